@@ -1,0 +1,208 @@
+"""Actors: one id per real-world entity, whatever name, alias, capital or title the text uses.
+
+The registry is a data file (``data/actors.json``) that users can extend with their own file.
+Matching is a longest-match scan over the text with one compiled pattern; titles ("le secrétaire
+général de l'Otan") resolve to the person who held the office on the article's date.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from filrouge.model import Entity
+
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
+# A capital is a place, not a government, right after these words ("à Moscou", "depuis Kiev").
+_PLACE_PREPOSITIONS = ("à", "depuis", "vers", "jusqu'à", "près de", "sommet de", "rencontre de")
+
+
+def fold_key(text: str) -> str:
+    """Lookup key for an alias: apostrophes unified, spaces collapsed, NFC."""
+    folded = unicodedata.normalize("NFC", text.translate(_APOSTROPHES))
+    return " ".join(folded.split())
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    start: str | None
+    end: str | None
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    capitals: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+    country: str | None = None
+    part_of: str | None = None
+    roles: tuple[Role, ...] = ()
+
+    def held(self, role_key: str, on: str | None) -> bool:
+        """Whether this person held the office ``role_key`` on the ISO date ``on``."""
+        for role in self.roles:
+            if fold_key(role.title).casefold() != role_key.casefold():
+                continue
+            if on is None:
+                return role.end is None
+            if (role.start is None or role.start <= on) and (role.end is None or on < role.end):
+                return True
+        return False
+
+
+@dataclass
+class _Entry:
+    """What one surface form can refer to."""
+
+    kind: str  # alias | capital | demonym | role
+    actors: list[Actor] = field(default_factory=list)
+
+
+class ActorRegistry:
+    """All known actors and a matcher over their surface forms."""
+
+    def __init__(self, actors: Iterable[Actor]) -> None:
+        self.actors: dict[str, Actor] = {}
+        self._forms: dict[str, _Entry] = {}
+        for actor in actors:
+            self.add(actor)
+        self._pattern: re.Pattern[str] | None = None
+
+    def add(self, actor: Actor) -> None:
+        self.actors[actor.id] = actor
+        self._pattern = None
+        for kind, forms in (
+            ("alias", actor.aliases),
+            ("capital", actor.capitals),
+            ("demonym", actor.demonyms),
+            ("role", tuple(r.title for r in actor.roles)),
+        ):
+            for form in forms:
+                self._register(form, kind, actor)
+                if kind == "role":
+                    # Titles come with an article in running text, capitalised at sentence start.
+                    for article in ("le ", "la ", "Le ", "La ", "l'", "L'"):
+                        self._register(article + form, kind, actor)
+
+    def _register(self, form: str, kind: str, actor: Actor) -> None:
+        key = fold_key(form)
+        entry = self._forms.setdefault(key, _Entry(kind))
+        if actor not in entry.actors:
+            entry.actors.append(actor)
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            forms = sorted(self._forms, key=len, reverse=True)
+            alternatives = "|".join(re.escape(f).replace("'", "['’ʼ]") for f in forms)
+            self._pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+        return self._pattern
+
+    def get(self, actor_id: str) -> Actor | None:
+        return self.actors.get(actor_id)
+
+    def resolve(self, surface: str, on: str | None = None) -> Actor | None:
+        """The actor a surface form names on a date, or None when unknown or ambiguous."""
+        entry = self._forms.get(fold_key(surface))
+        if entry is None:
+            return None
+        if entry.kind != "role":
+            return entry.actors[0] if len(entry.actors) == 1 else None
+        title = _strip_article(fold_key(surface))
+        holders = [a for a in entry.actors if a.held(title, on)]
+        return holders[0] if len(holders) == 1 else None
+
+    def find(self, text: str, on: str | None = None) -> list[Entity]:
+        """Every registry actor mentioned in ``text``, longest match first, no overlaps."""
+        found: list[Entity] = []
+        for match in self.pattern.finditer(text):
+            surface = match.group(0)
+            entry = self._forms[fold_key(surface)]
+            if entry.kind == "capital" and _preceded_by_place_word(text, match.start()):
+                continue
+            actor = self.resolve(surface, on)
+            if actor is None:
+                continue
+            found.append(
+                Entity(
+                    start=match.start(),
+                    end=match.end(),
+                    text=surface,
+                    label=_label_for(actor),
+                    actor=actor.id,
+                    actor_name=actor.name,
+                )
+            )
+        return found
+
+
+def _strip_article(form: str) -> str:
+    for article in ("le ", "la ", "l'"):
+        if form.casefold().startswith(article):
+            return form[len(article):]
+    return form
+
+
+def _preceded_by_place_word(text: str, start: int) -> bool:
+    before = text[max(0, start - 20):start].translate(_APOSTROPHES).rstrip().casefold()
+    return any(before.endswith(word) for word in _PLACE_PREPOSITIONS)
+
+
+def _label_for(actor: Actor) -> str:
+    return {"state": "GPE", "person": "PER", "organisation": "ORG", "institution": "ORG"}.get(
+        actor.type, "MISC"
+    )
+
+
+def _actor_from_json(raw: dict[str, object]) -> Actor:
+    def strings(key: str) -> tuple[str, ...]:
+        value = raw.get(key) or []
+        assert isinstance(value, list)
+        return tuple(str(v) for v in value)
+
+    roles_raw = raw.get("roles") or []
+    assert isinstance(roles_raw, list)
+    roles = tuple(
+        Role(title=str(r["title"]), start=r.get("from"), end=r.get("to")) for r in roles_raw
+    )
+    return Actor(
+        id=str(raw["id"]),
+        name=str(raw["name"]),
+        type=str(raw["type"]),
+        aliases=strings("aliases"),
+        capitals=strings("capitals"),
+        demonyms=strings("demonyms"),
+        adjectives=strings("adjectives"),
+        country=str(raw["country"]) if raw.get("country") else None,
+        part_of=str(raw["part_of"]) if raw.get("part_of") else None,
+        roles=roles,
+    )
+
+
+def load_actor_file(path: Path) -> list[Actor]:
+    """Read an actor file (``{"actors": [...]}``), the same format as the bundled registry."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [_actor_from_json(item) for item in data["actors"]]
+
+
+@lru_cache(maxsize=4)
+def load_registry(extra: tuple[Path, ...] = ()) -> ActorRegistry:
+    """The bundled registry plus any user files (later files override earlier ids)."""
+    bundled = resources.files("filrouge") / "data" / "actors.json"
+    data = json.loads(bundled.read_text(encoding="utf-8"))
+    actors = [_actor_from_json(item) for item in data["actors"]]
+    for path in extra:
+        actors.extend(load_actor_file(path))
+    by_id = {actor.id: actor for actor in actors}  # a user's entry replaces the bundled one
+    return ActorRegistry(by_id.values())

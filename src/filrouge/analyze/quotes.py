@@ -1,0 +1,377 @@
+"""Who said what: direct, indirect and mixed quotes with their cue and speaker.
+
+Rules over the dependency parse, in the spirit of the published French quote extractors, with the
+speaker resolved to an actor: named people, titles, pronouns (to the last person named) and
+anonymous sources, which are kept anonymous with their description.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from filrouge.analyze.dating import statement_date
+from filrouge.analyze.entities import EntityIndex
+from filrouge.analyze.lexicons import anonymous_sources, quote_verbs
+from filrouge.model import Quote, Span, TimeExpr
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+_QUOTE_PAIRS = re.compile(
+    r"«\s*(?P<g>[^«»]{1,3000}?)\s*»"
+    r"|“(?P<c>[^“”]{1,3000}?)”"
+    r"|(?<![\w])\"(?P<s>[^\"\n]{1,1500}?)\"(?![\w])"
+)
+_INCISE = re.compile(
+    r",\s*(?:"
+    r"(?:a|avait|aurait|ont|avaient)(?:-t)?-(?:il|elle|ils|elles|on)\s+(?P<v1>[\wéèêàâîôûç']+)"
+    r"|(?P<v2>[\wéèêàâîôûç']+?)(?:-t)?-(?:il|elle|ils|elles|on)"
+    r"|(?:a|avait|ont)\s+(?P<v3>[\wéèêàâîôûç']+)\s+[^,«»]{1,60}"
+    r")(?:\s+[^,«»]{0,60})?,\s*"
+)
+_PRONOUNS = {"il", "elle", "ils", "elles", "-t-il", "-t-elle", "-il", "-elle"}
+_CHANNEL = re.compile(
+    r"\b(?:sur (?:Telegram|Twitter|Facebook|Instagram|Truth Social|TikTok|YouTube|"
+    r"(?:le |son )?(?:réseau social|compte) [\wÀ-ÿ ]{1,25}|la plateforme X|X)"
+    r"|(?:à|au|dans|lors d'un entretien à|dans un entretien (?:à|au|accordé à)|"
+    r"dans des propos rapportés par)\s+(?:la chaîne |la télévision |le quotidien |"
+    r"l'agence |la radio |l'hebdomadaire )?(?:[A-Z][\w-]*|RIA Novosti|TASS)(?: [A-Z][\w-]*){0,2})"
+    r"(?![\w])"
+)
+_SELON = re.compile(r"\b(?:selon|d'après|d’après)\s+", re.IGNORECASE)
+_MIN_WORDS = 3
+
+
+@dataclass
+class _Speaker:
+    span: Span | None
+    actor: str | None
+    name: str | None
+    anonymous: bool
+    description: str | None
+
+
+def find_quotes(
+    doc: Doc,
+    entities: EntityIndex,
+    times: list[TimeExpr],
+    published: str | None,
+) -> list[Quote]:
+    """Direct quotes first (they are the most reliable), then indirect speech outside them."""
+    text = doc.text
+    direct = _direct_quotes(doc, entities, times, published)
+    covered = [(q.start, q.end) for q in direct]
+    indirect = [
+        q
+        for q in _indirect_quotes(doc, entities, times, published)
+        if not any(s < q.end and q.start < e for s, e in covered)
+    ]
+    quotes = sorted(direct + indirect, key=lambda q: q.start)
+    assert all(text[q.start:q.end] == q.text for q in quotes)
+    return quotes
+
+
+# -- direct quotes ---------------------------------------------------------------------------
+
+
+def _direct_quotes(
+    doc: Doc, entities: EntityIndex, times: list[TimeExpr], published: str | None
+) -> list[Quote]:
+    text = doc.text
+    quotes: list[Quote] = []
+    previous: _Speaker | None = None
+    previous_end = -1
+    for match in _QUOTE_PAIRS.finditer(text):
+        group = next(g for g in ("g", "c", "s") if match.group(g) is not None)
+        start, end = match.start(group), match.end(group)
+        content = text[start:end]
+        parts = _split_incise(text, start, end)
+        cue_token, speaker_tokens, kind_hint = _cue_around(doc, match.start(), match.end())
+        if cue_token is None:
+            incise_cue = _incise_cue(doc, parts)
+            if incise_cue is not None:
+                cue_token = incise_cue
+                speaker_tokens = _subject_or_following(incise_cue, inverted=True)
+        if len(content.split()) < _MIN_WORDS and cue_token is None:
+            continue  # a quoted name or scare quotes, not a statement
+        speaker: _Speaker | None = None
+        cue_span: Span | None = None
+        if cue_token is not None:
+            cue_span = _cue_span(doc, cue_token)
+            speaker = _resolve_speaker(doc, speaker_tokens, entities, cue_token.idx)
+        elif previous is not None and _same_paragraph(text, previous_end, match.start()):
+            speaker = previous  # a floating quote continues the last speaker
+        elif selon := _selon_after(doc, match.end()):
+            cue_span, speaker = selon[0], _resolve_speaker(doc, selon[1], entities, match.end())
+        if speaker is None:
+            continue
+        sentence_end = _sentence_end(doc, match.end())
+        date, origin = statement_date(
+            times, _sentence_start(doc, match.start()), sentence_end, published,
+            skip=(match.start(), match.end()),
+        )
+        channel = _CHANNEL.search(text, match.end(), sentence_end)
+        quotes.append(
+            Quote(
+                start=parts[0].start,
+                end=parts[-1].end,
+                text=text[parts[0].start:parts[-1].end],
+                parts=parts,
+                kind=kind_hint,
+                cue=cue_span,
+                speaker=speaker.span,
+                speaker_actor=speaker.actor,
+                speaker_name=speaker.name,
+                anonymous=speaker.anonymous,
+                speaker_description=speaker.description,
+                channel=Span.of(text, channel.start(), channel.end()) if channel else None,
+                date=date,
+                date_origin=origin,
+            )
+        )
+        previous, previous_end = speaker, match.end()
+    return quotes
+
+
+def _split_incise(text: str, start: int, end: int) -> list[Span]:
+    """« Nous tiendrons, a-t-il dit, jusqu'au bout » is one quote in two parts."""
+    incise = _INCISE.search(text, start, end)
+    verb = next((incise.group(g) for g in ("v1", "v2", "v3") if incise and incise.group(g)), "")
+    if incise is None or verb.lower() not in _verb_forms():
+        return [Span.of(text, start, end)]
+    return [Span.of(text, start, incise.start()), Span.of(text, incise.end(), end)]
+
+
+def _verb_forms() -> set[str]:
+    """Surface forms of reporting verbs usable in an incise ("a-t-il *déclaré*", "*dit*-il")."""
+    forms: set[str] = set()
+    for lemma in quote_verbs():
+        stem = lemma.removeprefix("se ").removeprefix("s'")
+        forms.add(stem)
+        if stem.endswith("er"):
+            forms.update({stem[:-2] + "é", stem[:-2] + "e", stem[:-2] + "ait"})
+        elif stem.endswith("ir"):
+            forms.update({stem[:-2] + "i", stem[:-2] + "it"})
+        elif stem.endswith("re"):
+            forms.update({stem[:-2] + "it", stem[:-2] + "u"})
+    forms.update({"dit", "fait", "écrit", "admis", "promis", "reconnu", "répondu", "poursuit"})
+    return forms
+
+
+def _incise_cue(doc: Doc, parts: list[Span]) -> Token | None:
+    if len(parts) < 2:
+        return None
+    gap = doc.char_span(parts[0].end, parts[1].start, alignment_mode="expand")
+    if gap is None:
+        return None
+    for token in gap:
+        if _is_reporting(token):
+            return token
+    return None
+
+
+def _cue_around(doc: Doc, open_at: int, close_at: int) -> tuple[Token | None, list[Token], str]:
+    """A reporting verb right after the closing mark (« … », a déclaré X) or before the opening
+    one in the same sentence (X a déclaré : « … »)."""
+    after = doc.char_span(close_at, _sentence_end(doc, close_at), alignment_mode="expand")
+    if after is not None:
+        for index, token in enumerate(after):
+            if index > 6:
+                break
+            if _is_reporting(token):
+                return token, _subject_or_following(token, inverted=True), "direct"
+    sentence_start = _sentence_start(doc, open_at)
+    before = doc.char_span(sentence_start, open_at, alignment_mode="contract")
+    if before is not None:
+        for token in reversed(list(before)):
+            if _is_reporting(token) and not _is_negated(token):
+                between = doc.text[token.idx + len(token.text):open_at]
+                kind = "mixed" if re.search(r"\bqu[e'’]", between) else "direct"
+                if len(between) > 200:
+                    break
+                return token, _subject_or_following(token), kind
+    return None, [], "direct"
+
+
+def _selon_after(doc: Doc, close_at: int) -> tuple[Span, list[Token]] | None:
+    text = doc.text
+    window = text[close_at:close_at + 8]
+    found = _SELON.search(text, close_at, close_at + 12)
+    if found is None or "." in window[: max(0, found.start() - close_at)]:
+        return None
+    end = _sentence_end(doc, found.end())
+    tail = doc.char_span(found.end(), end, alignment_mode="expand")
+    tokens = [t for t in tail or [] if not t.is_punct] if tail is not None else []
+    return Span.of(text, found.start(), found.end() - 1), tokens[:8]
+
+
+def _is_reporting(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in quote_verbs()
+
+
+def _is_negated(token: Token) -> bool:
+    return any(child.lower_ in {"pas", "jamais", "ne", "n'"} for child in token.children)
+
+
+def _subject_or_following(verb: Token, inverted: bool = False) -> list[Token]:
+    """The speaker's words: the verb's subject, else the words after an inverted verb. After a
+    quote (``inverted``) the parser sometimes takes a noun of the quote as subject; only a
+    subject placed after the verb counts there."""
+    for child in verb.children:
+        clitic = child.text.startswith("-")  # a-t-il dit: the subject sits before the verb
+        if child.dep_ in {"nsubj", "nsubj:pass"} and (clitic or not inverted or child.i > verb.i):
+            return list(child.subtree)
+    following: list[Token] = []
+    for token in verb.doc[verb.i + 1: verb.i + 14]:
+        if token.is_punct and token.text not in {"-", "'"}:
+            if following:
+                break
+            continue
+        following.append(token)
+    return following
+
+
+def _cue_span(doc: Doc, verb: Token) -> Span:
+    tokens = [verb, *[c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]]
+    start = min(t.idx for t in tokens)
+    end = verb.idx + len(verb.text)
+    return Span.of(doc.text, start, end)
+
+
+def _resolve_speaker(
+    doc: Doc, tokens: Iterable[Token], entities: EntityIndex, cue_at: int
+) -> _Speaker:
+    words = _trim_speaker(list(tokens))
+    if not words:
+        found = entities.last_person_before(cue_at)
+        return _Speaker(None, found.actor if found else None, found.text if found else None,
+                        False, None)
+    text = doc.text
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    span = Span.of(text, start, end)
+    lowered = span.text.lower()
+    if lowered in _PRONOUNS or lowered.lstrip("-t") in _PRONOUNS:
+        person = entities.last_person_before(start)
+        return _Speaker(span, person.actor if person else None,
+                        person.actor_name or person.text if person else None, False, None)
+    named = entities.best_actor(start, end)
+    anonymous = _anonymous_description(span.text, text[end:end + 80])
+    if anonymous is not None and (named is None or named.label != "PER"):
+        return _Speaker(span, None, None, True, anonymous)
+    if named is not None:
+        return _Speaker(span, named.actor, named.actor_name or named.text, False, None)
+    return _Speaker(span, None, span.text, False, None)
+
+
+def _trim_speaker(tokens: list[Token]) -> list[Token]:
+    """Keep the noun phrase: stop at a relative clause, a comma, or a time or place phrase."""
+    kept: list[Token] = []
+    for token in tokens:
+        if token.lower_ in {"qui", "dont", "lequel", "laquelle", ",", "(", "lors", "dans"}:
+            break
+        if kept and token.lower_ in {"à", "au", "devant", "sur", "lundi", "mardi", "mercredi",
+                                     "jeudi", "vendredi", "samedi", "dimanche", "hier"}:
+            break
+        kept.append(token)
+    while kept and (kept[-1].is_punct or kept[-1].lower_ in {"de", "du", "des", "et"}):
+        kept.pop()
+    return kept
+
+
+def _anonymous_description(speaker: str, after: str) -> str | None:
+    lexicon = anonymous_sources()
+    lowered = speaker.lower()
+    words = lowered.replace("’", "'").split()
+    if not words:
+        return None
+    marked = any(marker in (lowered + " " + after.lower()) for marker in lexicon.markers)
+    indefinite = words[0] in {w for w in lexicon.indefinite if " " not in w}
+    has_head = any(w.strip(",.") in lexicon.heads for w in words)
+    if (indefinite and has_head) or (marked and has_head):
+        return " ".join(words[1:]) if indefinite else " ".join(words)
+    return None
+
+
+# -- indirect speech --------------------------------------------------------------------------
+
+
+def _indirect_quotes(
+    doc: Doc, entities: EntityIndex, times: list[TimeExpr], published: str | None
+) -> list[Quote]:
+    text = doc.text
+    quotes: list[Quote] = []
+    for sentence in doc.sents:
+        for token in sentence:
+            if not _is_reporting(token) or _is_negated(token):
+                continue
+            clause = _que_clause(token)
+            if clause is None:
+                continue
+            speaker = _resolve_speaker(doc, _subject_or_following(token), entities, token.idx)
+            if speaker.span is None and speaker.actor is None:
+                continue
+            content = _clause_span(text, clause, sentence)
+            date, origin = statement_date(
+                times, sentence.start_char, sentence.end_char, published,
+                skip=(content.start, content.end),
+            )
+            quotes.append(
+                Quote(
+                    start=content.start, end=content.end, text=content.text, parts=[content],
+                    kind="mixed" if _has_quote_mark(content.text) else "indirect",
+                    cue=_cue_span(doc, token), speaker=speaker.span,
+                    speaker_actor=speaker.actor, speaker_name=speaker.name,
+                    anonymous=speaker.anonymous, speaker_description=speaker.description,
+                    date=date, date_origin=origin,
+                )
+            )
+    return quotes
+
+
+def _que_clause(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "obj"} and any(
+            grand.dep_ == "mark" and grand.lower_ in {"que", "qu'", "qu’"}
+            for grand in child.children
+        ):
+            return child
+    return None
+
+
+def _clause_span(text: str, clause: Token, sentence: SpacySpan) -> Span:
+    tokens = [t for t in clause.subtree if t.lower_ not in {"que", "qu'", "qu’"} or t.i > clause.i]
+    start = tokens[0].idx
+    last = tokens[-1]
+    end = min(last.idx + len(last.text), sentence.end_char)
+    while end > start and text[end - 1] in " .,;:":
+        end -= 1
+    return Span.of(text, start, end)
+
+
+def _has_quote_mark(text: str) -> bool:
+    return any(mark in text for mark in "«»“”\"")
+
+
+# -- shared helpers ---------------------------------------------------------------------------
+
+
+def _sentence_end(doc: Doc, position: int) -> int:
+    for sentence in doc.sents:
+        if sentence.start_char <= position < sentence.end_char:
+            return int(sentence.end_char)
+    return len(doc.text)
+
+
+def _sentence_start(doc: Doc, position: int) -> int:
+    for sentence in doc.sents:
+        if sentence.start_char <= position < sentence.end_char:
+            return int(sentence.start_char)
+    return 0
+
+
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    return a >= 0 and "\n\n" not in text[a:b]

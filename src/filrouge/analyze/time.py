@@ -1,0 +1,1099 @@
+"""French temporal tagger: find time expressions and normalise them the TimeML (TIMEX3) way.
+
+Pure Python: regular expressions built from ``filrouge/data/time_fr.json``. The pipeline is
+
+1. *candidates* — every rule runs over the text; a rule's match may consume context words
+   (``en 2008``) but only its named group ``x`` is the expression's span (``2008``);
+2. *selection* — overlapping candidates are resolved longest first;
+3. *normalisation*, in text order — absolute expressions resolve on their own, relative ones
+   against the reference date (``anchor="document"``), narrative ones (``la veille``, times of
+   day) against the last day mentioned before them (``anchor="narrative"``);
+4. *merging* — ``fin`` + ``juin``, ``mardi`` + ``soir``, ``hier à`` + ``10 h`` become one
+   expression; helper pieces that merged with nothing are dropped.
+
+A bare weekday or a day without a year is resolved with a small tense heuristic: the verb
+marker (future ``se rendra``, ``va signer``…, past ``a annoncé``…) nearest to the expression in
+its sentence decides between the next and the previous occurrence; news default to the past.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+from filrouge.model import TimeExpr, TimeType
+
+Tense = Literal["future", "past"]
+Anchor = Literal["document", "narrative", "none"]
+
+UNKNOWN_DAY = "XXXX-XX-XX"
+_DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
+_FLAGS = re.IGNORECASE
+
+
+# --------------------------------------------------------------------------- resources
+
+
+@cache
+def _lexicon() -> dict[str, Any]:
+    source = resources.files("filrouge").joinpath("data/time_fr.json")
+    data: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
+    return data
+
+
+def _key(text: str) -> str:
+    """Lookup form of a matched word: lower case, straight apostrophe, hyphens as spaces."""
+    text = text.lower().replace("’", "'")
+    text = re.sub(r"[-‐‑]", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@cache
+def _table(name: str) -> dict[str, Any]:
+    return {_key(word): value for word, value in _lexicon()[name].items()}
+
+
+def _lookup(name: str, text: str) -> Any:
+    return _table(name).get(_key(text))
+
+
+def _phrase(word: str) -> str:
+    """Regex for a lexicon entry: apostrophes, spaces and hyphens match their variants."""
+    parts: list[str] = []
+    for char in word:
+        if char == "'":
+            parts.append("['’]")
+        elif char == " ":
+            parts.append(r"\s+")
+        elif char == "-":
+            parts.append(r"[-‐‑\s]")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
+
+
+def _alt(words: Iterable[str]) -> str:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(_phrase(word) for word in ordered) + ")"
+
+
+def _words(name: str) -> list[str]:
+    entry = _lexicon()[name]
+    return list(entry)
+
+
+# --------------------------------------------------------------------------- patterns
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    pattern: re.Pattern[str]
+    helper: bool = False  # a piece that only counts when merged into a neighbour
+
+
+@cache
+def _fragments() -> dict[str, str]:
+    lex = _lexicon()
+    months = _words("months")
+    free_months = [m for m in months if m not in lex["months_needing_context"]]
+    numbers = _alt(_words("numbers"))
+    units = _words("units")
+    singular_units = [u for u in units if not u.endswith("s") or u == "mois"]
+    plural_units = [u for u in units if u.endswith("s")]
+    directions = _alt(_words("directions"))
+    narrative = _alt(_words("narrative_directions"))
+    return {
+        "D": r"(?:1er|1re|premier|[12]\d|3[01]|0?[1-9])(?!\d)",
+        "MONTH": _alt(months) + r"(?!\w)",
+        "FREE_MONTH": _alt(free_months) + r"(?!\w)",
+        "MONTH_ANY": "(?:" + _alt(months) + r"(?!\w)|" + _alt(_words("month_abbreviations")) + ")",
+        "Y4": r"(?:1[5-9]\d\d|20\d\d|21\d\d)(?![\d,]\d|\d)",
+        "WD": _alt(_words("weekdays")) + r"(?!\w)",
+        "WD_PL": "(?:" + _alt(_words("weekdays")) + "s)",
+        "NUM": rf"(?:\d+(?:[.,]\d+)?|{numbers}(?:(?:[-‐‑\s]|\s+et\s+){numbers})*)",
+        "VAGUEQ": _alt(_words("vague_quantities")),
+        "APPROX": r"(?:une\s+)?" + _alt(_words("approximate_numbers")) + r"\s+d(?:e\s+|['’]\s*)",
+        "DMOD": _alt(_words("duration_modifiers")),
+        "UNIT": _alt(units) + r"(?!\w)",
+        "UNIT_SG": _alt(singular_units) + r"(?!\w)",
+        "UNIT_PL": _alt(plural_units) + r"(?!\w)",
+        "DIR": directions + r"(?!\w)",
+        "NDIR": narrative + r"(?!\w)",
+        "ANYDIR": "(?:" + directions + "|" + narrative + r")(?!\w)",
+        "THIS": _alt(lex["this_determiners"]),
+        "PERIOD": _alt(_words("periods")),
+        "SEASON": _alt(_words("seasons")) + r"(?!\w)",
+        "POD": _alt(_words("parts_of_day")) + r"(?!\w)",
+        "POD_PL": _alt(_words("parts_of_day_plural")) + r"(?!\w)",
+        "RELDAY": _alt(_words("relative_days")) + r"(?!\w)",
+        "NARRDAY": _alt(_words("narrative_days")) + r"(?!\w)",
+        "ORD": _alt(_words("ordinals")),
+        "VAGUE": _alt(_words("vague")) + r"(?!\w)",
+        "NAMED": _alt(_words("named_durations")) + r"(?!\w)",
+        "HOUR": rf"(?:[01]?\d|2[0-3]|{numbers}(?:[-‐‑\s]{numbers})?)",
+        "CLOCK_CONTEXT": r"(?:à|vers|dès|jusqu['’]à|avant|après|de|entre|et|à\s+partir\s+de|"
+        r"aux\s+alentours\s+de|autour\s+de|peu\s+avant|peu\s+après)",
+    }
+
+
+_RULE_SOURCES: tuple[tuple[str, str, bool], ...] = (
+    ("date_dmy", r"(?P<x>(?:(?:le|ce)\s+)?(?:(?P<wd>{WD})\s+)?(?P<d>{D})\s*(?P<m>{MONTH_ANY})"
+     r"(?:\s+(?P<y>{Y4}))?(?:\s+(?P<dir>{DIR}))?)", False),
+    ("date_range_first", r"(?:du|entre\s+le|le)\s+(?P<x>(?P<d>{D}))\s+(?:au|et\s+le|et)\s+"
+     r"(?={D}\s*(?P<m>{MONTH_ANY})(?:\s+(?P<y>{Y4}))?)", False),
+    ("date_numeric", r"(?<![\d/.])(?P<x>(?P<d>[0-3]?\d)([/.])(?P<m>[01]?\d)\3(?P<y>\d{{4}}|\d\d))"
+     r"(?![\d/]|[.,]\d)", False),
+    ("date_iso", r"(?<![\d-])(?P<x>(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d))(?![\d-])", False),
+    ("month_year", r"(?P<x>(?:(?:le\s+)?mois\s+d(?:e\s+|['’]))?(?P<m>{MONTH})\s+"
+     r"(?P<y>{Y4}|['’]?\d\d(?!\d|[,.]\d|\s*%)))", False),
+    ("month_dir", r"(?P<x>(?:(?:le\s+)?mois\s+d(?:e\s+|['’]))?(?P<m>{MONTH})\s+(?P<dir>{DIR}))",
+     False),
+    ("month_named", r"(?P<x>(?:le\s+)?mois\s+d(?:e\s+|['’])(?P<m>{MONTH}))", False),
+    ("month_bare", r"(?P<x>(?P<m>{FREE_MONTH}))", False),
+    ("month_context", r"(?:(?:en|de|depuis|dès|fin|début|mi|courant|avant|après|jusqu['’]en|"
+     r"pour|et|ou)[-‐‑\s]+|d['’])(?P<x>(?P<m>{MONTH}))", False),
+    ("year", r"(?P<x>(?:(?:l['’]an|l['’]année|l['’]exercice)\s+)?(?P<y>{Y4}))(?!\w)", False),
+    ("decade", r"(?P<x>(?:les\s+)?années\s+(?P<dec>(?:19|20)?\d0)(?!\d))", False),
+    ("century", r"(?P<x>(?:le\s+)?(?P<c>[XVI]+|\d\d?)(?:e|ème|è)\s+siècle)", False),
+    ("quarter", r"(?P<x>(?:le\s+)?(?P<o>{ORD})\s+(?P<u>trimestre|semestre)(?:\s+(?P<y>{Y4}))?)",
+     False),
+    ("relday", r"(?P<x>(?P<rel>{RELDAY})(?:\s+(?P<wd>{WD}))?)", False),
+    ("narrday", r"(?P<x>(?P<rel>{NARRDAY}))", False),
+    ("weekday", r"(?P<x>(?:(?P<det>{THIS}|le)\s+)?(?P<wd>{WD})(?:\s+(?P<dir>{ANYDIR}))?)", False),
+    ("weekday_day", r"(?P<x>(?:(?:le|ce)\s+)?(?P<wd>{WD})\s+(?P<d>{D}))"
+     r"(?!\s*(?:{MONTH_ANY}|[/.]\d|\d|h(?!\w)|heures?(?!\w)))(?!\w)", False),
+    ("period_this", r"(?P<x>(?P<det>{THIS})\s+(?P<p>{PERIOD})(?P<there>-ci|-là)?)(?!\w)", False),
+    ("period_dir", r"(?P<x>(?:(?:la|le|l['’])\s*)?(?P<p>{PERIOD})\s+(?P<dir>{ANYDIR}))", False),
+    ("period_bare", r"(?P<x>(?:la\s+|le\s+|l['’])?(?P<p>semaine|mois|année|an))(?!\w)", True),
+    ("season_det", r"(?P<x>(?P<det>{THIS}|l['’]|le)\s*(?P<s>{SEASON})(?:\s+(?P<dir>{ANYDIR}))?"
+     r"(?:\s+(?P<y>{Y4}))?)", False),
+    ("season_prep", r"(?P<prep>en|au|d['’]ici\s+l['’]|dès\s+l['’])\s*(?P<x>(?P<s>{SEASON})"
+     r"(?:\s+(?P<dir>{ANYDIR}))?(?:\s+(?P<y>{Y4}))?)", False),
+    ("season_months", r"(?P<x>(?:les\s+)?mois\s+d['’](?P<s>{SEASON}))", False),
+    ("present_until", r"d['’](?P<x>ici)(?=\s+(?:à|au|la|le|l['’]|fin|début|mi|{NUM}|{MONTH}|{Y4}))",
+     False),
+    ("pod_this", r"(?P<x>(?:{THIS})\s+(?P<pod>{POD}))", False),
+    ("pod_last_night", r"(?P<x>la\s+nuit\s+(?:dernière|passée))", False),
+    ("pod_in", r"(?:dans|durant|pendant|au\s+cours\s+de|en|dès|tout\s+au\s+long\s+de)\s+"
+     r"(?P<x>(?:la\s+|l['’])(?P<pod>matinée|soirée|nuit|journée|après[-‐‑\s]midi))(?!\w)", False),
+    ("pod_mod", r"(?P<x>(?P<mod>début|fin|milieu)\s+d(?:e\s+|['’])\s*"
+     r"(?P<pod>matinée|soirée|après[-‐‑\s]midi|journée|nuit))(?!\w)", False),
+    ("pod_bare", r"(?P<x>(?P<pod>{POD}))", True),
+    ("night_range", r"(?P<x>(?:dans\s+)?la\s+nuit\s+(?:de|du)\s+(?P<d1>{WD}|{D})"
+     r"(?:\s+(?P<m1>{MONTH_ANY}))?(?:\s+(?:à|au)\s+(?P<d2>{WD}|{D})(?:\s+(?P<m>{MONTH_ANY})"
+     r"(?:\s+(?P<y>{Y4}))?)?)?)(?!\w)", False),
+    ("clock", r"(?<![\w,.])(?P<x>(?P<h>[01]?\d|2[0-3])\s?[hH]\s?(?P<mi>[0-5]\d)?"
+     r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d))(?!\w|[:,.]\d)", False),
+    ("clock_hours", r"(?<!plus\s)(?<!moins\s)(?<!près\s){CLOCK_CONTEXT}\s+(?P<x>(?P<h>{HOUR})\s+"
+     r"heures?(?:\s+(?P<mi>[0-5]\d|et\s+demie|et\s+quart|moins\s+le\s+quart))?"
+     r"(?:\s+(?P<half>du\s+matin|du\s+soir|de\s+l['’]après[-‐‑\s]midi))?)(?!\w)", False),
+    ("clock_word", r"{CLOCK_CONTEXT}\s+(?P<x>(?P<cw>midi|minuit))(?!\w)", False),
+    ("duration", r"(?P<x>(?:(?P<mod>{DMOD})\s+)?(?P<n>{NUM}|{VAGUEQ}|{APPROX})\s*(?P<u>{UNIT})"
+     r"(?:\s+et\s+(?P<half>demie?))?)", False),
+    ("duration_half", r"(?P<x>(?:une\s+)?demi[-‐‑\s](?P<u>heure|journée|siècle))(?!\w)", False),
+    ("duration_named", r"(?P<x>{NAMED})", False),
+    ("recent_span", r"(?P<x>(?:ces|les)\s+(?:(?P<n>{NUM})\s+)?(?P<dir>derni[eè]re?s|prochaine?s)"
+     r"\s+(?P<u>{UNIT_PL}))", False),
+    ("recent_span_de", r"(?:des|aux)\s+(?P<x>(?:(?P<n>{NUM})\s+)?(?P<dir>derni[eè]re?s|"
+     r"prochaine?s)\s+(?P<u>{UNIT_PL}))", False),
+    ("ago", r"(?P<x>il\s+y\s+a\s+(?:(?P<mod>{DMOD})\s+)?(?P<n>{NUM}|{VAGUEQ}|{APPROX})\s*"
+     r"(?P<u>{UNIT}))", False),
+    ("ahead", r"(?P<x>dans\s+(?:(?P<mod>{DMOD})\s+)?(?P<n>{NUM}|{VAGUEQ}|{APPROX})\s*"
+     r"(?P<u>{UNIT}))", False),
+    ("set_each", r"(?P<x>chaque\s+(?P<u>{UNIT_SG}|{WD}|{POD}|{SEASON}|week[-‐‑\s]end))(?!\w)",
+     False),
+    ("set_all", r"(?P<x>tou(?:s|tes)\s+les\s+(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT_PL}|{WD_PL}|{POD_PL}"
+     r"|week[-‐‑\s]ends))(?!\w)", False),
+    ("set_per", r"par\s+(?P<x>(?P<u>an|année|mois|semaine|jour|heure|trimestre|semestre))(?!\w)",
+     False),
+    ("vague", r"(?P<x>{VAGUE})", False),
+    ("vague_epoch", r"à\s+(?P<x>l['’]époque)(?!\s+d)(?!\w)", False),
+    ("mod", r"(?P<x>(?:(?:la|le)\s+)?(?:tout\s+|toute\s+)?(?P<mod>début|fin|mi|milieu|courant))"
+     r"(?=\s|[-‐‑])", True),
+)
+
+
+@cache
+def _rules() -> tuple[_Rule, ...]:
+    fragments = _fragments()
+    rules: list[_Rule] = []
+    for name, source, helper in _RULE_SOURCES:
+        pattern = r"(?<![\w])" + source.format(**fragments)
+        rules.append(_Rule(name, re.compile(pattern, _FLAGS), helper))
+    return tuple(rules)
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    rule: _Rule
+    match: re.Match[str]
+
+
+def _previous_word(text: str, start: int) -> str:
+    found = re.search(r"([\w'’]+)[-‐‑]?\s*$", text[max(0, start - 40) : start])
+    return _key(found.group(1)) if found else ""
+
+
+@cache
+def _word_set(name: str) -> frozenset[str]:
+    return frozenset(_key(word) for word in _lexicon()[name])
+
+
+def _year_ok(text: str, match: re.Match[str]) -> bool:
+    """A bare four-digit number is a year only in a temporal context."""
+    if not match.group("x")[:1].isdigit():
+        return True
+    start, end = match.span("x")
+    previous = _previous_word(text, start)
+    following = re.match(r"\s*([\w'’]+|\S|$)", text[end:])
+    next_token = _key(following.group(1)) if following else ""
+    if re.fullmatch(r"[^\W\d_]+", next_token) and next_token not in _word_set("year_followers"):
+        return False
+    if previous in _word_set("year_blockers_before") or previous.isdigit():
+        return False
+    if next_token in {"%", "€", "$"}:
+        return False
+    return previous in _word_set("year_context_before") or not re.fullmatch(r"\w+", next_token)
+
+
+def _is_age(text: str, match: re.Match[str]) -> bool:
+    """``un homme de 38 ans``, ``Alain, 53 ans,``, ``les 6-16 ans``: ages, not durations."""
+    if _unit(match.group("u")) != "Y" or _g(match, "mod"):
+        return False
+    start, end = match.span("x")
+    before = text[max(0, start - 2) : start]
+    if before.endswith(("-", "‑")) or (before == ", " and text[end : end + 1] in {",", ")"}):
+        return True
+    return _previous_word(text, start) in _word_set("age_words_before")
+
+
+def _duration_ok(text: str, match: re.Match[str]) -> bool:
+    number = _key(match.group("n") or "")
+    unit = _key(match.group("u") or "")
+    if number == "des" and unit not in _word_set("vague_des_units"):
+        return False
+    if number in {"un", "une"} and unit in {"jour", "fois"}:
+        previous = _previous_word(text, match.start("x"))
+        return previous in {"pendant", "durant", "depuis", "en", "pour", "d'un", "plus", "moins"}
+    return not (number == "des" and re.match(r"\s+\d", text[match.end("x") :]))
+
+
+def _plain_duration_ok(text: str, match: re.Match[str]) -> bool:
+    return _duration_ok(text, match) and not _is_age(text, match)
+
+
+def _numeric_ok(match: re.Match[str]) -> bool:
+    return 1 <= int(match.group("d")) <= 31 and 1 <= int(match.group("m")) <= 12
+
+
+def _period_this_ok(match: re.Match[str]) -> bool:
+    return _key(match.group("p")) not in {"an"}
+
+
+_VALIDATORS: dict[str, Callable[[str, re.Match[str]], bool]] = {
+    "year": _year_ok,
+    "duration": _plain_duration_ok,
+    "ago": _duration_ok,
+    "ahead": _duration_ok,
+    "date_numeric": lambda _text, match: _numeric_ok(match),
+    "date_iso": lambda _text, match: _numeric_ok(match),
+    "period_this": lambda _text, match: _period_this_ok(match),
+}
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for rule in _rules():
+        validator = _VALIDATORS.get(rule.name)
+        for match in rule.pattern.finditer(text):
+            start, end = match.span("x")
+            if end <= start or (validator is not None and not validator(text, match)):
+                continue
+            found.append(_Candidate(start, end, rule, match))
+    return found
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep non-overlapping candidates, longest first (then real expressions before helpers)."""
+    order = {rule.name: index for index, rule in enumerate(_rules())}
+    ranked = sorted(
+        candidates,
+        key=lambda c: (-(c.end - c.start), c.rule.helper, order[c.rule.name], c.start),
+    )
+    taken: list[_Candidate] = []
+    for candidate in ranked:
+        if all(candidate.end <= t.start or candidate.start >= t.end for t in taken):
+            taken.append(candidate)
+    return sorted(taken, key=lambda c: c.start)
+
+
+# --------------------------------------------------------------------------- tense
+
+
+@cache
+def _tense_patterns() -> tuple[tuple[Tense, re.Pattern[str]], ...]:
+    tense = _lexicon()["tense"]
+    patterns: list[tuple[Tense, re.Pattern[str]]] = []
+    for source in tense["future"]:
+        patterns.append(("future", re.compile(source, _FLAGS)))
+    for source in tense["past"]:
+        patterns.append(("past", re.compile(source, _FLAGS)))
+    return tuple(patterns)
+
+
+def _tense_markers(text: str) -> list[tuple[int, int, Tense]]:
+    tense = _lexicon()["tense"]
+    exceptions = {word.lower() for word in tense["future_exceptions"] + tense["past_exceptions"]}
+    markers: list[tuple[int, int, Tense]] = []
+    for kind, pattern in _tense_patterns():
+        for match in pattern.finditer(text):
+            word = match.group(0)
+            single = " " not in word
+            if single and (word.lower() in exceptions or word[:1].isupper()):
+                continue
+            markers.append((match.start(), match.end(), kind))
+    return markers
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    before = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start),
+                 text.rfind("! ", 0, start), text.rfind("? ", 0, start))
+    after_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return before + 1, min(after_candidates) if after_candidates else len(text)
+
+
+# --------------------------------------------------------------------------- context
+
+
+@dataclass(frozen=True)
+class _Value:
+    type: TimeType
+    value: str
+    anchor: Anchor = "document"
+    vague: bool = False
+
+
+@dataclass
+class _Context:
+    text: str
+    reference: datetime.date | None
+    markers: list[tuple[int, int, Tense]]
+    last_day: datetime.date | None = None
+    span: tuple[int, int] = (0, 0)
+
+    def tense(self) -> Tense | None:
+        """The tense of the verb marker nearest to the current expression, in its sentence."""
+        start, end = self.span
+        low, high = _sentence_bounds(self.text, start, end)
+        best: tuple[int, int, Tense] | None = None
+        for m_start, m_end, kind in self.markers:
+            if m_start < low or m_end > high or (m_start < end and m_end > start):
+                continue
+            distance = m_start - end if m_start >= end else start - m_end
+            rank = 0 if kind == "future" else 1
+            if best is None or (distance, rank) < best[:2]:
+                best = (distance, rank, kind)
+        return best[2] if best else None
+
+    def day(self) -> tuple[datetime.date | None, Anchor]:
+        """The day a time of day refers to: the last day mentioned, else the reference."""
+        if self.last_day is not None:
+            return self.last_day, "narrative"
+        return self.reference, "document"
+
+
+# --------------------------------------------------------------------------- values
+
+
+def _iso(day: datetime.date | None) -> str:
+    return day.isoformat() if day is not None else UNKNOWN_DAY
+
+
+def _iso_week(day: datetime.date | None) -> str:
+    if day is None:
+        return UNKNOWN_DAY
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _add_months(day: datetime.date, months: int) -> datetime.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return datetime.date(year, month + 1, min(day.day, last))
+
+
+def _shift(day: datetime.date, amount: int, unit: str) -> datetime.date:
+    if unit == "D":
+        return day + datetime.timedelta(days=amount)
+    if unit == "W":
+        return day + datetime.timedelta(weeks=amount)
+    if unit in {"M", "Q", "HALF"}:
+        factor = {"M": 1, "Q": 3, "HALF": 6}[unit]
+        return _add_months(day, amount * factor)
+    if unit in {"Y", "DE", "CE"}:
+        factor = {"Y": 1, "DE": 10, "CE": 100}[unit]
+        return _add_months(day, 12 * amount * factor)
+    return day
+
+
+def _granular(day: datetime.date | None, unit: str) -> str:
+    """A date at the granularity of ``unit``: year for years, ISO week for weeks…"""
+    if day is None:
+        return UNKNOWN_DAY
+    if unit in {"Y", "DE", "CE"}:
+        return f"{day.year:04d}"
+    if unit in {"M", "Q", "HALF"}:
+        return f"{day.year:04d}-{day.month:02d}"
+    if unit == "W":
+        return _iso_week(day)
+    return day.isoformat()
+
+
+def _number(text: str | None) -> float | None:
+    """A French number written in digits or words; None when vague (``quelques``)."""
+    if text is None:
+        return None
+    key = _key(text)
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", key):
+        return float(key.replace(",", "."))
+    approx = re.match(r"(?:une )?(\w+) d", key)
+    if approx and approx.group(1) in _table("approximate_numbers"):
+        return float(_table("approximate_numbers")[approx.group(1)])
+    return _number_words(key)
+
+
+def _number_words(key: str) -> float | None:
+    numbers = _table("numbers")
+    if key in numbers:
+        return float(numbers[key])
+    total = current = 0
+    tokens = [t for t in re.split(r"\s+", key) if t != "et"]
+    index = 0
+    while index < len(tokens):
+        pair = " ".join(tokens[index : index + 2])
+        if pair in numbers and index + 1 < len(tokens):
+            token_value, index = int(numbers[pair]), index + 2
+        elif tokens[index] in numbers:
+            token_value, index = int(numbers[tokens[index]]), index + 1
+        else:
+            return None
+        if token_value == 100:
+            current = max(current, 1) * 100
+        elif token_value == 1000:
+            total, current = total + max(current, 1) * 1000, 0
+        else:
+            current += token_value
+    return float(total + current)
+
+
+def _duration_value(amount: float | None, unit: str) -> str:
+    """TIMEX3 duration: ``P3Y``, ``PT48H``, ``PXD``; fractions move to the smaller unit."""
+    if unit == "Q":
+        amount, unit = (amount * 3 if amount is not None else None), "M"
+    if unit == "HALF":
+        amount, unit = (amount * 6 if amount is not None else None), "M"
+    smaller = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "MIN"), "W": (7, "D")}
+    if amount is not None and amount != int(amount) and unit in smaller:
+        factor, unit = smaller[unit]
+        amount *= factor
+    designator = {"MIN": "M"}.get(unit, unit)
+    prefix = "PT" if unit in {"H", "MIN", "S"} else "P"
+    if amount is None:
+        return f"{prefix}X{designator}"
+    shown = f"{amount:g}" if amount != int(amount) else str(int(amount))
+    return f"{prefix}{shown}{designator}"
+
+
+def _unit(text: str | None) -> str:
+    return str(_lookup("units", text or "") or "D")
+
+
+def _month(text: str) -> int:
+    key = _key(text)
+    value = _table("months").get(key) or _table("month_abbreviations").get(key)
+    if value is None:
+        value = _table("month_abbreviations").get(key + ".")
+    return int(value or 0)
+
+
+def _day_number(text: str) -> int:
+    key = _key(text)
+    return 1 if key in {"1er", "1re", "premier"} else int(key)
+
+
+def _year_of(text: str, reference: datetime.date | None) -> int:
+    digits = int(re.sub(r"\D", "", text))
+    if digits >= 100:
+        return digits
+    base = reference.year if reference else 2000
+    year = (base // 100) * 100 + digits
+    return year - 100 if year > base + 10 else year
+
+
+def _direction(text: str | None) -> tuple[int, bool]:
+    """(+1/-1/0, narrative?) of ``dernier``, ``prochain``, ``suivant``…"""
+    if not text:
+        return 0, False
+    value = _lookup("directions", text)
+    if value is not None:
+        return int(value), False
+    value = _lookup("narrative_directions", text)
+    return (int(value), True) if value is not None else (0, False)
+
+
+def _resolve_day_month(month: int, day: int, ctx: _Context) -> str:
+    """A day without a year: the reference's year, moved by the sentence's tense."""
+    reference = ctx.reference
+    if reference is None:
+        return f"XXXX-{month:02d}-{day:02d}"
+    candidate = _safe_date(reference.year, month, day)
+    if candidate is None:
+        return f"XXXX-{month:02d}-{day:02d}"
+    tense = ctx.tense()
+    if tense == "past" and candidate > reference:
+        candidate = _safe_date(reference.year - 1, month, day) or candidate
+    elif tense == "future" and candidate < reference:
+        candidate = _safe_date(reference.year + 1, month, day) or candidate
+    return candidate.isoformat()
+
+
+def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _resolve_month(month: int, ctx: _Context, direction: int = 0) -> str:
+    reference = ctx.reference
+    if reference is None:
+        return f"XXXX-{month:02d}"
+    year = reference.year
+    tense = ctx.tense()
+    if direction < 0 or (direction == 0 and tense == "past"):
+        year -= month > reference.month if direction == 0 else month >= reference.month
+    elif direction > 0 or (direction == 0 and tense == "future"):
+        year += month < reference.month if direction == 0 else month <= reference.month
+    return f"{year:04d}-{month:02d}"
+
+
+def _weekday_date(weekday: int, ctx: _Context, direction: int, this: bool) -> datetime.date | None:
+    reference = ctx.reference
+    if reference is None:
+        return None
+    delta = weekday - reference.isoweekday()
+    if this:
+        if delta == 0:
+            return reference
+        tense = ctx.tense()
+        if tense == "future" and delta < 0:
+            delta += 7
+        elif tense == "past" and delta > 0:
+            delta -= 7
+        return reference + datetime.timedelta(days=delta)
+    if direction < 0 or (direction == 0 and ctx.tense() != "future"):
+        back = (reference.isoweekday() - weekday) % 7
+        if direction < 0 and back == 0:
+            back = 7
+        return reference - datetime.timedelta(days=back)
+    ahead = delta % 7 or 7
+    return reference + datetime.timedelta(days=ahead)
+
+
+# --------------------------------------------------------------------------- normalisers
+
+
+Normaliser = Callable[[re.Match[str], _Context], "_Value | None"]
+
+
+def _g(match: re.Match[str], name: str) -> str | None:
+    try:
+        return match.group(name)
+    except IndexError:
+        return None
+
+
+def _norm_date_dmy(match: re.Match[str], ctx: _Context) -> _Value:
+    month, day = _month(match.group("m")), _day_number(match.group("d"))
+    year = _g(match, "y")
+    if year:
+        safe = _safe_date(_year_of(year, ctx.reference), month, day)
+        value = safe.isoformat() if safe else f"{_year_of(year, ctx.reference)}-{month:02d}"
+        return _Value("DATE", value)
+    direction, _ = _direction(_g(match, "dir"))
+    if direction and ctx.reference is not None:
+        return _Value("DATE", _day_with_direction(month, day, ctx.reference, direction))
+    return _Value("DATE", _resolve_day_month(month, day, ctx))
+
+
+def _day_with_direction(month: int, day: int, reference: datetime.date, direction: int) -> str:
+    year = reference.year
+    candidate = _safe_date(year, month, day)
+    if candidate is None:
+        return f"{year}-{month:02d}-{day:02d}"
+    if direction < 0 and candidate > reference:
+        candidate = _safe_date(year - 1, month, day) or candidate
+    if direction > 0 and candidate < reference:
+        candidate = _safe_date(year + 1, month, day) or candidate
+    return candidate.isoformat()
+
+
+def _norm_numeric(match: re.Match[str], ctx: _Context) -> _Value | None:
+    year = _year_of(match.group("y"), ctx.reference)
+    day = _safe_date(year, int(match.group("m")), int(match.group("d")))
+    return _Value("DATE", day.isoformat()) if day else None
+
+
+def _norm_month_year(match: re.Match[str], ctx: _Context) -> _Value:
+    year = _year_of(match.group("y"), ctx.reference)
+    return _Value("DATE", f"{year:04d}-{_month(match.group('m')):02d}")
+
+
+def _norm_month(match: re.Match[str], ctx: _Context) -> _Value:
+    direction, _ = _direction(_g(match, "dir"))
+    return _Value("DATE", _resolve_month(_month(match.group("m")), ctx, direction))
+
+
+def _norm_year(match: re.Match[str], ctx: _Context) -> _Value:
+    return _Value("DATE", match.group("y"))
+
+
+def _norm_decade(match: re.Match[str], ctx: _Context) -> _Value:
+    digits = match.group("dec")
+    if len(digits) == 2:
+        digits = ("19" if digits != "00" and int(digits) > 20 else "20") + digits
+    return _Value("DATE", digits[:3])
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman(text: str) -> int:
+    total = 0
+    values = [_ROMAN.get(char, 0) for char in text.upper()]
+    for index, value in enumerate(values):
+        following = values[index + 1] if index + 1 < len(values) else 0
+        total += -value if value < following else value
+    return total
+
+
+def _norm_century(match: re.Match[str], ctx: _Context) -> _Value:
+    raw = match.group("c")
+    number = int(raw) if raw.isdigit() else _roman(raw)
+    return _Value("DATE", f"{number - 1:02d}")
+
+
+def _norm_quarter(match: re.Match[str], ctx: _Context) -> _Value:
+    index = int(_lookup("ordinals", match.group("o")) or 1)
+    letter = "Q" if _key(match.group("u")) == "trimestre" else "H"
+    year = _g(match, "y")
+    if year:
+        return _Value("DATE", f"{year}-{letter}{index}")
+    prefix = f"{ctx.reference.year}" if ctx.reference else "XXXX"
+    return _Value("DATE", f"{prefix}-{letter}{index}")
+
+
+def _norm_relday(match: re.Match[str], ctx: _Context) -> _Value:
+    offset = int(_lookup("relative_days", match.group("rel")) or 0)
+    if ctx.reference is None:
+        return _Value("DATE", UNKNOWN_DAY)
+    return _Value("DATE", (ctx.reference + datetime.timedelta(days=offset)).isoformat())
+
+
+def _norm_narrday(match: re.Match[str], ctx: _Context) -> _Value:
+    offset = int(_lookup("narrative_days", match.group("rel")) or 0)
+    day, _ = ctx.day()
+    if day is None:
+        return _Value("DATE", UNKNOWN_DAY, "narrative")
+    return _Value("DATE", (day + datetime.timedelta(days=offset)).isoformat(), "narrative")
+
+
+def _norm_weekday(match: re.Match[str], ctx: _Context) -> _Value:
+    weekday = int(_lookup("weekdays", match.group("wd")) or 1)
+    det = _key(_g(match, "det") or "")
+    direction, narrative = _direction(_g(match, "dir"))
+    if det == "le" and not direction:
+        return _Value("SET", f"XXXX-WXX-{weekday}")
+    if narrative:
+        day, _ = ctx.day()
+        if day is None:
+            return _Value("DATE", UNKNOWN_DAY, "narrative")
+        shifted = _Context(ctx.text, day, ctx.markers)
+        return _Value("DATE", _iso(_weekday_date(weekday, shifted, direction, False)), "narrative")
+    this = det in {_key(word) for word in _lexicon()["this_determiners"]}
+    return _Value("DATE", _iso(_weekday_date(weekday, ctx, direction, this)))
+
+
+def _norm_weekday_day(match: re.Match[str], ctx: _Context) -> _Value:
+    weekday = int(_lookup("weekdays", match.group("wd")) or 1)
+    day = _day_number(match.group("d"))
+    if ctx.reference is None:
+        return _Value("DATE", UNKNOWN_DAY)
+    for months in (0, 1, -1, 2, -2):
+        month_start = _add_months(ctx.reference.replace(day=1), months)
+        candidate = _safe_date(month_start.year, month_start.month, day)
+        if candidate is not None and candidate.isoweekday() == weekday:
+            return _Value("DATE", candidate.isoformat())
+    return _Value("DATE", f"{ctx.reference.year}-{ctx.reference.month:02d}-{day:02d}")
+
+
+_PERIOD_UNIT = {"W": "W", "WE": "W", "M": "M", "Y": "Y", "Q": "Q", "H": "HALF", "CE": "CE",
+                "DE": "DE"}
+
+
+def _period_value(day: datetime.date | None, period: str) -> str:
+    if day is None:
+        return UNKNOWN_DAY
+    if period == "WE":
+        return _iso_week(day) + "-WE"
+    if period == "Q":
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    if period == "H":
+        return f"{day.year}-H{(day.month - 1) // 6 + 1}"
+    if period == "CE":
+        return f"{day.year // 100:02d}"
+    if period == "DE":
+        return f"{day.year // 10:03d}"
+    return _granular(day, _PERIOD_UNIT[period])
+
+
+def _norm_period(match: re.Match[str], ctx: _Context) -> _Value:
+    period = str(_lookup("periods", match.group("p")) or "Y")
+    direction, narrative = _direction(_g(match, "dir"))
+    there = _key(_g(match, "there") or "") == "là"
+    base, anchor = ctx.day() if narrative or there else (ctx.reference, "document")
+    if base is not None and direction:
+        base = _shift(base, direction, _PERIOD_UNIT[period])
+    return _Value("DATE", _period_value(base, period), anchor)
+
+
+def _season_year(ctx: _Context, direction: int, season: str) -> int | None:
+    reference = ctx.reference
+    if reference is None:
+        return None
+    starts = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+    start = starts[season]
+    year = reference.year
+    if direction < 0 and start + 2 >= reference.month:
+        year -= 1
+    elif direction > 0 and start <= reference.month:
+        year += 1
+    return year
+
+
+def _norm_season(match: re.Match[str], ctx: _Context) -> _Value:
+    season = str(_lookup("seasons", match.group("s")) or "SU")
+    year = _g(match, "y")
+    if year:
+        return _Value("DATE", f"{year}-{season}")
+    direction, _ = _direction(_g(match, "dir"))
+    generic = _key(_g(match, "prep") or "") == "en" and not direction
+    found = None if generic else _season_year(ctx, direction, season)
+    return _Value("DATE", f"{found if found is not None else 'XXXX'}-{season}")
+
+
+def _norm_season_generic(match: re.Match[str], ctx: _Context) -> _Value:
+    return _Value("DATE", f"XXXX-{_lookup('seasons', match.group('s')) or 'SU'}")
+
+
+def _norm_present(match: re.Match[str], ctx: _Context) -> _Value:
+    return _Value("DATE", "PRESENT_REF", vague=True)
+
+
+def _pod_code(text: str) -> str:
+    return str(_lookup("parts_of_day", text) or _lookup("parts_of_day_plural", text) or "DT")
+
+
+def _norm_pod_this(match: re.Match[str], ctx: _Context) -> _Value:
+    return _Value("TIME", f"{_iso(ctx.reference)}T{_pod_code(match.group('pod'))}")
+
+
+def _norm_last_night(match: re.Match[str], ctx: _Context) -> _Value:
+    day = ctx.reference - datetime.timedelta(days=1) if ctx.reference else None
+    return _Value("TIME", f"{_iso(day)}TNI")
+
+
+def _norm_pod(match: re.Match[str], ctx: _Context) -> _Value:
+    day, anchor = ctx.day()
+    if _key(match.group("pod")) == "journée":
+        return _Value("DATE", _iso(day), anchor)
+    return _Value("TIME", f"{_iso(day)}T{_pod_code(match.group('pod'))}", anchor)
+
+
+def _norm_night(match: re.Match[str], ctx: _Context) -> _Value:
+    first = match.group("d1")
+    month_text = _g(match, "m1") or _g(match, "m")
+    if first[:1].isdigit() or _key(first) in {"1er", "premier"}:
+        if month_text is None:
+            return _Value("TIME", f"{UNKNOWN_DAY}TNI")
+        year = _g(match, "y")
+        month, day = _month(month_text), _day_number(first)
+        if year:
+            safe = _safe_date(int(year), month, day)
+            return _Value("TIME", f"{_iso(safe)}TNI")
+        return _Value("TIME", f"{_resolve_day_month(month, day, ctx)}TNI")
+    weekday = int(_lookup("weekdays", first) or 1)
+    return _Value("TIME", f"{_iso(_weekday_date(weekday, ctx, 0, False))}TNI")
+
+
+def _hour(text: str) -> int | None:
+    value = _number(text)
+    return int(value) if value is not None and 0 <= value <= 24 else None
+
+
+def _norm_clock(match: re.Match[str], ctx: _Context) -> _Value | None:
+    hour = _hour(_g(match, "h") or _g(match, "h2") or "")
+    if hour is None:
+        return None
+    minutes_text = _key(_g(match, "mi") or _g(match, "mi2") or "")
+    minutes = {"et demie": 30, "et quart": 15}.get(minutes_text)
+    if minutes_text == "moins le quart":
+        hour, minutes = hour - 1, 45
+    if minutes is None:
+        minutes = int(minutes_text) if minutes_text.isdigit() else 0
+    half = _key(_g(match, "half") or "")
+    if hour < 12 and half in {"du soir", "de l'après midi"}:
+        hour += 12
+    day, anchor = ctx.day()
+    return _Value("TIME", f"{_iso(day)}T{hour % 24:02d}:{minutes:02d}", anchor)
+
+
+def _norm_clock_word(match: re.Match[str], ctx: _Context) -> _Value:
+    day, anchor = ctx.day()
+    clock = str(_lookup("clock_words", match.group("cw")) or "12:00")
+    return _Value("TIME", f"{_iso(day)}T{clock}", anchor)
+
+
+def _norm_duration(match: re.Match[str], ctx: _Context) -> _Value:
+    amount = _number(_g(match, "n"))
+    if amount is not None and _g(match, "half"):
+        amount += 0.5
+    return _Value("DURATION", _duration_value(amount, _unit(match.group("u"))))
+
+
+def _norm_duration_half(match: re.Match[str], ctx: _Context) -> _Value:
+    values = {"heure": "PT30M", "journée": "PT12H", "siècle": "P50Y"}
+    return _Value("DURATION", values.get(_key(match.group("u")), "PT30M"))
+
+
+def _norm_named_duration(match: re.Match[str], ctx: _Context) -> _Value:
+    return _Value("DURATION", str(_lookup("named_durations", match.group("x"))))
+
+
+def _norm_recent_span(match: re.Match[str], ctx: _Context) -> _Value:
+    return _Value("DURATION", _duration_value(_number(_g(match, "n")), _unit(match.group("u"))))
+
+
+def _relative_amount(match: re.Match[str], ctx: _Context, sign: int, base: datetime.date | None,
+                     anchor: Anchor) -> _Value:
+    amount = _number(match.group("n"))
+    if amount is None:
+        return _Value("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor, vague=True)
+    unit = _unit(match.group("u"))
+    if unit in {"H", "MIN", "S"}:
+        unit = "D"
+        amount = 0
+    if base is None:
+        return _Value("DATE", UNKNOWN_DAY, anchor)
+    return _Value("DATE", _granular(_shift(base, sign * int(amount), unit), unit), anchor)
+
+
+def _norm_ago(match: re.Match[str], ctx: _Context) -> _Value:
+    return _relative_amount(match, ctx, -1, ctx.reference, "document")
+
+
+def _norm_ahead(match: re.Match[str], ctx: _Context) -> _Value:
+    return _relative_amount(match, ctx, 1, ctx.reference, "document")
+
+
+def _set_unit_value(unit_text: str, amount: float | None) -> str:
+    weekday = _lookup("weekdays", re.sub(r"s$", "", _key(unit_text)))
+    if weekday is not None:
+        return f"XXXX-WXX-{weekday}"
+    pod = _lookup("parts_of_day", unit_text) or _lookup("parts_of_day_plural", unit_text)
+    if pod is not None:
+        return f"XXXX-XX-XXT{pod}"
+    season = _lookup("seasons", unit_text)
+    if season is not None:
+        return f"XXXX-{season}"
+    if _key(unit_text).startswith("week"):
+        return "XXXX-WXX-WE"
+    return _duration_value(amount if amount is not None else 1, _unit(unit_text))
+
+
+def _norm_set(match: re.Match[str], ctx: _Context) -> _Value:
+    return _Value("SET", _set_unit_value(match.group("u"), _number(_g(match, "n"))))
+
+
+def _norm_vague(match: re.Match[str], ctx: _Context) -> _Value:
+    return _Value("DATE", str(_lookup("vague", match.group("x"))), vague=True)
+
+
+def _norm_epoch(match: re.Match[str], ctx: _Context) -> _Value:
+    return _Value("DATE", "PAST_REF", vague=True)
+
+
+def _norm_helper(match: re.Match[str], ctx: _Context) -> _Value:
+    return _Value("DATE", "")
+
+
+def _norm_period_bare(match: re.Match[str], ctx: _Context) -> _Value:
+    period = str(_lookup("periods", match.group("p")) or "Y")
+    return _Value("DATE", _period_value(ctx.reference, period))
+
+
+_NORMALISERS: Mapping[str, Normaliser] = {
+    "date_dmy": _norm_date_dmy,
+    "date_range_first": _norm_date_dmy,
+    "date_numeric": _norm_numeric,
+    "date_iso": _norm_numeric,
+    "month_year": _norm_month_year,
+    "month_dir": _norm_month,
+    "month_named": _norm_month,
+    "month_bare": _norm_month,
+    "month_context": _norm_month,
+    "year": _norm_year,
+    "decade": _norm_decade,
+    "century": _norm_century,
+    "quarter": _norm_quarter,
+    "relday": _norm_relday,
+    "narrday": _norm_narrday,
+    "weekday": _norm_weekday,
+    "weekday_day": _norm_weekday_day,
+    "period_this": _norm_period,
+    "period_dir": _norm_period,
+    "period_bare": _norm_period_bare,
+    "season_det": _norm_season,
+    "season_prep": _norm_season,
+    "season_months": _norm_season_generic,
+    "present_until": _norm_present,
+    "pod_this": _norm_pod_this,
+    "pod_last_night": _norm_last_night,
+    "pod_in": _norm_pod,
+    "pod_mod": _norm_pod,
+    "pod_bare": _norm_pod,
+    "night_range": _norm_night,
+    "clock": _norm_clock,
+    "clock_hours": _norm_clock,
+    "clock_word": _norm_clock_word,
+    "duration": _norm_duration,
+    "duration_half": _norm_duration_half,
+    "duration_named": _norm_named_duration,
+    "recent_span": _norm_recent_span,
+    "recent_span_de": _norm_recent_span,
+    "ago": _norm_ago,
+    "ahead": _norm_ahead,
+    "set_each": _norm_set,
+    "set_all": _norm_set,
+    "set_per": _norm_set,
+    "vague": _norm_vague,
+    "vague_epoch": _norm_epoch,
+    "mod": _norm_helper,
+}
+
+
+# --------------------------------------------------------------------------- found & merging
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    value: _Value
+    rule: str
+    helper: bool
+
+
+def _day_of(value: str) -> datetime.date | None:
+    found = _DAY_VALUE.match(value)
+    if not found:
+        return None
+    return _safe_date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+
+
+def _normalise(text: str, reference: datetime.date | None,
+               chosen: list[_Candidate]) -> list[_Found]:
+    ctx = _Context(text, reference, _tense_markers(text))
+    found: list[_Found] = []
+    for candidate in chosen:
+        ctx.span = (candidate.start, candidate.end)
+        value = _NORMALISERS[candidate.rule.name](candidate.match, ctx)
+        if value is None:
+            continue
+        found.append(_Found(candidate.start, candidate.end, value, candidate.rule.name,
+                            candidate.rule.helper))
+        day = _day_of(value.value)
+        explicit = value.anchor == "document" and not candidate.rule.helper
+        if day is not None and explicit and value.type in {"DATE", "TIME"}:
+            ctx.last_day = day
+    return found
+
+
+_MOD_GAP = re.compile(r"(?:\s*[-‐‑]\s*|\s+|\s+d[eu]\s+|\s+d['’]\s*)", _FLAGS)
+_TIME_GAP = re.compile(r"(?:,?\s+|\s+(?:à|au|en|dans|dès)\s+)", _FLAGS)
+_DAY_LEVEL = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)$")
+
+
+def _merge_pair(text: str, first: _Found, second: _Found) -> _Found | None:
+    gap = text[first.end : second.start]
+    if first.rule == "mod" and _MOD_GAP.fullmatch(gap):
+        usable = second.value.type == "DATE" and not second.value.vague and second.value.value
+        if usable:
+            return replace(second, start=first.start, helper=False)
+    if first.helper or first.value.type != "DATE" or not _DAY_LEVEL.match(first.value.value):
+        return None
+    if second.value.type == "TIME" and _TIME_GAP.fullmatch(gap) and "T" in second.value.value:
+        merged = replace(second.value, anchor=first.value.anchor)
+        return _Found(first.start, second.end, merged, second.rule, False)
+    return None
+
+
+def _merge(text: str, found: list[_Found]) -> list[_Found]:
+    merged: list[_Found] = []
+    for item in found:
+        if merged:
+            combined = _merge_pair(text, merged[-1], item)
+            if combined is not None:
+                merged[-1] = combined
+                continue
+        merged.append(item)
+    return [item for item in merged if not item.helper]
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def find_times(text: str, reference: datetime.date | None) -> list[TimeExpr]:
+    """Time expressions of a French text, sorted and non-overlapping, with TIMEX3 values.
+
+    ``reference`` is the document date (publication date) relative expressions resolve
+    against; without it they get ``XXXX-XX-XX`` placeholders, absolute ones still resolve.
+    """
+    chosen = _select(_candidates(text))
+    found = _merge(text, _normalise(text, reference, chosen))
+    return [
+        TimeExpr(
+            start=item.start,
+            end=item.end,
+            text=text[item.start : item.end],
+            type=item.value.type,
+            value=item.value.value,
+            anchor=item.value.anchor,
+            vague=item.value.vague,
+        )
+        for item in found
+    ]

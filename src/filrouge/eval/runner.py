@@ -1,0 +1,149 @@
+"""``filrouge eval STAGE``: run the pipeline on gold data and report each stage's figures.
+
+The example corpus is analysed once per run and every stage scored on it, split into the 'dev'
+half (the rules were written looking at it) and the 'test' half (reported as the honest figure).
+Evaluations on ``../shared/data`` run only where that folder is present.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from filrouge.eval.example import (
+    Gold,
+    Tally,
+    doc_key,
+    examples_dir,
+    load_gold,
+    score_actors,
+    score_events,
+    score_ingest,
+    score_quotes,
+    score_times,
+    split_of,
+)
+from filrouge.model import Article
+
+Figures = dict[str, float | int | str]
+Scorer = Callable[[Article, Gold, Tally], None]
+
+EXAMPLE_SCORERS: dict[str, Scorer] = {
+    "ingest": score_ingest,
+    "actors": score_actors,
+    "time": score_times,
+    "quotes": lambda a, g, t: score_quotes(a, g, t, {"direct"}),
+    "quotes (all kinds)": lambda a, g, t: score_quotes(a, g, t, {"direct", "indirect", "mixed"}),
+    "events": score_events,
+}
+
+
+def analysed_examples(corpus: Path) -> list[Article]:
+    """The example corpus, read, cleaned and analysed exactly as `filrouge analyze` does."""
+    from filrouge.analyze.pipeline import Analyzer
+    from filrouge.ingest.prepare import read_articles
+
+    articles = [a for a in read_articles([corpus]) if isinstance(a, Article)]
+    return [a for a in Analyzer().analyze(articles) if isinstance(a, Article)]
+
+
+def score_examples(stages: list[str], gold_dir: Path | None = None) -> dict[str, Figures]:
+    examples = examples_dir()
+    gold_dir = gold_dir or (examples / "gold" if examples else None)
+    if gold_dir is None or not gold_dir.is_dir():
+        return {"example corpus": {"skipped": "examples/gold not found (run from the repo)"}}
+    corpus = gold_dir.parent / "corpus"
+    gold = load_gold(gold_dir)
+    articles = analysed_examples(corpus)
+    results: dict[str, Figures] = {}
+    for stage in stages:
+        if stage == "figures":
+            results.update(_score_figures(articles, gold, corpus))
+            continue
+        scorer = EXAMPLE_SCORERS[stage]
+        for half in ("test", "dev"):
+            tally = Tally()
+            n = 0
+            for article in articles:
+                key = doc_key(article, corpus)
+                if key in gold and split_of(key) == half:
+                    scorer(article, gold[key], tally)
+                    n += 1
+            figures: Figures = {"articles": n}
+            figures.update(tally.figures())
+            results[f"{stage} — example corpus, {half} half"] = figures
+    return results
+
+
+def _score_figures(
+    articles: list[Article], gold: dict[str, Gold], corpus: Path
+) -> dict[str, Figures]:
+    from filrouge.eval.figures import Counts, score_article, summarise
+
+    results: dict[str, Figures] = {}
+    for half in ("test", "dev"):
+        total = Counts()
+        n = 0
+        for article in articles:
+            key = doc_key(article, corpus)
+            if key in gold and split_of(key) == half:
+                total = total + score_article(article.text, gold[key].get("amounts", []),
+                                              article.amounts)
+                n += 1
+        figures: Figures = {"articles": n}
+        figures.update(summarise(total))
+        results[f"figures — example corpus, {half} half"] = figures
+    return results
+
+
+def _shared(name: str) -> Path | None:
+    from filrouge.eval.pubdate import shared_data_dir
+
+    root = shared_data_dir()
+    return root / name if root and (root / name).is_dir() else None
+
+
+def score_shared(stage: str) -> dict[str, Figures]:
+    results: dict[str, Figures] = {}
+    if stage in {"timebank", "time"}:
+        from filrouge.eval.timebank import evaluate_dateparser_baseline, evaluate_timebank
+
+        folder = _shared("fr-timebank")
+        if folder is None:
+            results["fr-timebank"] = {"skipped": "../shared/data/fr-timebank not found"}
+        else:
+            results["time — fr-timebank, filrouge"] = dict(evaluate_timebank(folder))
+            try:
+                results["time — fr-timebank, dateparser"] = dict(
+                    evaluate_dateparser_baseline(folder))
+            except ImportError:
+                results["time — fr-timebank, dateparser"] = {
+                    "skipped": "dateparser not installed (pip install filrouge[dev])"}
+    if stage in {"pubdate", "ingest"}:
+        from filrouge.eval.pubdate import evaluate_pubdate_mlcrisis, evaluate_pubdate_wikinews
+
+        for name, function in (("ml-crisis-fr", evaluate_pubdate_mlcrisis),
+                               ("wikinews-fr", evaluate_pubdate_wikinews)):
+            folder = _shared(name)
+            results[f"publication date — {name}"] = (
+                dict(function(folder)) if folder
+                else {"skipped": f"../shared/data/{name} not found"}
+            )
+    return results
+
+
+def run_eval(stage: str, gold_dir: Path | None = None) -> dict[str, Any]:
+    example_stages = {
+        "all": ["ingest", "actors", "time", "quotes", "quotes (all kinds)", "figures", "events"],
+        "ingest": ["ingest"], "actors": ["actors"], "time": ["time"],
+        "quotes": ["quotes", "quotes (all kinds)"], "figures": ["figures"], "events": ["events"],
+    }.get(stage, [])
+    results: dict[str, Any] = {}
+    if example_stages:
+        results.update(score_examples(example_stages, gold_dir))
+    if stage in {"all", "time", "timebank"}:
+        results.update(score_shared("timebank"))
+    if stage in {"all", "ingest", "pubdate"}:
+        results.update(score_shared("pubdate"))
+    return results

@@ -1,0 +1,92 @@
+"""Exports: full JSON records as JSON Lines; flat rows (one per item) as CSV or Parquet."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from filrouge.model import Article
+from filrouge.store.sqlite import Store
+
+_ITEM_FIELDS = {
+    "quotes": ["start", "end", "text", "kind", "speaker_actor", "speaker_name", "anonymous",
+               "speaker_description", "date", "date_origin"],
+    "events": ["start", "end", "text", "type", "mode", "actors", "targets", "date", "negated",
+               "hypothetical", "reported", "confidence"],
+    "amounts": ["start", "end", "text", "value", "unit", "period", "approx", "measures"],
+    "entities": ["start", "end", "text", "label", "actor", "actor_name"],
+    "times": ["start", "end", "text", "type", "value", "anchor", "vague"],
+}
+
+
+def rows(store: Store, what: str) -> Iterator[dict[str, Any]]:
+    """Flat rows: one per article, story, or extracted item (with its article id)."""
+    if what == "stories":
+        for story in store.stories():
+            yield {"id": story.id, "title": story.title, "start": story.start,
+                   "end": story.end, "articles": len(story.articles),
+                   "actors": "|".join(story.actors)}
+        return
+    for article in store.articles():
+        if what == "articles":
+            yield _article_row(article)
+            continue
+        for item in getattr(article, what):
+            record = item.model_dump(mode="json")
+            row: dict[str, Any] = {"article": article.id}
+            for name in _ITEM_FIELDS[what]:
+                value = record.get(name)
+                row[name] = "|".join(value) if isinstance(value, list) else value
+            yield row
+
+
+def _article_row(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id, "source": article.source, "title": article.title,
+        "byline": article.byline, "outlet": article.outlet, "language": article.language,
+        "published": article.published.value, "published_origin": article.published.origin,
+        "duplicate_of": article.duplicate_of, "quotes": len(article.quotes),
+        "events": len(article.events), "amounts": len(article.amounts), "text": article.text,
+    }
+
+
+def export_store(store: Store, *, fmt: str, what: str, output: Path | None) -> int:
+    """Write the export; returns how many records were written."""
+    if fmt == "jsonl":
+        records: Iterator[dict[str, Any]] = (
+            (a.to_json_dict() for a in store.articles()) if what == "articles"
+            else (s.to_json_dict() for s in store.stories()) if what == "stories"
+            else rows(store, what)
+        )
+        stream = output.open("w", encoding="utf-8") if output else sys.stdout
+        count = 0
+        try:
+            for record in records:
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+                count += 1
+        finally:
+            if output:
+                stream.close()
+        return count
+    table = list(rows(store, what))
+    if fmt == "csv":
+        stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+        try:
+            fields = list(table[0]) if table else ["id"]
+            writer = csv.DictWriter(stream, fieldnames=fields)
+            writer.writeheader()
+            writer.writerows(table)
+        finally:
+            if output:
+                stream.close()
+        return len(table)
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    assert output is not None
+    pq.write_table(pa.Table.from_pylist(table), output)
+    return len(table)

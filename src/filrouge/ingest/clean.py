@@ -1,0 +1,848 @@
+"""Cleaning of plain text copied from French news websites.
+
+No HTML structure helps here: each line is judged from its own words (share buttons, menus,
+subscription offers, credits…) and from its place in the page (before the headline, after an
+end-of-article marker, repeated). Every non-blank input line ends up either in the body, as the
+title, or in ``removed`` with a reason, so nothing given is silently lost.
+
+Language resources (word lists) live in ``data/debris_fr.json``; the only I/O is reading it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from filrouge.ingest.dates import DateMatch, find_dates, unix_epoch_date, weekdays
+from filrouge.model import Published, Removed
+
+TIMESTAMP_CONFIDENCE = 0.9
+DATELINE_CONFIDENCE = 0.8
+
+# A line is "body-like" when it reads as prose: this many words, or a finished sentence.
+PARAGRAPH_MIN_WORDS = 25
+SENTENCE_MIN_WORDS = 12
+HEADLINE_MAX_WORDS = 30
+# Lines this short may be debris even though a debris word is only part of them.
+SHORT_LINE_WORDS = 15
+# A footer marker only ends the article once this much body has been read.
+FOOTER_MIN_BODY_WORDS = 60
+# Undeclared stamps (a bare date) count only this many lines past the first paragraph.
+HEAD_EXTRA_LINES = 3
+# This many headline-like lines in a row make a list of links.
+LINK_LIST_MIN_RUN = 3
+# Datelines are looked for in the first few body paragraphs.
+DATELINE_SEARCH_PARAGRAPHS = 3
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The article body and what was taken out of the raw text."""
+
+    text: str
+    title: str | None
+    byline: str | None
+    removed: list[Removed]
+    published: Published
+    dateline: str | None
+
+
+# ---------------------------------------------------------------------------------------------
+# Resources
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    share: re.Pattern[str]
+    menu: re.Pattern[str]
+    comments: re.Pattern[str]
+    read_also: tuple[str, ...]
+    subscription: re.Pattern[str]
+    cookie_terms: re.Pattern[str]
+    cookie_context: re.Pattern[str]
+    photo_prefix: re.Pattern[str]
+    agencies: re.Pattern[str]
+    agency_names: tuple[str, ...]
+    lone_words: frozenset[str]
+    ui_phrases: tuple[str, ...]
+    footer_markers: tuple[str, ...]
+    byline_roles: re.Pattern[str]
+    published_kw: re.Pattern[str]
+    updated_kw: re.Pattern[str]
+
+
+def _strings(data: dict[str, object], key: str) -> list[str]:
+    raw = data[key]
+    assert isinstance(raw, list)
+    return [_norm(str(x)) for x in raw]
+
+
+def _alternation(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Whole-phrase matcher, longest phrase first, bounded by non-word characters."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    body = "|".join(re.escape(p) for p in ordered if p)
+    return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])")
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    text = resources.files("filrouge").joinpath("data/debris_fr.json").read_text("utf-8")
+    data: dict[str, object] = json.loads(text)
+    kw = data["timestamp_keywords"]
+    assert isinstance(kw, dict)
+    agencies = _strings(data, "photo_agencies")
+    agency_names = (
+        tuple(str(a) for a in data["agencies"]) if isinstance(data["agencies"], list) else ()
+    )
+    return _Vocab(
+        share=_alternation(_strings(data, "share")),
+        menu=_alternation(_strings(data, "menu")),
+        comments=_alternation(_strings(data, "comments")),
+        read_also=tuple(sorted(_strings(data, "read_also"), key=len, reverse=True)),
+        subscription=_alternation(_strings(data, "subscription")),
+        cookie_terms=_alternation(_strings(data, "cookie_terms")),
+        cookie_context=_alternation(_strings(data, "cookie_context")),
+        photo_prefix=re.compile(
+            r"^(?:"
+            + "|".join(
+                re.escape(p)
+                for p in sorted(_strings(data, "photo_credit_prefixes"), key=len, reverse=True)
+            )
+            + r")\s*(?:[:/©|]|$)"
+        ),
+        agencies=_alternation(agencies + [_norm(a) for a in agency_names]),
+        agency_names=agency_names,
+        lone_words=frozenset(_strings(data, "lone_words")),
+        ui_phrases=tuple(_strings(data, "ui_phrases")),
+        footer_markers=tuple(_strings(data, "footer_markers")),
+        byline_roles=_alternation(_strings(data, "byline_roles")),
+        published_kw=_alternation(_norm(str(x)) for x in kw["published"]),
+        updated_kw=_alternation(_norm(str(x)) for x in kw["updated"]),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Line features
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007\u200b\u200e\u200f\ufeff]+")
+_WORD = re.compile(r"[\w][\w'’\-]*")
+_SEPARATORS = re.compile(r"[|/>›»«•·,;:\-–—→()\[\]!?.…*+=_~\"“”'’]+")
+_SENTENCE_END = re.compile(r"[.!…](?:\s*[»\"”)\]])*$")
+_TERMINAL = re.compile(r"[.!?…:;»\"”)\]](?:\s*[»\"”)\]])*$")
+_TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])\s*(?:h|:|H)\s*(?:[0-5]\d)?(?::[0-5]\d)?(?!\d)")
+_HASHTAG_TOKEN = re.compile(r"^[#＃][\w\-’']+[,.;]?$")
+_CAPITALISED = re.compile(r"^[A-ZÀ-ÝŒ][\w'’.\-]*$")
+_NAME_CONNECTORS = frozenset(
+    {
+        "et",
+        "avec",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "l'",
+        "d'",
+        "van",
+        "von",
+        "der",
+        "ben",
+        "el",
+        "al",
+        "ibn",
+        "bin",
+        "&",
+        "notre",
+        "nos",
+        "à",
+        "au",
+        "aux",
+        "en",
+        "par",
+        "pour",
+    }
+)
+_RELATIVE_STAMP = re.compile(
+    r"^(?:today|aujourd'hui|hier|yesterday|ce matin|ce soir)(?:\s*(?:à|,|-))?\s*"
+    r"(?:\d{1,2}\s*[h:]\s*\d{0,2})?$|^il y a \d+\s*(?:s|sec|secondes?|min|minutes?|h|heures?|"
+    r"jours?|j)$"
+)
+_PAREN = re.compile(r"\([^)]*\)")
+
+
+def _norm(s: str) -> str:
+    """Comparable form of a line: NFC, one space, straight apostrophes, case-folded."""
+    s = unicodedata.normalize("NFC", s).replace("’", "'").replace("ʼ", "'")
+    return _SPACES.sub(" ", s).strip().casefold()
+
+
+def _words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+def _only_phrases(norm: str, pattern: re.Pattern[str], extra: str = "") -> tuple[bool, float]:
+    """Is the line made only of the pattern's phrases and separators? And which share of words."""
+    total = len(_words(norm))
+    if total == 0:
+        return False, 0.0
+    rest = pattern.sub(" ", norm)
+    if extra:
+        rest = re.sub(extra, " ", rest)
+    rest = _SEPARATORS.sub(" ", rest)
+    left = len(_words(rest))
+    return left == 0, 1.0 - left / total
+
+
+@dataclass
+class _Line:
+    number: int  # 1-based line number in the normalised input
+    raw: str  # the line without surrounding white space
+    norm: str
+    block: int  # blank-line separated block
+    words: int
+    reason: str | None = None
+    stamp: _Stamp | None = None
+    byline: str | None = None
+
+    @property
+    def is_sentence(self) -> bool:
+        return bool(_SENTENCE_END.search(self.raw)) and self.words >= SENTENCE_MIN_WORDS
+
+    @property
+    def paragraph_like(self) -> bool:
+        return self.words >= PARAGRAPH_MIN_WORDS or self.is_sentence
+
+    @property
+    def headline_like(self) -> bool:
+        raw = self.raw
+        if not 2 <= self.words <= HEADLINE_MAX_WORDS or len(raw) > 250:
+            return False
+        if raw.endswith((":", ";", ",", ".", "…")):
+            return False
+        return not raw[0].islower()
+
+
+@dataclass
+class _Stamp:
+    date: DateMatch | None
+    published: bool  # the date follows a "publié"-like word (not "mis à jour")
+    strong: bool = True  # said to be a publication stamp ("Publié le", a byline), not only a date
+    timed: bool = False  # carries a time of day
+
+
+# ---------------------------------------------------------------------------------------------
+# Line rules (context free)
+
+
+def _timestamp(line: _Line, reference_year: int | None) -> _Stamp | None:
+    """A publication/update stamp: "Publié le …", "30-06-13 à 17h43", "le 2 mai 2013 à 9:30"…"""
+    v = _vocab()
+    norm = line.norm
+    epoch = unix_epoch_date(norm)
+    if epoch is not None:
+        return _Stamp(DateMatch(0, len(line.raw), line.raw, epoch, True), True, True, True)
+    if _RELATIVE_STAMP.match(norm):
+        return _Stamp(None, True)
+    if line.words > HEADLINE_MAX_WORDS or norm.endswith(":"):
+        return None
+    dates = find_dates(line.raw, reference_year)
+    kw_pub = list(v.published_kw.finditer(norm))
+    kw_upd = list(v.updated_kw.finditer(norm))
+    lead = len(norm) - len(norm.lstrip(" -–—|:•·>»"))
+    starts_with_kw = any(m.start() == lead for m in kw_pub + kw_upd)
+    has_time = bool(_TIME.search(norm))
+    # What is left once dates, times, stamp words and separators are gone.
+    rest = norm
+    for d in sorted(dates, key=lambda d: -d.start):
+        rest = rest[: d.start] + " " + rest[d.end :]
+    rest = v.published_kw.sub(" ", rest)
+    rest = v.updated_kw.sub(" ", rest)
+    rest = _TIME.sub(" ", rest)
+    rest = re.sub(
+        r"(?<!\w)(?:le|à|a|du|de|et|ce|depuis|dès|heure|heures|gmt|utc|cet|cest|cest)(?!\w)",
+        " ",
+        rest,
+    )
+    rest = re.sub("|".join(weekdays()), " ", rest)
+    leftover = len(_words(_SEPARATORS.sub(" ", rest)))
+
+    strong = bool(kw_pub or kw_upd)
+
+    def pick() -> _Stamp:
+        if not dates:
+            return _Stamp(None, bool(kw_pub), strong, has_time)
+        for d in dates:
+            before = norm[max(0, d.start - 40) : d.start]
+            if v.published_kw.search(before) and not v.updated_kw.search(before[-20:]):
+                return _Stamp(d, True, strong, has_time)
+        dated = [d for d in dates if d.date is not None]
+        first = dates[0]
+        for d in dated:
+            if first.date is None or (d.date is not None and d.date < first.date):
+                first = d
+        return _Stamp(first, bool(kw_pub), strong, has_time)
+
+    if starts_with_kw and (dates or has_time or line.words <= 6):
+        return pick()
+    if dates and leftover == 0:
+        return pick()
+    if dates and (kw_pub or kw_upd) and line.words <= HEADLINE_MAX_WORDS and not line.is_sentence:
+        return pick()
+    if dates and has_time and line.words <= 20 and not line.is_sentence:
+        return pick()
+    return None
+
+
+_BYLINE_START = re.compile(
+    r"^(?:par|by|de|texte|textes|propos recueillis par)\s*:?\s+", re.IGNORECASE
+)
+
+
+def _name_part(text: str) -> str | None:
+    """The author names at the start of ``text`` (up to a date, a comma or a stamp word)."""
+    v = _vocab()
+    text = _PAREN.sub(" ", text)
+    cut = len(text)
+    for pattern in (v.published_kw, v.updated_kw):
+        m = pattern.search(text.casefold().replace("’", "'"))
+        if m:
+            cut = min(cut, m.start())
+    for d in find_dates(text):
+        cut = min(cut, d.start)
+    for sep in (",", "|", " — ", " – ", " - ", ":"):
+        i = text.find(sep)
+        if i != -1:
+            cut = min(cut, i)
+    name = re.sub(r"\s+(?:le|la|les)\s*$", "", text[:cut].strip(), flags=re.IGNORECASE)
+    name = _SPACES.sub(" ", name).strip(" -–—|,")
+    tokens = name.split()
+    if not tokens or len(tokens) > 9:
+        return None
+    caps = 0
+    for tok in tokens:
+        low = tok.casefold().replace("’", "'")
+        if low in _NAME_CONNECTORS or v.byline_roles.fullmatch(low):
+            continue
+        if _CAPITALISED.match(tok) or tok.isupper():
+            caps += 1
+        elif not low.startswith(("l'", "d'")):
+            return None
+    return name if caps else None
+
+
+def _byline(line: _Line) -> str | None:
+    """ "Par Claire Dubois", "Par Julien Marchal avec AFP", "Par L'Obs" → the names."""
+    if line.words > HEADLINE_MAX_WORDS or (line.raw.endswith(".") and line.words > 8):
+        return None
+    m = _BYLINE_START.match(line.raw)
+    if not m:
+        return None
+    rest = line.raw[m.end() :].strip()
+    if not rest:
+        return None
+    lead = m.group(0).strip().casefold()
+    if lead == "de" and not _vocab().byline_roles.search(_norm(rest)) and len(rest.split()) > 4:
+        return None
+    name = _name_part(rest)
+    if name is None and lead == "de" and _vocab().byline_roles.match(_norm(rest)):
+        return rest
+    return name
+
+
+def _role_byline(line: _Line) -> str | None:
+    """ "Claire Dubois, envoyée spéciale à Vilnius", "Envoyé spécial au Caire" (top only)."""
+    if line.words > 12 or line.raw.endswith((".", ":")):
+        return None
+    v = _vocab()
+    if v.byline_roles.match(line.norm) or re.match(r"^(?:de )?(?:notre|nos) ", line.norm):
+        return line.raw if v.byline_roles.search(line.norm) else None
+    if "," not in line.raw:
+        return None
+    head, tail = line.raw.split(",", 1)
+    if not v.byline_roles.match(_norm(tail)):
+        return None
+    return _name_part(head)
+
+
+def _read_also(line: _Line) -> bool:
+    norm = line.norm
+    for prefix in _vocab().read_also:
+        if norm.startswith(prefix):
+            rest = norm[len(prefix) :]
+            if rest and (rest[0].isalnum() and not prefix.endswith(":")):
+                continue
+            if not rest.strip() or re.match(r"^\s*[:|\-–—»>›]", rest):
+                return True
+            return line.words <= 25 and not line.raw.endswith(".")
+    return False
+
+
+def _subscription(line: _Line) -> bool:
+    v = _vocab()
+    hits = list(v.subscription.finditer(line.norm))
+    if not hits:
+        return False
+    if hits[0].start() <= 2 and line.words <= 30:
+        return True
+    if line.words <= 30 and not line.is_sentence:
+        return True
+    return len(hits) >= 2 and line.words <= 60
+
+
+def _cookie(line: _Line) -> bool:
+    v = _vocab()
+    if not v.cookie_terms.search(line.norm) or line.words > 90:
+        return False
+    context = len(v.cookie_context.findall(line.norm))
+    return line.words <= 6 or context >= 2 or (context >= 1 and not line.is_sentence)
+
+
+def _comments(line: _Line) -> bool:
+    v = _vocab()
+    only, _ = _only_phrases(line.norm, v.comments, extra=r"\d+")
+    if only and line.words <= 8 and v.comments.search(line.norm):
+        return True
+    # A long, specific phrase ("veuillez laisser ce champ vide") marks a form line by itself.
+    return line.words <= 40 and any(len(m.group(0)) >= 15 for m in v.comments.finditer(line.norm))
+
+
+def _photo_credit(line: _Line) -> str | None:
+    v = _vocab()
+    norm = line.norm
+    if line.words > 25:
+        return None
+    if norm.startswith("©") or "copyright" in norm or "tous droits réservés" in norm:
+        return "copyright"
+    if v.photo_prefix.match(norm):
+        return "photo-credit"
+    if "©" in norm and line.words <= 20:
+        return "photo-credit"
+    agency = v.agencies.pattern
+    if line.words <= 12 and re.search(
+        rf"(?:/\s*(?:{agency})(?!\w))|(?:(?<!\w)(?:{agency})\s*/)", norm
+    ):
+        return "photo-credit"
+    if re.search(r"\s[-–]\s*[-–]$", line.raw):  # caption whose credit was stripped: "… - -"
+        return "photo-credit"
+    return None
+
+
+def _menu(line: _Line) -> bool:
+    v = _vocab()
+    if line.words > 25:
+        return False
+    found = v.menu.findall(line.norm)
+    if len(found) < 2:
+        return False
+    only, _ = _only_phrases(line.norm, v.menu)
+    if only:
+        return True
+    # Breadcrumb: "Accueil > Monde > …" or "Accueil Société Actu mondiale <title>".
+    return line.norm.startswith("accueil") and bool(v.menu.match(line.norm, len("accueil") + 1))
+
+
+def _ui(line: _Line) -> bool:
+    if line.words > SHORT_LINE_WORDS or line.is_sentence:
+        return False
+    norm = line.norm
+    for phrase in _vocab().ui_phrases:
+        if " " not in phrase and line.words > 4:  # a lone word ("suivez") only heads short lines
+            continue
+        if norm.startswith(phrase) or (line.words <= 8 and phrase in norm and len(phrase) > 12):
+            return True
+    return False
+
+
+def _lone(line: _Line) -> bool:
+    norm = line.norm.strip(" .:!")
+    if norm in _vocab().lone_words:
+        return True
+    return not _words(line.norm)  # only symbols: "***", "—", "•"
+
+
+def _agency_dateline(line: _Line) -> bool:
+    """A location/agency line alone: "à Le Caire (AFP)", "VILNIUS (AFP)"."""
+    names = "|".join(re.escape(a) for a in _vocab().agency_names)
+    return line.words <= 8 and bool(
+        re.fullmatch(
+            rf"(?:à\s+)?[\w' \-]{{2,40}}\s*\((?:{names})(?:\s*[/,-]\s*\w+)*\)\s*[-–—:]?", line.raw
+        )
+    )
+
+
+def _classify(line: _Line, reference_year: int | None) -> str | None:
+    v = _vocab()
+    norm = line.norm
+    if not _words(norm):
+        return "lone-word"  # only symbols: "***", "—", "- - -"
+    tokens = line.raw.split()
+    if tokens and all(_HASHTAG_TOKEN.match(t) for t in tokens):
+        return "hashtags"
+    byline = _byline(line)
+    stamp = _timestamp(line, reference_year)
+    if byline is not None:
+        line.byline = byline
+        if stamp is not None and stamp.date is not None:
+            line.stamp = stamp
+            return "timestamp"
+        dates = find_dates(line.raw, reference_year)
+        if dates:
+            line.stamp = _Stamp(dates[0], True, True, bool(_TIME.search(norm)))
+        return "byline"
+    if stamp is not None:
+        line.stamp = stamp
+        if stamp.date is not None:
+            prefix = line.raw[: stamp.date.start]
+            segment = re.split(r"[—–|]| - ", prefix)[0]
+            name = _name_part(segment) if segment.strip() and ":" not in segment else None
+            if name and not v.published_kw.search(_norm(name)):
+                line.byline = name
+        return "timestamp"
+    if line.words <= SHORT_LINE_WORDS and not line.is_sentence:
+        only, _ = _only_phrases(norm, v.share)
+        if only:
+            return "share-buttons"
+    if _read_also(line):
+        return "read-also"
+    if _cookie(line):
+        return "cookie-notice"
+    if _subscription(line):
+        return "subscription"
+    if _comments(line):
+        return "comments"
+    credit = _photo_credit(line)
+    if credit:
+        return credit
+    if _menu(line):
+        return "menu"
+    if _lone(line):
+        return "lone-word"
+    if _ui(line):
+        return "interface"
+    if _agency_dateline(line):
+        return "dateline"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Dateline
+
+
+@lru_cache(maxsize=1)
+def _dateline_pattern() -> re.Pattern[str]:
+    from filrouge.ingest.dates import months
+
+    month = "|".join(re.escape(m) for m in sorted(months(), key=len, reverse=True))
+    day_names = "|".join(weekdays())
+    agencies = "|".join(re.escape(a) for a in _vocab().agency_names)
+    place = r"[A-ZÀ-ÝŒ][\w'’.\- ]{1,40}?"
+    return re.compile(
+        rf"^(?P<dl>(?:(?P<place>{place})(?:\s*\([^)]{{1,40}}\))?\s*,\s*)?"
+        rf"(?:le\s+)?(?P<date>(?:(?:{day_names})\s+)?\d{{1,2}}(?:er)?\s+(?:{month})\.?"
+        rf"(?:\s+\d{{4}})?)\s*\.?\s*(?:\((?P<agency>[^)]{{2,40}})\))?\s*[-–—]+)"
+        rf"|^(?P<dl2>(?-i:[A-ZÀ-ÝŒ][A-ZÀ-ÝŒ'’.\- ]{{1,40}})(?:\s*\([^)]{{1,40}}\))?\s*"
+        rf"\((?-i:{agencies})\)\s*[-–—]+)",
+        re.IGNORECASE,
+    )
+
+
+def find_dateline(
+    paragraph: str, reference_year: int | None = None
+) -> tuple[str, DateMatch | None] | None:
+    """A dateline opening ``paragraph``: "VILNIUS, 11 juillet (AFP) -", "22 mai 2012. -"."""
+    m = _dateline_pattern().match(paragraph)
+    if not m:
+        return None
+    if m.group("dl2"):
+        return m.group("dl2").strip(), None
+    dates = find_dates(m.group("date"), reference_year)
+    return m.group("dl").strip(), (dates[0] if dates else None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Paragraphs
+
+
+def _paragraphs(lines: list[_Line]) -> list[str]:
+    """Join kept lines into paragraphs: blank lines always split, wrapped lines are re-joined."""
+    out: list[str] = []
+    groups: list[list[_Line]] = []
+    for line in lines:
+        if (
+            groups
+            and groups[-1][-1].block == line.block
+            and groups[-1][-1].number == line.number - 1
+        ):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    for group in groups:
+        if len(group) == 1:
+            out.append(group[0].raw)
+            continue
+        unfinished = sum(1 for ln in group[:-1] if not _TERMINAL.search(ln.raw))
+        if unfinished / (len(group) - 1) < 0.5:
+            out.extend(ln.raw for ln in group)  # one line per paragraph
+            continue
+        width = max(len(ln.raw) for ln in group)
+        current: list[str] = []
+        for ln in group:
+            current.append(ln.raw)
+            if _TERMINAL.search(ln.raw) and len(ln.raw) < 0.7 * width:
+                out.append(" ".join(current))
+                current = []
+        if current:
+            out.append(" ".join(current))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Main entry point
+
+
+def _is_footer_marker(line: _Line) -> bool:
+    if line.words > 8:
+        return False
+    norm = line.norm.strip(" :.-–—|")
+    if re.fullmatch(r"\d+\s+(?:commentaires?|réactions?)", norm):
+        return True
+    return any(
+        norm == m
+        or (" " in m and (norm.startswith(m + " ") or norm.endswith(" " + m)) and line.words <= 6)
+        for m in _vocab().footer_markers
+    )
+
+
+def _mark_link_lists(lines: list[_Line]) -> None:
+    """Runs of 3+ consecutive headline-like lines before the first or after the last paragraph
+    of prose are lists of links to other articles (related, most read…). Inside the body such
+    runs are kept: quoted posts, lists and intertitles are content."""
+    prose = [i for i, ln in enumerate(lines) if ln.reason is None and ln.paragraph_like]
+    first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
+    run: list[int] = []
+
+    def flush() -> None:
+        if len(run) >= LINK_LIST_MIN_RUN and (run[-1] < first or run[0] > last):
+            for i in run:
+                lines[i].reason = "related-links"
+        run.clear()
+
+    for i, ln in enumerate(lines):
+        if ln.reason is not None:
+            continue
+        teaser = ln.raw.endswith("…") and ln.words <= HEADLINE_MAX_WORDS
+        social = any(mark in ln.raw for mark in ("@", "#", "://"))
+        if (ln.headline_like or teaser) and not ln.paragraph_like and ln.words >= 3 and not social:
+            run.append(i)
+        else:
+            flush()
+    flush()
+
+
+def _continues(lines: list[_Line], i: int) -> bool:
+    """Is line ``i`` wrapped onto the next one (no blank line, next starts in lower case)?"""
+    if i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1]
+    return nxt.number == lines[i].number + 1 and nxt.raw[:1].islower()
+
+
+def _best_stamp(lines: list[_Line], footer_from: int | None, head_end: int) -> dt.date | None:
+    """The publication day from stamp lines: a declared stamp ("Publié le …") first, else bare
+    dates near the top, provided they agree (a list of related items shows different days)."""
+    end = footer_from if footer_from is not None else len(lines)
+    strong: list[_Stamp] = []
+    weak: list[_Stamp] = []
+    for i, ln in enumerate(lines[:end]):
+        stamp = ln.stamp
+        if stamp is None or stamp.date is None or stamp.date.date is None:
+            continue
+        if stamp.strong:
+            strong.append(stamp)
+        elif i <= head_end:
+            weak.append(stamp)
+    for group in (strong, weak):
+        with_year = [s for s in group if s.date is not None and s.date.has_year]
+        chosen = with_year or group
+        if not chosen:
+            continue
+        if group is weak and len({s.date.date for s in chosen if s.date is not None}) > 1:
+            return None
+        best = next((s for s in chosen if s.published), chosen[0])
+        return best.date.date if best.date is not None else None
+    return None
+
+
+def clean_text(raw: str, *, title: str | None = None, reference_year: int | None = None) -> Cleaned:
+    """Separate the article body from the page debris copied with it; find title, byline, date."""
+    text = (
+        raw.replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\u2028", "\n")
+        .replace("\u2029", "\n")
+    )
+    lines: list[_Line] = []
+    block = 0
+    for number, line_text in enumerate(text.split("\n"), start=1):
+        stripped = _SPACES.sub(" ", line_text).strip()
+        if not stripped:
+            block += 1
+            continue
+        raw_line = line_text.strip().strip("\u200e\u200f\ufeff\u200b").strip()
+        norm = _norm(raw_line)
+        lines.append(_Line(number, raw_line, norm, block, len(_words(norm))))
+
+    for line in lines:
+        line.reason = _classify(line, reference_year)
+    _mark_link_lists(lines)
+
+    # A bare date without a time, deep in the body, is content (a chronology), not a stamp.
+    first_para = next(
+        (i for i, ln in enumerate(lines) if ln.reason is None and ln.paragraph_like), None
+    )
+    head_end = (first_para if first_para is not None else len(lines)) + HEAD_EXTRA_LINES
+    for i, ln in enumerate(lines):
+        stamp = ln.stamp
+        if (
+            i > head_end
+            and ln.reason == "timestamp"
+            and stamp
+            and not (stamp.strong or stamp.timed)
+        ):
+            ln.reason = None
+            ln.stamp = None
+
+    # Title: given, or the last headline-like line before the first paragraph of prose.
+    given_title = title.strip() if title and title.strip() else None
+    title_norm = _norm(given_title) if given_title else None
+    title_index: int | None = None
+    if title_norm is not None:
+        title_index = next(
+            (
+                i
+                for i, ln in enumerate(lines)
+                if ln.norm == title_norm and (first_para is None or i <= first_para)
+            ),
+            None,
+        )
+    else:
+        head = range(first_para) if first_para is not None else range(len(lines))
+        candidates = [
+            i
+            for i in head
+            if lines[i].reason is None and lines[i].headline_like and not _continues(lines, i)
+        ]
+        if candidates:
+            title_index = candidates[-1] if first_para is not None else candidates[0]
+            given_title = lines[title_index].raw
+            title_norm = lines[title_index].norm
+
+    # Page chrome before the title: navigation, related headlines.
+    auto_title = title is None and title_index is not None
+    if title_index is not None:
+        for ln in lines[:title_index]:
+            if ln.reason is None and not ln.paragraph_like:
+                ln.reason = "navigation"
+
+    # Repeated headline and repeated lines.
+    seen: set[str] = set()
+    for i, ln in enumerate(lines):
+        if auto_title and i == title_index:
+            seen.add(ln.norm)
+            continue
+        if ln.reason is not None and ln.reason not in ("navigation",):
+            continue
+        if title_norm is not None and ln.norm == title_norm:
+            ln.reason = "repeated-title"
+        elif ln.norm in seen and ln.words >= 2:
+            ln.reason = "duplicate"
+        elif ln.reason is None:
+            seen.add(ln.norm)
+
+    # A byline of the "Name, envoyée spéciale à X" kind, only near the top.
+    body_seen = 0
+    for i, ln in enumerate(lines):
+        if i == title_index or ln.reason is not None:
+            continue
+        if body_seen >= 2:
+            break
+        name = _role_byline(ln)
+        if name is not None:
+            ln.reason = "byline"
+            ln.byline = name
+            continue
+        body_seen += 1
+
+    # End of the article: everything after an end marker ("Sur le même sujet", "Commentaires"…).
+    footer_from: int | None = None
+    body_words = 0
+    for i, ln in enumerate(lines):
+        if i == title_index:
+            continue
+        if body_words >= FOOTER_MIN_BODY_WORDS and _is_footer_marker(ln):
+            footer_from = i
+            break
+        if ln.reason is None:
+            body_words += ln.words
+    if footer_from is not None:
+        for ln in lines[footer_from:]:
+            if ln.reason is None or ln.reason in ("duplicate", "repeated-title"):
+                ln.reason = "footer"
+        lines[footer_from].reason = "footer"
+
+    # Metadata.
+    byline: str | None = None
+    for i, ln in enumerate(lines):
+        if footer_from is not None and i >= footer_from:
+            break
+        if ln.byline and ln.reason in ("byline", "timestamp"):
+            byline = ln.byline
+            break
+
+    published = Published()
+    best = _best_stamp(lines, footer_from, head_end)
+    if best is not None:
+        published = Published(
+            value=best.isoformat(), origin="timestamp", confidence=TIMESTAMP_CONFIDENCE
+        )
+
+    body_index = title_index if auto_title else None
+    kept = [ln for i, ln in enumerate(lines) if ln.reason is None and i != body_index]
+    paragraphs = _paragraphs(kept)
+
+    dateline: str | None = None
+    for paragraph in paragraphs[:DATELINE_SEARCH_PARAGRAPHS]:
+        found = find_dateline(paragraph, reference_year)
+        if found is None:
+            continue
+        dateline = found[0]
+        match = found[1]
+        if published.value is None and match is not None and match.date is not None:
+            published = Published(
+                value=match.date.isoformat(), origin="dateline", confidence=DATELINE_CONFIDENCE
+            )
+        break
+    if dateline is None:
+        dateline = next((ln.raw for ln in lines if ln.reason == "dateline"), None)
+
+    removed = [
+        Removed(text=ln.raw, reason=ln.reason, line=ln.number)
+        for i, ln in enumerate(lines)
+        if ln.reason is not None and i != body_index
+    ]
+    out_title = given_title if title is None else title.strip() or None
+    return Cleaned(
+        text="\n\n".join(paragraphs),
+        title=out_title,
+        byline=byline,
+        removed=removed,
+        published=published,
+        dateline=dateline,
+    )

@@ -1,0 +1,47 @@
+"""Shared fixtures: the French model is loaded once, the example corpus analysed once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from filrouge.analyze.pipeline import Analyzer
+from filrouge.cli import main
+from filrouge.eval.runner import analysed_examples
+from filrouge.model import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+CORPUS = EXAMPLES / "corpus"
+
+
+@pytest.fixture(scope="session")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+@pytest.fixture(scope="session")
+def example_articles() -> list[Article]:
+    return analysed_examples(CORPUS)
+
+
+@pytest.fixture(scope="session")
+def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database holding the ingested example corpus (built once for the whole run)."""
+    db = tmp_path_factory.mktemp("store") / "examples.db"
+    result = CliRunner().invoke(main, ["ingest", str(CORPUS), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def analyse_text(analyzer: Analyzer, text: str, published: str = "2023-07-11") -> Article:
+    """Run the whole pipeline on one snippet, as if it were an article published that day."""
+    from filrouge.model import Published, content_id
+
+    article = Article(id=content_id(text), source="test", text=text,
+                      published=Published(value=published, origin="input", confidence=1.0))
+    (result,) = analyzer.analyze([article])
+    assert isinstance(result, Article)
+    return result

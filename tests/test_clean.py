@@ -1,0 +1,346 @@
+"""Cleaning of plain text copied from news sites, and publication dates from text and names.
+
+All snippets below are written for these tests; none comes from the shared corpora.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from filrouge.eval.pubdate import (
+    evaluate_pubdate_mlcrisis,
+    evaluate_pubdate_wikinews,
+    html_to_text,
+    shared_data_dir,
+)
+from filrouge.ingest.clean import Cleaned, clean_text
+from filrouge.ingest.dates import date_from_filename, parse_french_date
+
+PAGE = """Accueil | International | Europe
+Partager sur Facebook Partager sur Twitter Copier le lien
+
+Sommet de l'Otan : Kiev obtient une promesse sans calendrier
+
+Par Claire Dubois
+Publié le 11/07/2023 à 18h42, mis à jour à 21h05
+
+VILNIUS, 11 juillet (AFP) - Les dirigeants de l'Alliance ont adopté mardi une déclaration qui \
+promet à l'Ukraine une invitation future, sans fixer de date.
+
+Photo : Marc Lenoir / AFP
+
+Lire aussi : Les trois dossiers qui divisent les alliés
+
+Le président ukrainien a publié sur Facebook un long message, regrettant que les alliés \
+n'aient pas donné de calendrier à son pays.
+
+#Otan #Ukraine #Vilnius
+
+Abonnez-vous : 1 € le premier mois, sans engagement
+
+Sommet de l'Otan : Kiev obtient une promesse sans calendrier
+"""
+
+
+def reasons(cleaned: Cleaned) -> dict[str, str]:
+    return {r.text: r.reason for r in cleaned.removed}
+
+
+@pytest.fixture(scope="module")
+def page() -> Cleaned:
+    return clean_text(PAGE)
+
+
+def test_share_line_removed_with_reason(page: Cleaned) -> None:
+    assert (
+        reasons(page)["Partager sur Facebook Partager sur Twitter Copier le lien"]
+        == "share-buttons"
+    )
+
+
+def test_menu_line_removed(page: Cleaned) -> None:
+    assert reasons(page)["Accueil | International | Europe"] == "menu"
+
+
+def test_hashtag_line_removed(page: Cleaned) -> None:
+    assert reasons(page)["#Otan #Ukraine #Vilnius"] == "hashtags"
+
+
+def test_read_also_removed(page: Cleaned) -> None:
+    assert reasons(page)["Lire aussi : Les trois dossiers qui divisent les alliés"] == "read-also"
+
+
+def test_subscription_removed(page: Cleaned) -> None:
+    assert reasons(page)["Abonnez-vous : 1 € le premier mois, sans engagement"] == "subscription"
+
+
+def test_photo_credit_removed(page: Cleaned) -> None:
+    assert reasons(page)["Photo : Marc Lenoir / AFP"] == "photo-credit"
+
+
+def test_title_found_and_repeated_headline_removed(page: Cleaned) -> None:
+    assert page.title == "Sommet de l'Otan : Kiev obtient une promesse sans calendrier"
+    repeated = [r for r in page.removed if r.reason == "repeated-title"]
+    assert [r.line for r in repeated] == [len(PAGE.splitlines())]
+
+
+def test_timestamp_gives_published(page: Cleaned) -> None:
+    assert page.published.value == "2023-07-11"
+    assert page.published.origin == "timestamp"
+    assert page.published.confidence == pytest.approx(0.9)
+    assert reasons(page)["Publié le 11/07/2023 à 18h42, mis à jour à 21h05"] == "timestamp"
+
+
+def test_byline_is_metadata(page: Cleaned) -> None:
+    assert page.byline == "Claire Dubois"
+    assert reasons(page)["Par Claire Dubois"] == "byline"
+
+
+def test_dateline_reported_and_kept_in_text(page: Cleaned) -> None:
+    assert page.dateline == "VILNIUS, 11 juillet (AFP) -"
+    assert page.text.startswith("VILNIUS, 11 juillet (AFP) - Les dirigeants")
+
+
+def test_sentence_mentioning_facebook_is_kept(page: Cleaned) -> None:
+    assert "Le président ukrainien a publié sur Facebook un long message" in page.text
+
+
+def test_body_is_paragraphs_with_original_words(page: Cleaned) -> None:
+    assert page.text.split("\n\n") == [
+        "VILNIUS, 11 juillet (AFP) - Les dirigeants de l'Alliance ont adopté mardi une déclaration "
+        "qui promet à l'Ukraine une invitation future, sans fixer de date.",
+        "Le président ukrainien a publié sur Facebook un long message, regrettant que les alliés "
+        "n'aient pas donné de calendrier à son pays.",
+    ]
+
+
+def assert_nothing_lost(raw: str, cleaned: Cleaned) -> None:
+    removed = {(r.line, r.text) for r in cleaned.removed}
+    for number, line in enumerate(raw.replace("\r\n", "\n").split("\n"), start=1):
+        text = line.strip()
+        if not text:
+            continue
+        assert text in cleaned.text or text == cleaned.title or (number, text) in removed, (
+            f"line {number} lost: {text!r}"
+        )
+
+
+def test_nothing_lost(page: Cleaned) -> None:
+    assert_nothing_lost(PAGE, page)
+    assert all(r.text.strip() for r in page.removed), "blank lines are not recorded"
+
+
+def test_given_title_and_crlf_one_line_per_paragraph() -> None:
+    raw = (
+        "Grève à la SNCF : le trafic très perturbé jeudi\r\n"
+        "Par Julien Marchal avec AFP\r\n"
+        "La circulation des trains sera fortement réduite jeudi sur l'ensemble du réseau, a "
+        "annoncé la direction mercredi soir.\r\n"
+        "Les syndicats réclament une hausse des salaires et de meilleures conditions de travail "
+        "pour les contrôleurs.\r\n"
+    )
+    cleaned = clean_text(raw, title="Grève à la SNCF : le trafic très perturbé jeudi")
+    assert cleaned.title == "Grève à la SNCF : le trafic très perturbé jeudi"
+    assert cleaned.byline == "Julien Marchal avec AFP"
+    assert reasons(cleaned)["Grève à la SNCF : le trafic très perturbé jeudi"] == "repeated-title"
+    assert len(cleaned.text.split("\n\n")) == 2
+    assert cleaned.published.value is None
+    assert_nothing_lost(raw, cleaned)
+
+
+def test_wrapped_lines_are_rejoined() -> None:
+    raw = (
+        "Les ministres des finances se sont retrouvés lundi à Bruxelles pour\n"
+        "discuter du budget commun, sans parvenir à un accord sur les\n"
+        "contributions nationales.\n"
+        "\n"
+        "Une nouvelle réunion est prévue la semaine prochaine.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.text.split("\n\n")[0] == (
+        "Les ministres des finances se sont retrouvés lundi à Bruxelles pour discuter du budget "
+        "commun, sans parvenir à un accord sur les contributions nationales."
+    )
+    assert_nothing_lost(raw, cleaned)
+
+
+def test_role_byline_at_the_top() -> None:
+    raw = (
+        "Claire Dubois, envoyée spéciale à Vilnius\n\n"
+        "Les délégations sont arrivées dès lundi soir dans la capitale lituanienne, placée sous "
+        "haute surveillance pour l'occasion.\n"
+    )
+    cleaned = clean_text(raw, title="Un sommet sous haute surveillance")
+    assert cleaned.byline == "Claire Dubois"
+    assert reasons(cleaned)["Claire Dubois, envoyée spéciale à Vilnius"] == "byline"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("2023-07-11 18:42:05", "2023-07-11"),
+        ("Mis en ligne le mercredi 12 juillet 2023", "2023-07-12"),
+        ("1750852980", "2025-06-25"),
+        ("30-06-13 à 17h43", "2013-06-30"),
+    ],
+)
+def test_timestamp_lines(line: str, expected: str) -> None:
+    raw = (
+        f"Le port rouvre après la tempête\n{line}\n"
+        "Les navires ont pu reprendre la mer mardi matin, après trois jours d'interruption liés "
+        "aux vents violents sur la côte.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.published.value == expected
+    assert reasons(cleaned)[line] == "timestamp"
+
+
+def test_relative_stamp_removed_without_date() -> None:
+    raw = "Today 14:03\nLe conseil municipal a voté mardi le nouveau plan de circulation.\n"
+    cleaned = clean_text(raw)
+    assert reasons(cleaned)["Today 14:03"] == "timestamp"
+    assert cleaned.published.value is None
+
+
+def test_dateline_gives_published_with_and_without_year() -> None:
+    body = "22 mai 2012. - Le lanceur a décollé à l'heure prévue depuis la base de Floride."
+    cleaned = clean_text(body)
+    assert cleaned.published.value == "2012-05-22"
+    assert cleaned.published.origin == "dateline"
+    assert cleaned.published.confidence == pytest.approx(0.8)
+
+    yearless = "BERLIN, 16 février (Reuters) - Le gouvernement a présenté mercredi son plan."
+    assert clean_text(yearless).dateline == "BERLIN, 16 février (Reuters) -"
+    assert clean_text(yearless).published.value is None
+    assert clean_text(yearless, reference_year=2024).published.value == "2024-02-16"
+
+
+def test_timestamp_beats_dateline() -> None:
+    raw = (
+        "Publié le 3 mars 2021\n"
+        "PARIS, 2 mars (AFP) - Le texte a été adopté en première lecture par les députés.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.published.value == "2021-03-03"
+    assert cleaned.dateline == "PARIS, 2 mars (AFP) -"
+
+
+def test_dates_inside_sentences_are_not_stamps() -> None:
+    raw = (
+        "Le rapport publié le 3 mars 2021 par la Cour des comptes critique sévèrement la gestion "
+        "du programme et recommande un audit complet.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.published.value is None
+    assert cleaned.removed == []
+
+
+def test_normal_sentences_with_debris_words_are_kept() -> None:
+    raw = (
+        "Le quotidien revendique désormais 500 000 abonnés numériques, une offre qui a séduit "
+        "surtout les lecteurs de moins de trente ans.\n"
+        "Sur Twitter et Facebook, les réactions se sont multipliées toute la soirée après "
+        "l'annonce du ministre.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.removed == []
+    assert_nothing_lost(raw, cleaned)
+
+
+def test_footer_after_end_marker() -> None:
+    body = " ".join(["Les négociations ont repris jeudi entre les deux délégations."] * 12)
+    raw = f"{body}\nSur le même sujet\nLes négociations reprennent à Genève\nNewsletter\n"
+    cleaned = clean_text(raw)
+    assert cleaned.text == body
+    assert {r.reason for r in cleaned.removed} <= {"footer", "lone-word"}
+
+
+def test_cookie_and_comment_lines() -> None:
+    raw = (
+        "Nous utilisons des cookies pour mesurer l'audience et vous proposer des publicités. "
+        "Accepter et continuer\n"
+        "Les pompiers sont intervenus dans la nuit pour maîtriser un incendie dans un entrepôt "
+        "de la zone industrielle.\n"
+        "Ce site est protégé par reCAPTCHA\n"
+    )
+    r = reasons(clean_text(raw))
+    assert r["Ce site est protégé par reCAPTCHA"] == "comments"
+    assert r[raw.splitlines()[0]] == "cookie-notice"
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        ("11 juillet 2023", None, dt.date(2023, 7, 11)),
+        ("1er août 2022", None, dt.date(2022, 8, 1)),
+        ("mercredi 12 juillet 2023", None, dt.date(2023, 7, 12)),
+        ("12 févr. 2024", None, dt.date(2024, 2, 12)),
+        ("11/07/2023", None, dt.date(2023, 7, 11)),
+        ("2023-07-11", None, dt.date(2023, 7, 11)),
+        ("11 juillet", 2020, dt.date(2020, 7, 11)),
+        ("11 juillet", None, None),
+        ("31/02/2023", None, None),
+    ],
+)
+def test_parse_french_date(text: str, year: int | None, expected: dt.date | None) -> None:
+    assert parse_french_date(text, year) == expected
+
+
+def test_date_from_filename() -> None:
+    found = date_from_filename("corpus/afp-2023-07-13-sommet.txt")
+    assert found is not None
+    assert (found.value, found.origin, found.confidence) == ("2023-07-13", "filename", 0.6)
+    compact = date_from_filename("x/20230713_vilnius.txt")
+    assert compact is not None and compact.value == "2023-07-13"
+    european = date_from_filename("x/13-07-2023.txt")
+    assert european is not None and european.value == "2023-07-13"
+    folder = date_from_filename("corpus/2011-02-11/article.txt")
+    assert folder is not None
+    assert (folder.value, folder.confidence) == ("2011-02-11", 0.5)
+    assert date_from_filename("corpus/article-12.txt") is None
+
+
+def test_html_to_text_keeps_blocks() -> None:
+    html = "<html><head><title>T</title></head><body><h1>Titre</h1><p>Un.</p><p>Deux.</p></body>"
+    assert [b.strip() for b in html_to_text(html).split("\n\n") if b.strip()] == [
+        "Titre",
+        "Un.",
+        "Deux.",
+    ]
+
+
+# --- real data (skipped when ../shared is absent) --------------------------------------------
+
+SHARED = shared_data_dir()
+needs_mlcrisis = pytest.mark.skipif(
+    SHARED is None or not (SHARED / "ml-crisis-fr").is_dir(),
+    reason="shared data not found (../shared/data/ml-crisis-fr or $FILROUGE_SHARED)",
+)
+needs_wikinews = pytest.mark.skipif(
+    SHARED is None or not (SHARED / "wikinews-fr").is_dir(),
+    reason="shared data not found (../shared/data/wikinews-fr or $FILROUGE_SHARED)",
+)
+
+
+@needs_mlcrisis
+def test_mlcrisis_pubdate_accuracy() -> None:
+    assert SHARED is not None
+    report = evaluate_pubdate_mlcrisis(SHARED / "ml-crisis-fr")
+    # Measured: 108 articles, 25 with a stated date, 21 exact (accuracy 0.84, coverage 0.23).
+    assert report["n_articles"] == 108
+    assert report["accuracy"] >= 0.78
+    assert report["coverage"] >= 0.20
+
+
+@needs_wikinews
+def test_wikinews_datelines() -> None:
+    assert SHARED is not None
+    report = evaluate_pubdate_wikinews(SHARED / "wikinews-fr")
+    # Measured: 50 files, 50 with a date from their dateline, all 50 in 2012.
+    assert report["n_with_date"] >= 48
+    assert report["n_in_2012"] == report["n_with_date"]
