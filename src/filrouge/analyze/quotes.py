@@ -30,8 +30,9 @@ _INCISE = re.compile(
     r",\s*(?:"
     r"(?:a|avait|aurait|ont|avaient)(?:-t)?-(?:il|elle|ils|elles|on)\s+(?P<v1>[\wéèêàâîôûç']+)"
     r"|(?P<v2>[\wéèêàâîôûç']+?)(?:-t)?-(?:il|elle|ils|elles|on)"
-    r"|(?:a|avait|ont)\s+(?P<v3>[\wéèêàâîôûç']+)\s+[^,«»]{1,60}"
-    r")(?:\s+[^,«»]{0,60})?,\s*"
+    r"|(?:a|avait|ont)\s+(?P<v3>[\wéèêàâîôûç']+)\s+[^,.«»]{1,60}"
+    r"|(?P<v4>[\wéèêàâîôûç']+)\s+(?:le|la|l'|un|une|M\.|Mme)\s*[^,.«»]{1,60}"
+    r")(?:\s+[^,.«»]{0,60})?[,.]\s*"
 )
 _PRONOUNS = {"il", "elle", "ils", "elles", "-t-il", "-t-elle", "-il", "-elle"}
 _CHANNEL = re.compile(
@@ -42,6 +43,12 @@ _CHANNEL = re.compile(
     r"l'agence |la radio |l'hebdomadaire )?(?:[A-Z][\w-]*|RIA Novosti|TASS)(?: [A-Z][\w-]*){0,2})"
     r"(?![\w])"
 )
+_LEADING_ADVERBIALS = {
+    "depuis", "pendant", "plusieurs", "quelques", "jours", "semaines", "mois", "lundi", "mardi",
+    "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd'hui", "soir", "matin",
+    "encore", "aussi", "également", "ensuite", "alors", "déjà", "lors", "veille", "lendemain",
+    "en", "printemps", "été", "automne", "hiver", "dernier", "dernière",
+}
 _SELON = re.compile(r"\b(?:selon|d'après|d’après)\s+", re.IGNORECASE)
 _MIN_WORDS = 3
 
@@ -96,8 +103,10 @@ def _direct_quotes(
             if incise_cue is not None:
                 cue_token = incise_cue
                 speaker_tokens = _subject_or_following(incise_cue, inverted=True)
-        if len(content.split()) < _MIN_WORDS and cue_token is None:
-            continue  # a quoted name or scare quotes, not a statement
+        if len(content.split()) < _MIN_WORDS and not (
+            cue_token is not None and 0 <= cue_token.idx - match.end() <= 25
+        ):
+            continue  # a quoted name, scare quotes or a fragment of indirect speech
         speaker: _Speaker | None = None
         cue_span: Span | None = None
         if cue_token is not None:
@@ -140,7 +149,8 @@ def _direct_quotes(
 def _split_incise(text: str, start: int, end: int) -> list[Span]:
     """« Nous tiendrons, a-t-il dit, jusqu'au bout » is one quote in two parts."""
     incise = _INCISE.search(text, start, end)
-    verb = next((incise.group(g) for g in ("v1", "v2", "v3") if incise and incise.group(g)), "")
+    groups = ("v1", "v2", "v3", "v4")
+    verb = next((incise.group(g) for g in groups if incise and incise.group(g)), "")
     if incise is None or verb.lower() not in _verb_forms():
         return [Span.of(text, start, end)]
     return [Span.of(text, start, incise.start()), Span.of(text, incise.end(), end)]
@@ -222,11 +232,16 @@ def _subject_or_following(verb: Token, inverted: bool = False) -> list[Token]:
     quote (``inverted``) the parser sometimes takes a noun of the quote as subject; only a
     subject placed after the verb counts there."""
     for child in verb.children:
-        clitic = child.text.startswith("-")  # a-t-il dit: the subject sits before the verb
+        clitic = child.lower_ in _PRONOUNS and child.text.startswith("-")  # a-t-il dit
         if child.dep_ in {"nsubj", "nsubj:pass"} and (clitic or not inverted or child.i > verb.i):
             return list(child.subtree)
+    if not inverted:
+        return []  # no subject found: the caller falls back to the last person named
     following: list[Token] = []
     for token in verb.doc[verb.i + 1: verb.i + 14]:
+        new_sentence = token.i > 0 and token.doc[token.i - 1].text in {".", "!", "?", "»"}
+        if new_sentence or token.lower_ in {"que", "qu'", "qu’"} or token.pos_ == "AUX":
+            break
         if token.is_punct and token.text not in {"-", "'"}:
             if following:
                 break
@@ -270,8 +285,12 @@ def _resolve_speaker(
 def _trim_speaker(tokens: list[Token]) -> list[Token]:
     """Keep the noun phrase: stop at a relative clause, a comma, or a time or place phrase."""
     kept: list[Token] = []
+    while tokens and (tokens[0].lower_ in _LEADING_ADVERBIALS or tokens[0].pos_ in {"ADV", "NUM"}):
+        tokens = tokens[1:]  # "répète depuis plusieurs jours Jake Sullivan"
     for token in tokens:
-        if token.lower_ in {"qui", "dont", "lequel", "laquelle", ",", "(", "lors", "dans"}:
+        if token.lower_ in {"qui", "dont", "lequel", "laquelle", ",", "(", "lors", "dans",
+                            "pendant", "devant", "depuis", "après", "avant", "pour", "que",
+                            "qu'", "qu’", "\n", "\n\n"} or "\n" in token.text:
             break
         if kept and token.lower_ in {"à", "au", "devant", "sur", "lundi", "mardi", "mercredi",
                                      "jeudi", "vendredi", "samedi", "dimanche", "hier"}:
