@@ -23,6 +23,7 @@ _MODALS = {"pouvoir", "devoir", "vouloir", "envisager", "souhaiter", "espérer",
            "proposer", "aller", "prévoir", "menacer", "promettre", "s'engager", "entendre"}
 _TARGET_DEPS = {"obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod"}
 _PRONOUN_SUBJECTS = {"il", "elle", "ils", "elles"}
+_TARGET_CASES = {"à", "au", "aux", "avec", "contre", "envers", "vers", "pour", "auprès"}
 
 
 def find_events(
@@ -40,10 +41,10 @@ def find_events(
             entry = lexicon.get(_lemma(token))
             if entry is None or token.pos_ != "VERB":
                 continue
-            actor = _actor_of(token, entities)
-            if actor is None:
+            actors = _actors_of(token, entities)
+            if not actors:
                 continue
-            targets = [t for t in _targets_of(token, entities) if t != actor]
+            targets = [t for t in _targets_of(token, entities) if t not in actors]
             date, origin = statement_date(times, sentence.start_char, sentence.end_char,
                                            published)
             hypothetical = _is_hypothetical(token)
@@ -55,7 +56,7 @@ def find_events(
                     type=entry.type,
                     mode=entry.mode,
                     trigger=Span.of(text, token.idx, token.idx + len(token.text)),
-                    actors=[actor],
+                    actors=actors,
                     targets=targets[:2],
                     date=date,
                     date_origin=origin,
@@ -74,9 +75,10 @@ def _lemma(token: Token) -> str:
     return f"s'{lemma}" if reflexive and f"s'{lemma}" in event_verbs() else lemma
 
 
-def _actor_of(verb: Token, entities: EntityIndex) -> str | None:
-    """The actor: the subject (or the agent of a passive), through a pronoun if need be; for a
-    verb governed by another ("a décidé de livrer"), the governing verb's subject."""
+def _actors_of(verb: Token, entities: EntityIndex) -> list[str]:
+    """The actors: the subject (or the agent of a passive) and subjects coordinated with it,
+    through a pronoun if need be; for a verb governed by another ("a décidé de livrer"), the
+    governing verb's subject."""
     node: Token | None = verb
     for _ in range(3):
         if node is None:
@@ -85,12 +87,30 @@ def _actor_of(verb: Token, entities: EntityIndex) -> str | None:
             if child.dep_ in {"nsubj", "obl:agent"}:
                 if child.lower_ in _PRONOUN_SUBJECTS:
                     found = entities.last_actor_before(child.idx)
-                else:
-                    words = list(child.subtree)
-                    found = entities.best_actor(words[0].idx, words[-1].idx + len(words[-1].text))
-                return found.actor if found else None
+                    return [found.actor] if found and found.actor else []
+                heads = [child, *[c for c in child.children if c.dep_ == "conj"]]
+                actors: list[str] = []
+                for head in heads:
+                    words = [head, *[c for c in head.subtree if c.dep_ != "conj"
+                                     and c.i >= head.i and not _in_conj(c, head)]]
+                    start = min(w.idx for w in words)
+                    end = max(w.idx + len(w.text) for w in words)
+                    found = entities.best_actor(start, end)
+                    if found and found.actor and found.actor not in actors:
+                        actors.append(found.actor)
+                return actors
         node = node.head if node.dep_ in {"xcomp", "conj", "ccomp", "advcl"} else None
-    return None
+    return []
+
+
+def _in_conj(token: Token, head: Token) -> bool:
+    """Whether ``token`` belongs to a conjunct of ``head`` rather than to ``head`` itself."""
+    node = token
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ == "conj" and node.head.i == head.i:
+            return True
+        node = node.head
+    return False
 
 
 def _targets_of(verb: Token, entities: EntityIndex) -> list[str]:
@@ -98,6 +118,9 @@ def _targets_of(verb: Token, entities: EntityIndex) -> list[str]:
     for child in verb.children:
         if child.dep_ not in _TARGET_DEPS:
             continue
+        cases = {c.lower_ for c in child.children if c.dep_ == "case"}
+        if child.dep_.startswith(("obl", "nmod")) and not cases & _TARGET_CASES:
+            continue  # "à la marge du sommet du G7" is where, not to whom
         words = list(child.subtree)
         for entity in entities.within(words[0].idx, words[-1].idx + len(words[-1].text)):
             if entity.actor and entity.actor not in targets and entity.label != "LOC":
@@ -107,7 +130,7 @@ def _targets_of(verb: Token, entities: EntityIndex) -> list[str]:
 
 def _is_negated(verb: Token) -> bool:
     words = [c for c in verb.children if c.dep_ in {"advmod", "advmod:neg"}]
-    if verb.head is not verb and verb.dep_ == "xcomp":
+    if verb.head.i != verb.i and verb.dep_ == "xcomp":
         words += [c for c in verb.head.children if c.dep_ in {"advmod", "advmod:neg"}]
     return any(w.lower_ in _NEGATIONS for w in words) and any(
         w.lower_ in {"ne", "n'", "n’"} for w in [*verb.children, *verb.head.children]
@@ -123,6 +146,6 @@ def _is_hypothetical(verb: Token) -> bool:
     if any(c.lower_ == "si" and c.dep_ == "mark" for c in verb.children):
         return True
     head = verb.head
-    if verb.dep_ == "xcomp" and head is not verb:
+    if verb.dep_ == "xcomp" and head.i != verb.i:
         return head.lemma_.lower() in _MODALS or "Cnd" in head.morph.get("Mood", [])
     return False

@@ -18,15 +18,22 @@ What one figure looks like::
   a figure followed by a currency (``500 M€``, ``3 Md$``, ``2 Mds d'euros``).
 - ``unit``: an ISO 4217 code for money, ``percent`` for percentages (``%``, ``pour cent``),
   otherwise the singular lemma of the counted noun (``soldats`` → ``soldat``, ``pays`` →
-  ``pays``, ``généraux`` → ``général``). A figure with no unit (``ils étaient 300``, ``les
-  27``) is not returned: it cannot be normalised.
+  ``pays``, ``généraux`` → ``général``). From 2 on the noun must be plural (``23 consacrent``
+  counts nothing). A figure that leaves its unit out takes it from its context: a partitive
+  (``11 des 31 membres`` → ``membre``), the count just before in the same sentence after
+  ``dont``/``contre`` (``32 membres dont 23``), or, for a scaled sum, the currency of the money
+  just before (``1,7 milliard d'euros en 2022 puis 2,1 milliards en 2023`` → ``EUR``). Any other
+  figure with no unit (``ils étaient 300``, ``les 27``) is not returned: it cannot be normalised.
 - ``approx`` comes from the marker before the number (``environ``, ``près de`` → ``about``;
   ``plus de``, ``au moins`` → ``more_than``; ``moins de`` → ``less_than``; ``jusqu'à`` →
   ``up_to``). Approximate nouns count as ``about``: ``une trentaine de pays`` → 30 pays,
   ``about``. The marker is part of the span.
 - ``period``: ``par an`` → ``P1Y``, ``par mois`` → ``P1M``, ``sur cinq ans`` → ``P5Y``,
-  ``sur la période 2024-2027`` → ``P4Y``; also ``un budget annuel de …``. ``d'ici 2030`` is a
-  deadline, not a period. The period is part of the span when it directly follows the unit.
+  ``sur la période 2024-2027`` → ``P4Y``, ``en un an``, ``pour l'année qui vient`` → ``P1Y``;
+  also before the figure (``un budget annuel de …``, ``chaque année au moins 2 %``) and after
+  the money's complement and recipient (``… d'aide à Kiev pour l'année qui vient``). ``d'ici
+  2030`` is a deadline, not a period. The period is part of the span when it directly follows
+  the unit.
 - ``measures``: for money, the complement (``700 millions d'euros d'aide militaire`` →
   ``aide militaire``) or the noun the figure is attached to (``une aide de 500 millions
   d'euros`` → ``aide``); for percentages, what they are a share of (``2 % du PIB`` → ``PIB``);
@@ -124,6 +131,7 @@ class _Resources:
     invariable_nouns: frozenset[str]
     irregular_plurals: dict[str, str]
     year_prepositions: frozenset[str]
+    anaphoric_count_words: frozenset[str]
 
 
 def _longest_first(
@@ -187,6 +195,7 @@ def _resources() -> _Resources:
         invariable_nouns=frozenset(_str_list(data["invariable_nouns"])),
         irregular_plurals=_str_map(data["irregular_plurals"]),
         year_prepositions=frozenset(_str_list(data["year_prepositions"])),
+        anaphoric_count_words=frozenset(_str_list(data["anaphoric_count_words"])),
     )
 
 
@@ -277,6 +286,7 @@ class _Scanner:
         self.toks = _tokenise(text)
         self.res = _resources()
         self.last_money: tuple[str, int] | None = None
+        self.last_count: tuple[str, int] | None = None
 
     # -- small helpers -------------------------------------------------------------------
 
@@ -536,6 +546,62 @@ class _Scanner:
             return None  # "2 millions de Syriens" is a count, not money
         return code
 
+    def counted_noun(self, k: int, scaled: bool) -> int | None:
+        """Index of the noun counted by a figure ending before ``k``: ``soldats``, ``de gens``."""
+        m = k
+        if self.tok(m).norm in _DE:
+            if not scaled:
+                return None  # "40 000 de" is not French; "1,2 million de personnes" is
+            m += 1
+        skipped = 0
+        while self.tok(m).norm in self.res.pre_nominal_adjectives and skipped < 2:
+            m += 1
+            skipped += 1
+        return m if self.noun_candidate(self.tok(m)) else None
+
+    def elliptic_count(
+        self, lower: _Quantity, upper: _Quantity, k: int, approx: Approx | None
+    ) -> str | None:
+        """The unit of a count that leaves its noun out, or None.
+
+        Partitives take it from the noun that follows (``11 des 31 membres`` → ``membre``);
+        ``dont 23`` and ``contre trois`` take it from the count just before, in the same sentence.
+        """
+        if upper.multiplier != 1.0 or lower.year_like or upper.year_like:
+            return None
+        if self.tok(k).norm == "des" or (
+            self.tok(k).norm == "d'" and self.tok(k + 1).norm == "entre"
+        ):
+            m = k + 1
+            whole = self.quantity(m)
+            if whole is not None and not whole.year_like and whole.multiplier == 1.0:
+                m = whole.end
+            found = self.counted_noun(m, False)
+            if found is not None and self.agrees(2, self.tok(found)):
+                return self.singular(self.tok(found).text)
+            return None
+        before = self.tok(lower.first - 1).norm
+        if self.last_count is None or before not in self.res.anaphoric_count_words:
+            return None
+        unit, end = self.last_count
+        between = self.text[end : self.tok(lower.first).start]
+        if len(between) > _ELLIPSIS_REACH or re.search(r"[.!?;]\s|\n", between):
+            return None
+        return unit
+
+    def skip_recipient(self, k: int) -> int:
+        """Skip "à Kiev", "à l'Ukraine" between a sum and its period."""
+        if self.tok(k).norm not in ("à", "au", "aux"):
+            return k
+        m = k + 1
+        if self.tok(m).norm in ("l'", "la", "le", "les"):
+            m += 1
+        if not (self.tok(m).kind == "word" and self.tok(m).text[0].isupper()):
+            return k
+        while self.tok(m).kind == "word" and self.tok(m).text[0].isupper():
+            m += 1
+        return m
+
     def period_before(self, i: int) -> str | None:
         """A period stated just before the figure: "chaque année au moins 2 %"."""
         for phrase, value in self.res.period_phrases:
@@ -557,8 +623,8 @@ class _Scanner:
         res = self.res
         if w in res.irregular_plurals:
             return res.irregular_plurals[w]
-        if w in res.invariable_nouns or len(w) <= 2:
-            return w
+        if w in res.invariable_nouns or len(w) <= 2 or w.endswith(("ais", "ois")):
+            return w  # pays, Français, Suédois
         if w.endswith("eaux") or w.endswith("eux") or w.endswith("oux"):
             return w[:-1]
         if w.endswith("aux"):
@@ -618,23 +684,20 @@ class _Scanner:
         else:
             if upper.needs_currency:
                 return None
-            m = k
-            if self.tok(m).norm in _DE:
-                if not scaled:
-                    return None
-                m += 1
-            skipped = 0
-            while self.tok(m).norm in self.res.pre_nominal_adjectives and skipped < 2:
-                m += 1
-                skipped += 1
-            noun = self.tok(m)
-            if not self.noun_candidate(noun) or not self.agrees(value, noun):
+            noun_at = self.counted_noun(k, scaled)
+            if noun_at is None or not self.agrees(value, self.tok(noun_at)):
                 elliptic = self.elliptic_currency(lower, upper, k)
-                if elliptic is None:
+                counted = None if elliptic else self.elliptic_count(lower, upper, k, approx)
+                if elliptic is not None:
+                    # "1,7 milliard d'euros en 2022 puis 2,1 milliards en 2023"
+                    unit, kind = elliptic, "money"
+                elif counted is not None:
+                    # "11 des 31 membres", "32 membres dont 23", "contre trois en 2014"
+                    unit, kind = counted, "count"
+                else:
                     return None
-                # "1,7 milliard d'euros en 2022 puis 2,1 milliards en 2023"
-                unit, kind, k = elliptic, "money", k
             else:
+                noun = self.tok(noun_at)
                 if lower.year_like and not scaled and not self.plural_count_after_year(lower, noun):
                     return None  # "en 2024, trois soldats…": 2024 is a year
                 if (
@@ -645,7 +708,7 @@ class _Scanner:
                     and self.tok(lower.first - 1).norm in self.res.definite_determiners
                 ):
                     return None  # "les deux pays"
-                unit, kind, k = self.singular(noun.text), "count", m + 1
+                unit, kind, k = self.singular(noun.text), "count", noun_at + 1
                 measures = noun.text
         end_tok = k - 1
 
@@ -657,7 +720,7 @@ class _Scanner:
         if kind == "money":
             measures, after = self.money_measures(k if period is None else end_tok + 1, i)
             if period is None:
-                later = self.period(after)
+                later = self.period(self.skip_recipient(after))
                 if later is not None:
                     period = later[0]
         elif kind == "percent":
@@ -672,6 +735,8 @@ class _Scanner:
             period = self.period_before(i)
         if kind == "money":
             self.last_money = (unit, self.tok(end_tok).end)
+        elif kind == "count":
+            self.last_count = (unit, self.tok(end_tok).end)
 
         start = self.tok(i).start
         end = self.tok(end_tok).end

@@ -237,9 +237,8 @@ def score_events(article: Article, gold: Gold, tally: Tally) -> None:
 
     expected = tuples([(g["type"], g.get("actor"), g.get("target"), g.get("date"))
                        for g in gold.get("events", [])])
-    predicted = tuples([(e.type, e.actors[0] if e.actors else None,
-                         e.targets[0] if e.targets else None, e.date)
-                        for e in article.events])
+    predicted = tuples([(e.type, actor, e.targets[0] if e.targets else None, e.date)
+                        for e in article.events for actor in e.actors])
     loose_gold = Counter((t, a) for t, a, _, _ in expected.elements())
     counts = tally.counts("event tuple")
     spurious = tally.counts("event (type, actor)")
