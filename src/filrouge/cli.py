@@ -363,7 +363,7 @@ def export(db: Path, fmt: str, what: str, output: Path | None) -> None:
 
 @main.command("eval")
 @click.argument("stage", type=click.Choice(
-    ["all", "ingest", "actors", "time", "quotes", "figures", "events", "timebank",
+    ["all", "ingest", "actors", "time", "quotes", "figures", "events", "stories", "timebank",
      "pubdate"]))
 @FORMAT_OPTION
 @click.option("--gold", type=click.Path(exists=True, path_type=Path),

@@ -130,6 +130,13 @@ def score_shared(stage: str) -> dict[str, Figures]:
                 dict(function(folder)) if folder
                 else {"skipped": f"../shared/data/{name} not found"}
             )
+    if stage == "stories":
+        from filrouge.eval.stories import evaluate_rpm2
+
+        folder = _shared("rpm2")
+        results["stories — rpm2 (grouping)"] = (
+            dict(evaluate_rpm2(folder)) if folder else {"skipped": "../shared/data/rpm2 not found"}
+        )
     return results
 
 
@@ -146,4 +153,6 @@ def run_eval(stage: str, gold_dir: Path | None = None) -> dict[str, Any]:
         results.update(score_shared("timebank"))
     if stage in {"all", "ingest", "pubdate"}:
         results.update(score_shared("pubdate"))
+    if stage in {"all", "stories"}:
+        results.update(score_shared("stories"))
     return results

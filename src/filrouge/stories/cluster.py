@@ -26,8 +26,8 @@ _STOP = frozenset(
     mardi lundi mercredi jeudi vendredi samedi dimanche janvier février mars avril juin
     juillet août septembre octobre novembre décembre déclaré estimé ajouté selon""".split()
 )
-THRESHOLD = 0.18
-HALF_LIFE_DAYS = 120.0
+THRESHOLD = 0.08  # calibrated on rpm2 (BCubed F1), see README
+HALF_LIFE_DAYS = 365.0
 
 
 def terms(article: Article) -> Counter[str]:
