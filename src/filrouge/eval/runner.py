@@ -57,44 +57,31 @@ def score_examples(stages: list[str], gold_dir: Path | None = None) -> dict[str,
     gold = load_gold(gold_dir)
     articles = analysed_examples(corpus)
     results: dict[str, Figures] = {}
-    for stage in stages:
-        if stage == "figures":
-            results.update(_score_figures(articles, gold, corpus))
-            continue
-        scorer = EXAMPLE_SCORERS[stage]
-        for half in ("test", "dev"):
-            tally = Tally()
-            n = 0
-            for article in articles:
-                key = doc_key(article, corpus)
-                if key in gold and split_of(key) == half:
-                    scorer(article, gold[key], tally)
-                    n += 1
-            figures: Figures = {"articles": n}
-            figures.update(tally.figures())
+    for half in ("test", "dev"):
+        pairs = [(a, gold[doc_key(a, corpus)]) for a in articles
+                 if split_of(doc_key(a, corpus)) == half and doc_key(a, corpus) in gold]
+        for stage in stages:
+            figures: Figures = {"articles": len(pairs)}
+            figures.update(_score_figures(pairs) if stage == "figures"
+                           else _score_with(EXAMPLE_SCORERS[stage], pairs))
             results[f"{stage} — example corpus, {half} half"] = figures
-    return results
+    return dict(sorted(results.items(), key=lambda kv: stages.index(kv[0].split(" — ")[0])))
 
 
-def _score_figures(
-    articles: list[Article], gold: dict[str, Gold], corpus: Path
-) -> dict[str, Figures]:
+def _score_with(scorer: Scorer, pairs: list[tuple[Article, Gold]]) -> dict[str, float | int]:
+    tally = Tally()
+    for article, gold in pairs:
+        scorer(article, gold, tally)
+    return tally.figures()
+
+
+def _score_figures(pairs: list[tuple[Article, Gold]]) -> dict[str, float]:
     from filrouge.eval.figures import Counts, score_article, summarise
 
-    results: dict[str, Figures] = {}
-    for half in ("test", "dev"):
-        total = Counts()
-        n = 0
-        for article in articles:
-            key = doc_key(article, corpus)
-            if key in gold and split_of(key) == half:
-                total = total + score_article(article.text, gold[key].get("amounts", []),
-                                              article.amounts)
-                n += 1
-        figures: Figures = {"articles": n}
-        figures.update(summarise(total))
-        results[f"figures — example corpus, {half} half"] = figures
-    return results
+    total = Counts()
+    for article, gold in pairs:
+        total = total + score_article(article.text, gold.get("amounts", []), article.amounts)
+    return summarise(total)
 
 
 def _shared(name: str) -> Path | None:
