@@ -7,6 +7,7 @@ anonymous sources, which are kept anonymous with their description.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -209,13 +210,11 @@ def _cue_around(doc: Doc, open_at: int, close_at: int) -> tuple[Token | None, li
 
 def _selon_after(doc: Doc, close_at: int) -> tuple[Span, list[Token]] | None:
     text = doc.text
-    window = text[close_at:close_at + 8]
     found = _SELON.search(text, close_at, close_at + 12)
-    if found is None or "." in window[: max(0, found.start() - close_at)]:
+    if found is None or "." in text[close_at:found.start()]:
         return None
-    end = _sentence_end(doc, found.end())
-    tail = doc.char_span(found.end(), end, alignment_mode="expand")
-    tokens = [t for t in tail or [] if not t.is_punct] if tail is not None else []
+    tail = doc.char_span(found.end(), _sentence_end(doc, found.end()), alignment_mode="expand")
+    tokens = [t for t in tail if not t.is_punct] if tail is not None else []
     return Span.of(text, found.start(), found.end() - 1), tokens[:8]
 
 
@@ -378,18 +377,30 @@ def _has_quote_mark(text: str) -> bool:
 # -- shared helpers ---------------------------------------------------------------------------
 
 
+def _sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Sentence starts and ends, computed once per document (quotes ask for them many times)."""
+    cached = doc.user_data.get("filrouge_sentence_bounds")
+    if cached is None:
+        sentences = list(doc.sents)
+        cached = ([s.start_char for s in sentences], [s.end_char for s in sentences])
+        doc.user_data["filrouge_sentence_bounds"] = cached
+    return cached
+
+
+def _sentence_index(doc: Doc, position: int) -> int | None:
+    starts, ends = _sentence_bounds(doc)
+    index = bisect.bisect_right(starts, position) - 1
+    return index if index >= 0 and position < ends[index] else None
+
+
 def _sentence_end(doc: Doc, position: int) -> int:
-    for sentence in doc.sents:
-        if sentence.start_char <= position < sentence.end_char:
-            return int(sentence.end_char)
-    return len(doc.text)
+    index = _sentence_index(doc, position)
+    return _sentence_bounds(doc)[1][index] if index is not None else len(doc.text)
 
 
 def _sentence_start(doc: Doc, position: int) -> int:
-    for sentence in doc.sents:
-        if sentence.start_char <= position < sentence.end_char:
-            return int(sentence.start_char)
-    return 0
+    index = _sentence_index(doc, position)
+    return _sentence_bounds(doc)[0][index] if index is not None else 0
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:

@@ -9,12 +9,11 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from filrouge.model import Article, Span
+from filrouge.model import Article
 
 Gold = dict[str, Any]
 
@@ -252,7 +251,3 @@ def score_events(article: Article, gold: Gold, tally: Tally) -> None:
     spurious.fp += sum(loose_pred.values()) - loose_hit
     spurious.fn += sum(loose_gold.values()) - loose_hit
 
-
-def spans_of(items: list[Span]) -> Iterator[tuple[int, int]]:
-    for item in items:
-        yield item.start, item.end

@@ -57,9 +57,9 @@ def score_examples(stages: list[str], gold_dir: Path | None = None) -> dict[str,
     gold = load_gold(gold_dir)
     articles = analysed_examples(corpus)
     results: dict[str, Figures] = {}
+    keyed = [(doc_key(a, corpus), a) for a in articles]
     for half in ("test", "dev"):
-        pairs = [(a, gold[doc_key(a, corpus)]) for a in articles
-                 if split_of(doc_key(a, corpus)) == half and doc_key(a, corpus) in gold]
+        pairs = [(a, gold[key]) for key, a in keyed if key in gold and split_of(key) == half]
         for stage in stages:
             figures: Figures = {"articles": len(pairs)}
             figures.update(_score_figures(pairs) if stage == "figures"

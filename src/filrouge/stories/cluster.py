@@ -56,6 +56,7 @@ class Cluster:
     id: str
     members: list[Article] = field(default_factory=list)
     centroid: Counter[str] = field(default_factory=Counter)
+    vector: dict[str, float] = field(default_factory=dict)
     last: dt.date | None = None
 
 
@@ -94,7 +95,7 @@ def group(articles: Iterable[Article], threshold: float = THRESHOLD) -> list[Clu
         when = _date(article)
         best, best_score = None, 0.0
         for cluster in clusters:
-            score = _cosine(vector, _weights(cluster.centroid, idf))
+            score = _cosine(vector, cluster.vector)
             if when and cluster.last:
                 gap = abs((when - cluster.last).days)
                 score *= 0.5 ** (gap / HALF_LIFE_DAYS)
@@ -105,6 +106,7 @@ def group(articles: Iterable[Article], threshold: float = THRESHOLD) -> list[Clu
             clusters.append(best)
         best.members.append(article)
         best.centroid.update(bags[article.id])
+        best.vector = _weights(best.centroid, idf)
         if when and (best.last is None or when > best.last):
             best.last = when
     return clusters

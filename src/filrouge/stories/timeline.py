@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from filrouge.model import Article, SourceRef, Story, TimelineEntry
-from filrouge.stories.cluster import Cluster, group, terms
+from filrouge.stories.cluster import Cluster, group
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[»”\"]?|$)")
 
@@ -124,7 +124,7 @@ def _source_name(source: str) -> str:
 def story_from_cluster(cluster: Cluster, **options: int | None) -> Story:
     """A labelled story: title from its most distinctive words, main actors, span, timeline."""
     articles = cluster.members
-    bag = sum((terms(a) for a in articles), start=terms(articles[0]).__class__())
+    bag = cluster.centroid  # the summed terms of its members
     actors = [t[1:] for t, _ in bag.most_common() if t.startswith("@")][:6]
     words = [t for t, _ in bag.most_common() if not t.startswith("@")][:4]
     dates = sorted(a.published.value[:10] for a in articles if a.published.value)
