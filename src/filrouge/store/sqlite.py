@@ -16,8 +16,8 @@ from pathlib import Path
 
 from filrouge.model import Article, Rejection, Story
 
-SCHEMA_VERSION = 1
-
+# Each migration is one entry, applied in order in its own transaction; add new ones at the end
+# with the next number. The schema version is the highest number.
 _MIGRATIONS: dict[int, str] = {
     1: """
     CREATE TABLE articles (
@@ -74,6 +74,22 @@ _MIGRATIONS: dict[int, str] = {
 }
 
 
+SCHEMA_VERSION = max(_MIGRATIONS)
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split a migration into complete statements (triggers hold ';' inside BEGIN … END)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            if pending.strip():
+                yield pending
+            pending = ""
+    if pending.strip():
+        yield pending
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -120,9 +136,8 @@ class Store:
         for version in range(current + 1, SCHEMA_VERSION + 1):
             self.db.execute("BEGIN")
             try:
-                for statement in _MIGRATIONS[version].split(";"):
-                    if statement.strip():
-                        self.db.execute(statement)
+                for statement in _statements(_MIGRATIONS[version]):
+                    self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version={version}")
                 self.db.execute("COMMIT")
             except Exception:
