@@ -123,6 +123,15 @@ def score_shared(stage: str) -> dict[str, Figures]:
                 dict(function(folder)) if folder
                 else {"skipped": f"../shared/data/{name} not found"}
             )
+    if stage == "debris":
+        from filrouge.eval.debris import evaluate_debris, gold_path
+
+        folder, gold = _shared("ml-crisis-fr"), gold_path()
+        if folder is None or gold is None:
+            missing = "../shared/data/ml-crisis-fr" if folder is None else "examples/gold-shared"
+            results["ingest — ml-crisis-fr debris lines"] = {"skipped": f"{missing} not found"}
+        else:
+            results.update(evaluate_debris(folder, gold))
     if stage == "stories":
         from filrouge.eval.stories import evaluate_rpm2
 
@@ -144,6 +153,8 @@ def run_eval(stage: str, gold_dir: Path | None = None) -> dict[str, Any]:
         results.update(score_examples(example_stages, gold_dir))
     if stage in {"all", "time", "timebank"}:
         results.update(score_shared("timebank"))
+    if stage in {"all", "ingest"}:
+        results.update(score_shared("debris"))
     if stage in {"all", "ingest", "pubdate"}:
         results.update(score_shared("pubdate"))
     if stage in {"all", "stories"}:
