@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from filrouge.model import Article, Rejection, Story
@@ -70,6 +72,225 @@ _MIGRATIONS: dict[int, str] = {
         record TEXT NOT NULL,
         updated_at TEXT NOT NULL
     );
+    """,
+    # Read indexes for the web app and API, all derived from the stored records by triggers (so
+    # any writer keeps them in sync) and backfilled here for existing databases: full-text search
+    # over title + text and over quotes (accents folded: "securite" finds "sécurité"), events,
+    # their actors and figures as rows, per-actor counts, story membership and story summaries.
+    2: """
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        id UNINDEXED, title, text, tokenize = "unicode61 remove_diacritics 2"
+    );
+    INSERT INTO articles_fts (id, title, text)
+        SELECT id, coalesce(title, ''), coalesce(json_extract(record, '$.text'), '')
+        FROM articles;
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        article_id UNINDEXED, position UNINDEXED, speaker, text,
+        tokenize = "unicode61 remove_diacritics 2"
+    );
+    INSERT INTO quotes_fts (article_id, position, speaker, text)
+        SELECT article_id, position,
+               trim(coalesce(speaker_actor, '') || ' ' || coalesce(speaker_name, '')), text
+        FROM quotes;
+    CREATE TABLE events (
+        article_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        date TEXT,
+        negated INTEGER NOT NULL,
+        hypothetical INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (article_id, position)
+    );
+    CREATE INDEX events_date ON events(date);
+    CREATE TABLE event_actors (
+        actor TEXT NOT NULL,
+        role TEXT NOT NULL,
+        date TEXT,
+        article_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (actor, role, article_id, position)
+    ) WITHOUT ROWID;
+    CREATE INDEX event_actors_date ON event_actors(actor, role, date);
+    CREATE INDEX event_actors_article ON event_actors(article_id);
+    CREATE TABLE amounts (
+        article_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        value REAL,
+        unit TEXT,
+        period TEXT,
+        text TEXT NOT NULL,
+        PRIMARY KEY (article_id, position)
+    );
+    INSERT INTO events
+        SELECT a.id, e.key, json_extract(e.value, '$.type'), json_extract(e.value, '$.date'),
+               coalesce(json_extract(e.value, '$.negated'), 0),
+               coalesce(json_extract(e.value, '$.hypothetical'), 0), json_extract(e.value, '$.text')
+        FROM articles a, json_each(a.record, '$.events') e;
+    INSERT OR IGNORE INTO event_actors
+        SELECT r.value, 'actor', json_extract(e.value, '$.date'), a.id, e.key
+        FROM articles a, json_each(a.record, '$.events') e, json_each(e.value, '$.actors') r;
+    INSERT OR IGNORE INTO event_actors
+        SELECT r.value, 'target', json_extract(e.value, '$.date'), a.id, e.key
+        FROM articles a, json_each(a.record, '$.events') e, json_each(e.value, '$.targets') r;
+    INSERT INTO amounts
+        SELECT a.id, m.key, json_extract(m.value, '$.value'), json_extract(m.value, '$.unit'),
+               json_extract(m.value, '$.period'), json_extract(m.value, '$.text')
+        FROM articles a, json_each(a.record, '$.amounts') m;
+    CREATE TABLE actor_stats (
+        actor TEXT PRIMARY KEY,
+        articles INTEGER NOT NULL DEFAULT 0,
+        mentions INTEGER NOT NULL DEFAULT 0,
+        quotes INTEGER NOT NULL DEFAULT 0,
+        events INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX actor_stats_articles ON actor_stats(articles);
+    INSERT INTO actor_stats (actor, articles, mentions)
+        SELECT actor, count(*), sum(count) FROM mentions GROUP BY actor;
+    INSERT INTO actor_stats (actor, quotes)
+        SELECT speaker_actor, count(*) FROM quotes WHERE speaker_actor IS NOT NULL
+        GROUP BY speaker_actor
+        ON CONFLICT (actor) DO UPDATE SET quotes = excluded.quotes;
+    INSERT INTO actor_stats (actor, events)
+        SELECT actor, count(*) FROM event_actors GROUP BY actor
+        ON CONFLICT (actor) DO UPDATE SET events = excluded.events;
+    CREATE TABLE story_articles (
+        story_id TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (story_id, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX story_articles_article ON story_articles(article_id);
+    CREATE TABLE story_summaries (
+        id TEXT PRIMARY KEY,
+        title TEXT,
+        first_date TEXT,
+        last_date TEXT,
+        articles INTEGER NOT NULL,
+        sources INTEGER NOT NULL,
+        actors TEXT NOT NULL,
+        days TEXT NOT NULL,
+        entries INTEGER NOT NULL
+    );
+    CREATE INDEX story_summaries_last ON story_summaries(last_date);
+    INSERT OR IGNORE INTO story_articles
+        SELECT s.id, j.value FROM stories s, json_each(s.record, '$.articles') j;
+    INSERT INTO story_summaries
+        SELECT s.id, json_extract(s.record, '$.title'), json_extract(s.record, '$.start'),
+               json_extract(s.record, '$.end'),
+               coalesce(json_array_length(s.record, '$.articles'), 0),
+               (SELECT count(DISTINCT coalesce(a.outlet, a.source)) FROM story_articles m
+                JOIN articles a ON a.id = m.article_id WHERE m.story_id = s.id),
+               coalesce(json_extract(s.record, '$.actors'), '[]'),
+               coalesce((SELECT json_group_object(day, n) FROM (
+                   SELECT substr(a.published, 1, 10) AS day, count(*) AS n
+                   FROM story_articles m JOIN articles a ON a.id = m.article_id
+                   WHERE m.story_id = s.id AND a.published IS NOT NULL GROUP BY day)), '{}'),
+               coalesce(json_array_length(s.record, '$.timeline'), 0)
+        FROM stories s;
+    CREATE INDEX articles_language ON articles(language, published);
+    CREATE INDEX articles_duplicate ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
+    CREATE INDEX quotes_date ON quotes(date);
+    CREATE INDEX quotes_speaker_date ON quotes(speaker_actor, date);
+    CREATE INDEX mentions_actor ON mentions(actor, article_id);
+    CREATE TRIGGER articles_derive AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (id, title, text) VALUES
+            (new.id, coalesce(new.title, ''), coalesce(json_extract(new.record, '$.text'), ''));
+        INSERT INTO events
+            SELECT new.id, e.key, json_extract(e.value, '$.type'), json_extract(e.value, '$.date'),
+                   coalesce(json_extract(e.value, '$.negated'), 0),
+                   coalesce(json_extract(e.value, '$.hypothetical'), 0),
+                   json_extract(e.value, '$.text')
+            FROM json_each(new.record, '$.events') e;
+        INSERT OR IGNORE INTO event_actors
+            SELECT r.value, 'actor', json_extract(e.value, '$.date'), new.id, e.key
+            FROM json_each(new.record, '$.events') e, json_each(e.value, '$.actors') r;
+        INSERT OR IGNORE INTO event_actors
+            SELECT r.value, 'target', json_extract(e.value, '$.date'), new.id, e.key
+            FROM json_each(new.record, '$.events') e, json_each(e.value, '$.targets') r;
+        INSERT INTO amounts
+            SELECT new.id, m.key, json_extract(m.value, '$.value'), json_extract(m.value, '$.unit'),
+                   json_extract(m.value, '$.period'), json_extract(m.value, '$.text')
+            FROM json_each(new.record, '$.amounts') m;
+    END;
+    CREATE TRIGGER articles_underive AFTER DELETE ON articles BEGIN
+        DELETE FROM articles_fts WHERE id = old.id;
+        DELETE FROM events WHERE article_id = old.id;
+        DELETE FROM event_actors WHERE article_id = old.id;
+        DELETE FROM amounts WHERE article_id = old.id;
+    END;
+    CREATE TRIGGER articles_rederive AFTER UPDATE OF title, record ON articles BEGIN
+        DELETE FROM articles_fts WHERE id = old.id;
+        DELETE FROM events WHERE article_id = old.id;
+        DELETE FROM event_actors WHERE article_id = old.id;
+        DELETE FROM amounts WHERE article_id = old.id;
+        INSERT INTO articles_fts (id, title, text) VALUES
+            (new.id, coalesce(new.title, ''), coalesce(json_extract(new.record, '$.text'), ''));
+        INSERT INTO events
+            SELECT new.id, e.key, json_extract(e.value, '$.type'), json_extract(e.value, '$.date'),
+                   coalesce(json_extract(e.value, '$.negated'), 0),
+                   coalesce(json_extract(e.value, '$.hypothetical'), 0),
+                   json_extract(e.value, '$.text')
+            FROM json_each(new.record, '$.events') e;
+        INSERT OR IGNORE INTO event_actors
+            SELECT r.value, 'actor', json_extract(e.value, '$.date'), new.id, e.key
+            FROM json_each(new.record, '$.events') e, json_each(e.value, '$.actors') r;
+        INSERT OR IGNORE INTO event_actors
+            SELECT r.value, 'target', json_extract(e.value, '$.date'), new.id, e.key
+            FROM json_each(new.record, '$.events') e, json_each(e.value, '$.targets') r;
+        INSERT INTO amounts
+            SELECT new.id, m.key, json_extract(m.value, '$.value'), json_extract(m.value, '$.unit'),
+                   json_extract(m.value, '$.period'), json_extract(m.value, '$.text')
+            FROM json_each(new.record, '$.amounts') m;
+    END;
+    CREATE TRIGGER quotes_derive AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts (article_id, position, speaker, text) VALUES
+            (new.article_id, new.position,
+             trim(coalesce(new.speaker_actor, '') || ' ' || coalesce(new.speaker_name, '')),
+             new.text);
+        INSERT INTO actor_stats (actor, quotes) SELECT new.speaker_actor, 1
+            WHERE new.speaker_actor IS NOT NULL
+            ON CONFLICT (actor) DO UPDATE SET quotes = quotes + 1;
+    END;
+    CREATE TRIGGER quotes_underive AFTER DELETE ON quotes BEGIN
+        DELETE FROM quotes_fts WHERE article_id = old.article_id AND position = old.position;
+        UPDATE actor_stats SET quotes = quotes - 1 WHERE actor = old.speaker_actor;
+    END;
+    CREATE TRIGGER mentions_count AFTER INSERT ON mentions BEGIN
+        INSERT INTO actor_stats (actor, articles, mentions) VALUES (new.actor, 1, new.count)
+            ON CONFLICT (actor) DO UPDATE SET articles = articles + 1,
+                                              mentions = mentions + excluded.mentions;
+    END;
+    CREATE TRIGGER mentions_uncount AFTER DELETE ON mentions BEGIN
+        UPDATE actor_stats SET articles = articles - 1, mentions = mentions - old.count
+            WHERE actor = old.actor;
+    END;
+    CREATE TRIGGER event_actors_count AFTER INSERT ON event_actors BEGIN
+        INSERT INTO actor_stats (actor, events) VALUES (new.actor, 1)
+            ON CONFLICT (actor) DO UPDATE SET events = events + 1;
+    END;
+    CREATE TRIGGER event_actors_uncount AFTER DELETE ON event_actors BEGIN
+        UPDATE actor_stats SET events = events - 1 WHERE actor = old.actor;
+    END;
+    CREATE TRIGGER stories_derive AFTER INSERT ON stories BEGIN
+        INSERT OR IGNORE INTO story_articles
+            SELECT new.id, value FROM json_each(new.record, '$.articles');
+        INSERT OR REPLACE INTO story_summaries VALUES (
+            new.id, json_extract(new.record, '$.title'), json_extract(new.record, '$.start'),
+            json_extract(new.record, '$.end'),
+            coalesce(json_array_length(new.record, '$.articles'), 0),
+            (SELECT count(DISTINCT coalesce(a.outlet, a.source)) FROM story_articles m
+             JOIN articles a ON a.id = m.article_id WHERE m.story_id = new.id),
+            coalesce(json_extract(new.record, '$.actors'), '[]'),
+            coalesce((SELECT json_group_object(day, n) FROM (
+                SELECT substr(a.published, 1, 10) AS day, count(*) AS n
+                FROM story_articles m JOIN articles a ON a.id = m.article_id
+                WHERE m.story_id = new.id AND a.published IS NOT NULL GROUP BY day)), '{}'),
+            coalesce(json_array_length(new.record, '$.timeline'), 0));
+    END;
+    CREATE TRIGGER stories_underive AFTER DELETE ON stories BEGIN
+        DELETE FROM story_articles WHERE story_id = old.id;
+        DELETE FROM story_summaries WHERE id = old.id;
+    END;
     """,
 }
 
@@ -262,3 +483,110 @@ class Store:
         if table not in {"articles", "sources", "rejections", "quotes", "stories"}:
             raise ValueError(table)
         return int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    def search(
+        self, query: str, limit: int = 20, offset: int = 0, *, story: str | None = None,
+        language: str | None = None, date_from: str | None = None, date_to: str | None = None,
+    ) -> tuple[int, list[SearchHit]]:
+        """Full-text search over titles and texts, accents and case folded, best matches first.
+
+        Returns the number of matching articles and one page of hits with a highlighted snippet.
+        Any user text is accepted: it is turned into quoted terms (see :func:`fts_query`), so a
+        stray FTS operator never raises."""
+        match = fts_query(query)
+        if match is None:
+            return 0, []
+        where = ["articles_fts MATCH ?"]
+        params: list[object] = [match]
+        if story:
+            where.append("a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
+            params.append(story)
+        if language:
+            where.append("a.language = ?")
+            params.append(language)
+        if date_from:
+            where.append("a.published >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append("a.published <= ?")  # '~' sorts after any ISO date or time suffix
+            params.append(date_to + "~")
+        clause = " AND ".join(where)
+        join = "FROM articles_fts f JOIN articles a ON a.id = f.id"
+        total = int(self.db.execute(f"SELECT count(*) {join} WHERE {clause}", params).fetchone()[0])
+        rows = self.db.execute(
+            f"SELECT a.id, a.title, a.outlet, a.language, a.published, a.duplicate_of,"
+            f" highlight(articles_fts, 1, ?, ?) AS title_marked,"
+            f" snippet(articles_fts, 2, ?, ?, '…', 24) AS snippet_marked"
+            f" {join} WHERE {clause} ORDER BY bm25(articles_fts, 0.0, 3.0, 1.0), a.id"
+            f" LIMIT ? OFFSET ?",
+            [_HIT_OPEN, _HIT_CLOSE, _HIT_OPEN, _HIT_CLOSE, *params, limit, offset],
+        ).fetchall()
+        return total, [
+            SearchHit(
+                id=row["id"], title=row["title"], outlet=row["outlet"],
+                language=row["language"], published=row["published"],
+                duplicate_of=row["duplicate_of"],
+                title_marked=_marked(row["title_marked"] or ""),
+                snippet=_marked(row["snippet_marked"] or ""),
+            )
+            for row in rows
+        ]
+
+
+# Snippet markers: private-use characters, split off again so callers get plain text + offsets.
+_HIT_OPEN, _HIT_CLOSE = "\ue000", "\ue001"
+_FTS_TERM = re.compile(r'"([^"]*)"|([\w][\w\'’-]*\*?)')
+
+
+def fts_query(text: str) -> str | None:
+    """A safe FTS5 query from what a user typed: words (all required), "quoted phrases" and a
+    trailing ``*`` for prefixes. Every term is quoted, so FTS syntax in the input is inert."""
+    terms: list[str] = []
+    for phrase, word in _FTS_TERM.findall(text):
+        if phrase:
+            words = re.findall(r"[^\W_]+", phrase)
+            if words:
+                terms.append('"' + " ".join(words) + '"')
+            continue
+        # "l'Alliance", "porte-parole": the tokenizer splits them, so they match as a phrase
+        pieces = re.findall(r"[^\W_]+", word)
+        if not pieces:
+            continue
+        terms.append('"' + " ".join(pieces) + '"' + ("*" if word.endswith("*") else ""))
+    return " ".join(terms[:32]) or None
+
+
+@dataclass(frozen=True)
+class Marked:
+    """Text with highlighted stretches, as (start, end) offsets into ``text``."""
+
+    text: str
+    hits: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: str
+    title: str | None
+    outlet: str | None
+    language: str | None
+    published: str | None
+    duplicate_of: str | None
+    title_marked: Marked
+    snippet: Marked
+
+
+def _marked(raw: str) -> Marked:
+    plain: list[str] = []
+    hits: list[tuple[int, int]] = []
+    length = 0
+    start = 0
+    for char in raw:
+        if char == _HIT_OPEN:
+            start = length
+        elif char == _HIT_CLOSE:
+            hits.append((start, length))
+        else:
+            plain.append(char)
+            length += 1
+    return Marked("".join(plain), tuple(hits))
