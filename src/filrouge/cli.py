@@ -24,6 +24,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from filrouge.eval.runner import EVAL_STAGES
 from filrouge.model import Article, Rejection
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ def ingest(paths: tuple[Path, ...], db: Path, model: str, batch_size: int, proce
     Ingesting the same file twice does nothing; an interrupted run resumes where it stopped.
     """
     from filrouge.analyze.pipeline import Analyzer, ModelMissingError
-    from filrouge.ingest.dedup import mark_duplicates
+    from filrouge.ingest.dedup import DuplicateIndex
     from filrouge.ingest.prepare import prepare
     from filrouge.ingest.readers import iter_files, read_path
     from filrouge.store.sqlite import Store, content_hash
@@ -123,7 +124,7 @@ def ingest(paths: tuple[Path, ...], db: Path, model: str, batch_size: int, proce
                                 n_process=processes)
         except ModelMissingError as error:
             raise click.ClickException(str(error)) from error
-        known = list(store.articles())
+        copies = DuplicateIndex.of(store.articles())
         with _progress() as progress:
             task = progress.add_task("ingest", total=len(paths_found), rate="")
             for chunk in _chunks(paths_found, batch_size):
@@ -150,10 +151,10 @@ def ingest(paths: tuple[Path, ...], db: Path, model: str, batch_size: int, proce
                         rejections.append(result)
                         store.add_rejection(result)
                         continue
-                    result = mark_duplicates(result, known)
+                    result = copies.mark(result)
                     if store.add_article(result, digest=digests[result.source]):
                         added += 1
-                        known.append(result)
+                        copies.add(result)
                 progress.advance(task, len(chunk))
                 elapsed = progress.tasks[0].elapsed or 0.0
                 done = progress.tasks[0].completed
@@ -239,6 +240,41 @@ def list_articles(db: Path, fmt: str) -> None:
                       f"{row['title'] or row['source']}{dup}", str(row["quotes"]),
                       str(row["events"]))
     out.print(table)
+
+
+@main.command()
+@DB_OPTION
+@FORMAT_OPTION
+def duplicates(db: Path, fmt: str) -> None:
+    """Wire copies: each dispatch with every outlet that ran it and what each changed."""
+    from filrouge.ingest.dedup import duplicate_groups
+
+    with _open_store(db) as store:
+        articles = list(store.articles())
+        sources = {a.id: store.sources_of(a.id) for a in articles}
+    groups = duplicate_groups(articles, sources)
+    if fmt == "json":
+        click.echo(json.dumps([g.to_dict() for g in groups], ensure_ascii=False, indent=2))
+        return
+    if not groups:
+        out.print("No copies found.")
+        return
+    from rich.table import Table
+
+    for group in groups:
+        table = Table(title=f"{group.title}  [dim]({len(group.copies)} runs, "
+                      f"{group.first_seen or '?'} → {group.last_seen or '?'})[/]",
+                      title_justify="left", show_edge=False)
+        for column in ("published", "outlet / source", "article", "changes"):
+            table.add_column(column, overflow="fold")
+        for copy in group.copies:
+            change = ("original" if copy.article == group.id and copy.similarity == 1.0
+                      else f"+{copy.sentences_added} / -{copy.sentences_dropped} sentences"
+                      + (", new headline" if copy.title_changed else ""))
+            table.add_row(copy.published or "?", copy.outlet or Path(copy.source).name,
+                          copy.article, change)
+        out.print(table)
+        out.print()
 
 
 @main.command()
@@ -361,10 +397,38 @@ def export(db: Path, fmt: str, what: str, output: Path | None) -> None:
     err.print(f"exported {count} {what} as {fmt}" + (f" to {output}" if output else ""))
 
 
+@main.command()
+@click.argument("story_id")
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html",
+              show_default=True, help="One self-contained HTML page, or Markdown.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Output file (default: stdout).")
+def report(story_id: str, db: Path, fmt: str, output: Path | None) -> None:
+    """A dossier for one story: summary, cited timeline, key quotes, figures and sources.
+
+    The HTML page has no external asset and no script, and prints cleanly to PDF.
+    """
+    from filrouge.export.dossier import StoryNotFoundError, build_dossier, render
+
+    store = _open_store(db)
+    try:
+        dossier = build_dossier(store, story_id)
+    except StoryNotFoundError as error:
+        raise click.UsageError(str(error)) from error
+    finally:
+        store.close()
+    text = render(dossier, "html" if fmt == "html" else "md")
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    output.write_text(text, encoding="utf-8")
+    err.print(f"dossier of {dossier.story.id} ({len(dossier.sources)} articles, "
+              f"{len(dossier.timeline)} dated entries) written to {output}", highlight=False)
+
+
 @main.command("eval")
-@click.argument("stage", type=click.Choice(
-    ["all", "ingest", "actors", "time", "quotes", "figures", "events", "stories", "timebank",
-     "pubdate"]))
+@click.argument("stage", type=click.Choice(EVAL_STAGES))
 @FORMAT_OPTION
 @click.option("--gold", type=click.Path(exists=True, path_type=Path),
               help="Gold folder (default: the bundled examples/gold).")

@@ -133,12 +133,14 @@ class Article(Model):
     byline: str | None = None
     outlet: str | None = None
     url: str | None = None
+    raw_path: str | None = None
     language: str | None = None
     published: Published = Field(default_factory=Published)
     text: str
     removed: list[Removed] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     duplicate_of: str | None = None
+    duplicate_score: float | None = Field(default=None, ge=0.0, le=1.0)
     entities: list[Entity] = Field(default_factory=list)
     times: list[TimeExpr] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)

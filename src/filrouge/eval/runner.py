@@ -27,6 +27,10 @@ from filrouge.eval.example import (
 from filrouge.model import Article
 
 Figures = dict[str, float | int | str]
+
+# Every stage `filrouge eval` accepts (add a new scorer's name here).
+EVAL_STAGES = ["all", "ingest", "dedup", "actors", "time", "quotes", "figures", "events",
+               "stories", "timebank", "pubdate"]
 Scorer = Callable[[Article, Gold, Tally], None]
 
 EXAMPLE_SCORERS: dict[str, Scorer] = {
@@ -159,4 +163,9 @@ def run_eval(stage: str, gold_dir: Path | None = None) -> dict[str, Any]:
         results.update(score_shared("pubdate"))
     if stage in {"all", "stories"}:
         results.update(score_shared("stories"))
+    if stage in {"all", "ingest", "dedup"}:
+        from filrouge.eval.dedup import evaluate_dedup
+        from filrouge.eval.pubdate import shared_data_dir
+
+        results.update(evaluate_dedup(shared_data_dir(), examples_dir()))
     return results
