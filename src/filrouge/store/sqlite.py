@@ -292,6 +292,104 @@ _MIGRATIONS: dict[int, str] = {
         DELETE FROM story_summaries WHERE id = old.id;
     END;
     """,
+    # Full-text rows keyed by a stable integer (article_keys, an INTEGER PRIMARY KEY that VACUUM
+    # keeps), so updating or deleting an article or a quote finds its row by key instead of
+    # scanning the index; quotes use key * 65536 + position. Plus the index the anonymous-quotes
+    # filter needs.
+    3: """
+    DROP TRIGGER articles_derive;
+    DROP TRIGGER articles_underive;
+    DROP TRIGGER articles_rederive;
+    DROP TRIGGER quotes_derive;
+    DROP TRIGGER quotes_underive;
+    DROP TABLE articles_fts;
+    DROP TABLE quotes_fts;
+    CREATE TABLE article_keys (key INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);
+    INSERT INTO article_keys (id) SELECT id FROM articles ORDER BY rowid;
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        id UNINDEXED, title, text, tokenize = "unicode61 remove_diacritics 2"
+    );
+    INSERT INTO articles_fts (rowid, id, title, text)
+        SELECT k.key, a.id, coalesce(a.title, ''), coalesce(json_extract(a.record, '$.text'), '')
+        FROM articles a JOIN article_keys k ON k.id = a.id;
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        article_id UNINDEXED, position UNINDEXED, speaker, text,
+        tokenize = "unicode61 remove_diacritics 2"
+    );
+    INSERT INTO quotes_fts (rowid, article_id, position, speaker, text)
+        SELECT k.key * 65536 + q.position, q.article_id, q.position,
+               trim(coalesce(q.speaker_actor, '') || ' ' || coalesce(q.speaker_name, '')), q.text
+        FROM quotes q JOIN article_keys k ON k.id = q.article_id WHERE q.position < 65536;
+    CREATE INDEX quotes_anonymous ON quotes(anonymous, date);
+    CREATE TRIGGER articles_derive AFTER INSERT ON articles BEGIN
+        INSERT OR IGNORE INTO article_keys (id) VALUES (new.id);
+        INSERT INTO articles_fts (rowid, id, title, text) VALUES
+            ((SELECT key FROM article_keys WHERE id = new.id), new.id, coalesce(new.title, ''),
+             coalesce(json_extract(new.record, '$.text'), ''));
+        INSERT INTO events
+            SELECT new.id, e.key, json_extract(e.value, '$.type'), json_extract(e.value, '$.date'),
+                   coalesce(json_extract(e.value, '$.negated'), 0),
+                   coalesce(json_extract(e.value, '$.hypothetical'), 0),
+                   json_extract(e.value, '$.text')
+            FROM json_each(new.record, '$.events') e;
+        INSERT OR IGNORE INTO event_actors
+            SELECT r.value, 'actor', json_extract(e.value, '$.date'), new.id, e.key
+            FROM json_each(new.record, '$.events') e, json_each(e.value, '$.actors') r;
+        INSERT OR IGNORE INTO event_actors
+            SELECT r.value, 'target', json_extract(e.value, '$.date'), new.id, e.key
+            FROM json_each(new.record, '$.events') e, json_each(e.value, '$.targets') r;
+        INSERT INTO amounts
+            SELECT new.id, m.key, json_extract(m.value, '$.value'), json_extract(m.value, '$.unit'),
+                   json_extract(m.value, '$.period'), json_extract(m.value, '$.text')
+            FROM json_each(new.record, '$.amounts') m;
+    END;
+    CREATE TRIGGER articles_underive AFTER DELETE ON articles BEGIN
+        DELETE FROM articles_fts WHERE rowid = (SELECT key FROM article_keys WHERE id = old.id);
+        DELETE FROM events WHERE article_id = old.id;
+        DELETE FROM event_actors WHERE article_id = old.id;
+        DELETE FROM amounts WHERE article_id = old.id;
+    END;
+    CREATE TRIGGER articles_rederive AFTER UPDATE OF title, record ON articles BEGIN
+        DELETE FROM articles_fts WHERE rowid = (SELECT key FROM article_keys WHERE id = old.id);
+        DELETE FROM events WHERE article_id = old.id;
+        DELETE FROM event_actors WHERE article_id = old.id;
+        DELETE FROM amounts WHERE article_id = old.id;
+        INSERT INTO articles_fts (rowid, id, title, text) VALUES
+            ((SELECT key FROM article_keys WHERE id = new.id), new.id, coalesce(new.title, ''),
+             coalesce(json_extract(new.record, '$.text'), ''));
+        INSERT INTO events
+            SELECT new.id, e.key, json_extract(e.value, '$.type'), json_extract(e.value, '$.date'),
+                   coalesce(json_extract(e.value, '$.negated'), 0),
+                   coalesce(json_extract(e.value, '$.hypothetical'), 0),
+                   json_extract(e.value, '$.text')
+            FROM json_each(new.record, '$.events') e;
+        INSERT OR IGNORE INTO event_actors
+            SELECT r.value, 'actor', json_extract(e.value, '$.date'), new.id, e.key
+            FROM json_each(new.record, '$.events') e, json_each(e.value, '$.actors') r;
+        INSERT OR IGNORE INTO event_actors
+            SELECT r.value, 'target', json_extract(e.value, '$.date'), new.id, e.key
+            FROM json_each(new.record, '$.events') e, json_each(e.value, '$.targets') r;
+        INSERT INTO amounts
+            SELECT new.id, m.key, json_extract(m.value, '$.value'), json_extract(m.value, '$.unit'),
+                   json_extract(m.value, '$.period'), json_extract(m.value, '$.text')
+            FROM json_each(new.record, '$.amounts') m;
+    END;
+    CREATE TRIGGER quotes_derive AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts (rowid, article_id, position, speaker, text)
+            SELECT k.key * 65536 + new.position, new.article_id, new.position,
+                   trim(coalesce(new.speaker_actor, '') || ' ' || coalesce(new.speaker_name, '')),
+                   new.text
+            FROM article_keys k WHERE k.id = new.article_id AND new.position < 65536;
+        INSERT INTO actor_stats (actor, quotes) SELECT new.speaker_actor, 1
+            WHERE new.speaker_actor IS NOT NULL
+            ON CONFLICT (actor) DO UPDATE SET quotes = quotes + 1;
+    END;
+    CREATE TRIGGER quotes_underive AFTER DELETE ON quotes BEGIN
+        DELETE FROM quotes_fts WHERE rowid =
+            (SELECT key * 65536 + old.position FROM article_keys WHERE id = old.article_id);
+        UPDATE actor_stats SET quotes = quotes - 1 WHERE actor = old.speaker_actor;
+    END;
+    """,
 }
 
 
