@@ -97,19 +97,37 @@ class Analyzer:
         """Analysed articles in input order; one that fails is returned as a rejection with the
         reason, and the run goes on."""
         pending = list(articles)
-        todo = [a for a in pending if self.accepts(a)]
-        docs = self.nlp.pipe(
-            (a.text for a in todo), batch_size=self.batch_size, n_process=self.n_process
-        )
-        parsed = dict(zip((id(a) for a in todo), docs, strict=True))
+        # -- language routing (ingest, issue 3): an article in another language is parsed by
+        # an installed spaCy pipeline for that language, never by the French one; when none
+        # is installed it is kept unanalysed with a warning.
+        from filrouge.ingest.language import installed_pipeline
+
+        routes = {
+            id(a): "" if self.accepts(a) else installed_pipeline(a.language or "")
+            for a in pending
+        }  # "" = this Analyzer's own model; None = no pipeline for the language
+        parsed: dict[int, Doc] = {}
+        for route in {r for r in routes.values() if r is not None}:
+            todo = [a for a in pending if routes[id(a)] == route]
+            nlp = load_model(route) if route else self.nlp
+            docs = nlp.pipe(
+                (a.text for a in todo), batch_size=self.batch_size, n_process=self.n_process
+            )
+            parsed.update(zip((id(a) for a in todo), docs, strict=True))
         for article in pending:
             doc = parsed.get(id(article))
             if doc is None:
-                yield article.model_copy(
-                    update={"warnings": [*article.warnings,
-                                         f"not analysed: no pipeline for '{article.language}'"]}
-                )
+                yield article.model_copy(update={"warnings": [
+                    *article.warnings,
+                    f"not analysed: no spaCy pipeline installed for '{article.language}' (e.g. "
+                    f"{article.language}_core_news_sm); the French one is not used on it"]})
                 continue
+            if routes[id(article)]:
+                article = article.model_copy(update={"warnings": [
+                    *article.warnings,
+                    f"analysed with {routes[id(article)]}: filrouge's quote, time, figure and "
+                    "event rules are written for French"]})
+            # -- end of language routing
             try:
                 yield annotate(article, doc, self.registry)
             except Exception as error:  # one bad article must not stop the run

@@ -17,7 +17,7 @@ import lxml.html
 from filrouge.model import Published, Rejection, Removed
 
 if TYPE_CHECKING:
-    from filrouge.ingest.readers import RawDocument
+    from filrouge.ingest.raw import RawDocument
 
 _META_DATE_KEYS = (
     "article:published_time",
@@ -38,11 +38,13 @@ _BLOCK_TAGS = {
 }
 
 
-def extract_html(html: str, *, source: str, warnings: list[str]) -> RawDocument | Rejection:
-    """Main text, title, byline, outlet and date of a web page."""
+def extract_html(
+    html: str, *, source: str, warnings: list[str], url: str | None = None
+) -> RawDocument | Rejection:
+    """Main text, title, byline, outlet and date of a web page (``url``: where it was found)."""
     import trafilatura
 
-    from filrouge.ingest.readers import RawDocument
+    from filrouge.ingest.raw import RawDocument
 
     try:
         tree = lxml.html.fromstring(html)
@@ -50,6 +52,7 @@ def extract_html(html: str, *, source: str, warnings: list[str]) -> RawDocument 
         return Rejection(source=source, reason=f"unreadable HTML: {error}")
     result: Any = trafilatura.bare_extraction(
         html,
+        url=url,
         with_metadata=True,
         include_comments=False,
         include_tables=False,
@@ -69,7 +72,7 @@ def extract_html(html: str, *, source: str, warnings: list[str]) -> RawDocument 
         format="html",
         title=str(title) if title else None,
         byline=str(result.author) if getattr(result, "author", None) else None,
-        url=str(result.url) if getattr(result, "url", None) else None,
+        url=str(result.url) if getattr(result, "url", None) else url,
         outlet=str(result.sitename) if getattr(result, "sitename", None) else None,
         published=published,
         removed=_dropped_lines(tree, body, str(title or "")),
@@ -159,3 +162,56 @@ def _landmark(element: lxml.html.HtmlElement) -> str | None:
                 return hint
         node = node.getparent()
     return None
+
+
+_FRAGMENT_BLOCKS = {
+    "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section",
+    "article", "figcaption", "pre", "ul", "ol", "table", "hr",
+}
+_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
+_MARKUP_TAGS = _FRAGMENT_BLOCKS | {"a", "em", "strong", "b", "i", "span", "img", "figure"}
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a field value is an HTML fragment (feed content, a CMS export) rather than text."""
+    return any(m.group(1).lower() in _MARKUP_TAGS for m in _TAG.finditer(text[:20000]))
+
+
+def html_fragment_to_text(fragment: str) -> str:
+    """Text of an HTML fragment, one paragraph per block, paragraphs separated by a blank line.
+
+    A fragment is already the article body (feed content, an exported field), so no
+    boilerplate detection is needed: scripts and styles go, every other text is kept."""
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return _TAG.sub(" ", fragment).strip()
+    for element in list(root.iter("script", "style", "noscript", "template")):
+        if element.getparent() is not None:
+            element.drop_tree()
+    paragraphs: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        line = " ".join("".join(current).split())
+        if line:
+            paragraphs.append(line)
+        current.clear()
+
+    def walk(element: lxml.html.HtmlElement) -> None:
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        block = tag in _FRAGMENT_BLOCKS
+        if block:
+            flush()
+        if element.text and tag:
+            current.append(element.text)
+        for child in element:
+            walk(child)
+            if child.tail:
+                current.append(child.tail)
+        if block:
+            flush()
+
+    walk(root)
+    flush()
+    return "\n\n".join(paragraphs)

@@ -1,53 +1,39 @@
-"""From a raw document to a clean, dated :class:`~filrouge.model.Article` (no analysis yet)."""
+"""From a raw document to a clean, dated :class:`~filrouge.model.Article` (no analysis yet):
+mojibake repaired, debris removed, date and language found."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from filrouge.ingest.clean import clean_text
 from filrouge.ingest.dates import date_from_filename
+from filrouge.ingest.encoding import repair_mojibake
+from filrouge.ingest.formats import FieldMap
+from filrouge.ingest.language import guess_language, identify
+from filrouge.ingest.raw import LIMITS, Limits
 from filrouge.ingest.readers import RawDocument, iter_files, read_path
 from filrouge.model import Article, Published, Rejection, content_id
 
+__all__ = ["guess_language", "prepare", "read_articles"]
+
 MAX_TEXT_CHARS = 500_000
 
-_WORD = re.compile(r"[a-zàâäçéèêëîïôöùûüÿœæ']+")
-_FRENCH = frozenset(
-    "le la les de des du un une et est que qui dans pour pas sur au aux avec il elle ont "
-    "ce cette son ses mais ou été par plus selon a".split()
-)
-_ENGLISH = frozenset(
-    "the of and to in is that for on with as was were by it at from be this have are".split()
-)
-
-
-def guess_language(text: str) -> str | None:
-    """French or English from function-word counts; None when the text is too short to tell.
-
-    Enough to route an article to the right pipeline until a bundled-model language identifier
-    takes over (issue: ingestion)."""
-    words = _WORD.findall(text[:5000].lower())
-    if len(words) < 20:
-        return None
-    french = sum(w in _FRENCH for w in words)
-    english = sum(w in _ENGLISH for w in words)
-    if french >= 2 * english and french > len(words) * 0.08:
-        return "fr"
-    if english >= 2 * french and english > len(words) * 0.08:
-        return "en"
-    return None
-
-
 def prepare(raw: RawDocument) -> Article | Rejection:
-    """Clean the text, take title, byline and date in order of trust, give the article its id."""
+    """Repair and clean the text, take title, byline and date in order of trust, identify the
+    language, give the article its id."""
+    warnings = list(raw.warnings)
+    body, repaired = repair_mojibake(raw.text)
+    if repaired:
+        warnings.append(repaired)
+    title = repair_mojibake(raw.title)[0] if raw.title else None
+    byline = repair_mojibake(raw.byline)[0] if raw.byline else None
     published = raw.published
     year = int(published.value[:4]) if published and published.value else None
     file_date = date_from_filename(raw.source.split("#", 1)[0])
     if year is None and file_date and file_date.value:
         year = int(file_date.value[:4])
-    cleaned = clean_text(raw.text, title=raw.title, reference_year=year)
+    cleaned = clean_text(body, title=title, reference_year=year)
     text = cleaned.text.strip()
     if not text:
         return Rejection(source=raw.source, reason="no article text left after cleaning")
@@ -59,26 +45,35 @@ def prepare(raw: RawDocument) -> Article | Rejection:
     for candidate in (cleaned.published, file_date):
         if (published is None or published.value is None) and candidate and candidate.value:
             published = candidate
+    language, probability = identify(text)
+    if language is not None and language != "fr":
+        warnings.append(f"language identified as '{language}' (p={probability:.2f}), not French")
     return Article(
         id=content_id(text),
         source=raw.source,
-        title=cleaned.title or raw.title,
-        byline=raw.byline or cleaned.byline,
+        title=cleaned.title or title,
+        byline=byline or cleaned.byline,
         outlet=raw.outlet,
         url=raw.url,
-        language=guess_language(text),
+        language=language,
         published=published or Published(),
         text=text,
         removed=[*raw.removed, *cleaned.removed],
-        warnings=list(raw.warnings),
+        warnings=warnings,
+        raw_path=raw.raw_path,
     )
 
 
-def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Rejection]:
-    """Every article found under the paths, cleaned and dated, or the reason it was rejected."""
+def read_articles(
+    paths: Iterable[str | Path], *, fields: FieldMap | None = None, limits: Limits = LIMITS
+) -> Iterator[Article | Rejection]:
+    """Every article found under the paths, cleaned and dated, or the reason it was rejected.
+
+    ``fields`` names the columns of JSON/CSV records (``{"text": "corps", "date": "jour"}``);
+    the usual names are recognised without it."""
     for item in iter_files(paths):
         if isinstance(item, Rejection):
             yield item
             continue
-        for raw in read_path(item):
+        for raw in read_path(item, fields=fields, limits=limits):
             yield raw if isinstance(raw, Rejection) else prepare(raw)
