@@ -344,3 +344,206 @@ def test_wikinews_datelines() -> None:
     # Measured: 50 files, 50 with a date from their dateline, all 50 in 2012.
     assert report["n_with_date"] >= 48
     assert report["n_in_2012"] == report["n_with_date"]
+
+
+# --- kinds of debris found on real pages (rules written on the dev half of ml-crisis-fr) ------
+# Every page below is made up for the test; bodies are long enough for the end-of-article rules.
+
+BODY = [
+    "Le conseil municipal a adopté lundi soir le budget de l'année prochaine, après quatre heures "
+    "de débats parfois vifs entre la majorité et l'opposition.",
+    "Le texte prévoit une hausse de cinq pour cent des dépenses d'investissement, consacrée pour "
+    "l'essentiel à la rénovation des écoles et à la voirie du centre ancien.",
+    "L'opposition a dénoncé une hausse déguisée de la fiscalité locale et annoncé un recours "
+    "devant le tribunal administratif dès la fin du mois.",
+    "Les associations de parents d'élèves, présentes dans la salle, ont salué un effort attendu "
+    "depuis plusieurs années pour les bâtiments scolaires les plus anciens.",
+]
+
+
+def page_of(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def test_series_note_and_translation_credit() -> None:
+    raw = page_of(
+        "Ce billet fait partie de notre dossier spécial sur les élections municipales.",
+        *BODY,
+        "(Traduit de l'anglais par Julie Martin)",
+    )
+    cleaned = clean_text(raw, title="Le budget adopté")
+    r = reasons(cleaned)
+    assert r["Ce billet fait partie de notre dossier spécial sur les élections municipales."] == (
+        "series-note"
+    )
+    assert r["(Traduit de l'anglais par Julie Martin)"] == "credit"
+    assert_nothing_lost(raw, cleaned)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Des manifestants devant la mairie. Photo de Paul Girard, sous licence CC BY 2.0",
+        "Le maire inaugure la passerelle, le 3 mai. (JEANNE ROY / AFP)",
+    ],
+)
+def test_caption_ending_with_its_credit(caption: str) -> None:
+    cleaned = clean_text(page_of(BODY[0], caption, BODY[1]), title="Le budget adopté")
+    assert reasons(cleaned)[caption] == "caption"
+
+
+def test_quoted_post_with_photo_word_is_kept() -> None:
+    post = "PHOTO: le cortège arrive place de la Mairie, la foule grossit #municipales"
+    cleaned = clean_text(page_of(BODY[0], post, BODY[1]), title="Le budget adopté")
+    assert post not in reasons(cleaned)
+    assert post in cleaned.text
+
+
+def test_caption_above_a_bare_credit() -> None:
+    raw = page_of(
+        "La passerelle rouvre",
+        "Le maire inaugure la passerelle rénovée lundi matin devant les riverains.",
+        "Photo : Jeanne Roy / AFP",
+        *BODY,
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.title == "La passerelle rouvre"
+    r = reasons(cleaned)
+    assert r["Photo : Jeanne Roy / AFP"] == "photo-credit"
+    assert r["Le maire inaugure la passerelle rénovée lundi matin devant les riverains."] == (
+        "caption"
+    )
+
+
+def test_wrapped_debris_line_continues_its_kind() -> None:
+    raw = page_of(*BODY, "Consultez les articles de la rubrique Économie,",
+               "suivez les informations en temps réel.")
+    r = reasons(clean_text(raw, title="Le budget adopté"))
+    assert r["suivez les informations en temps réel."] == r[
+        "Consultez les articles de la rubrique Économie,"
+    ]
+
+
+def test_read_also_header_owns_the_links_under_it() -> None:
+    raw = page_of(
+        BODY[0],
+        "À lire :",
+        "Le budget adopté en commission",
+        "Les maires ruraux inquiets",
+        BODY[1],
+        "Lire notre dossier",
+        "La réforme de la fiscalité locale",
+        BODY[2],
+    )
+    cleaned = clean_text(raw, title="Le budget adopté")
+    r = reasons(cleaned)
+    for line in ("À lire :", "Le budget adopté en commission", "Les maires ruraux inquiets",
+                 "Lire notre dossier", "La réforme de la fiscalité locale"):
+        assert r[line] == "read-also"
+    assert cleaned.text.split("\n\n") == BODY[:3]
+
+
+def test_relative_stamp_after_a_user_name() -> None:
+    raw = page_of(BODY[0], "paul_m 3 hours ago", BODY[1])
+    assert reasons(clean_text(raw, title="Le budget adopté"))["paul_m 3 hours ago"] == "timestamp"
+
+
+HEADLINES = [
+    "Les maires ruraux réclament une dotation",
+    "Grève des cantines : accord trouvé",
+    "Un nouveau pont sur la Loire en 2027",
+    "Le festival d'été déménage au parc",
+    "Transports : la gratuité à l'essai",
+    "La médiathèque ouvre le dimanche",
+]
+
+
+def test_long_list_of_links_and_site_footer_without_marker() -> None:
+    footer = [
+        "Vous pouvez reproduire librement nos articles à condition de citer la source et de ne "
+        "pas les modifier ni les utiliser à des fins commerciales.",
+        "Soutenez-nous par un don.",
+    ]
+    raw = page_of(*BODY, *HEADLINES, *footer)
+    cleaned = clean_text(raw, title="Le budget adopté")
+    r = reasons(cleaned)
+    assert all(r[h] == "related-links" for h in HEADLINES)
+    assert r[footer[0]] == "footer"
+    assert footer[1] in r
+    assert cleaned.text.split("\n\n") == BODY
+    assert_nothing_lost(raw, cleaned)
+
+
+def test_headline_summary_list_after_the_end_is_removed() -> None:
+    summaries = [
+        "La commune a reçu une enveloppe de deux millions pour ses écoles.",
+        "Les travaux doivent durer dix-huit mois, selon la préfecture.",
+        "Le parc accueillera les concerts du mois de juillet.",
+    ]
+    chrome = ["Partager", "Facebook", "Twitter", "Imprimer"]
+    alternating = [x for pair in zip(HEADLINES, summaries, strict=False) for x in pair]
+    raw = page_of(*BODY, *chrome, *alternating)
+    cleaned = clean_text(raw, title="Le budget adopté")
+    assert cleaned.text.split("\n\n") == BODY
+    assert {reasons(cleaned)[s] for s in summaries} == {"footer"}
+
+
+def test_comment_thread_after_the_article() -> None:
+    comments = [
+        "Encore des impôts en plus, comme d'habitude, et personne ne demande l'avis des habitants "
+        "qui paient déjà beaucoup trop pour des services qui ne cessent de se dégrader.",
+        "Bravo au conseil pour les écoles, il était temps.",
+    ]
+    raw = page_of(
+        *BODY,
+        "Agrandir le texte",
+        "Ajouter aux favoris",
+        "Envoyer par email",
+        *comments,
+        "Veuillez remplir tous les champs obligatoires avant de soumettre votre commentaire",
+    )
+    cleaned = clean_text(raw, title="Le budget adopté")
+    assert {reasons(cleaned)[c] for c in comments} == {"comments"}
+    assert cleaned.text.split("\n\n") == BODY
+
+
+def test_article_resumes_after_a_block_of_chrome() -> None:
+    resumed = (
+        "Le maire a rappelé en fin de séance que le budget de fonctionnement resterait stable, "
+        "malgré la hausse du prix de l'énergie et des salaires des agents municipaux, et que la "
+        "dette de la ville baisserait pour la quatrième année de suite."
+    )
+    raw = page_of(*BODY, "Partager", "Facebook", "Twitter", resumed)
+    cleaned = clean_text(raw, title="Le budget adopté")
+    assert cleaned.text.split("\n\n") == [*BODY, resumed]
+
+
+def test_standfirst_and_quoted_post_are_not_titles() -> None:
+    raw = page_of(
+        "Budget : la majorité passe en force",
+        "La ville investit dans ses écoles. Mais l'opposition crie à la hausse d'impôts.",
+        *BODY,
+    )
+    assert clean_text(raw).title == "Budget : la majorité passe en force"
+    tweet = page_of("#budget adopté ce soir au conseil municipal de Nantes", *BODY)
+    assert clean_text(tweet).title is None
+
+
+def test_byline_with_a_description_at_the_top() -> None:
+    raw = page_of("Par Zoé Marin, ancienne élue et chercheuse associée à l'université.", *BODY)
+    cleaned = clean_text(raw, title="Le budget adopté")
+    assert cleaned.byline == "Zoé Marin"
+    assert reasons(cleaned)[raw.splitlines()[0]] == "byline"
+
+
+def test_form_messages_are_interface_even_as_sentences() -> None:
+    line = "Votre demande a bien été prise en compte. Nous vous remercions de votre intérêt."
+    assert reasons(clean_text(page_of(*BODY, line), title="Le budget"))[line] == "interface"
+
+
+def test_lines_in_a_script_without_capitals_are_not_a_link_list() -> None:
+    arabic = ["مرحبا بكم في المدينة", "المجلس البلدي يصوت", "الميزانية الجديدة للمدارس",
+              "الطرق في وسط المدينة", "المعارضة ترفض القرار", "الجلسة القادمة في الشهر المقبل"]
+    raw = page_of(BODY[0], *arabic, BODY[1], BODY[2])
+    cleaned = clean_text(raw, title="Le budget adopté")
+    assert not any(a in reasons(cleaned) for a in arabic)

@@ -11,6 +11,7 @@ Language resources (word lists) live in ``data/debris_fr.json``; the only I/O is
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 import unicodedata
@@ -39,6 +40,20 @@ HEAD_EXTRA_LINES = 3
 LINK_LIST_MIN_RUN = 3
 # Datelines are looked for in the first few body paragraphs.
 DATELINE_SEARCH_PARAGRAPHS = 3
+# A run this long of headline-like lines is a list of links wherever it stands after the body
+# has started (shorter runs only count before or after all the prose).
+LONG_LINK_RUN = 6
+# The article ends at the first window of this many lines holding this many debris lines...
+END_WINDOW = 4
+END_WINDOW_DEBRIS = 3
+# ...once this much body has been read; after it, text resumes only as real paragraphs.
+END_MIN_BODY_WORDS = 80
+# A "Lire aussi :" header owns at most this many link lines after it.
+READ_ALSO_MAX_LINKS = 8
+# Specific interface phrases this long mark a line by themselves, even a full sentence.
+LONG_UI_PHRASE = 20
+# A caption carrying its own credit is at most this long.
+CAPTION_MAX_WORDS = 45
 
 
 @dataclass(frozen=True)
@@ -75,6 +90,7 @@ class _Vocab:
     byline_roles: re.Pattern[str]
     published_kw: re.Pattern[str]
     updated_kw: re.Pattern[str]
+    series_notes: tuple[str, ...]
 
 
 def _strings(data: dict[str, object], key: str) -> list[str]:
@@ -124,6 +140,7 @@ def _vocab() -> _Vocab:
         byline_roles=_alternation(_strings(data, "byline_roles")),
         published_kw=_alternation(_norm(str(x)) for x in kw["published"]),
         updated_kw=_alternation(_norm(str(x)) for x in kw["updated"]),
+        series_notes=tuple(_strings(data, "series_notes")),
     )
 
 
@@ -175,6 +192,31 @@ _RELATIVE_STAMP = re.compile(
     r"jours?|j)$"
 )
 _PAREN = re.compile(r"\([^)]*\)")
+# "kammal2005 21 hours ago", "il y a 3 heures": a relative stamp closing a short line.
+_AGO = re.compile(
+    r"(?:\b(?:\d+|an?|one)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
+    r"months?|years?)\s+ago|\bil y a\s+\d+\s*(?:secondes?|minutes?|min|heures?|h|jours?|"
+    r"semaines?|mois|ans?))\s*$"
+)
+# Marks of a social-media post (quoted tweets are content, never captions or titles).
+_SOCIAL = re.compile(r"(?:^|\s)[#@][\w]|https?://|www\.")
+# A caption ending with its credit: "… Photo de X, sous licence CC BY 2.0", "… (NOM / AGENCE)".
+_CAPS = r"[A-ZÀ-ÝŒ][A-ZÀ-ÝŒ0-9.'’\-]+"
+_CREDIT_TAIL = re.compile(
+    r"(?:(?:^|[.,;:)\]\-–—]\s+)(?:[Pp]hotos?|[Ii]mages?|[Cc]r[ée]dits?|[Ii]llustration|[Vv]idéo)"
+    r"\s*(?:de|par|:|©)\s*[\"“«]?\s*[A-ZÀ-ÝŒ@][^.!?«»]{0,90}"
+    r"|\(\s*CC[ -]BY[^)]*\)|licence\s+CC[ -]BY[\w.\- ]*"
+    rf"|\(\s*(?:{_CAPS}\s+{_CAPS}[A-ZÀ-ÝŒ .'’\-]*/\s*{_CAPS}[A-ZÀ-ÝŒ0-9 .'’\-]*"
+    rf"|{_CAPS}\s*/\s*{_CAPS}\s+{_CAPS}[A-ZÀ-ÝŒ0-9 .'’\-]*)\))\s*\.?$"
+)
+# "(Traduit de l'anglais par X)", "Traduction : X", "Adapté par X".
+_TRANSLATION = re.compile(
+    r"^\(?\s*(?i:traduit|traduite|traduction|adapté|adaptée|adaptation)\b[^()]{0,60}?"
+    r"(?:\bpar\b|:)\s*[A-ZÀ-ÝŒ][^()]{0,60}\)?\.?$"
+)
+# Two sentences in one line ("… chemin. Mais …"): a standfirst, not a headline. A capitalised
+# kicker before the stop ("REPORTAGE. …", "VIDÉO. …") does not count.
+_TWO_SENTENCES = re.compile(r"[a-zà-ÿ]{2,}[.!?…]\s+[«\"“]?\s*[A-ZÀ-ÝŒ]")
 
 
 def _norm(s: str) -> str:
@@ -248,7 +290,7 @@ def _timestamp(line: _Line, reference_year: int | None) -> _Stamp | None:
     epoch = unix_epoch_date(norm)
     if epoch is not None:
         return _Stamp(DateMatch(0, len(line.raw), line.raw, epoch, True), True, True, True)
-    if _RELATIVE_STAMP.match(norm):
+    if _RELATIVE_STAMP.match(norm) or (line.words <= 6 and _AGO.search(norm)):
         return _Stamp(None, True)
     if line.words > HEADLINE_MAX_WORDS or norm.endswith(":"):
         return None
@@ -337,9 +379,10 @@ def _name_part(text: str) -> str | None:
     return name if caps else None
 
 
-def _byline(line: _Line) -> str | None:
-    """ "Par Claire Dubois", "Par Julien Marchal avec AFP", "Par L'Obs" → the names."""
-    if line.words > HEADLINE_MAX_WORDS or (line.raw.endswith(".") and line.words > 8):
+def _byline(line: _Line, *, top: bool = False) -> str | None:
+    """ "Par Claire Dubois", "Par Julien Marchal avec AFP", "Par L'Obs" → the names. At the top
+    of the article a description may follow: "Par Zoé Marin, ancienne diplomate."."""
+    if line.words > HEADLINE_MAX_WORDS or (line.raw.endswith(".") and line.words > 8 and not top):
         return None
     m = _BYLINE_START.match(line.raw)
     if not m:
@@ -384,6 +427,16 @@ def _read_also(line: _Line) -> bool:
     return False
 
 
+def _series_note(line: _Line) -> bool:
+    """"Ce billet fait partie de notre dossier…": the site's note on a series, not the story."""
+    if line.words > 40:
+        return False
+    return any(
+        line.norm.startswith(note) or (line.words <= 25 and note in line.norm)
+        for note in _vocab().series_notes
+    )
+
+
 def _subscription(line: _Line) -> bool:
     v = _vocab()
     hits = list(v.subscription.finditer(line.norm))
@@ -416,11 +469,19 @@ def _comments(line: _Line) -> bool:
 def _photo_credit(line: _Line) -> str | None:
     v = _vocab()
     norm = line.norm
+    social = bool(_SOCIAL.search(line.raw))
+    if (
+        not social
+        and line.words <= CAPTION_MAX_WORDS
+        and _CREDIT_TAIL.search(line.raw)
+        and not v.photo_prefix.match(norm)
+    ):
+        return "caption"
     if line.words > 25:
         return None
     if norm.startswith("©") or "copyright" in norm or "tous droits réservés" in norm:
         return "copyright"
-    if v.photo_prefix.match(norm):
+    if v.photo_prefix.match(norm) and not social:
         return "photo-credit"
     if "©" in norm and line.words <= 20:
         return "photo-credit"
@@ -449,10 +510,15 @@ def _menu(line: _Line) -> bool:
 
 
 def _ui(line: _Line) -> bool:
-    if line.words > SHORT_LINE_WORDS or line.is_sentence:
-        return False
     norm = line.norm
+    if line.words <= 4 and "newsletter" in norm:
+        return True
+    if line.words > 2 * SHORT_LINE_WORDS:
+        return False
+    short = line.words <= SHORT_LINE_WORDS and not line.is_sentence
     for phrase in _vocab().ui_phrases:
+        if not short and not (len(phrase) >= LONG_UI_PHRASE and norm.startswith(phrase)):
+            continue
         if " " not in phrase and line.words > 4:  # a lone word ("suivez") only heads short lines
             continue
         if norm.startswith(phrase) or (line.words <= 8 and phrase in norm and len(phrase) > 12):
@@ -509,8 +575,12 @@ def _classify(line: _Line, reference_year: int | None) -> str | None:
         only, _ = _only_phrases(norm, v.share)
         if only:
             return "share-buttons"
+    if _series_note(line):
+        return "series-note"
     if _read_also(line):
         return "read-also"
+    if line.words <= 15 and _TRANSLATION.match(line.raw):
+        return "credit"
     if _cookie(line):
         return "cookie-notice"
     if _subscription(line):
@@ -623,13 +693,22 @@ def _is_footer_marker(line: _Line) -> bool:
 def _mark_link_lists(lines: list[_Line]) -> None:
     """Runs of 3+ consecutive headline-like lines before the first or after the last paragraph
     of prose are lists of links to other articles (related, most read…). Inside the body such
-    runs are kept: quoted posts, lists and intertitles are content."""
+    short runs are kept (quoted posts, lists and intertitles are content); a run of 6+ is a list
+    of links wherever it stands, since intertitles alternate with paragraphs."""
     prose = [i for i, ln in enumerate(lines) if ln.reason is None and ln.paragraph_like]
     first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
     run: list[int] = []
 
     def flush() -> None:
-        if len(run) >= LINK_LIST_MIN_RUN and (run[-1] < first or run[0] > last):
+        if not run:
+            return
+        outside = run[-1] < first or run[0] > last
+        long_after_start = (
+            len(run) >= LONG_LINK_RUN
+            and run[0] > first
+            and all(_starts_capitalised(lines[i].raw) for i in run)
+        )
+        if (len(run) >= LINK_LIST_MIN_RUN and outside) or long_after_start:
             for i in run:
                 lines[i].reason = "related-links"
         run.clear()
@@ -644,6 +723,154 @@ def _mark_link_lists(lines: list[_Line]) -> None:
         else:
             flush()
     flush()
+
+
+_METADATA_REASONS = frozenset({"timestamp", "byline", "dateline"})
+# Page chrome: what ends an article when it comes in a dense block. Captions, credits, stamps,
+# bylines and duplicates are left out: they also stand between paragraphs of a body.
+_CHROME_REASONS = frozenset(
+    {
+        "share-buttons",
+        "menu",
+        "interface",
+        "subscription",
+        "cookie-notice",
+        "comments",
+        "related-links",
+        "read-also",
+        "footer",
+        "lone-word",
+        "hashtags",
+        "navigation",
+        "copyright",
+    }
+)
+
+
+def _starts_capitalised(raw: str) -> bool:
+    first = re.sub(r"^[\W_]+", "", raw)[:1]
+    return first.isupper() or first.isdigit()
+
+
+def _mark_continuations(lines: list[_Line]) -> None:
+    """A debris line wrapped onto the next one ("Consultez les articles de la rubrique," then
+    "suivez les informations…"): the lower-case continuation is debris of the same kind."""
+    for prev, line in itertools.pairwise(lines):
+        if (
+            line.reason is None
+            and prev.reason is not None
+            and prev.reason not in _METADATA_REASONS
+            and line.number == prev.number + 1
+            and line.raw[:1].islower()
+            and not _SENTENCE_END.search(prev.raw)
+        ):
+            line.reason = prev.reason
+
+
+def _mark_read_also_links(lines: list[_Line]) -> None:
+    """ "À lire :" alone heads the links listed under it; "Lire notre dossier" the next line."""
+    for i, line in enumerate(lines):
+        if line.reason != "read-also" or line.words > 6 or _is_footer_marker(line):
+            continue  # a footer marker ("Sur le même sujet") ends the article instead
+        heads_list = line.raw.rstrip().endswith(":")
+        for nxt in lines[i + 1 : i + 1 + (READ_ALSO_MAX_LINKS if heads_list else 1)]:
+            if nxt.reason is not None or nxt.paragraph_like or not nxt.headline_like:
+                break
+            nxt.reason = "read-also"
+
+
+def _title_candidate(line: _Line) -> bool:
+    """Headlines carry no hashtag, handle or link, and are one sentence (a standfirst is two)."""
+    return (
+        line.headline_like
+        and not _SOCIAL.search(line.raw)
+        and not _TWO_SENTENCES.search(line.raw)
+    )
+
+
+def _mark_captions(lines: list[_Line], title_index: int | None) -> None:
+    """The one-sentence line just above a bare credit ("Photo : AFP / X") is its caption."""
+    prefix = _vocab().photo_prefix
+    for i in range(1, len(lines)):
+        credit, caption = lines[i], lines[i - 1]
+        if credit.reason != "photo-credit" or credit.words > 10 or not prefix.match(credit.norm):
+            continue
+        if (
+            i - 1 == title_index
+            or caption.reason is not None
+            or caption.number != credit.number - 1
+            or caption.words > 30
+            or caption.raw.endswith(":")
+            or _SOCIAL.search(caption.raw)
+            or _TWO_SENTENCES.search(caption.raw)
+        ):
+            continue
+        caption.reason = "caption"
+
+
+_ADDRESS = re.compile(r"(?<![\w'])(?:vous|votre|vos|nous|notre|nos|you|your|we|our)(?![\w'])")
+_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”")
+
+
+def _comment_signal(line: _Line) -> bool:
+    """A flagged line that announces or frames reader comments."""
+    if line.reason is None:
+        return False
+    if re.search(r"comment|réaction|réagi", line.norm):
+        return True
+    return line.reason == "comments" and any(
+        len(m.group(0)) >= 15 for m in _vocab().comments.finditer(line.norm)
+    )
+
+
+def _article_end(lines: list[_Line], title_index: int | None) -> int | None:
+    """Where the article ends: the first window of debris lines dense enough to be page chrome
+    (menus, share buttons, forms, link lists), once some body has been read."""
+    body_words = 0
+    for i, line in enumerate(lines):
+        if i == title_index:
+            continue
+        if body_words >= END_MIN_BODY_WORDS and line.reason in _CHROME_REASONS:
+            window = lines[i : i + END_WINDOW]
+            if sum(1 for w in window if w.reason in _CHROME_REASONS) >= END_WINDOW_DEBRIS:
+                return i
+        if line.reason is None:
+            body_words += line.words
+    return None
+
+
+def _resumes(run: list[_Line]) -> bool:
+    """Does this text after the article's end read as article prose? A full paragraph that
+    does not address the reader ("vous pouvez…", "nos newsletters") outside quotes."""
+    return any(
+        line.words >= PARAGRAPH_MIN_WORDS and not _ADDRESS.search(_QUOTED.sub(" ", line.norm))
+        for line in run
+    )
+
+
+def _sweep_tail(lines: list[_Line], end: int) -> int | None:
+    """Text left after the article's end: a comment thread when comments are announced there,
+    else site footer (licences, appeals, teasers) unless it reads as article prose again.
+    Returns the index of the first line swept, if any."""
+    tail = lines[end:]
+    thread = any(_comment_signal(line) for line in tail)
+    runs: list[list[_Line]] = []
+    for prev, line in zip([None, *tail], tail, strict=False):
+        if line.reason is not None:
+            continue
+        if prev is not None and prev.reason is None and runs:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    first: int | None = None
+    for run in runs:
+        if not thread and _resumes(run):
+            continue
+        for line in run:
+            line.reason = "comments" if thread else "footer"
+        index = lines.index(run[0])
+        first = index if first is None else min(first, index)
+    return first
 
 
 def _continues(lines: list[_Line], i: int) -> bool:
@@ -701,6 +928,8 @@ def clean_text(raw: str, *, title: str | None = None, reference_year: int | None
 
     for line in lines:
         line.reason = _classify(line, reference_year)
+    _mark_continuations(lines)
+    _mark_read_also_links(lines)
     _mark_link_lists(lines)
 
     # A bare date without a time, deep in the body, is content (a chronology), not a stamp.
@@ -737,7 +966,7 @@ def clean_text(raw: str, *, title: str | None = None, reference_year: int | None
         candidates = [
             i
             for i in head
-            if lines[i].reason is None and lines[i].headline_like and not _continues(lines, i)
+            if lines[i].reason is None and _title_candidate(lines[i]) and not _continues(lines, i)
         ]
         if candidates:
             title_index = candidates[-1] if first_para is not None else candidates[0]
@@ -746,6 +975,7 @@ def clean_text(raw: str, *, title: str | None = None, reference_year: int | None
 
     # Page chrome before the title: navigation, related headlines.
     auto_title = title is None and title_index is not None
+    _mark_captions(lines, title_index)
     if title_index is not None:
         for ln in lines[:title_index]:
             if ln.reason is None and not ln.paragraph_like:
@@ -773,7 +1003,7 @@ def clean_text(raw: str, *, title: str | None = None, reference_year: int | None
             continue
         if body_seen >= 2:
             break
-        name = _role_byline(ln)
+        name = _role_byline(ln) or _byline(ln, top=True)
         if name is not None:
             ln.reason = "byline"
             ln.byline = name
@@ -796,6 +1026,13 @@ def clean_text(raw: str, *, title: str | None = None, reference_year: int | None
             if ln.reason is None or ln.reason in ("duplicate", "repeated-title"):
                 ln.reason = "footer"
         lines[footer_from].reason = "footer"
+
+    # End of the article without a marker: a dense block of debris, then only chrome.
+    end = _article_end(lines, title_index)
+    if end is not None:
+        swept = _sweep_tail(lines, end)
+        if swept is not None and (footer_from is None or swept < footer_from):
+            footer_from = swept
 
     # Metadata.
     byline: str | None = None
