@@ -38,3 +38,51 @@ def test_a_user_file_extends_the_registry(tmp_path) -> None:  # type: ignore[no-
                      ' "aliases": ["Acme Corp"]}]}', encoding="utf-8")
     registry = load_registry((extra,))
     assert [e.actor for e in registry.find("Acme Corp et l'Otan.", None)] == ["ACME", "NATO"]
+
+
+def test_every_iso_state_is_known_by_its_french_and_english_names() -> None:
+    found = actors_in("La Syrie, la Corée du Sud, le Brésil et Germany ont voté; la Jordanie "
+                      "s'est abstenue.")
+    assert [a for _, a in found] == ["SYR", "KOR", "BRA", "DEU", "JOR"]
+
+
+def test_an_english_name_that_is_also_a_first_name_is_not_a_state() -> None:
+    assert actors_in("Jordan Bardella a réagi.") == []
+
+
+def test_a_mention_is_the_name_without_its_article_unless_the_name_needs_it() -> None:
+    assert actors_in("l'Ukraine et la Russie") == [("Ukraine", "UKR"), ("Russie", "RUS")]
+    assert actors_in("Selon l'Alliance, rien.") == [("l'Alliance", "NATO")]
+    assert actors_in("Les alliés ont tranché.") == [("Les alliés", "NATO")]
+
+
+def test_a_title_names_its_holder_and_the_institution_it_belongs_to() -> None:
+    assert actors_in("Le porte-parole du Kremlin a démenti.") == [
+        ("Le porte-parole du Kremlin", "dmitri-peskov"), ("Kremlin", "KREMLIN")]
+
+
+def test_a_capital_addressed_after_a_is_its_government(analyzer) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import analyse_text
+
+    helped = analyse_text(analyzer, "Les alliés ont promis leur soutien à Kiev pour l'an prochain.")
+    visited = analyse_text(analyzer, "Les ministres se sont réunis à Kiev mardi soir.")
+    assert ("Kiev", "UKR") in [(e.text, e.actor) for e in helped.entities]
+    assert ("Kiev", "UKR") not in [(e.text, e.actor) for e in visited.entities]
+
+
+def test_name_variants_of_an_unknown_person_merge_across_articles() -> None:
+    from filrouge.analyze.entities import bare_name, merge_name_variants
+
+    assert bare_name("l'amiral Cavo Dragone") == "Cavo Dragone"
+    merged = merge_name_variants(["cavo-dragone", "giuseppe-cavo-dragone", "smith",
+                                  "john-smith", "jane-smith"])
+    assert merged == {"cavo-dragone": "giuseppe-cavo-dragone"}
+
+
+def test_section_headings_give_no_unknown_entities(analyzer) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import analyse_text
+
+    article = analyse_text(analyzer, "APPEL AU DIALOGUE EUROPE\n\nLe texte a été signé mardi "
+                                     "par Rob Bauer, qui préside le comité militaire.")
+    names = [e.text for e in article.entities if e.actor and e.actor.startswith("local:")]
+    assert names == ["Rob Bauer"]

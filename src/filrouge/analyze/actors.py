@@ -72,8 +72,10 @@ class _Entry:
 class ActorRegistry:
     """All known actors and a matcher over their surface forms."""
 
-    def __init__(self, actors: Iterable[Actor]) -> None:
+    def __init__(self, actors: Iterable[Actor], dative_heads: Iterable[str] = ()) -> None:
         self.actors: dict[str, Actor] = {}
+        # lemmas after which "à <capital>" names a government, not a place
+        self.dative_heads = frozenset(dative_heads)
         self._forms: dict[str, _Entry] = {}
         for actor in actors:
             self.add(actor)
@@ -90,6 +92,9 @@ class ActorRegistry:
         ):
             for form in forms:
                 self._register(form, kind, actor)
+                if form.startswith(_ARTICLES) and form[0].islower():
+                    # "les alliés" opens a sentence as "Les alliés"
+                    self._register(form[0].upper() + form[1:], kind, actor)
                 if kind == "role":
                     # Titles come with an article in running text, capitalised at sentence start.
                     for article in ("le ", "la ", "Le ", "La ", "l'", "L'"):
@@ -109,6 +114,23 @@ class ActorRegistry:
             self._pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
         return self._pattern
 
+    def _article_to_trim(self, surface: str, kind: str, actor: Actor) -> int:
+        """How many leading characters are a determiner outside the name: the mention of
+        "l'Ukraine" is "Ukraine" when "Ukraine" alone names the same actor. A title keeps its
+        article ("le secrétaire général"), and so does a name that needs it ("l'Alliance")."""
+        if kind == "role":
+            return 0
+        for article in _ARTICLES:
+            if surface.startswith(article):
+                rest = self._forms.get(fold_key(surface[len(article):]))
+                if rest is not None and rest.kind != "role" and rest.actors == [actor]:
+                    return len(article)
+        return 0
+
+    def kind_of(self, surface: str) -> str | None:
+        entry = self._forms.get(fold_key(surface))
+        return entry.kind if entry else None
+
     def get(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
 
@@ -124,27 +146,52 @@ class ActorRegistry:
         return holders[0] if len(holders) == 1 else None
 
     def find(self, text: str, on: str | None = None) -> list[Entity]:
-        """Every registry actor mentioned in ``text``, longest match first, no overlaps."""
+        """Every registry actor mentioned in ``text``, longest match first, no overlaps except
+        the actors a title names ("le porte-parole du Kremlin" is Dmitri Peskov and also
+        mentions the Kremlin)."""
+        found = self._find(text, on)
+        nested: list[Entity] = []
+        for entity in found:
+            if self.kind_of(entity.text) != "role":
+                continue
+            for word in re.finditer(r"(?<![\w'’-])\w", entity.text):
+                if word.start() == 0:
+                    continue
+                inner = self._find(entity.text[word.start():], on,
+                                   offset=entity.start + word.start(), roles=False)
+                if inner and inner[0].start == entity.start + word.start():
+                    nested.append(inner[0])
+                    break
+        return sorted(found + nested, key=lambda e: (e.start, -e.end))
+
+    def _find(self, text: str, on: str | None, offset: int = 0, roles: bool = True
+              ) -> list[Entity]:
         found: list[Entity] = []
         for match in self.pattern.finditer(text):
             surface = match.group(0)
             entry = self._forms[fold_key(surface)]
             if entry.kind == "capital" and _preceded_by_place_word(text, match.start()):
                 continue
+            if entry.kind == "role" and not roles:
+                continue
             actor = self.resolve(surface, on)
             if actor is None:
                 continue
+            start = match.start() + self._article_to_trim(surface, entry.kind, actor)
             found.append(
                 Entity(
-                    start=match.start(),
-                    end=match.end(),
-                    text=surface,
+                    start=offset + start,
+                    end=offset + match.end(),
+                    text=text[start:match.end()],
                     label=_label_for(actor),
                     actor=actor.id,
                     actor_name=actor.name,
                 )
             )
         return found
+
+
+_ARTICLES = ("les ", "le ", "la ", "l'", "l’", "Les ", "Le ", "La ", "L'", "L’")
 
 
 def _strip_article(form: str) -> str:
@@ -196,13 +243,83 @@ def load_actor_file(path: Path) -> list[Actor]:
     return [_actor_from_json(item) for item in data["actors"]]
 
 
+def _uninvert(name: str) -> str:
+    """ISO's sorted form to running text: "Russie, Fédération de" → "Fédération de Russie"."""
+    head, _, tail = name.partition(", ")
+    if not tail:
+        return name
+    joiner = "" if tail.endswith("'") else " "
+    return f"{tail}{joiner}{head}"
+
+
+def pycountry_states(settings: dict[str, object]) -> list[Actor]:
+    """Every ISO 3166-1 state, named as French text names it (pycountry's French locale) and
+    by its English names, so that no state has to be typed into the registry by hand.
+
+    ``settings`` (from the registry file) lists territories to skip, English names that are
+    also common words or first names in French text ("Jordan"), and usual short names ISO
+    lacks ("Syrie" for "République arabe syrienne").
+    """
+    import gettext
+
+    import pycountry
+
+    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"],
+                                 fallback=True)
+    skip = set(_string_list(settings.get("skip")))
+    skip_english = set(_string_list(settings.get("skip_english")))
+    common = settings.get("common_names") or {}
+    assert isinstance(common, dict)
+    states = []
+    for country in pycountry.countries:
+        code = country.alpha_3
+        if code in skip:
+            continue
+        names: list[str] = list(_string_list(common.get(code)))
+        for attr in ("name", "official_name"):
+            value = getattr(country, attr, None)
+            if not value:
+                continue
+            translated = french.gettext(value)
+            names.append(_uninvert(translated))
+            if "," not in translated and "(" not in translated:
+                names.append(translated)
+        for attr in ("name", "common_name"):
+            value = getattr(country, attr, None)
+            if value and value not in skip_english and "," not in value:
+                names.append(value)
+        aliases = tuple(dict.fromkeys(n for n in names if n))
+        states.append(Actor(id=code, name=aliases[0], type="state", aliases=aliases))
+    return states
+
+
+def _string_list(value: object) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+
+def _with_iso_names(actor: Actor, iso: Actor | None) -> Actor:
+    """A hand-written state entry, completed with the ISO names it lacks."""
+    if iso is None:
+        return actor
+    aliases = tuple(dict.fromkeys(actor.aliases + iso.aliases))
+    return Actor(id=actor.id, name=actor.name, type=actor.type, aliases=aliases,
+                 capitals=actor.capitals, demonyms=actor.demonyms, adjectives=actor.adjectives,
+                 country=actor.country, part_of=actor.part_of, roles=actor.roles)
+
+
 @lru_cache(maxsize=4)
 def load_registry(extra: tuple[Path, ...] = ()) -> ActorRegistry:
-    """The bundled registry plus any user files (later files override earlier ids)."""
+    """The bundled registry, every ISO state, then any user files (later files override
+    earlier ids)."""
     bundled = resources.files("filrouge") / "data" / "actors.json"
     data = json.loads(bundled.read_text(encoding="utf-8"))
-    actors = [_actor_from_json(item) for item in data["actors"]]
+    iso = {a.id: a for a in pycountry_states(data.get("pycountry", {}))}
+    actors = [_with_iso_names(a, iso.get(a.id)) if a.type == "state" else a
+              for a in (_actor_from_json(item) for item in data["actors"])]
+    listed = {a.id for a in actors}
+    actors.extend(a for a in iso.values() if a.id not in listed)
     for path in extra:
         actors.extend(load_actor_file(path))
     by_id = {actor.id: actor for actor in actors}  # a user's entry replaces the bundled one
-    return ActorRegistry(by_id.values())
+    dative = data.get("dative_heads", {}).get("lemmas", [])
+    return ActorRegistry(by_id.values(), dative_heads=dative)

@@ -7,14 +7,38 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from filrouge.analyze.actors import ActorRegistry
-from filrouge.model import Entity
+from filrouge.analyze.actors import Actor, ActorRegistry
+from filrouge.model import Article, Entity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 _NER_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 _NOT_A_NAME = re.compile(r"^[\W\d_]+$|^(Lire|Partager|Photo|Abonnez|Publié)\b")
+# Words before a name that are not part of it ("M. Lavrov", "l'amiral Cavo Dragone").
+_HONORIFIC = re.compile(
+    r"^(?:(?:M\.|MM\.|Mme|Mmes|Mlle|Mgr|Dr|Pr|Me)\s+|(?:(?:le|la|l'|l’)\s*)?"
+    r"(?:président|présidente|ministre|général|générale|amiral|colonel|commissaire|chancelier|"
+    r"chancelière|sénateur|sénatrice|député|députée|maire|ambassadeur|ambassadrice|"
+    r"porte-parole|secrétaire|premier ministre|Premier ministre)\s+)+",
+    re.IGNORECASE)
+
+
+def bare_name(text: str) -> str:
+    """A person's name without the title or honorific written before it."""
+    return _HONORIFIC.sub("", text).strip() or text
+
+
+def _heading_line(text: str, start: int, end: int) -> bool:
+    """Whether a mention sits in a heading or section title rather than in prose: a short line
+    without final punctuation, or one written in capitals."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end != -1 else len(text)].strip()
+    letters = [c for c in line if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(letters) > 3:
+        return True
+    return len(line.split()) <= 6 and not line.endswith((".", "!", "?", "»", '"', ":"))
 
 
 def slug(text: str) -> str:
@@ -35,22 +59,88 @@ def find_entities(doc: Doc, registry: ActorRegistry, on: str | None) -> list[Ent
         if label is None or _NOT_A_NAME.search(ent.text) or "\n" in ent.text:
             continue
         start, end = ent.start_char, ent.end_char
-        if any(s < end and start < e for s, e in taken):
+        if any(s < end and start < e for s, e in taken) or _heading_line(text, start, end):
             continue
         actor = None
+        government = _capital_as_government(ent, registry, on)
+        if government is not None:
+            found.append(Entity(start=start, end=end, text=ent.text, label="GPE",
+                                actor=government.id, actor_name=government.name))
+            continue
         if label == "PER":
-            actor = "local:" + slug(_longest_variant(ent.text, persons))
+            actor = "local:" + slug(bare_name(_longest_variant(ent.text, persons)))
         elif label == "ORG":
             actor = "local:" + slug(ent.text)
         found.append(Entity(start=start, end=end, text=ent.text, label=label, actor=actor))
     return sorted(found, key=lambda e: e.start)
 
 
+def _capital_as_government(ent: Span, registry: ActorRegistry, on: str | None
+                           ) -> Actor | None:
+    """A capital after "à" that the registry left as a place, when the word governing "à"
+    addresses a government ("le soutien à Kiev", "accorder à Madrid") rather than a place
+    ("réunis à Kiev")."""
+    if registry.kind_of(ent.text) != "capital":
+        return None
+    root = ent.root
+    case = [t for t in root.children if t.dep_ == "case" and t.lower_ == "à"]
+    if not case or root.head.lemma_.lower() not in registry.dative_heads:
+        return None
+    return registry.resolve(ent.text, on)
+
+
 def _longest_variant(name: str, persons: list[str]) -> str:
-    """The fullest form of a person's name used in the same article."""
-    tail = name.split()[-1]
-    variants = [p for p in persons if p.split()[-1] == tail and name in p]
-    return max(variants, key=len) if variants else name
+    """The fullest form of a person's name used in the same article ("Cavo Dragone" →
+    "Giuseppe Cavo Dragone"; "M. Dragone" → the same)."""
+    bare = bare_name(name)
+    tail = bare.split()[-1]
+    variants = [bare_name(p) for p in persons]
+    variants = [p for p in variants if p.split() and p.split()[-1] == tail and bare in p]
+    return max(variants, key=len) if variants else bare
+
+
+def merge_name_variants(names: list[str]) -> dict[str, str]:
+    """Across a corpus: each local person id mapped to the id of the fullest name it is a
+    shorter form of, when that fullest form is unique ("cavo-dragone" → "giuseppe-cavo-dragone",
+    but "smith" stays when both "john-smith" and "jane-smith" exist)."""
+    slugs = sorted(set(names), key=len, reverse=True)
+    merged: dict[str, str] = {}
+    for short in slugs:
+        words = short.split("-")
+        longer = [s for s in slugs if len(s) > len(short) and s.endswith("-" + short)
+                  and len(words) >= 1]
+        roots = {merged.get(s, s) for s in longer}
+        if len(roots) == 1:
+            merged[short] = roots.pop()
+    return merged
+
+
+def relink(article: Article, mapping: dict[str, str]) -> Article:
+    """The article with its actor ids renamed by ``mapping`` wherever they appear."""
+    def new(actor: str | None) -> str | None:
+        return mapping.get(actor, actor) if actor else actor
+
+    entities = [e.model_copy(update={"actor": new(e.actor)}) for e in article.entities]
+    quotes = [q.model_copy(update={"speaker_actor": new(q.speaker_actor)})
+              for q in article.quotes]
+    events = [e.model_copy(update={"actors": [new(a) or a for a in e.actors],
+                                   "targets": [new(t) or t for t in e.targets]})
+              for e in article.events]
+    return article.model_copy(update={"entities": entities, "quotes": quotes, "events": events})
+
+
+def merge_local_people(articles: list[Article]) -> dict[str, Article]:
+    """Articles whose local person ids change when name variants are merged across the
+    corpus, relinked (keyed by article id)."""
+    local = [e.actor[len("local:"):] for a in articles for e in a.entities
+             if e.label == "PER" and e.actor and e.actor.startswith("local:")]
+    mapping = {f"local:{k}": f"local:{v}" for k, v in merge_name_variants(local).items()}
+    changed: dict[str, Article] = {}
+    for article in articles:
+        ids = {e.actor for e in article.entities} | {q.speaker_actor for q in article.quotes}
+        if ids & mapping.keys():
+            changed[article.id] = relink(article, mapping)
+    return changed
 
 
 class EntityIndex:

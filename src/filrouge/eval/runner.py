@@ -39,13 +39,16 @@ EXAMPLE_SCORERS: dict[str, Scorer] = {
     "time": score_times,
     "quotes": lambda a, g, t: score_quotes(a, g, t, {"direct"}),
     "quotes (all kinds)": lambda a, g, t: score_quotes(a, g, t, {"direct", "indirect", "mixed"}),
+    # the same direct-quote scorer over textacy's direct_quotations (side by side)
+    "quotes, textacy": lambda a, g, t: score_quotes(a, g, t, {"direct"}),
     "events": score_events,
 }
 
 # The gold key each stage reads: an article whose gold lacks the key was not annotated for that
 # layer and is left out of that stage's figures (rather than counted as all false positives).
 GOLD_LAYER = {"ingest": "published", "actors": "entities", "time": "times", "quotes": "quotes",
-              "quotes (all kinds)": "quotes", "figures": "amounts", "events": "events"}
+              "quotes (all kinds)": "quotes", "quotes, textacy": "quotes", "figures": "amounts",
+              "events": "events"}
 
 
 def analysed_examples(corpus: Path) -> list[Article]:
@@ -67,10 +70,17 @@ def score_examples(stages: list[str], gold_dir: Path | None = None) -> dict[str,
     articles = analysed_examples(corpus)
     results: dict[str, Figures] = {}
     keyed = [(doc_key(a, corpus), a) for a in articles]
+    textacy: dict[str, Article] = {}
+    if "quotes, textacy" in stages:
+        from filrouge.eval.textacy_quotes import textacy_quotes
+
+        converted, _refused = textacy_quotes(articles)
+        textacy = {a.id: a for a in converted}
     for half in ("test", "dev"):
         pairs = [(a, gold[key]) for key, a in keyed if key in gold and split_of(key) == half]
         for stage in stages:
-            layer = [(a, g) for a, g in pairs if GOLD_LAYER[stage] in g]
+            layer = [(textacy.get(a.id, a) if stage == "quotes, textacy" else a, g)
+                     for a, g in pairs if GOLD_LAYER[stage] in g]
             figures: Figures = {"articles": len(layer)}
             figures.update(_score_figures(layer) if stage == "figures"
                            else _score_with(EXAMPLE_SCORERS[stage], layer))
@@ -148,9 +158,11 @@ def score_shared(stage: str) -> dict[str, Figures]:
 
 def run_eval(stage: str, gold_dir: Path | None = None) -> dict[str, Any]:
     example_stages = {
-        "all": ["ingest", "actors", "time", "quotes", "quotes (all kinds)", "figures", "events"],
+        "all": ["ingest", "actors", "time", "quotes", "quotes (all kinds)", "quotes, textacy",
+                "figures", "events"],
         "ingest": ["ingest"], "actors": ["actors"], "time": ["time"],
-        "quotes": ["quotes", "quotes (all kinds)"], "figures": ["figures"], "events": ["events"],
+        "quotes": ["quotes", "quotes (all kinds)", "quotes, textacy"], "figures": ["figures"],
+        "events": ["events"],
     }.get(stage, [])
     results: dict[str, Any] = {}
     if example_stages:

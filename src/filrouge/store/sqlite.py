@@ -521,6 +521,23 @@ class Store:
             [(article.id, actor, n) for actor, n in counts.items()],
         )
 
+    def update_article(self, article: Article) -> None:
+        """Replace a stored article's record (same id) and its indexes in one transaction:
+        for corrections made after the fact, such as merging name variants across articles."""
+        record = json.dumps(article.to_json_dict(), ensure_ascii=False)
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("UPDATE articles SET title = ?, duplicate_of = ?, record = ?"
+                            " WHERE id = ?",
+                            (article.title, article.duplicate_of, record, article.id))
+            self.db.execute("DELETE FROM quotes WHERE article_id = ?", (article.id,))
+            self.db.execute("DELETE FROM mentions WHERE article_id = ?", (article.id,))
+            self._index(article)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
     def add_rejection(self, rejection: Rejection) -> None:
         self.db.execute(
             "INSERT INTO rejections (source, reason, at) VALUES (?, ?, ?)",
