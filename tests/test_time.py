@@ -86,11 +86,62 @@ def test_future_event_with_aura_lieu() -> None:
 
 
 def test_weekday_with_dernier_prochain_and_ce() -> None:
-    assert found("mardi dernier, mardi prochain") == [
-        ("mardi dernier", "DATE", "2023-07-11"),
-        ("mardi prochain", "DATE", "2023-07-18"),
+    assert found("lundi dernier, lundi prochain") == [
+        ("lundi dernier", "DATE", "2023-07-10"),
+        ("lundi prochain", "DATE", "2023-07-17"),
     ]
     assert found("Il a parlé ce mercredi.") == [("ce mercredi", "DATE", "2023-07-12")]
+
+
+def test_dernier_and_prochain_skip_the_adjacent_day() -> None:
+    # written on a Wednesday, yesterday would be "hier" and tomorrow "demain"
+    assert found("mardi dernier, jeudi prochain") == [
+        ("mardi dernier", "DATE", "2023-07-04"),
+        ("jeudi prochain", "DATE", "2023-07-20"),
+    ]
+
+
+def test_weekday_without_tense_marker_is_the_nearest_one() -> None:
+    assert found("Les travaux reprennent jeudi.") == [("jeudi", "DATE", "2023-07-13")]
+    assert found("Les travaux reprennent lundi.") == [("lundi", "DATE", "2023-07-10")]
+
+
+def test_imperfect_of_devoir_and_conditional_look_ahead() -> None:
+    assert found("Il devait rejoindre samedi la conférence.") == [
+        ("samedi", "DATE", "2023-07-15")
+    ]
+    assert found("Le Parlement ne se prononcerait pas avant octobre.") == [
+        ("octobre", "DATE", "2023-10")
+    ]
+
+
+def test_a_verb_after_que_does_not_decide_the_tense_of_the_main_clause() -> None:
+    assert found("Il a indiqué lundi qu'il se rendrait à Kiev.") == [
+        ("lundi", "DATE", "2023-07-10")
+    ]
+
+
+def test_depuis_looks_back_and_d_ici_ahead() -> None:
+    reference = datetime.date(2024, 1, 12)
+    assert found("Moscou multiplie les frappes depuis la fin décembre.", reference) == [
+        ("la fin décembre", "DATE", "2023-12")
+    ]
+    assert found("Il a annoncé qu'il irait en Ukraine d'ici mi-mars.", reference)[-1] == (
+        "mi-mars", "DATE", "2024-03"
+    )
+
+
+def test_a_day_without_year_stays_near_the_reference_against_a_stray_tense() -> None:
+    reference = datetime.date(2024, 7, 9)
+    assert found("Affaibli par son débat du 27 juin, Biden doit convaincre.", reference) == [
+        ("27 juin", "DATE", "2024-06-27")
+    ]
+    assert found("Le sommet aura lieu le 3 mai.", reference) == [
+        ("le 3 mai", "DATE", "2025-05-03")
+    ]
+    assert found("Il a signé le 20 décembre.", datetime.date(2024, 1, 5)) == [
+        ("le 20 décembre", "DATE", "2023-12-20")
+    ]
 
 
 def test_weekday_part_of_day_and_time() -> None:
@@ -105,6 +156,27 @@ def test_night_from_one_day_to_the_next() -> None:
     assert found("Dans la nuit de mardi à mercredi, un incendie a éclaté.") == [
         ("Dans la nuit de mardi à mercredi", "TIME", "2023-07-11TNI")
     ]
+
+
+def test_narrative_anchor_stays_in_its_paragraph() -> None:
+    text = (
+        "Dimanche, une lettre a été publiée.\n\nLe président, qui avait hésité la veille, a signé."
+    )
+    assert [(t.text, t.value) for t in tag(text)] == [
+        ("Dimanche", "2023-07-09"),
+        ("la veille", "2023-07-11"),
+    ]
+
+
+def test_veille_of_a_named_event_is_the_day_before_the_reported_one() -> None:
+    text = "Le 11 mars, les chefs d'état-major se sont réunis. La veille du sommet, il a promis."
+    assert [(t.text, t.value) for t in tag(text)][-1] == ("La veille", "2023-07-11")
+
+
+def test_an_interval_bound_is_not_a_narrative_anchor() -> None:
+    text = "Sa visite, vendredi dernier, a choqué, car il préside depuis le 1er juillet. " \
+        "Un responsable a réagi le jour même."
+    assert [(t.text, t.value) for t in tag(text)][-1] == ("le jour même", "2023-07-07")
 
 
 def test_veille_and_lendemain_follow_the_narrative() -> None:

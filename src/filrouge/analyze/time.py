@@ -34,6 +34,8 @@ Tense = Literal["future", "past"]
 Anchor = Literal["document", "narrative", "none"]
 
 UNKNOWN_DAY = "XXXX-XX-XX"
+# How far a day without a year may lie against the sentence's tense before the year moves.
+WRONG_WAY_DAYS = 31
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _FLAGS = re.IGNORECASE
 
@@ -392,16 +394,23 @@ class _Context:
     reference: datetime.date | None
     markers: list[tuple[int, int, Tense]]
     last_day: datetime.date | None = None
+    last_day_at: int = 0
     span: tuple[int, int] = (0, 0)
 
     def tense(self) -> Tense | None:
-        """The tense of the verb marker nearest to the current expression, in its sentence."""
+        """The direction the current expression points to: a governing preposition (``depuis``
+        looks back, ``d'ici`` ahead), else the verb marker nearest to it in its sentence."""
         start, end = self.span
+        governed = _governing_direction(self.text, start)
+        if governed is not None:
+            return governed
         low, high = _sentence_bounds(self.text, start, end)
         best: tuple[int, int, Tense] | None = None
         for m_start, m_end, kind in self.markers:
             if m_start < low or m_end > high or (m_start < end and m_end > start):
                 continue
+            if m_start >= end and _SUBORDINATE.search(self.text, end, m_start):
+                continue  # "a indiqué jeudi qu'il s'entretiendrait": the verb of another clause
             distance = m_start - end if m_start >= end else start - m_end
             rank = 0 if kind == "future" else 1
             if best is None or (distance, rank) < best[:2]:
@@ -409,10 +418,34 @@ class _Context:
         return best[2] if best else None
 
     def day(self) -> tuple[datetime.date | None, Anchor]:
-        """The day a time of day refers to: the last day mentioned, else the reference."""
-        if self.last_day is not None:
+        """The day a narrative expression refers to: the last day mentioned in the same
+        paragraph (the text narrates), else the reference (a new paragraph goes back to the
+        news of the day)."""
+        if self.last_day is not None and "\n" not in self.text[self.last_day_at : self.span[0]]:
             return self.last_day, "narrative"
         return self.reference, "document"
+
+
+_SUBORDINATE = re.compile(r"\b(?:(?:que|lorsque|quand|où|si)(?!\w)|qu['’])", _FLAGS)
+
+
+def _governing_direction(text: str, start: int) -> Tense | None:
+    """``depuis mardi``, ``depuis la fin décembre``: past; ``d'ici mi-mars``: future."""
+    before = _key(text[max(0, start - 40) : start])
+    for word, kind in _lexicon()["governing_prepositions"].items():
+        pattern = re.escape(_key(word)) + r"(?: (?:le|la|les|l'|à|au))?(?: (?:fin|début|mi))?" \
+            r"(?: (?:de|du|d'))?\s*$"
+        if re.search(r"(?:^|[\s(])" + pattern, before):
+            return "past" if kind == "past" else "future"
+    return None
+
+
+def _anchors_narrative(text: str, start: int) -> bool:
+    """A date that bounds an interval (``depuis le 1er juillet``, ``jusqu'au 5``) is not where
+    the story stands: it does not become the anchor of ``le jour même`` or ``la veille``."""
+    before = _key(text[max(0, start - 25) : start])
+    return not re.search(r"(?:^|\s)(?:depuis|jusqu'(?:à|au|en)|à partir d[eu]|dès)"
+                         r"(?: (?:le|la|l'))?\s*$", before)
 
 
 # --------------------------------------------------------------------------- values
@@ -560,15 +593,19 @@ def _resolve_day_month(month: int, day: int, ctx: _Context) -> str:
     reference = ctx.reference
     if reference is None:
         return f"XXXX-{month:02d}-{day:02d}"
-    candidate = _safe_date(reference.year, month, day)
-    if candidate is None:
+    years = (reference.year - 1, reference.year, reference.year + 1)
+    candidates = [c for c in (_safe_date(year, month, day) for year in years) if c is not None]
+    if not candidates:
         return f"XXXX-{month:02d}-{day:02d}"
+    nearest = min(candidates, key=lambda c: abs((c - reference).days))
     tense = ctx.tense()
-    if tense == "past" and candidate > reference:
-        candidate = _safe_date(reference.year - 1, month, day) or candidate
-    elif tense == "future" and candidate < reference:
-        candidate = _safe_date(reference.year + 1, month, day) or candidate
-    return candidate.isoformat()
+    # A tense marker may belong to another clause ("Affaibli par son débat du 27 juin, Biden
+    # doit…"): the nearest occurrence stands unless it lies over a month the wrong way.
+    if tense == "past" and (nearest - reference).days > WRONG_WAY_DAYS:
+        nearest = max(c for c in candidates if c <= reference)
+    elif tense == "future" and (reference - nearest).days > WRONG_WAY_DAYS:
+        nearest = min(c for c in candidates if c >= reference)
+    return nearest.isoformat()
 
 
 def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
@@ -605,12 +642,20 @@ def _weekday_date(weekday: int, ctx: _Context, direction: int, this: bool) -> da
         elif tense == "past" and delta > 0:
             delta -= 7
         return reference + datetime.timedelta(days=delta)
-    if direction < 0 or (direction == 0 and ctx.tense() != "future"):
-        back = (reference.isoweekday() - weekday) % 7
-        if direction < 0 and back == 0:
-            back = 7
+    back = (reference.isoweekday() - weekday) % 7
+    ahead = delta % 7
+    if direction:
+        # "mardi dernier" written on a Wednesday is not yesterday (that would be "hier"), nor
+        # is "jeudi prochain" tomorrow: the adjacent day moves a week further.
+        steps = back if direction < 0 else ahead
+        steps = steps + 7 if steps <= 1 else steps
+        return reference + datetime.timedelta(days=-steps if direction < 0 else steps)
+    tense = ctx.tense()
+    if tense == "future":
+        return reference + datetime.timedelta(days=ahead or 7)
+    if tense == "past" or back == 0 or back <= ahead:
         return reference - datetime.timedelta(days=back)
-    ahead = delta % 7 or 7
+    # no tense marker ("les travaux reprennent mercredi"): the nearest occurrence
     return reference + datetime.timedelta(days=ahead)
 
 
@@ -716,10 +761,19 @@ def _norm_relday(match: re.Match[str], ctx: _Context) -> _Value:
 
 def _norm_narrday(match: re.Match[str], ctx: _Context) -> _Value:
     offset = int(_lookup("narrative_days", match.group("rel")) or 0)
-    day, _ = ctx.day()
+    day, anchor = ctx.day()
+    if _EVENT_COMPLEMENT.match(ctx.text, match.end("x")):
+        # "la veille du sommet": the day before the event being reported, not before the last
+        # date mentioned; in news that event is the document's.
+        day, anchor = ctx.reference, "document"
     if day is None:
-        return _Value("DATE", UNKNOWN_DAY, "narrative")
-    return _Value("DATE", (day + datetime.timedelta(days=offset)).isoformat(), "narrative")
+        return _Value("DATE", UNKNOWN_DAY, anchor)
+    return _Value("DATE", (day + datetime.timedelta(days=offset)).isoformat(), anchor)
+
+
+_EVENT_COMPLEMENT = re.compile(r"\s+(?:du|de\s+la|de\s+l['’]|d['’])\s*(?![\d\s])"
+                               r"(?!(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)",
+                               _FLAGS)
 
 
 def _norm_weekday(match: re.Match[str], ctx: _Context) -> _Value:
@@ -1038,8 +1092,9 @@ def _normalise(text: str, reference: datetime.date | None,
                             candidate.rule.helper))
         day = _day_of(value.value)
         explicit = value.anchor == "document" and not candidate.rule.helper
-        if day is not None and explicit and value.type in {"DATE", "TIME"}:
-            ctx.last_day = day
+        if (day is not None and explicit and value.type in {"DATE", "TIME"}
+                and _anchors_narrative(text, candidate.start)):
+            ctx.last_day, ctx.last_day_at = day, candidate.start
     return found
 
 
@@ -1057,7 +1112,9 @@ def _merge_pair(text: str, first: _Found, second: _Found) -> _Found | None:
     if first.helper or first.value.type != "DATE" or not _DAY_LEVEL.match(first.value.value):
         return None
     if second.value.type == "TIME" and _TIME_GAP.fullmatch(gap) and "T" in second.value.value:
-        merged = replace(second.value, anchor=first.value.anchor)
+        time_of_day = second.value.value.split("T", 1)[1]
+        merged = replace(second.value, value=f"{first.value.value}T{time_of_day}",
+                         anchor=first.value.anchor)
         return _Found(first.start, second.end, merged, second.rule, False)
     return None
 
@@ -1075,6 +1132,21 @@ def _merge(text: str, found: list[_Found]) -> list[_Found]:
 
 
 # --------------------------------------------------------------------------- public API
+
+
+def tense_at(text: str, position: int) -> Tense | None:
+    """The tense of the verb at ``position`` (the marker covering it, else the nearest one in
+    its sentence, future first on ties): what dates and statements look to."""
+    low, high = _sentence_bounds(text, position, position + 1)
+    best: tuple[int, int, Tense] | None = None
+    for m_start, m_end, kind in _tense_markers(text[low:high]):
+        m_start, m_end = m_start + low, m_end + low
+        distance = 0 if m_start <= position < m_end else min(abs(m_start - position),
+                                                             abs(position - m_end))
+        rank = 0 if kind == "future" else 1
+        if best is None or (distance, rank) < best[:2]:
+            best = (distance, rank, kind)
+    return best[2] if best else None
 
 
 def find_times(text: str, reference: datetime.date | None) -> list[TimeExpr]:
