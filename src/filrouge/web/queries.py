@@ -1,0 +1,686 @@
+"""Read queries behind the web pages and the JSON API.
+
+Every list is one indexed SQL query with ``LIMIT``/``OFFSET`` plus a count, over the read tables
+that store migration 2 derives from the records (``story_summaries``, ``story_articles``,
+``actor_stats``, ``events``, ``event_actors``, ``amounts``, the FTS indexes). Nothing loads all
+articles: a page costs the same on a hundred articles or on a hundred thousand.
+
+Items are plain JSON-ready dicts, so the HTML templates, the JSON API and the CSV/JSONL downloads
+all show the same fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from filrouge.analyze.actors import Actor, ActorRegistry, load_registry
+from filrouge.model import Article, Story
+from filrouge.store.sqlite import Store, fts_query
+
+Row = dict[str, Any]
+
+# Above this many candidate articles, walking the date index and probing membership is cheaper
+# than collecting the whole set first (and it stops after one page).
+_PROBE_ABOVE = 2000
+# Co-occurring actors are counted over at most this many articles naming the actor. Article ids
+# are content hashes, so taking them in id order is a uniform sample.
+COOCCURRENCE_SAMPLE = 2000
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a list: its items and the total number of matches."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[Row]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"total": self.total, "limit": self.limit, "offset": self.offset,
+                "items": self.items}
+
+
+@dataclass(frozen=True)
+class ArticleFilters:
+    """Filters shared by the article list, the search and the quotes."""
+
+    story: str | None = None
+    actor: str | None = None
+    language: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+
+    def active(self) -> bool:
+        return any((self.story, self.actor, self.language, self.date_from, self.date_to))
+
+
+@dataclass
+class _Where:
+    """A growing WHERE clause with its parameters."""
+
+    terms: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, term: str, *params: Any) -> None:
+        self.terms.append(term)
+        self.params.extend(params)
+
+    @property
+    def sql(self) -> str:
+        return (" WHERE " + " AND ".join(self.terms)) if self.terms else ""
+
+
+def date_upper(date_to: str) -> str:
+    """Inclusive upper bound for ISO dates given as YYYY, YYYY-MM or YYYY-MM-DD ('~' sorts after
+    any date or time suffix)."""
+    return date_to + "~"
+
+
+# -- names ------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def registry() -> ActorRegistry:
+    return load_registry()
+
+
+def actor_name(actor_id: str) -> str:
+    """A readable name: the registry's, or a corpus-local id turned back into words."""
+    known = registry().get(actor_id)
+    if known is not None:
+        return known.name
+    if actor_id.startswith("local:"):
+        words = actor_id[len("local:"):].replace("-", " ").strip()
+        return words.title() if words else actor_id
+    return actor_id
+
+
+def actor_ref(actor_id: str) -> Row:
+    return {"id": actor_id, "name": actor_name(actor_id), "url_page": f"/actors/{actor_id}"}
+
+
+def outlet_of(outlet: str | None, source: str) -> str:
+    return outlet or source.rsplit("/", 1)[-1]
+
+
+# -- stories ----------------------------------------------------------------------------------
+
+
+def histogram(days: dict[str, int], max_bins: int = 24) -> list[Row]:
+    """Articles per period, the period chosen so a story fits in at most ``max_bins`` bars:
+    days, ISO weeks, months or years. Empty periods inside the span are kept (as zeros)."""
+    dated = sorted((d, n) for d, n in days.items() if _parse_day(d) is not None)
+    if not dated:
+        return []
+    first = _parse_day(dated[0][0])
+    last = _parse_day(dated[-1][0])
+    assert first is not None and last is not None
+    for unit, keyer in (("day", _day_key), ("week", _week_key), ("month", _month_key),
+                        ("year", _year_key)):
+        keys = _period_keys(first, last, keyer, unit)
+        if len(keys) <= max_bins or unit == "year":
+            break
+    counts = dict.fromkeys(keys, 0)
+    for day, n in dated:
+        parsed = _parse_day(day)
+        assert parsed is not None
+        counts[keyer(parsed)] = counts.get(keyer(parsed), 0) + n
+    return [{"period": k, "unit": unit, "articles": counts[k]} for k in keys]
+
+
+def _parse_day(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _day_key(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def _week_key(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _month_key(day: dt.date) -> str:
+    return day.isoformat()[:7]
+
+
+def _year_key(day: dt.date) -> str:
+    return str(day.year)
+
+
+def _period_keys(first: dt.date, last: dt.date, keyer: Any, unit: str) -> list[str]:
+    step = {"day": 1, "week": 7, "month": 28, "year": 365}[unit]
+    keys: list[str] = []
+    day = first
+    while day <= last:
+        key = keyer(day)
+        if not keys or keys[-1] != key:
+            keys.append(key)
+        day += dt.timedelta(days=step)
+        if len(keys) > 400:  # far too many: the caller moves on to a coarser unit
+            break
+    if keys and keys[-1] != keyer(last):
+        keys.append(keyer(last))
+    return keys
+
+
+def _story_item(row: Any) -> Row:
+    actors = json.loads(row["actors"] or "[]")
+    days = json.loads(row["days"] or "{}")
+    return {
+        "id": row["id"],
+        "title": row["title"],
+        "start": row["first_date"],
+        "end": row["last_date"],
+        "articles": row["articles"],
+        "sources": row["sources"],
+        "timeline_entries": row["entries"],
+        "actors": [actor_ref(a) for a in actors],
+        "articles_over_time": histogram(days),
+        "url_page": f"/stories/{row['id']}",
+        "url_api": f"/api/stories/{row['id']}",
+    }
+
+
+def stories(store: Store, limit: int, offset: int) -> Page:
+    """Stories, the most recent first (then the largest)."""
+    total = int(store.db.execute("SELECT count(*) FROM story_summaries").fetchone()[0])
+    rows = store.db.execute(
+        "SELECT * FROM story_summaries ORDER BY last_date IS NULL, last_date DESC,"
+        " articles DESC, id LIMIT ? OFFSET ?", (limit, offset),
+    ).fetchall()
+    return Page(total, limit, offset, [_story_item(r) for r in rows])
+
+
+def story_records(store: Store, limit: int | None, offset: int) -> Iterator[Story]:
+    """Full ``filrouge/1`` story records, in the same order as :func:`stories`."""
+    rows = store.db.execute(
+        "SELECT s.record FROM story_summaries m JOIN stories s ON s.id = m.id"
+        " ORDER BY m.last_date IS NULL, m.last_date DESC, m.articles DESC, m.id"
+        " LIMIT ? OFFSET ?", (-1 if limit is None else limit, offset),
+    )
+    for row in rows:
+        yield Story.model_validate_json(row["record"])
+
+
+def story(store: Store, story_id: str) -> tuple[Story, Row] | None:
+    row = store.db.execute("SELECT record FROM stories WHERE id = ?", (story_id,)).fetchone()
+    summary = store.db.execute(
+        "SELECT * FROM story_summaries WHERE id = ?", (story_id,)
+    ).fetchone()
+    if row is None or summary is None:
+        return None
+    return Story.model_validate_json(row["record"]), _story_item(summary)
+
+
+def story_events(store: Store, story_id: str, limit: int = 200) -> list[Row]:
+    """Events reported by the story's articles, in date order (facts before hypotheses)."""
+    rows = store.db.execute(
+        "SELECT e.*, a.title, a.outlet, a.source, a.published FROM story_articles m"
+        " JOIN events e ON e.article_id = m.article_id JOIN articles a ON a.id = e.article_id"
+        " WHERE m.story_id = ? ORDER BY e.date IS NULL, e.date, e.article_id, e.position"
+        " LIMIT ?", (story_id, limit),
+    ).fetchall()
+    return [_event_item(store, r) for r in rows]
+
+
+def story_amounts(store: Store, story_id: str, limit: int = 100) -> list[Row]:
+    rows = store.db.execute(
+        "SELECT x.*, a.title, a.outlet, a.source, a.published FROM story_articles m"
+        " JOIN amounts x ON x.article_id = m.article_id JOIN articles a ON a.id = x.article_id"
+        " WHERE m.story_id = ? ORDER BY a.published IS NULL, a.published, x.article_id,"
+        " x.position LIMIT ?", (story_id, limit),
+    ).fetchall()
+    return [
+        {"article": r["article_id"], "position": r["position"], "value": r["value"],
+         "unit": r["unit"], "period": r["period"], "text": r["text"],
+         "published": r["published"], "outlet": outlet_of(r["outlet"], r["source"]),
+         "url_page": f"/articles/{r['article_id']}#fig-{r['position']}"}
+        for r in rows
+    ]
+
+
+def story_speakers(store: Store, story_id: str, speakers: int = 12, per_speaker: int = 4
+                   ) -> list[Row]:
+    """Quotes of the story grouped by speaker, the most quoted first."""
+    rows = store.db.execute(
+        "SELECT * FROM (SELECT q.*,"
+        "   coalesce(q.speaker_actor, 'name:' || q.speaker_name,"
+        "            CASE WHEN q.anonymous THEN 'anonymous' ELSE 'unknown' END) AS who,"
+        "   row_number() OVER (PARTITION BY coalesce(q.speaker_actor, 'name:' || q.speaker_name,"
+        "       CASE WHEN q.anonymous THEN 'anonymous' ELSE 'unknown' END)"
+        "       ORDER BY q.date IS NULL, q.date, q.article_id, q.position) AS rank,"
+        "   count(*) OVER (PARTITION BY coalesce(q.speaker_actor, 'name:' || q.speaker_name,"
+        "       CASE WHEN q.anonymous THEN 'anonymous' ELSE 'unknown' END)) AS said"
+        " FROM story_articles m JOIN quotes q ON q.article_id = m.article_id"
+        " WHERE m.story_id = ?)"
+        " WHERE rank <= ? ORDER BY said DESC, who, rank", (story_id, per_speaker),
+    ).fetchall()
+    groups: dict[str, Row] = {}
+    for r in rows:
+        who = r["who"]
+        if who not in groups:
+            if len(groups) >= speakers:
+                break
+            if r["speaker_actor"]:
+                label = actor_name(r["speaker_actor"])
+            elif r["speaker_name"]:
+                label = r["speaker_name"]
+            else:
+                label = "anonymous sources" if who == "anonymous" else "unresolved speaker"
+            groups[who] = {"speaker": r["speaker_actor"], "label": label, "quotes_total": r["said"],
+                           "url_page": f"/actors/{r['speaker_actor']}" if r["speaker_actor"]
+                           else None, "quotes": []}
+        groups[who]["quotes"].append(_quote_row(r))
+    return list(groups.values())
+
+
+# -- articles ---------------------------------------------------------------------------------
+
+
+_ARTICLE_COLUMNS = (
+    "a.id, a.title, a.outlet, a.source, a.language, a.published, a.published_origin,"
+    " a.duplicate_of, (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,"
+    " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events"
+)
+
+
+def _article_item(row: Any) -> Row:
+    return {
+        "id": row["id"],
+        "title": row["title"],
+        "published": row["published"],
+        "published_origin": row["published_origin"],
+        "outlet": row["outlet"],
+        "source": row["source"],
+        "language": row["language"],
+        "duplicate_of": row["duplicate_of"],
+        "quotes": row["quotes"],
+        "events": row["events"],
+        "url_page": f"/articles/{row['id']}",
+        "url_api": f"/api/articles/{row['id']}",
+    }
+
+
+def _population(store: Store, filters: ArticleFilters) -> int | None:
+    """How many articles the story or actor filter can match at most (None: no such filter)."""
+    sizes = []
+    if filters.story:
+        row = store.db.execute("SELECT articles FROM story_summaries WHERE id = ?",
+                               (filters.story,)).fetchone()
+        sizes.append(row[0] if row else 0)
+    if filters.actor:
+        row = store.db.execute("SELECT articles FROM actor_stats WHERE actor = ?",
+                               (filters.actor,)).fetchone()
+        sizes.append(row[0] if row else 0)
+    return min(sizes) if sizes else None
+
+
+def _article_where(store: Store, filters: ArticleFilters, alias: str = "a") -> _Where:
+    where = _Where()
+    probe = (_population(store, filters) or 0) > _PROBE_ABOVE
+    if filters.story:
+        if probe:
+            where.add(f"EXISTS (SELECT 1 FROM story_articles m WHERE m.article_id = {alias}.id"
+                      " AND m.story_id = ?)", filters.story)
+        else:
+            where.add(f"{alias}.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)",
+                      filters.story)
+    if filters.actor:
+        if probe:
+            where.add(f"EXISTS (SELECT 1 FROM mentions x WHERE x.article_id = {alias}.id"
+                      " AND x.actor = ?)", filters.actor)
+        else:
+            where.add(f"{alias}.id IN (SELECT article_id FROM mentions WHERE actor = ?)",
+                      filters.actor)
+    if filters.language:
+        where.add(f"{alias}.language = ?", filters.language)
+    if filters.date_from:
+        where.add(f"{alias}.published >= ?", filters.date_from)
+    if filters.date_to:
+        where.add(f"{alias}.published <= ?", date_upper(filters.date_to))
+    return where
+
+
+def articles(store: Store, filters: ArticleFilters, limit: int | None, offset: int) -> Page:
+    """Articles, the most recently published first."""
+    where = _article_where(store, filters)
+    total = int(store.db.execute(
+        f"SELECT count(*) FROM articles a{where.sql}", where.params
+    ).fetchone()[0])
+    rows = store.db.execute(
+        f"SELECT {_ARTICLE_COLUMNS} FROM articles a{where.sql}"
+        " ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?",
+        [*where.params, -1 if limit is None else limit, offset],
+    ).fetchall()
+    return Page(total, limit or total, offset, [_article_item(r) for r in rows])
+
+
+def article_ids(store: Store, filters: ArticleFilters, limit: int | None, offset: int,
+                query: str | None = None) -> Iterator[str]:
+    """Ids in list order, for full-record downloads."""
+    if query:
+        yield from (h["id"] for h in search(store, query, filters, limit, offset).items)
+        return
+    where = _article_where(store, filters)
+    for row in store.db.execute(
+        f"SELECT a.id FROM articles a{where.sql}"
+        " ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?",
+        [*where.params, -1 if limit is None else limit, offset],
+    ):
+        yield row["id"]
+
+
+def article_record(store: Store, article_id: str) -> str | None:
+    """The stored ``filrouge/1`` JSON text, as is."""
+    row = store.db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return None if row is None else str(row["record"])
+
+
+def article(store: Store, article_id: str) -> Article | None:
+    """An article by full id, or by a unique prefix as the CLI accepts."""
+    record = article_record(store, article_id)
+    if record is not None:
+        return Article.model_validate_json(record)
+    if len(article_id) < 16:
+        return store.article(article_id)
+    return None
+
+
+def article_context(store: Store, article_id: str) -> Row:
+    """What the article page shows around the record: its inputs (``Store.sources_of``), the
+    article it copies, the copies of it, and the stories it belongs to."""
+    copies = store.db.execute(
+        "SELECT id, title, outlet, source, published FROM articles WHERE duplicate_of = ?"
+        " ORDER BY published, id LIMIT 200", (article_id,),
+    ).fetchall()
+    original = None
+    row = store.db.execute(
+        "SELECT o.id, o.title, o.outlet, o.source, o.published FROM articles a"
+        " JOIN articles o ON o.id = a.duplicate_of WHERE a.id = ?", (article_id,),
+    ).fetchone()
+    if row is not None:
+        original = _brief(row)
+    in_stories = store.db.execute(
+        "SELECT s.id, s.title FROM story_articles m JOIN story_summaries s ON s.id = m.story_id"
+        " WHERE m.article_id = ? ORDER BY s.id", (article_id,),
+    ).fetchall()
+    return {
+        "sources": store.sources_of(article_id),
+        "copies": [_brief(r) for r in copies],
+        "original": original,
+        "stories": [{"id": r["id"], "title": r["title"], "url_page": f"/stories/{r['id']}"}
+                    for r in in_stories],
+    }
+
+
+def _brief(row: Any) -> Row:
+    return {"id": row["id"], "title": row["title"],
+            "outlet": outlet_of(row["outlet"], row["source"]), "published": row["published"],
+            "url_page": f"/articles/{row['id']}"}
+
+
+def search(store: Store, query: str, filters: ArticleFilters, limit: int | None,
+           offset: int) -> Page:
+    """Full-text search (accents folded), best matches first, with highlighted snippets."""
+    story_ids = filters.story
+    total, hits = store.search(
+        query, -1 if limit is None else limit, offset, story=story_ids,
+        language=filters.language, date_from=filters.date_from, date_to=filters.date_to,
+    )
+    items = [
+        {"id": h.id, "title": h.title, "published": h.published, "outlet": h.outlet,
+         "language": h.language, "duplicate_of": h.duplicate_of,
+         "title_hits": [list(span) for span in h.title_marked.hits],
+         "snippet": h.snippet.text, "snippet_hits": [list(span) for span in h.snippet.hits],
+         "url_page": f"/articles/{h.id}", "url_api": f"/api/articles/{h.id}"}
+        for h in hits
+    ]
+    return Page(total, limit or total, offset, items)
+
+
+# -- quotes -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuoteFilters:
+    speaker: str | None = None
+    anonymous: bool | None = None
+    story: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    text: str | None = None
+
+
+def _quote_row(r: Any) -> Row:
+    return {
+        "article": r["article_id"],
+        "position": r["position"],
+        "date": r["date"],
+        "speaker": r["speaker_actor"],
+        "speaker_name": r["speaker_name"] or (actor_name(r["speaker_actor"])
+                                              if r["speaker_actor"] else None),
+        "anonymous": bool(r["anonymous"]),
+        "kind": r["kind"],
+        "text": r["text"],
+        "url_page": f"/articles/{r['article_id']}#q-{r['position']}",
+        "url_speaker": f"/actors/{r['speaker_actor']}" if r["speaker_actor"] else None,
+    }
+
+
+def _is_actor(store: Store, actor_id: str) -> bool:
+    if registry().get(actor_id) is not None:
+        return True
+    return store.db.execute("SELECT 1 FROM actor_stats WHERE actor = ?",
+                            (actor_id,)).fetchone() is not None
+
+
+def quotes(store: Store, filters: QuoteFilters, limit: int | None, offset: int) -> Page:
+    """Quotes, the most recent first; each with the article it comes from."""
+    where = _Where()
+    if filters.speaker:
+        match = fts_query(filters.speaker)
+        if match is None or _is_actor(store, filters.speaker):
+            where.add("q.speaker_actor = ?", filters.speaker)
+        else:  # words of the speaker's id or name, accents folded
+            where.add("(q.article_id, q.position) IN (SELECT article_id, position FROM quotes_fts"
+                      " WHERE quotes_fts MATCH ?)", f"speaker : ({match})")
+    if filters.anonymous is not None:
+        where.add("q.anonymous = ?", int(filters.anonymous))
+    if filters.story:
+        where.add("q.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)",
+                  filters.story)
+    if filters.date_from:
+        where.add("q.date >= ?", filters.date_from)
+    if filters.date_to:
+        where.add("q.date <= ?", date_upper(filters.date_to))
+    if filters.text:
+        match = fts_query(filters.text)
+        if match is None:
+            return Page(0, limit or 0, offset, [])
+        where.add("(q.article_id, q.position) IN (SELECT article_id, position FROM quotes_fts"
+                  " WHERE quotes_fts MATCH ?)", f"text : ({match})")
+    total = int(store.db.execute(
+        f"SELECT count(*) FROM quotes q{where.sql}", where.params
+    ).fetchone()[0])
+    rows = store.db.execute(
+        f"SELECT q.*, json_extract(a.record, '$.quotes[' || q.position || ']') AS quote,"
+        f" a.title, a.outlet, a.source, a.published"
+        f" FROM quotes q JOIN articles a ON a.id = q.article_id{where.sql}"
+        " ORDER BY q.date DESC, q.rowid DESC LIMIT ? OFFSET ?",
+        [*where.params, -1 if limit is None else limit, offset],
+    ).fetchall()
+    items = []
+    for r in rows:
+        item = _quote_row(r)
+        detail = json.loads(r["quote"]) if r["quote"] else {}
+        speaker_span = detail.get("speaker") or {}
+        item.update({
+            "description": detail.get("speaker_description"),
+            "speaker_text": speaker_span.get("text") if isinstance(speaker_span, dict) else None,
+            "start": detail.get("start"),
+            "end": detail.get("end"),
+            "article_title": r["title"],
+            "outlet": outlet_of(r["outlet"], r["source"]),
+            "published": r["published"],
+        })
+        items.append(item)
+    return Page(total, limit or total, offset, items)
+
+
+# -- actors -----------------------------------------------------------------------------------
+
+
+def _actor_item(row: Any) -> Row:
+    actor_id = row["actor"]
+    known = registry().get(actor_id)
+    return {
+        "id": actor_id,
+        "name": actor_name(actor_id),
+        "type": known.type if known else ("local" if actor_id.startswith("local:") else None),
+        "in_registry": known is not None,
+        "articles": row["articles"],
+        "mentions": row["mentions"],
+        "quotes": row["quotes"],
+        "events": row["events"],
+        "url_page": f"/actors/{actor_id}",
+        "url_api": f"/api/actors/{actor_id}",
+    }
+
+
+def actors(store: Store, limit: int | None, offset: int, name: str | None = None,
+           registry_only: bool = False) -> Page:
+    """Actors named in the store, the most widely named first."""
+    where = _Where()
+    if name:
+        folded = name.casefold()
+        ids = [a.id for a in registry().actors.values() if _names_match(a, folded)]
+        like = "%" + re.sub(r"[%_\\]", lambda m: "\\" + m.group(0), name) + "%"
+        placeholders = ",".join("?" * len(ids))
+        where.add(f"(actor LIKE ? ESCAPE '\\' OR actor IN ({placeholders}))", like, *ids)
+    if registry_only:
+        where.add("actor NOT LIKE 'local:%'")
+    total = int(store.db.execute(
+        f"SELECT count(*) FROM actor_stats{where.sql}", where.params
+    ).fetchone()[0])
+    rows = store.db.execute(
+        f"SELECT * FROM actor_stats{where.sql} ORDER BY articles DESC, quotes DESC, actor"
+        " LIMIT ? OFFSET ?", [*where.params, -1 if limit is None else limit, offset],
+    ).fetchall()
+    return Page(total, limit or total, offset, [_actor_item(r) for r in rows])
+
+
+def _names_match(actor: Actor, folded: str) -> bool:
+    names = (actor.id, actor.name, *actor.aliases, *actor.capitals, *actor.demonyms)
+    return any(folded in n.casefold() for n in names)
+
+
+def actor(store: Store, actor_id: str, quotes_limit: int = 20, events_limit: int = 30
+          ) -> Row | None:
+    """Everything the actor page shows: registry entry, counts, quotes, events, co-occurrence."""
+    stats = store.db.execute("SELECT * FROM actor_stats WHERE actor = ?", (actor_id,)).fetchone()
+    known = registry().get(actor_id)
+    if stats is None and known is None:
+        return None
+    item = _actor_item(stats) if stats is not None else _actor_item(
+        {"actor": actor_id, "articles": 0, "mentions": 0, "quotes": 0, "events": 0})
+    item["registry"] = _registry_entry(known) if known else None
+    item["forms_seen"] = [
+        r[0] for r in store.db.execute(
+            "SELECT DISTINCT json_extract(e.value, '$.text') FROM"
+            " (SELECT article_id FROM mentions WHERE actor = ? LIMIT 30) m"
+            " JOIN articles a ON a.id = m.article_id, json_each(a.record, '$.entities') e"
+            " WHERE json_extract(e.value, '$.actor') = ? LIMIT 40", (actor_id, actor_id),
+        )
+    ]
+    rows = store.db.execute(
+        "SELECT q.*, a.title, a.outlet, a.source, a.published FROM quotes q"
+        " JOIN articles a ON a.id = q.article_id WHERE q.speaker_actor = ?"
+        " ORDER BY q.date DESC, q.rowid DESC LIMIT ?",
+        (actor_id, quotes_limit),
+    ).fetchall()
+    item["quotes_list"] = [
+        {**_quote_row(r), "article_title": r["title"],
+         "outlet": outlet_of(r["outlet"], r["source"]), "published": r["published"]}
+        for r in rows
+    ]
+    item["events_over_time"] = _events_over_time(store, actor_id)
+    item["events_list"] = {
+        role: [
+            _event_item(store, r) for r in store.db.execute(
+                "SELECT e.*, a.title, a.outlet, a.source, a.published FROM event_actors x"
+                " JOIN events e ON e.article_id = x.article_id AND e.position = x.position"
+                " JOIN articles a ON a.id = e.article_id WHERE x.actor = ? AND x.role = ?"
+                " ORDER BY x.date DESC, x.article_id DESC, x.position DESC LIMIT ?",
+                (actor_id, role, events_limit),
+            )
+        ]
+        for role in ("actor", "target")
+    }
+    item["cooccurring"] = [
+        {**actor_ref(r["actor"]), "articles": r["n"]}
+        for r in store.db.execute(
+            "SELECT o.actor, count(*) AS n FROM"
+            " (SELECT article_id FROM mentions WHERE actor = ? ORDER BY article_id LIMIT ?) m"
+            " JOIN mentions o ON o.article_id = m.article_id AND o.actor != ?"
+            " GROUP BY o.actor ORDER BY n DESC, o.actor LIMIT 15",
+            (actor_id, COOCCURRENCE_SAMPLE, actor_id),
+        )
+    ]
+    item["cooccurrence_sample"] = min(item["articles"], COOCCURRENCE_SAMPLE)
+    return item
+
+
+def _registry_entry(actor: Actor) -> Row:
+    return {
+        "name": actor.name, "type": actor.type, "aliases": list(actor.aliases),
+        "capitals": list(actor.capitals), "demonyms": list(actor.demonyms),
+        "adjectives": list(actor.adjectives), "country": actor.country,
+        "part_of": actor.part_of,
+        "roles": [{"title": r.title, "start": r.start, "end": r.end} for r in actor.roles],
+    }
+
+
+def _events_over_time(store: Store, actor_id: str) -> list[Row]:
+    """Events per month with the actor as doer and as target."""
+    months: dict[str, dict[str, int]] = {}
+    for r in store.db.execute(
+        "SELECT substr(date, 1, 7) AS month, role, count(*) AS n FROM event_actors"
+        " WHERE actor = ? AND date IS NOT NULL GROUP BY month, role ORDER BY month",
+        (actor_id,),
+    ):
+        months.setdefault(r["month"], {"actor": 0, "target": 0})[r["role"]] = r["n"]
+    return [{"period": m, "as_actor": c["actor"], "as_target": c["target"]}
+            for m, c in sorted(months.items())]
+
+
+def _event_item(store: Store, r: Any) -> Row:
+    roles = store.db.execute(
+        "SELECT actor, role FROM event_actors WHERE article_id = ? AND position = ?",
+        (r["article_id"], r["position"]),
+    ).fetchall()
+    return {
+        "article": r["article_id"],
+        "position": r["position"],
+        "type": r["type"],
+        "date": r["date"],
+        "negated": bool(r["negated"]),
+        "hypothetical": bool(r["hypothetical"]),
+        "text": r["text"],
+        "actors": [actor_ref(x["actor"]) for x in roles if x["role"] == "actor"],
+        "targets": [actor_ref(x["actor"]) for x in roles if x["role"] == "target"],
+        "outlet": outlet_of(r["outlet"], r["source"]),
+        "published": r["published"],
+        "url_page": f"/articles/{r['article_id']}#ev-{r['position']}",
+    }
