@@ -89,8 +89,8 @@ class Ingester:
                         source=source, reason=f"file too large ({len(upload.data)} bytes > "
                                               f"{max_bytes})"))
                     continue
-                suffix = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name \
-                    else ""
+                # every suffix ("x.warc.gz"): the reader picks the format from the name
+                suffix = "." + upload.name.split(".", 1)[1].lower() if "." in upload.name else ""
                 for raw in read_bytes(upload.data, source=source, suffix=suffix):
                     if isinstance(raw, Rejection):
                         reject(upload.name, raw)
@@ -124,12 +124,12 @@ class Ingester:
         return results
 
     def rebuild_stories(self, store: Store) -> int:
-        """Regroup every stored article into stories, as ``filrouge ingest`` does at its end."""
-        from filrouge.stories.timeline import build_stories
+        """What ``filrouge ingest`` does after new articles (relink people across articles,
+        regroup the stories): the very same function, so both paths stay identical."""
+        from filrouge.cli import _finish_ingest
 
         with self._lock:
-            stories = build_stories(store.articles())
-            store.replace_stories(stories)
+            stories = _finish_ingest(store)
         return len(stories)
 
 
