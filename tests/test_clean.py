@@ -6,6 +6,7 @@ All snippets below are written for these tests; none comes from the shared corpo
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -331,19 +332,103 @@ needs_wikinews = pytest.mark.skipif(
 def test_mlcrisis_pubdate_accuracy() -> None:
     assert SHARED is not None
     report = evaluate_pubdate_mlcrisis(SHARED / "ml-crisis-fr")
-    # Measured: 108 articles, 25 with a stated date, 21 exact (accuracy 0.84, coverage 0.23).
+    # Measured: 108 articles, 26 with a stated date, 22 exact (accuracy 0.85, coverage 0.24);
+    # the 4 others are within two days of the folder date (print edition, live page).
     assert report["n_articles"] == 108
-    assert report["accuracy"] >= 0.78
-    assert report["coverage"] >= 0.20
+    assert report["accuracy"] >= 0.8
+    assert report["accuracy_within_2_days"] >= 0.95
+    assert report["coverage"] >= 0.22
+    assert report["test_n_articles"] + report["dev_n_articles"] == 108
 
 
 @needs_wikinews
 def test_wikinews_datelines() -> None:
     assert SHARED is not None
     report = evaluate_pubdate_wikinews(SHARED / "wikinews-fr")
-    # Measured: 50 files, 50 with a date from their dateline, all 50 in 2012.
-    assert report["n_with_date"] >= 48
+    # Measured: 50 files, 50 dated from their dateline, all 50 on the day the dateline states.
+    assert report["n_files_with_dateline"] == 50
+    assert report["n_correct"] >= 49
     assert report["n_in_2012"] == report["n_with_date"]
+
+
+def test_mlcrisis_eval_reads_the_text_not_the_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "egypt" / "2020-01-01"
+    folder.mkdir(parents=True)
+    (folder / "stated.txt").write_text(
+        "Le port rouvre\nPublié le 3 mars 2021 à 10h\nLes navires ont repris la mer mardi.\n",
+        encoding="utf-8",
+    )
+    (folder / "silent.txt").write_text(
+        "Le port rouvre\nLes navires ont repris la mer mardi matin après la tempête.\n",
+        encoding="utf-8",
+    )
+    report = evaluate_pubdate_mlcrisis(tmp_path)
+    assert (report["n_articles"], report["n_with_date"], report["n_correct"]) == (2, 1, 0)
+
+
+# --- publication dates in page text -----------------------------------------------------------
+
+
+def published_of(*lines: str, title: str | None = None) -> tuple[str | None, str, float]:
+    p = clean_text("\n".join(lines) + "\n", title=title).published
+    return p.value, p.origin, p.confidence
+
+
+LEAD = (
+    "Les navires ont pu reprendre la mer mardi matin, après trois jours d'interruption liés aux "
+    "vents violents sur la côte."
+)
+
+
+def test_publication_preferred_over_update_even_glued_to_a_time() -> None:
+    value, origin, confidence = published_of(
+        "Le port rouvre", "Mis à jour le 28/06/2013 | 10:45publié le 27/06/2013 | 10:44", LEAD
+    )
+    assert (value, origin, confidence) == ("2013-06-27", "timestamp", 0.9)
+
+
+def test_stamp_with_wide_spaces_keeps_byline_and_date() -> None:
+    raw = (
+        "Le port rouvre\n"
+        "Jeanne Roy                       — 3 juillet 2013 à 23h49 — mis à jour le 6 juillet 2013\n"
+        f"{LEAD}\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.published.value == "2013-07-03"
+    assert cleaned.byline == "Jeanne Roy"
+
+
+def test_confidence_says_what_kind_of_stamp() -> None:
+    value, origin, confidence = published_of("Le port rouvre", "Mis à jour le 6 juillet 2013", LEAD)
+    assert (value, origin, confidence) == ("2013-07-06", "timestamp", 0.7)
+    value, origin, confidence = published_of("Le port rouvre", "06/07/2013 09:12", LEAD)
+    assert (value, origin, confidence) == ("2013-07-06", "timestamp", 0.75)
+
+
+def test_yearless_stamp_takes_the_year_its_weekday_fits() -> None:
+    body = "En 2013, le trafic du port a baissé de dix pour cent, selon la chambre de commerce."
+    value, origin, confidence = published_of("Le port rouvre", "Mercredi 30 janvier", LEAD, body)
+    assert (value, origin, confidence) == ("2013-01-30", "timestamp", 0.5)
+    assert published_of("Le port rouvre", "Mercredi 30 janvier", LEAD)[0] is None
+
+
+def test_page_citing_itself_gives_the_day() -> None:
+    value, origin, confidence = published_of(
+        "Le port rouvre après la tempête",
+        LEAD,
+        "Source : « Le port rouvre après la tempête », par Jeanne Roy, Le Courrier, 11 mai 2011",
+    )
+    assert (value, origin, confidence) == ("2011-05-11", "text", 0.7)
+
+
+def test_live_page_dated_from_its_start() -> None:
+    value, _, _ = published_of(
+        "En direct : la tempête",
+        "Début du direct : 14/08/2013 à 07:41",
+        "Fin du direct : 17/08/2013 à 14:10",
+        LEAD,
+    )
+    assert value == "2013-08-14"
 
 
 # --- kinds of debris found on real pages (rules written on the dev half of ml-crisis-fr) ------

@@ -20,11 +20,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from filrouge.ingest.dates import DateMatch, find_dates, unix_epoch_date, weekdays
+from filrouge.ingest.dates import (
+    DateMatch,
+    find_dates,
+    infer_year,
+    unix_epoch_date,
+    weekdays,
+    years_mentioned,
+)
 from filrouge.model import Published, Removed
 
-TIMESTAMP_CONFIDENCE = 0.9
-DATELINE_CONFIDENCE = 0.8
+# How sure a publication day is, by where it was read.
+TIMESTAMP_CONFIDENCE = 0.9  # a declared stamp: "Publié le 3 mars 2021 à 10h"
+DATELINE_CONFIDENCE = 0.8  # "VILNIUS, 11 juillet (AFP) -", "22 mai 2012. -"
+BARE_STAMP_CONFIDENCE = 0.75  # a date alone near the top: "30-06-13 à 17h43"
+UPDATE_STAMP_CONFIDENCE = 0.7  # only an update is stated: "Mis à jour le …"
+CITATION_CONFIDENCE = 0.7  # the page cites itself: "Source : « Titre », Journal, 11 mai 2011"
+INFERRED_YEAR_CONFIDENCE = 0.5  # "Mercredi 30 janvier": the year from the weekday
 
 # A line is "body-like" when it reads as prose: this many words, or a finished sentence.
 PARAGRAPH_MIN_WORDS = 25
@@ -99,11 +111,13 @@ def _strings(data: dict[str, object], key: str) -> list[str]:
     return [_norm(str(x)) for x in raw]
 
 
-def _alternation(phrases: Iterable[str]) -> re.Pattern[str]:
-    """Whole-phrase matcher, longest phrase first, bounded by non-word characters."""
+def _alternation(phrases: Iterable[str], *, after_digit: bool = False) -> re.Pattern[str]:
+    """Whole-phrase matcher, longest phrase first, bounded by non-word characters (or, with
+    ``after_digit``, also right after a digit: "10:45publié le" as copied from some pages)."""
     ordered = sorted(set(phrases), key=len, reverse=True)
     body = "|".join(re.escape(p) for p in ordered if p)
-    return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])")
+    before = r"(?<![^\W\d_])(?<!')" if after_digit else r"(?<![\w'])"
+    return re.compile(rf"{before}(?:{body})(?![\w'])")
 
 
 @lru_cache(maxsize=1)
@@ -138,8 +152,8 @@ def _vocab() -> _Vocab:
         ui_phrases=tuple(_strings(data, "ui_phrases")),
         footer_markers=tuple(_strings(data, "footer_markers")),
         byline_roles=_alternation(_strings(data, "byline_roles")),
-        published_kw=_alternation(_norm(str(x)) for x in kw["published"]),
-        updated_kw=_alternation(_norm(str(x)) for x in kw["updated"]),
+        published_kw=_alternation((_norm(str(x)) for x in kw["published"]), after_digit=True),
+        updated_kw=_alternation((_norm(str(x)) for x in kw["updated"]), after_digit=True),
         series_notes=tuple(_strings(data, "series_notes")),
     )
 
@@ -254,6 +268,11 @@ class _Line:
     byline: str | None = None
 
     @property
+    def flat(self) -> str:
+        """The line with white space collapsed; stamp offsets refer to it."""
+        return _SPACES.sub(" ", self.raw).strip()
+
+    @property
     def is_sentence(self) -> bool:
         return bool(_SENTENCE_END.search(self.raw)) and self.words >= SENTENCE_MIN_WORDS
 
@@ -294,14 +313,16 @@ def _timestamp(line: _Line, reference_year: int | None) -> _Stamp | None:
         return _Stamp(None, True)
     if line.words > HEADLINE_MAX_WORDS or norm.endswith(":"):
         return None
-    dates = find_dates(line.raw, reference_year)
-    kw_pub = list(v.published_kw.finditer(norm))
-    kw_upd = list(v.updated_kw.finditer(norm))
-    lead = len(norm) - len(norm.lstrip(" -–—|:•·>»"))
+    flat = line.flat
+    low = flat.lower().replace("’", "'")  # same offsets as ``flat``
+    dates = find_dates(flat, reference_year)
+    kw_pub = list(v.published_kw.finditer(low))
+    kw_upd = list(v.updated_kw.finditer(low))
+    lead = len(low) - len(low.lstrip(" -–—|:•·>»"))
     starts_with_kw = any(m.start() == lead for m in kw_pub + kw_upd)
-    has_time = bool(_TIME.search(norm))
+    has_time = bool(_TIME.search(low))
     # What is left once dates, times, stamp words and separators are gone.
-    rest = norm
+    rest = low
     for d in sorted(dates, key=lambda d: -d.start):
         rest = rest[: d.start] + " " + rest[d.end :]
     rest = v.published_kw.sub(" ", rest)
@@ -321,7 +342,7 @@ def _timestamp(line: _Line, reference_year: int | None) -> _Stamp | None:
         if not dates:
             return _Stamp(None, bool(kw_pub), strong, has_time)
         for d in dates:
-            before = norm[max(0, d.start - 40) : d.start]
+            before = low[max(0, d.start - 40) : d.start]
             if v.published_kw.search(before) and not v.updated_kw.search(before[-20:]):
                 return _Stamp(d, True, strong, has_time)
         dated = [d for d in dates if d.date is not None]
@@ -565,7 +586,7 @@ def _classify(line: _Line, reference_year: int | None) -> str | None:
     if stamp is not None:
         line.stamp = stamp
         if stamp.date is not None:
-            prefix = line.raw[: stamp.date.start]
+            prefix = line.flat[: stamp.date.start]
             segment = re.split(r"[—–|]| - ", prefix)[0]
             name = _name_part(segment) if segment.strip() and ":" not in segment else None
             if name and not v.published_kw.search(_norm(name)):
@@ -881,29 +902,62 @@ def _continues(lines: list[_Line], i: int) -> bool:
     return nxt.number == lines[i].number + 1 and nxt.raw[:1].islower()
 
 
-def _best_stamp(lines: list[_Line], footer_from: int | None, head_end: int) -> dt.date | None:
-    """The publication day from stamp lines: a declared stamp ("Publié le …") first, else bare
-    dates near the top, provided they agree (a list of related items shows different days)."""
+def _best_stamp(
+    lines: list[_Line], footer_from: int | None, head_end: int, years: set[int]
+) -> tuple[dt.date, float] | None:
+    """The publication day from stamp lines, and how sure it is: a declared stamp ("Publié le
+    …") first, else bare dates near the top, provided they agree (a list of related items shows
+    different days). A yearless "mercredi 30 janvier" gets its year from its weekday."""
     end = footer_from if footer_from is not None else len(lines)
-    strong: list[_Stamp] = []
-    weak: list[_Stamp] = []
+    strong: list[tuple[_Stamp, dt.date, bool]] = []
+    weak: list[tuple[_Stamp, dt.date, bool]] = []
     for i, ln in enumerate(lines[:end]):
         stamp = ln.stamp
-        if stamp is None or stamp.date is None or stamp.date.date is None:
+        if stamp is None or stamp.date is None:
+            continue
+        day = stamp.date.date
+        inferred = day is None
+        if day is None:
+            day = infer_year(stamp.date, years)
+        if day is None:
             continue
         if stamp.strong:
-            strong.append(stamp)
+            strong.append((stamp, day, inferred))
         elif i <= head_end:
-            weak.append(stamp)
+            weak.append((stamp, day, inferred))
     for group in (strong, weak):
-        with_year = [s for s in group if s.date is not None and s.date.has_year]
+        with_year = [x for x in group if x[0].date is not None and x[0].date.has_year]
         chosen = with_year or group
         if not chosen:
             continue
-        if group is weak and len({s.date.date for s in chosen if s.date is not None}) > 1:
+        if group is weak and len({day for _, day, _ in chosen}) > 1:
             return None
-        best = next((s for s in chosen if s.published), chosen[0])
-        return best.date.date if best.date is not None else None
+        stamp, day, inferred = next((x for x in chosen if x[0].published), chosen[0])
+        if inferred:
+            confidence = INFERRED_YEAR_CONFIDENCE
+        elif not stamp.strong:
+            confidence = BARE_STAMP_CONFIDENCE
+        else:
+            confidence = TIMESTAMP_CONFIDENCE if stamp.published else UPDATE_STAMP_CONFIDENCE
+        return day, confidence
+    return None
+
+
+def _self_citation(lines: list[_Line], title: str | None) -> dt.date | None:
+    """The day in a line citing the article itself: "Source : « <title> », par X, Journal,
+    11 mai 2011"."""
+    if not title or len(_words(title)) < 3:
+        return None
+    wanted = _norm(title)
+    for line in lines:
+        low = _norm(line.flat)
+        at = low.find(wanted)
+        if at < 0 or not re.search(r"[«\"“]\s*$", low[max(0, at - 3) : at]):
+            continue
+        after = line.flat[at + len(wanted) :]
+        for match in find_dates(after):
+            if match.has_year and match.date is not None:
+                return match.date
     return None
 
 
@@ -1044,11 +1098,9 @@ def clean_text(raw: str, *, title: str | None = None, reference_year: int | None
             break
 
     published = Published()
-    best = _best_stamp(lines, footer_from, head_end)
+    best = _best_stamp(lines, footer_from, head_end, years_mentioned(text))
     if best is not None:
-        published = Published(
-            value=best.isoformat(), origin="timestamp", confidence=TIMESTAMP_CONFIDENCE
-        )
+        published = Published(value=best[0].isoformat(), origin="timestamp", confidence=best[1])
 
     body_index = title_index if auto_title else None
     kept = [ln for i, ln in enumerate(lines) if ln.reason is None and i != body_index]
@@ -1068,6 +1120,12 @@ def clean_text(raw: str, *, title: str | None = None, reference_year: int | None
         break
     if dateline is None:
         dateline = next((ln.raw for ln in lines if ln.reason == "dateline"), None)
+    if published.value is None:
+        cited = _self_citation(lines, given_title)
+        if cited is not None:
+            published = Published(
+                value=cited.isoformat(), origin="text", confidence=CITATION_CONFIDENCE
+            )
 
     removed = [
         Removed(text=ln.raw, reason=ln.reason, line=ln.number)

@@ -148,6 +148,37 @@ def find_dates(s: str, reference_year: int | None = None) -> list[DateMatch]:
     return found
 
 
+_YEAR_IN_TEXT = re.compile(r"(?<![\d/.\-])((?:19|20)\d{2})(?![\d/.\-])")
+
+
+def years_mentioned(text: str) -> set[int]:
+    """The plausible years written in a text ("en 2013", "Egypte 2013 ...")."""
+    return {int(y) for y in _YEAR_IN_TEXT.findall(text) if MIN_YEAR <= int(y) <= MAX_YEAR}
+
+
+def infer_year(match: DateMatch, candidates: set[int]) -> dt.date | None:
+    """A yearless date with its weekday ("mercredi 30 janvier") in the one candidate year where
+    that day falls on that weekday; ``None`` when no weekday is written or the year is not unique.
+
+    Why: page stamps often omit the year, and the weekday pins it down among the years the page
+    mentions, without falling back on the date the file was collected.
+    """
+    if match.has_year:
+        return match.date
+    m = _patterns()["textual"].fullmatch(match.text)
+    if m is None or not m.group("wd"):
+        return None
+    weekday = weekdays().index(m.group("wd").casefold())
+    month = months()[_strip_accents(m.group("m").casefold()).rstrip(".")]
+    fitting = {
+        date
+        for year in candidates
+        if (date := _make_date(year, month, int(m.group("d")))) is not None
+        and date.weekday() == weekday
+    }
+    return fitting.pop() if len(fitting) == 1 else None
+
+
 def parse_french_date(s: str, reference_year: int | None = None) -> dt.date | None:
     """The first date written in ``s`` ("11 juillet 2023", "11/07/2023", "2023-07-11"…).
 
