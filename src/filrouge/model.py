@@ -21,6 +21,9 @@ DateOrigin = Literal[
     "metadata", "input", "timestamp", "dateline", "text", "filename", "inferred", "none"
 ]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+# Where a quote's or event's day comes from: its own sentence, an earlier sentence it points
+# back to ("alors", the same speech), or the publication date.
+StatementDateOrigin = Literal["sentence", "context", "published", "none"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 EventType = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -52,6 +55,9 @@ class Published(Model):
     value: str | None = None
     origin: DateOrigin = "none"
     confidence: float = Field(default=0.0, ge=0.0, le=1.0)
+    # For an inferred date (origin "inferred"): the range of days it lies in, bounds included.
+    earliest: str | None = None
+    latest: str | None = None
 
 
 class Removed(Model):
@@ -92,7 +98,7 @@ class Quote(Span):
     speaker_description: str | None = None
     channel: Span | None = None
     date: str | None = None
-    date_origin: Literal["sentence", "published", "none"] = "none"
+    date_origin: StatementDateOrigin = "none"
 
 
 class Amount(Span):
@@ -114,7 +120,7 @@ class Event(Span):
     actors: list[str]
     targets: list[str]
     date: str | None = None
-    date_origin: Literal["sentence", "published", "none"] = "none"
+    date_origin: StatementDateOrigin = "none"
     negated: bool = False
     hypothetical: bool = False
     reported: bool = False
