@@ -326,7 +326,8 @@ def test_story_actor_quote_and_search_endpoints(client: TestClient) -> None:
     assert stories["total"] == 2 and stories["items"][0]["id"] == "s-hostile001"  # newest first
     nato = client.get("/api/actors/NATO").json()
     assert nato["registry"]["name"] == "OTAN" and nato["articles"] == 2
-    assert nato["events_over_time"] == [{"period": "2023-07", "as_actor": 2, "as_target": 0}]
+    assert nato["events_over_time"] == [
+        {"period": "2023-07-11", "unit": "day", "as_actor": 2, "as_target": 0}]
     actors = client.get("/api/actors?q=otan").json()
     assert [a["id"] for a in actors["items"]] == ["NATO"]
     quotes = client.get("/api/quotes?speaker=jens-stoltenberg").json()["items"]
@@ -579,3 +580,38 @@ def test_serve_refuses_a_public_address_without_a_token(db: Path) -> None:
     assert short.exit_code == 2 and "16 characters" in short.output
     missing = CliRunner().invoke(main, ["serve", "--db", str(db.parent / "none.db")])
     assert missing.exit_code == 2 and "no database" in missing.output
+
+
+# -- pure helpers -----------------------------------------------------------------------------
+
+
+def test_only_plain_http_links_are_made_from_data() -> None:
+    from filrouge.web.render import safe_url
+
+    assert safe_url("https://example.org/a?b=c") == "https://example.org/a?b=c"
+    for bad in ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "//evil.org",
+                "/local/path", "http://", "https://a.org/\"onmouseover=x", "vbscript:x", None, ""]:
+        assert safe_url(bad) is None, bad
+
+
+def test_annotated_text_is_cut_into_flat_segments_that_rebuild_the_text(
+        articles: dict[str, Article]) -> None:
+    from filrouge.web.render import segments
+
+    article = articles["security"]
+    pieces = segments(article)
+    assert "".join(p.text for p in pieces) == article.text
+    speaker = next(p for p in pieces if p.text == "Jens Stoltenberg")
+    assert set(speaker.classes) == {"ent", "speaker"} and speaker.href == "/actors/jens-stoltenberg"
+    assert next(p for p in pieces if p.text == "mardi").title == "2023-07-11 (DATE)"
+
+
+def test_articles_over_time_use_the_finest_period_that_fits() -> None:
+    from filrouge.web.queries import histogram
+
+    days = histogram({"2023-07-11": 2, "2023-07-13": 1})
+    assert [(d["period"], d["articles"]) for d in days] == [
+        ("2023-07-11", 2), ("2023-07-12", 0), ("2023-07-13", 1)]
+    years = histogram({"2015-01-01": 1, "2024-12-31": 3, "2020-06": 1})
+    assert years[0]["unit"] == "year" and len(years) == 10 and years[5]["articles"] == 1
+    assert histogram({"unknown": 4}) == []

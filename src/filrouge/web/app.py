@@ -641,8 +641,9 @@ def _url_with(request: Request) -> Callable[..., str]:
     return url_with
 
 
-def _bars(items: list[Row], key: str = "articles") -> list[render.Bar]:
-    return render.bars([(f"{i['period']}: {i[key]}", int(i[key])) for i in items])
+def _bars(items: list[Row], key: str = "articles", width: float = 160,
+          height: float = 32) -> list[render.Bar]:
+    return render.bars([(f"{i['period']}: {i[key]}", int(i[key])) for i in items], width, height)
 
 
 def _install_pages(app: FastAPI) -> None:
@@ -669,8 +670,8 @@ def _install_pages(app: FastAPI) -> None:
         members = queries.articles(store, ArticleFilters(story=story_id), 100, 0)
         return _page(
             request, "story.html", "stories", title=story.title, story=story, summary=summary,
-            bars=_bars(summary["articles_over_time"]), entries=shown, entries_offset=offset,
-            entries_limit=limit or 300, dots=dots, ticks=ticks,
+            bars=_bars(summary["articles_over_time"], width=320, height=48), entries=shown,
+            entries_offset=offset, entries_limit=limit or 300, dots=dots, ticks=ticks,
             events=queries.story_events(store, story_id),
             speakers=queries.story_speakers(store, story_id),
             amounts=queries.story_amounts(store, story_id), members=members,
@@ -716,8 +717,8 @@ def _install_pages(app: FastAPI) -> None:
             raise HTTPException(404, f"no actor {actor_id}")
         over_time = found["events_over_time"]
         return _page(request, "actor.html", "actors", title=found["name"], actor=found,
-                     bars_actor=_bars(over_time, "as_actor"),
-                     bars_target=_bars(over_time, "as_target"))
+                     bars_actor=_bars(over_time, "as_actor", 320, 48),
+                     bars_target=_bars(over_time, "as_target", 320, 48))
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes_page(request: Request, limit: Limit = None, offset: Offset = 0,

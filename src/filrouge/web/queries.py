@@ -116,28 +116,42 @@ def outlet_of(outlet: str | None, source: str) -> str:
 def histogram(days: dict[str, int], max_bins: int = 24) -> list[Row]:
     """Articles per period, the period chosen so a story fits in at most ``max_bins`` bars:
     days, ISO weeks, months or years. Empty periods inside the span are kept (as zeros)."""
-    dated = sorted((d, n) for d, n in days.items() if _parse_day(d) is not None)
-    if not dated:
+    return series_histogram({"articles": days}, max_bins)
+
+
+def series_histogram(series: dict[str, dict[str, int]], max_bins: int = 24) -> list[Row]:
+    """Counts of several series over the same periods (see :func:`histogram`)."""
+    parsed = {name: [(day, n) for d, n in days.items() if (day := _parse_day(d)) is not None]
+              for name, days in series.items()}
+    every = [day for dated in parsed.values() for day, _ in dated]
+    if not every:
         return []
-    first = _parse_day(dated[0][0])
-    last = _parse_day(dated[-1][0])
-    assert first is not None and last is not None
+    first, last = min(every), max(every)
     for unit, keyer in (("day", _day_key), ("week", _week_key), ("month", _month_key),
                         ("year", _year_key)):
         keys = _period_keys(first, last, keyer, unit)
         if len(keys) <= max_bins or unit == "year":
             break
-    counts = dict.fromkeys(keys, 0)
-    for day, n in dated:
-        parsed = _parse_day(day)
-        assert parsed is not None
-        counts[keyer(parsed)] = counts.get(keyer(parsed), 0) + n
-    return [{"period": k, "unit": unit, "articles": counts[k]} for k in keys]
+    rows: dict[str, Row] = {k: {"period": k, "unit": unit, **dict.fromkeys(series, 0)}
+                            for k in keys}
+    for name, dated in parsed.items():
+        for day, n in dated:
+            rows.setdefault(keyer(day), {"period": keyer(day), "unit": unit,
+                                         **dict.fromkeys(series, 0)})[name] += n
+    return list(rows.values())
+
+
+_ISO_DAY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T)")
 
 
 def _parse_day(value: str) -> dt.date | None:
+    """A date from YYYY, YYYY-MM or YYYY-MM-DD (the first day of a month or year)."""
+    match = _ISO_DAY.match(value)
+    if match is None:
+        return None
+    year, month, day = match.groups()
     try:
-        return dt.date.fromisoformat(value[:10])
+        return dt.date(int(year), int(month or 1), int(day or 1))
     except ValueError:
         return None
 
@@ -653,16 +667,14 @@ def _registry_entry(actor: Actor) -> Row:
 
 
 def _events_over_time(store: Store, actor_id: str) -> list[Row]:
-    """Events per month with the actor as doer and as target."""
-    months: dict[str, dict[str, int]] = {}
+    """Events with the actor as doer and as target, per day, week, month or year."""
+    series: dict[str, dict[str, int]] = {"as_actor": {}, "as_target": {}}
     for r in store.db.execute(
-        "SELECT substr(date, 1, 7) AS month, role, count(*) AS n FROM event_actors"
-        " WHERE actor = ? AND date IS NOT NULL GROUP BY month, role ORDER BY month",
-        (actor_id,),
+        "SELECT date, role, count(*) AS n FROM event_actors"
+        " WHERE actor = ? AND date IS NOT NULL GROUP BY date, role", (actor_id,),
     ):
-        months.setdefault(r["month"], {"actor": 0, "target": 0})[r["role"]] = r["n"]
-    return [{"period": m, "as_actor": c["actor"], "as_target": c["target"]}
-            for m, c in sorted(months.items())]
+        series["as_" + r["role"]][r["date"]] = r["n"]
+    return series_histogram(series)
 
 
 def _event_item(store: Store, r: Any) -> Row:
