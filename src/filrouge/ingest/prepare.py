@@ -45,9 +45,10 @@ def prepare(raw: RawDocument) -> Article | Rejection:
     for candidate in (cleaned.published, file_date):
         if (published is None or published.value is None) and candidate and candidate.value:
             published = candidate
-    language, probability = identify(text)
+    language, share = identify(text)
     if language is not None and language != "fr":
-        warnings.append(f"language identified as '{language}' (p={probability:.2f}), not French")
+        warnings.append(f"language identified as '{language}' ({share:.0%} of the sampled "
+                        "text), not French")
     return Article(
         id=content_id(text),
         source=raw.source,
