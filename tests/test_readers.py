@@ -315,3 +315,53 @@ def test_standard_input_is_sniffed(data: bytes, expected: str) -> None:
     assert not isinstance(item, Rejection), item
     assert item.format == expected
     assert "Bruxelles" in item.text
+
+
+# -- the command line -------------------------------------------------------------------------
+
+
+def test_ingest_records_every_bad_input_goes_on_and_exits_1(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from filrouge.cli import main
+    from filrouge.store.sqlite import Store
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "bon.txt").write_text(BODY)
+    (corpus / "vide.txt").write_text("")
+    (corpus / "image.txt").write_bytes(bytes(300))
+    (corpus / "bombe.zip").write_bytes(zip_of({"b.txt": bytes(30 * 1024 * 1024)}))
+    os.symlink(corpus, corpus / "boucle")
+    db = tmp_path / "f.db"
+    result = CliRunner().invoke(main, ["ingest", str(corpus), "--db", str(db)])
+    assert result.exit_code == 1, result.output
+    with Store(db) as store:
+        assert [a.source for a in store.articles()] == [str(corpus / "bon.txt")]
+        reasons = sorted(r.reason.split(":")[0].split(" (")[0] for r in store.rejections())
+    assert reasons == ["binary file", "directory loop", "empty file", "refused"]
+
+
+def test_analyze_reads_standard_input_with_a_field_mapping() -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from filrouge.cli import main
+
+    line = json.dumps({"identifiant": "s1", "corps": BODY}) + "\n"
+    result = CliRunner().invoke(main, ["analyze", "-", "--field", "text=corps",
+                                       "--field", "id=identifiant"], input=line.encode())
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout.splitlines()[0])
+    assert record["source"] == "<stdin>#s1" and record["language"] == "fr"
+
+
+def test_a_bad_field_option_is_a_usage_error() -> None:
+    from click.testing import CliRunner
+
+    from filrouge.cli import main
+
+    result = CliRunner().invoke(main, ["analyze", "-", "--field", "corps"], input=b"")
+    assert result.exit_code == 2
+    assert "FIELD=COLUMN" in result.output
