@@ -316,6 +316,7 @@ def test_article_list_filters(client: TestClient, articles: dict[str, Article]) 
     assert len(ids("/api/articles?to=2022&limit=100")) == 25
     assert ids("/api/articles?language=en") == set()
     assert ids("/api/articles?q=securite") == {security, copy}
+    assert ids("/api/articles?q=securite&actor=NATO&to=2023-07-11") == {security}
 
 
 def test_story_actor_quote_and_search_endpoints(client: TestClient) -> None:
@@ -382,7 +383,7 @@ def test_csv_cells_cannot_smuggle_spreadsheet_formulas(tmp_path: Path) -> None:
     "/api/articles?from=2023-02-30", "/api/articles?to=juillet", "/api/articles?story=../etc",
     "/api/articles?language=FRENCH", "/api/articles?format=xml", "/api/quotes?anonymous=maybe",
     "/api/search", "/api/search?q=", "/api/articles/not-hex", "/api/actors/..%2Fetc",
-    "/api/quotes?q=" + "x" * 501, "/api/articles?q=otan&actor=NATO",
+    "/api/quotes?q=" + "x" * 501, "/api/search?q=otan&actor=bad/actor",
 ])
 def test_malformed_parameters_get_a_clear_4xx_json_error(client: TestClient, url: str) -> None:
     response = client.get(url)

@@ -601,7 +601,8 @@ class Store:
 
     def search(
         self, query: str, limit: int = 20, offset: int = 0, *, story: str | None = None,
-        language: str | None = None, date_from: str | None = None, date_to: str | None = None,
+        actor: str | None = None, language: str | None = None, date_from: str | None = None,
+        date_to: str | None = None,
     ) -> tuple[int, list[SearchHit]]:
         """Full-text search over titles and texts, accents and case folded, best matches first.
 
@@ -616,6 +617,9 @@ class Store:
         if story:
             where.append("a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
             params.append(story)
+        if actor:
+            where.append("a.id IN (SELECT article_id FROM mentions WHERE actor = ?)")
+            params.append(actor)
         if language:
             where.append("a.language = ?")
             params.append(language)

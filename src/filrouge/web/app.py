@@ -524,10 +524,6 @@ def _install_api(app: FastAPI) -> None:
                      date_from: DateFrom = None, date_to: DateTo = None) -> Response:
         ctx = _ctx(request)
         filters = ArticleFilters(story, actor, language, date_from, date_to)
-        if q and actor:
-            raise HTTPException(400, "q cannot be combined with actor (use /api/search with "
-                                     "story, language, from, to)")
-
         def fetch(n: int, at: int) -> Page:
             if q:
                 return queries.search(ctx.store(), q, filters, n, at)
@@ -597,10 +593,11 @@ def _install_api(app: FastAPI) -> None:
     def api_search(request: Request, q: Annotated[str, Query(
                        min_length=1, max_length=500, description="Words, \"phrases\", prefix*.")],
                    limit: Limit = None, offset: Offset = 0, fmt: Format = "json",
-                   story: StoryFilter = None, language: LanguageFilter = None,
-                   date_from: DateFrom = None, date_to: DateTo = None) -> Response:
+                   story: StoryFilter = None, actor: ActorFilter = None,
+                   language: LanguageFilter = None, date_from: DateFrom = None,
+                   date_to: DateTo = None) -> Response:
         ctx = _ctx(request)
-        filters = ArticleFilters(story, None, language, date_from, date_to)
+        filters = ArticleFilters(story, actor, language, date_from, date_to)
 
         def fetch(n: int, at: int) -> Page:
             return queries.search(ctx.store(), q, filters, n, at)
@@ -686,8 +683,7 @@ def _install_pages(app: FastAPI) -> None:
         store = _ctx(request).store()
         filters = ArticleFilters(story, actor, language, date_from, date_to)
         if q:
-            page = queries.search(store, q, ArticleFilters(story, None, language, date_from,
-                                                           date_to), limit or PAGE_LIMIT, offset)
+            page = queries.search(store, q, filters, limit or PAGE_LIMIT, offset)
         else:
             page = queries.articles(store, filters, limit or PAGE_LIMIT, offset)
         return _page(request, "articles.html", "articles", title="Articles", page=page,
@@ -732,10 +728,10 @@ def _install_pages(app: FastAPI) -> None:
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: TextQuery = None, limit: Limit = None,
-                    offset: Offset = 0, story: StoryFilter = None,
+                    offset: Offset = 0, story: StoryFilter = None, actor: ActorFilter = None,
                     language: LanguageFilter = None, date_from: DateFrom = None,
                     date_to: DateTo = None) -> Response:
-        filters = ArticleFilters(story, None, language, date_from, date_to)
+        filters = ArticleFilters(story, actor, language, date_from, date_to)
         page = (queries.search(_ctx(request).store(), q, filters, limit or PAGE_LIMIT, offset)
                 if q else None)
         return _page(request, "search.html", "search", title=f"Search: {q}" if q else "Search",

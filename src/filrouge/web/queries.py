@@ -405,11 +405,13 @@ def article_record(store: Store, article_id: str) -> str | None:
 def article(store: Store, article_id: str) -> Article | None:
     """An article by full id, or by a unique prefix as the CLI accepts."""
     record = article_record(store, article_id)
-    if record is not None:
-        return Article.model_validate_json(record)
-    if len(article_id) < 16:
-        return store.article(article_id)
-    return None
+    if record is None:  # a prefix: a range over the primary key ('~' sorts after hex digits)
+        rows = store.db.execute(
+            "SELECT record FROM articles WHERE id >= ? AND id < ? LIMIT 2",
+            (article_id, article_id + "~"),
+        ).fetchall()
+        record = rows[0]["record"] if len(rows) == 1 else None
+    return None if record is None else Article.model_validate_json(record)
 
 
 def article_context(store: Store, article_id: str) -> Row:
@@ -448,9 +450,8 @@ def _brief(row: Any) -> Row:
 def search(store: Store, query: str, filters: ArticleFilters, limit: int | None,
            offset: int) -> Page:
     """Full-text search (accents folded), best matches first, with highlighted snippets."""
-    story_ids = filters.story
     total, hits = store.search(
-        query, -1 if limit is None else limit, offset, story=story_ids,
+        query, -1 if limit is None else limit, offset, story=filters.story, actor=filters.actor,
         language=filters.language, date_from=filters.date_from, date_to=filters.date_to,
     )
     items = [
