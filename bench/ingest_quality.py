@@ -43,7 +43,7 @@ def main() -> None:
     snippets = [p for a in articles for p in paragraphs(a.text)]
     results["paragraphs"] = len(snippets)
     for restricted in (True, False):
-        for sample in (1000, 3000):
+        for sample in (1500, 3000):
             lang.SAMPLE_CHARS = sample
             name = f"{'restricted' if restricted else 'all 140'}, {sample} chars"
             found = Counter(lang.identify(a.text, restricted=restricted)[0] for a in articles)

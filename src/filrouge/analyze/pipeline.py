@@ -120,7 +120,8 @@ class Analyzer:
                 yield article.model_copy(update={"warnings": [
                     *article.warnings,
                     f"not analysed: no spaCy pipeline installed for '{article.language}' (e.g. "
-                    f"{article.language}_core_news_sm); the French one is not used on it"]})
+                    f"{article.language}_core_news_sm or {article.language}_core_web_sm); the "
+                    "French one is not used on it"]})
                 continue
             if routes[id(article)]:
                 article = article.model_copy(update={"warnings": [

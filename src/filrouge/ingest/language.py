@@ -25,7 +25,7 @@ PLAUSIBLE = (
 MIN_LETTERS = 20
 MIN_CONFIDENCE = 0.5  # a line identified less surely than this does not vote
 MIN_SHARE = 0.5  # the main language must cover half of the sampled letters
-SAMPLE_CHARS = 3000
+SAMPLE_CHARS = 1500
 
 
 @lru_cache(maxsize=2)
