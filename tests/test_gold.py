@@ -43,8 +43,9 @@ def test_every_gold_record_matches_one_ingested_article(example_articles: list[A
 def test_gold_strings_are_found_in_the_cleaned_text(example_articles: list[Article]) -> None:
     missing = []
     for article, gold in pairs(example_articles):
-        strings = [q["text"] for q in gold["quotes"]] + [t["text"] for t in gold["times"]]
-        strings += [a["text"] for a in gold["amounts"]] + [e["text"] for e in gold["entities"]]
+        # a record may leave out a layer it was not annotated for (docs/gold.md)
+        strings = [item["text"] for layer in ("quotes", "times", "amounts", "entities")
+                   for item in gold.get(layer, [])]
         missing += [(article.source, s) for s in strings if s not in article.text]
     assert len(missing) <= 3, missing[:5]
 
@@ -61,7 +62,10 @@ def test_test_half_stays_above_its_floor(
     example_articles: list[Article], stage: str, floors: dict[str, float]
 ) -> None:
     tally = Tally()
+    layer = {"quotes": "quotes", "time": "times", "ingest": "published"}[stage]
     for article, gold in pairs(example_articles, "test"):
+        if layer not in gold:
+            continue
         if stage == "quotes":
             score_quotes(article, gold, tally, {"direct"})
         elif stage == "time":
@@ -76,5 +80,6 @@ def test_test_half_stays_above_its_floor(
 def test_figures_on_the_test_half(example_articles: list[Article]) -> None:
     total = Counts()
     for article, gold in pairs(example_articles, "test"):
-        total = total + score_article(article.text, gold["amounts"], article.amounts)
+        if "amounts" in gold:
+            total = total + score_article(article.text, gold["amounts"], article.amounts)
     assert summarise(total)["value_f1"] >= 0.93

@@ -46,6 +46,7 @@ class AnonymousLexicon:
     heads: frozenset[str]
     indefinite: tuple[str, ...]
     markers: tuple[str, ...]
+    people: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -56,4 +57,5 @@ def anonymous_sources() -> AnonymousLexicon:
         heads=frozenset(data["heads"]),
         indefinite=tuple(data["indefinite"]),
         markers=tuple(data["markers"]),
+        people=frozenset(data.get("people", [])),
     )

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from filrouge.analyze.dating import statement_date
 from filrouge.analyze.entities import EntityIndex
 from filrouge.analyze.lexicons import anonymous_sources, quote_verbs
-from filrouge.model import Quote, Span, TimeExpr
+from filrouge.model import Entity, Quote, Span, TimeExpr
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -71,11 +71,13 @@ def find_quotes(
 ) -> list[Quote]:
     """Direct quotes first (they are the most reliable), then indirect speech outside them."""
     text = doc.text
-    direct = _direct_quotes(doc, entities, times, published)
+    history: list[tuple[int, _Speaker]] = []
+    direct = _direct_quotes(doc, entities, times, published, history)
     covered = [(q.start, q.end) for q in direct]
     indirect = [
         q
-        for q in _indirect_quotes(doc, entities, times, published)
+        for q in _indirect_quotes(doc, entities, times, published, sorted(history,
+                                                                         key=lambda h: h[0]))
         if not any(s < q.end and q.start < e for s, e in covered)
     ]
     quotes = sorted(direct + indirect, key=lambda q: q.start)
@@ -87,7 +89,8 @@ def find_quotes(
 
 
 def _direct_quotes(
-    doc: Doc, entities: EntityIndex, times: list[TimeExpr], published: str | None
+    doc: Doc, entities: EntityIndex, times: list[TimeExpr], published: str | None,
+    history: list[tuple[int, _Speaker]],
 ) -> list[Quote]:
     text = doc.text
     quotes: list[Quote] = []
@@ -112,11 +115,12 @@ def _direct_quotes(
         cue_span: Span | None = None
         if cue_token is not None:
             cue_span = _cue_span(doc, cue_token)
-            speaker = _resolve_speaker(doc, speaker_tokens, entities, cue_token.idx)
+            speaker = _resolve_speaker(doc, speaker_tokens, entities, cue_token.idx, history)
         elif previous is not None and _same_paragraph(text, previous_end, match.start()):
             speaker = previous  # a floating quote continues the last speaker
         elif selon := _selon_after(doc, match.end()):
-            cue_span, speaker = selon[0], _resolve_speaker(doc, selon[1], entities, match.end())
+            cue_span, speaker = selon[0], _resolve_speaker(doc, selon[1], entities, match.end(),
+                                                           history)
         if speaker is None:
             continue
         sentence_end = _sentence_end(doc, match.end())
@@ -144,6 +148,7 @@ def _direct_quotes(
             )
         )
         previous, previous_end = speaker, match.end()
+        history.append((match.start(), speaker))
     return quotes
 
 
@@ -257,28 +262,127 @@ def _cue_span(doc: Doc, verb: Token) -> Span:
 
 
 def _resolve_speaker(
-    doc: Doc, tokens: Iterable[Token], entities: EntityIndex, cue_at: int
+    doc: Doc, tokens: Iterable[Token], entities: EntityIndex, cue_at: int,
+    history: list[tuple[int, _Speaker]] | None = None,
 ) -> _Speaker:
     words = _trim_speaker(list(tokens))
     if not words:
-        found = entities.last_person_before(cue_at)
-        return _Speaker(None, found.actor if found else None, found.text if found else None,
-                        False, None)
+        return _antecedent(doc, entities, cue_at, history or [], None)
     text = doc.text
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     span = Span.of(text, start, end)
     lowered = span.text.lower()
     if lowered in _PRONOUNS or lowered.lstrip("-t") in _PRONOUNS:
-        person = entities.last_person_before(start)
-        return _Speaker(span, person.actor if person else None,
-                        person.actor_name or person.text if person else None, False, None)
+        return _antecedent(doc, entities, start, history or [], span)
     named = entities.best_actor(start, end)
     anonymous = _anonymous_description(span.text, text[end:end + 80])
     if anonymous is not None and (named is None or named.label != "PER"):
         return _Speaker(span, None, None, True, anonymous)
     if named is not None:
         return _Speaker(span, named.actor, named.actor_name or named.text, False, None)
+    titled = _title_holder(doc, entities, span)
+    if titled is not None:
+        return _Speaker(span, titled.actor, titled.actor_name or titled.text, False, None)
+    unnamed = _unnamed_person(span.text)
+    if unnamed is not None:
+        return _Speaker(span, None, None, True, unnamed)
     return _Speaker(span, None, span.text, False, None)
+
+
+def _antecedent(doc: Doc, entities: EntityIndex, position: int,
+                history: list[tuple[int, _Speaker]], span: Span | None) -> _Speaker:
+    """Who "il", "elle" or an implicit subject is: the last speaker quoted, when no person has
+    been named as a subject since (news prose keeps the focus on the speaker), else the last
+    person named as a subject, else the last person named."""
+    recent = next((s for at, s in reversed(history) if at < position), None)
+    recent_at = next((at for at, _s in reversed(history) if at < position), -1)
+    person = entities.last_person_before(position)
+    subject = _last_subject_person(doc, entities, position)
+    if recent is not None and (_is_person(entities, recent.actor) or recent.anonymous) and (
+            subject is None or subject.start < recent_at) and (
+            _same_or_next_paragraph(doc.text, recent_at, position)):
+        return _Speaker(span, recent.actor, recent.name, recent.anonymous, recent.description)
+    chosen = subject if subject is not None and (
+        person is None or subject.start >= _sentence_start(doc, person.start)
+        or person.start < recent_at) else person
+    return _Speaker(span, chosen.actor if chosen else None,
+                    (chosen.actor_name or chosen.text) if chosen else None, False, None)
+
+
+def _is_person(entities: EntityIndex, actor: str | None) -> bool:
+    if actor is None:
+        return False
+    if actor.startswith("local:"):
+        return True
+    known = entities.registry.get(actor)
+    return known is not None and known.type == "person"
+
+
+def _last_subject_person(doc: Doc, entities: EntityIndex, position: int) -> Entity | None:
+    """The last person named before ``position`` as the subject of a clause, within the
+    current and previous sentence."""
+    index = _sentence_index(doc, position)
+    starts, _ends = _sentence_bounds(doc)
+    floor = starts[max(0, index - 1)] if index is not None else 0
+    for entity in reversed(entities.within(floor, position)):
+        if entity.label != "PER" or not entity.actor:
+            continue
+        span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in {"nsubj", "nsubj:pass"}:
+            return entity
+    return None
+
+
+def _same_or_next_paragraph(text: str, a: int, b: int) -> bool:
+    return text.count("\n\n", a, b) <= 1 if a >= 0 else False
+
+
+_TITLE_WORDS = re.compile(
+    r"\b(vice-président|vice-présidente|président|présidente|ministre|chef|secrétaire|"
+    r"porte-parole|chancelier|chancelière|premier|première|roi|reine|général|amiral|"
+    r"commissaire|ambassadeur|ambassadrice|émissaire|envoyé|envoyée|conseiller|conseillère|"
+    r"patron|patronne|directeur|directrice|député|députée|sénateur|sénatrice|maire|élu|élue)\b",
+    re.IGNORECASE)
+
+
+def _title_holder(doc: Doc, entities: EntityIndex, span: Span) -> Entity | None:
+    """The person a definite title stands for ("le vice-président" → JD Vance) when the
+    article introduced that person with the same title, next to the name ("le vice-président
+    américain JD Vance", "JD Vance, le vice-président")."""
+    words = span.text.split()
+    if not words or (words[0].lower() not in {"le", "la", "l'", "l’", "ce", "cette"} and \
+            not words[0].lower().startswith(("l'", "l’"))):
+        return None
+    title = _TITLE_WORDS.search(span.text)
+    if title is None:
+        return None
+    text = doc.text
+    for found in reversed(list(_TITLE_WORDS.finditer(text, 0, span.start))):
+        if found.group(1).lower() != title.group(1).lower():
+            continue
+        near = [e for e in entities.within(max(0, found.start() - 40), found.end() + 60)
+                if e.label == "PER" and e.actor and text.count("\n", min(e.start, found.start()),
+                                                               max(e.end, found.end())) == 0]
+        if near:
+            return min(near, key=lambda e: abs(e.start - found.end()))
+    return None
+
+
+def _unnamed_person(speaker: str) -> str | None:
+    """An unnamed person described by what they are ("le directeur d'une PME", "ce
+    responsable", "la mère d'un jeune engagé"): a source the reader cannot identify."""
+    lexicon = anonymous_sources()
+    words = speaker.lower().replace("’", "'").split()
+    if len(words) < 2 or (words[0] not in {"le", "la", "les", "ce", "cette", "ces"} and \
+            not words[0].startswith("l'")):
+        return None
+    head = words[0][2:] if words[0].startswith("l'") else words[1]
+    if head == "même" and len(words) > 2:
+        head = words[2]
+    if head in lexicon.heads or head in lexicon.people:
+        return " ".join(words[1:]) if not words[0].startswith("l'") else " ".join(
+            [head, *words[1:]])
+    return None
 
 
 def _trim_speaker(tokens: list[Token]) -> list[Token]:
@@ -286,6 +390,7 @@ def _trim_speaker(tokens: list[Token]) -> list[Token]:
     kept: list[Token] = []
     while tokens and (tokens[0].lower_ in _LEADING_ADVERBIALS or tokens[0].pos_ in {"ADV", "NUM"}):
         tokens = tokens[1:]  # "répète depuis plusieurs jours Jake Sullivan"
+    tokens = [t for t in tokens if t.lower_ not in {"-t", "t", "-t-"}]  # "a-t-elle"
     for token in tokens:
         if token.lower_ in {"qui", "dont", "lequel", "laquelle", ",", "(", "lors", "dans",
                             "pendant", "devant", "depuis", "après", "avant", "pour", "que",
@@ -318,7 +423,8 @@ def _anonymous_description(speaker: str, after: str) -> str | None:
 
 
 def _indirect_quotes(
-    doc: Doc, entities: EntityIndex, times: list[TimeExpr], published: str | None
+    doc: Doc, entities: EntityIndex, times: list[TimeExpr], published: str | None,
+    history: list[tuple[int, _Speaker]],
 ) -> list[Quote]:
     text = doc.text
     quotes: list[Quote] = []
@@ -329,9 +435,11 @@ def _indirect_quotes(
             clause = _que_clause(token)
             if clause is None:
                 continue
-            speaker = _resolve_speaker(doc, _subject_or_following(token), entities, token.idx)
+            speaker = _resolve_speaker(doc, _subject_or_following(token), entities, token.idx,
+                                       history)
             if speaker.span is None and speaker.actor is None:
                 continue
+            bisect.insort(history, (token.idx, speaker), key=lambda h: h[0])
             content = _clause_span(text, clause, sentence)
             date, origin = statement_date(
                 times, sentence.start_char, sentence.end_char, published,

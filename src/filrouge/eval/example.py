@@ -197,6 +197,12 @@ def _gold_quote_span(text: str, quote: Gold) -> tuple[int, int] | None:
     return (first[0], first[0] + last[1]) if last else first
 
 
+def same_actor(predicted: str, gold: str | None) -> bool:
+    """A corpus-local id (``local:`` + slug of the name) names the same person as the gold's
+    slug id: people outside the registry are still told apart by name."""
+    return gold is not None and (predicted == gold or predicted == f"local:{gold}")
+
+
 def score_quotes(article: Article, gold: Gold, tally: Tally, kinds: set[str]) -> None:
     """Quote detection at ≥0.3 and ≥0.8 token overlap, exact span, speaker and anonymity."""
     golds = [q for q in gold.get("quotes", []) if q.get("kind", "direct") in kinds]
@@ -222,7 +228,7 @@ def score_quotes(article: Article, gold: Gold, tally: Tally, kinds: set[str]) ->
                 tally.accuracy("exact span", (predicted.start, predicted.end) == span)
                 same = (predicted.anonymous and quote.get("anonymous")) or (
                     predicted.speaker_actor is not None
-                    and predicted.speaker_actor == quote.get("speaker"))
+                    and same_actor(predicted.speaker_actor, quote.get("speaker")))
                 tally.accuracy("speaker", bool(same))
                 anonymous = bool(quote.get("anonymous"))
                 tally.accuracy("anonymous flag", predicted.anonymous == anonymous)
