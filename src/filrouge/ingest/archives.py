@@ -66,7 +66,10 @@ def read_zip(
 ) -> Iterator[Item]:
     """A zip archive, member by member. Zip needs random access: a stream that cannot seek
     (standard input, a member of another archive) is spooled to a temporary file first."""
-    seekable = stream.seekable() if hasattr(stream, "seekable") else False
+    try:
+        seekable = stream.seekable()
+    except (AttributeError, ValueError, OSError):
+        seekable = False
     if seekable:
         yield from _zip_members(stream, source, limits, depth, read_member)
         return

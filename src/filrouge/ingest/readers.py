@@ -253,6 +253,9 @@ def read_stream(
         suffix = PurePosixPath(name).suffix
         yield Rejection(source=source, reason=f"unsupported file type '{suffix}'")
         return
+    seekable = _seekable(stream)
+    start = stream.tell() if seekable else 0
+    original = stream
     head, stream = sniff(stream, 64 * 1024)
     if fmt == "sniff":
         fmt = sniff_format(head)
@@ -269,6 +272,9 @@ def read_stream(
         yield from read_gzip(stream, source=source, name=name, limits=limits, depth=depth,
                              read_member=member)
     elif fmt == "zip":
+        if seekable:  # zip needs random access: give it the file itself, not the sniffed copy
+            original.seek(start)
+            stream = original
         yield from read_zip(stream, source=source, limits=limits, depth=depth,
                             read_member=member)
     elif fmt == "tar":
@@ -312,6 +318,13 @@ def _read_document(
         yield _read_html(text, source, warnings)
     else:
         yield RawDocument(source=source, text=text, format="text", warnings=warnings)
+
+
+def _seekable(stream: IO[bytes]) -> bool:
+    try:
+        return stream.seekable()
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def _looks_binary(head: bytes) -> bool:
