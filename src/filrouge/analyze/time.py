@@ -1136,7 +1136,11 @@ def _merge(text: str, found: list[_Found]) -> list[_Found]:
 
 def tense_at(text: str, position: int) -> Tense | None:
     """The tense of the verb at ``position`` (the marker covering it, else the nearest one in
-    its sentence, future first on ties): what dates and statements look to."""
+    its sentence, future first on ties), or the direction a governing preposition gives an
+    expression starting there (``depuis``, ``d'ici``)."""
+    governed = _governing_direction(text, position)
+    if governed is not None:
+        return governed
     low, high = _sentence_bounds(text, position, position + 1)
     best: tuple[int, int, Tense] | None = None
     for m_start, m_end, kind in _tense_markers(text[low:high]):
