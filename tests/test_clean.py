@@ -632,3 +632,53 @@ def test_lines_in_a_script_without_capitals_are_not_a_link_list() -> None:
     raw = page_of(BODY[0], *arabic, BODY[1], BODY[2])
     cleaned = clean_text(raw, title="Le budget adopté")
     assert not any(a in reasons(cleaned) for a in arabic)
+
+
+def test_last_paragraph_after_a_lone_read_also_is_kept() -> None:
+    last = (
+        "Cette visite, la troisième du ministre depuis sa nomination, intervient alors que la "
+        "région attend toujours le financement promis pour la ligne ferroviaire."
+    )
+    raw = page_of(
+        *BODY,
+        "Lire aussi : Le budget adopté en commission",
+        last,
+        "Cet article est réservé aux abonnés. Offre spéciale : 1 € les 3 premiers mois",
+        "#budget #municipales",
+        "Les commentaires sont fermés pour cet article.",
+    )
+    cleaned = clean_text(raw, title="Le budget adopté")
+    assert cleaned.text.split("\n\n") == [*BODY, last]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Reportage Jeanne Roy, avec Paul Girard à Rome ; édité par Marc Lenoir)",
+        "Reportage additionnel par l'équipe de Lyon. Édité par M. Lenoir.",
+        "Cet article a été traduit automatiquement de l'anglais.",
+        "jr/pg",
+    ],
+)
+def test_wire_credits_and_translation_notices(line: str) -> None:
+    cleaned = clean_text(page_of(*BODY, line), title="Le budget adopté")
+    assert reasons(cleaned)[line] == "credit"
+    assert cleaned.text.split("\n\n") == BODY
+
+
+def test_headline_swept_into_the_top_links_is_still_the_title() -> None:
+    raw = page_of(
+        "Le Courrier des Vallées - toute l'actualité",
+        "Accueil Monde Politique Économie Culture",
+        "Le conseil municipal adopte le budget des écoles",
+        "Partager Facebook X E-mail",
+        "",
+        "Le conseil municipal adopte le budget des écoles",
+        "Photo d'illustration : archives du Courrier",
+        "",
+        *BODY,
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.title == "Le conseil municipal adopte le budget des écoles"
+    assert reasons(cleaned)["Photo d'illustration : archives du Courrier"] == "photo-credit"
+    assert cleaned.text.split("\n\n") == BODY

@@ -55,9 +55,8 @@ DATELINE_SEARCH_PARAGRAPHS = 3
 # A run this long of headline-like lines is a list of links wherever it stands after the body
 # has started (shorter runs only count before or after all the prose).
 LONG_LINK_RUN = 6
-# The article ends at the first window of this many lines holding this many debris lines...
-END_WINDOW = 4
-END_WINDOW_DEBRIS = 3
+# The article ends at the first run of this many page-chrome lines in a row...
+END_RUN = 3
 # ...once this much body has been read; after it, text resumes only as real paragraphs.
 END_MIN_BODY_WORDS = 80
 # A "Lire aussi :" header owns at most this many link lines after it.
@@ -227,6 +226,14 @@ _CREDIT_TAIL = re.compile(
 _TRANSLATION = re.compile(
     r"^\(?\s*(?i:traduit|traduite|traduction|adapté|adaptée|adaptation)\b[^()]{0,60}?"
     r"(?:\bpar\b|:)\s*[A-ZÀ-ÝŒ][^()]{0,60}\)?\.?$"
+)
+# Wire-copy credits: "(Reportage X, avec Y à Rome ; édité par Z)", "Édité par M. Keane.",
+# "Cet article a été traduit automatiquement de l'anglais.", desk initials "pz/dab".
+_WIRE_CREDIT = re.compile(
+    r"^\(\s*(?i:reportage|rédigé|rédaction|édité|édition|avec|version|texte|traduit|traduction)"
+    r"\b[^()]*\)\.?$"
+    r"|(?i:(?<![\w'])[ée]dité par\s+[A-ZÀ-ÝŒ]|traduite? automatiquement)"
+    r"|^[a-z]{2,5}(?:[/-][a-z]{2,5}){1,3}$"
 )
 # Two sentences in one line ("… chemin. Mais …"): a standfirst, not a headline. A capitalised
 # kicker before the stop ("REPORTAGE. …", "VIDÉO. …") does not count.
@@ -544,6 +551,8 @@ def _ui(line: _Line) -> bool:
             continue
         if norm.startswith(phrase) or (line.words <= 8 and phrase in norm and len(phrase) > 12):
             return True
+        if len(phrase) >= LONG_UI_PHRASE and line.words <= SHORT_LINE_WORDS and phrase in norm:
+            return True
     return False
 
 
@@ -601,6 +610,8 @@ def _classify(line: _Line, reference_year: int | None) -> str | None:
     if _read_also(line):
         return "read-also"
     if line.words <= 15 and _TRANSLATION.match(line.raw):
+        return "credit"
+    if line.words <= 30 and _WIRE_CREDIT.search(line.raw):
         return "credit"
     if _cookie(line):
         return "cookie-notice"
@@ -809,6 +820,15 @@ def _title_candidate(line: _Line) -> bool:
     )
 
 
+def _title_in_link_run(lines: list[_Line], head: range) -> list[int]:
+    """When the headline was swept into a run of links at the top (menu lines, the headline,
+    a tagline), it is the line repeated in the head, else the run's last headline."""
+    swept = [i for i in head if lines[i].reason == "related-links" and _title_candidate(lines[i])]
+    norms = [lines[i].norm for i in head]
+    repeated = [i for i in swept if norms.count(lines[i].norm) > 1]
+    return repeated or swept
+
+
 def _mark_captions(lines: list[_Line], title_index: int | None) -> None:
     """The one-sentence line just above a bare credit ("Photo : AFP / X") is its caption."""
     prefix = _vocab().photo_prefix
@@ -845,16 +865,20 @@ def _comment_signal(line: _Line) -> bool:
 
 
 def _article_end(lines: list[_Line], title_index: int | None) -> int | None:
-    """Where the article ends: the first window of debris lines dense enough to be page chrome
-    (menus, share buttons, forms, link lists), once some body has been read."""
+    """Where the article ends: the first run of page chrome (menus, share buttons, forms, link
+    lists) three lines long, once some body has been read. A lone "Lire aussi" between two
+    paragraphs does not end anything."""
     body_words = 0
     for i, line in enumerate(lines):
         if i == title_index:
             continue
-        if body_words >= END_MIN_BODY_WORDS and line.reason in _CHROME_REASONS:
-            window = lines[i : i + END_WINDOW]
-            if sum(1 for w in window if w.reason in _CHROME_REASONS) >= END_WINDOW_DEBRIS:
-                return i
+        run = lines[i : i + END_RUN]
+        if (
+            body_words >= END_MIN_BODY_WORDS
+            and len(run) == END_RUN
+            and all(r.reason in _CHROME_REASONS for r in run)
+        ):
+            return i
         if line.reason is None:
             body_words += line.words
     return None
@@ -1022,8 +1046,11 @@ def clean_text(raw: str, *, title: str | None = None, reference_year: int | None
             for i in head
             if lines[i].reason is None and _title_candidate(lines[i]) and not _continues(lines, i)
         ]
+        if not candidates:
+            candidates = _title_in_link_run(lines, head)
         if candidates:
             title_index = candidates[-1] if first_para is not None else candidates[0]
+            lines[title_index].reason = None
             given_title = lines[title_index].raw
             title_norm = lines[title_index].norm
 
