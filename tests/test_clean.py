@@ -682,3 +682,51 @@ def test_headline_swept_into_the_top_links_is_still_the_title() -> None:
     assert cleaned.title == "Le conseil municipal adopte le budget des écoles"
     assert reasons(cleaned)["Photo d'illustration : archives du Courrier"] == "photo-credit"
     assert cleaned.text.split("\n\n") == BODY
+
+
+def test_hard_wrapped_text_is_joined_before_it_is_judged() -> None:
+    import textwrap
+
+    paragraphs = [
+        " ".join(BODY[:2]) + " Le vote final a eu lieu peu avant minuit, sous les applaudissements "
+        "d'une partie du public venu nombreux pour l'occasion.",
+        " ".join(BODY[2:]) + " Une nouvelle séance est prévue le mois prochain pour examiner les "
+        "amendements déposés par les différents groupes du conseil.",
+    ]
+    wrapped = [*textwrap.wrap(paragraphs[0], width=40), "", *textwrap.wrap(paragraphs[1], width=40)]
+    raw = page_of("Le budget adopté", "Mercredi 30 janvier", *wrapped)
+    cleaned = clean_text(raw)
+    assert cleaned.title == "Le budget adopté"
+    assert reasons(cleaned)["Mercredi 30 janvier"] == "timestamp"
+    assert cleaned.text.split("\n\n") == paragraphs
+    assert_nothing_lost(raw, cleaned)
+
+
+def test_wrapped_piece_starting_with_a_date_is_not_a_stamp() -> None:
+    wrapped = [
+        "Le conseil municipal s'est réuni en",
+        "séance extraordinaire pour voter le",
+        "budget, après une première séance le",
+        "12 janvier 2013 à 18h interrompue par",
+        "une coupure de courant dans tout le",
+        "quartier de la mairie, a indiqué le",
+        "maire lors d'une conférence de presse.",
+        "Les débats ont duré près de quatre",
+        "heures et se sont achevés peu avant",
+        "minuit par un vote à main levée, sous",
+        "les applaudissements d'une partie du",
+        "public venu nombreux pour l'occasion.",
+        "L'opposition a annoncé un recours et",
+        "demandé un audit des comptes de la",
+        "ville, qu'elle juge trop optimistes",
+        "pour les trois prochaines années, en",
+        "raison de la hausse du prix de",
+        "l'énergie et des taux d'intérêt, qui",
+        "pèsent sur les finances de la ville",
+        "comme sur celles des communes voisines.",
+    ]
+    raw = page_of("Le budget voté de nuit", *wrapped)
+    cleaned = clean_text(raw)
+    assert "12 janvier 2013 à 18h interrompue par" not in reasons(cleaned)
+    assert cleaned.published.value is None
+    assert "le 12 janvier 2013 à 18h interrompue par une coupure" in cleaned.text

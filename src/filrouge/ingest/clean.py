@@ -65,6 +65,12 @@ READ_ALSO_MAX_LINKS = 8
 LONG_UI_PHRASE = 20
 # A caption carrying its own credit is at most this long.
 CAPTION_MAX_WORDS = 45
+# Hard-wrapped text: lines cut at a width this narrow at most, nearly all of them within the
+# width, most of them in its upper band, and this share of them running on in lower case.
+WRAP_MAX_WIDTH = 100
+WRAP_MIN_LINES = 20
+WRAP_BAND = 0.6
+WRAP_MIN_RUN_ON = 0.3
 
 
 @dataclass(frozen=True)
@@ -273,6 +279,13 @@ class _Line:
     reason: str | None = None
     stamp: _Stamp | None = None
     byline: str | None = None
+    # Hard-wrapped text: the physical lines (number, text) joined into this one.
+    parts: tuple[tuple[int, str], ...] = ()
+
+    @property
+    def last(self) -> int:
+        """The number of the last physical line this line spans."""
+        return self.parts[-1][0] if self.parts else self.number
 
     @property
     def flat(self) -> str:
@@ -680,7 +693,7 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
         if (
             groups
             and groups[-1][-1].block == line.block
-            and groups[-1][-1].number == line.number - 1
+            and groups[-1][-1].last == line.number - 1
         ):
             groups[-1].append(line)
         else:
@@ -792,7 +805,7 @@ def _mark_continuations(lines: list[_Line]) -> None:
             line.reason is None
             and prev.reason is not None
             and prev.reason not in _METADATA_REASONS
-            and line.number == prev.number + 1
+            and line.number == prev.last + 1
             and line.raw[:1].islower()
             and not _SENTENCE_END.search(prev.raw)
         ):
@@ -839,7 +852,7 @@ def _mark_captions(lines: list[_Line], title_index: int | None) -> None:
         if (
             i - 1 == title_index
             or caption.reason is not None
-            or caption.number != credit.number - 1
+            or caption.last != credit.number - 1
             or caption.words > 30
             or caption.raw.endswith(":")
             or _SOCIAL.search(caption.raw)
@@ -923,7 +936,7 @@ def _continues(lines: list[_Line], i: int) -> bool:
     if i + 1 >= len(lines):
         return False
     nxt = lines[i + 1]
-    return nxt.number == lines[i].number + 1 and nxt.raw[:1].islower()
+    return nxt.number == lines[i].last + 1 and nxt.raw[:1].islower()
 
 
 def _best_stamp(
@@ -985,6 +998,50 @@ def _self_citation(lines: list[_Line], title: str | None) -> dt.date | None:
     return None
 
 
+def _hard_wrapped(lines: list[_Line]) -> int | None:
+    """The wrap width when the text was cut into lines of nearly equal length (a PDF, an email,
+    a narrow column copied as is), else None. Each line of such text is only a piece of a
+    sentence, so it must be joined back before it is judged."""
+    if len(lines) < WRAP_MIN_LINES:
+        return None
+    lengths = sorted(len(ln.raw) for ln in lines)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if width > WRAP_MAX_WIDTH or lengths[int(0.99 * (len(lengths) - 1))] > 1.25 * width:
+        return None
+    in_band = sum(1 for n in lengths if 0.6 * width <= n <= width) / len(lengths)
+    run_on = sum(
+        1
+        for a, b in itertools.pairwise(lines)
+        if b.number == a.number + 1 and not _TERMINAL.search(a.raw) and b.raw[:1].islower()
+    ) / len(lines)
+    return width if in_band >= WRAP_BAND and run_on >= WRAP_MIN_RUN_ON else None
+
+
+def _reflow(lines: list[_Line], width: int) -> list[_Line]:
+    """Join the pieces of hard-wrapped text: a line runs on when the next starts in lower case,
+    or when it fills the width and the next one does too or ends a sentence. A short line ends
+    its paragraph; a short line after a full one ("Mercredi 30 janvier" under a heading) stands
+    alone."""
+    full = 0.75 * width
+    out: list[_Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        last_raw = prev.parts[-1][1] if prev is not None and prev.parts else ""
+        runs_on = line.raw[:1].islower() or (
+            len(last_raw) >= full and (len(line.raw) >= full or _SENTENCE_END.search(line.raw))
+        )
+        adjacent = prev is not None and line.block == prev.block and line.number == prev.last + 1
+        if prev is not None and adjacent and runs_on:
+            joined = f"{prev.raw} {line.raw}"
+            norm = _norm(joined)
+            parts = (*prev.parts, (line.number, line.raw))
+            out[-1] = _Line(prev.number, joined, norm, prev.block, len(_words(norm)), parts=parts)
+        else:
+            parts = ((line.number, line.raw),)
+            out.append(_Line(line.number, line.raw, line.norm, line.block, line.words, parts=parts))
+    return out
+
+
 def clean_text(raw: str, *, title: str | None = None, reference_year: int | None = None) -> Cleaned:
     """Separate the article body from the page debris copied with it; find title, byline, date."""
     text = (
@@ -1003,6 +1060,9 @@ def clean_text(raw: str, *, title: str | None = None, reference_year: int | None
         raw_line = line_text.strip().strip("\u200e\u200f\ufeff\u200b").strip()
         norm = _norm(raw_line)
         lines.append(_Line(number, raw_line, norm, block, len(_words(norm))))
+    width = _hard_wrapped(lines)
+    if width is not None:
+        lines = _reflow(lines, width)
 
     for line in lines:
         line.reason = _classify(line, reference_year)
@@ -1155,9 +1215,10 @@ def clean_text(raw: str, *, title: str | None = None, reference_year: int | None
             )
 
     removed = [
-        Removed(text=ln.raw, reason=ln.reason, line=ln.number)
+        Removed(text=text, reason=ln.reason, line=number)
         for i, ln in enumerate(lines)
         if ln.reason is not None and i != body_index
+        for number, text in (ln.parts or ((ln.number, ln.raw),))
     ]
     out_title = given_title if title is None else title.strip() or None
     return Cleaned(
