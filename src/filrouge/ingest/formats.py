@@ -242,6 +242,7 @@ def read_jsonl(
         number += 1
         where = f"{source}:{number}"
         if len(line) > limits.max_document_bytes and not line.endswith(b"\n"):
+            found = True
             yield Rejection(source=where, reason=f"line longer than {limits.max_document_bytes}"
                                                  " bytes: skipped")
             while line and not line.endswith(b"\n"):  # skip the rest of the overlong line
