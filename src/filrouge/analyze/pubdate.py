@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from filrouge.analyze.time import _lexicon, find_times, tense_at
-from filrouge.model import Published, TimeExpr
+from filrouge.model import Article, Published, TimeExpr
 
 # Days an article typically follows a happening it tells with no time word of its own.
 DAYS_AFTER_TOLD = 10
@@ -470,3 +470,50 @@ def infer(text: str, collection: DatedCollection | None = None,
     if span is not None:
         windows.append(span)
     return _combine(windows)
+
+
+# --------------------------------------------------------------------------- in the pipeline
+
+# An inferred date is used to resolve "hier", "mardi"… only when its range is this narrow.
+REFERENCE_MAX_WIDTH = 7
+
+
+def collection_for(articles: Sequence[Article]) -> DatedCollection | None:
+    """The batch as a dated collection, when some of its articles lack a date (else None:
+    nothing to infer, nothing to build)."""
+    if all(article.published.value for article in articles):
+        return None
+    return DatedCollection.build((article.text, _day(article.published.value))
+                                 for article in articles)
+
+
+def _day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def with_inferred_date(article: Article, collection: DatedCollection | None = None) -> Article:
+    """The article with an inferred publication date when it has none (unchanged otherwise,
+    and when nothing in the text or collection bounds the date)."""
+    if article.published.value:
+        return article
+    inferred = infer(article.text, collection)
+    if inferred is None:
+        return article
+    return article.model_copy(update={"published": inferred.published()})
+
+
+def reference_day(published: Published) -> dt.date | None:
+    """The day relative expressions resolve against: the publication day, or an inferred one
+    when its range is narrow enough to trust (a wide guess would put "hier" on a wrong day)."""
+    day = _day(published.value)
+    if day is None or published.origin != "inferred":
+        return day
+    earliest, latest = _day(published.earliest), _day(published.latest)
+    if earliest is None or latest is None or (latest - earliest).days + 1 > REFERENCE_MAX_WIDTH:
+        return None
+    return day

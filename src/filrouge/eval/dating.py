@@ -43,14 +43,17 @@ def _sentences(article: Article) -> list[tuple[int, int]]:
     return [(s.start_char, s.end_char) for s in doc.sents]
 
 
-def _cue_position(text: str, quote: Gold, span: tuple[int, int]) -> int | None:
-    """Where the gold cue stands: inside or just after the quote, else the last one before."""
-    cue = quote.get("cue") or ""
-    after = locate(text[span[0]:], cue)
-    if after is not None and after[0] < span[1] - span[0] + 200:
-        return span[0] + after[0]
-    before = [start for start, _ in occurrences(text[:span[0]], cue)]
-    return before[-1] if before else None
+def _cue_position(text: str, quote: Gold, span: tuple[int, int]) -> tuple[int, int] | None:
+    """Where the gold cue stands: its occurrence nearest to the quote (inside, before or
+    after it)."""
+    found = occurrences(text, quote.get("cue") or "")
+    if not found:
+        return None
+
+    def gap(where: tuple[int, int]) -> int:
+        return max(0, span[0] - where[1], where[0] - span[1])
+
+    return min(found, key=gap)
 
 
 def _quote_parts(text: str, quote: Gold, span: tuple[int, int]) -> list[tuple[int, int]]:
@@ -112,7 +115,7 @@ def score_dating(article: Article, gold: Gold, tally: Tally,
         where = _gold_event_span(text, event)
         if where is None:
             continue
-        predicted, _ = date_span(text, article.times, bounds, where, published, focus=where[0])
+        predicted, _ = date_span(text, article.times, bounds, where, published, focus=where)
         _count(tally, "event date on gold spans", event.get("date"), predicted)
         match = _best_event(article, event, where, used_events)
         if match is not None:
@@ -146,7 +149,7 @@ def dating_errors(article: Article, gold: Gold) -> list[dict[str, Any]]:
         span = _gold_event_span(text, event)
         if span is not None:
             items.append(("event", event, span, date_span(text, article.times, bounds, span,
-                                                          published, focus=span[0])))
+                                                          published, focus=span)))
     for kind, item, span, (predicted, origin) in items:
         if predicted != item.get("date"):
             errors.append({"kind": kind, "gold": item.get("date"), "predicted": predicted,

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from filrouge.eval.dating import score_dating
 from filrouge.eval.example import (
     Gold,
     Tally,
@@ -42,13 +43,14 @@ EXAMPLE_SCORERS: dict[str, Scorer] = {
     # the same direct-quote scorer over textacy's direct_quotations (side by side)
     "quotes, textacy": lambda a, g, t: score_quotes(a, g, t, {"direct"}),
     "events": score_events,
+    "statement dates": score_dating,
 }
 
 # The gold key each stage reads: an article whose gold lacks the key was not annotated for that
 # layer and is left out of that stage's figures (rather than counted as all false positives).
 GOLD_LAYER = {"ingest": "published", "actors": "entities", "time": "times", "quotes": "quotes",
               "quotes (all kinds)": "quotes", "quotes, textacy": "quotes", "figures": "amounts",
-              "events": "events"}
+              "events": "events", "statement dates": "published"}
 
 
 def analysed_examples(corpus: Path) -> list[Article]:
@@ -127,6 +129,16 @@ def score_shared(stage: str) -> dict[str, Figures]:
             except ImportError:
                 results["time — fr-timebank, dateparser"] = {
                     "skipped": "dateparser not installed (pip install filrouge[dev])"}
+        from filrouge.eval.dating import evaluate_inference_mlcrisis
+
+        undated = _shared("ml-crisis-fr")
+        if undated is None:
+            results["time — publication date inference"] = {
+                "skipped": "../shared/data/ml-crisis-fr not found"}
+        else:
+            for part, inferred in evaluate_inference_mlcrisis(undated).items():
+                results[f"time — publication date inference, ml-crisis-fr, {part}"] = dict(
+                    inferred)
     if stage in {"pubdate", "ingest"}:
         from filrouge.eval.pubdate import evaluate_pubdate_mlcrisis, evaluate_pubdate_wikinews
 
@@ -158,9 +170,9 @@ def score_shared(stage: str) -> dict[str, Figures]:
 
 def run_eval(stage: str, gold_dir: Path | None = None) -> dict[str, Any]:
     example_stages = {
-        "all": ["ingest", "actors", "time", "quotes", "quotes (all kinds)", "quotes, textacy",
-                "figures", "events"],
-        "ingest": ["ingest"], "actors": ["actors"], "time": ["time"],
+        "all": ["ingest", "actors", "time", "statement dates", "quotes", "quotes (all kinds)",
+                "quotes, textacy", "figures", "events"],
+        "ingest": ["ingest"], "actors": ["actors"], "time": ["time", "statement dates"],
         "quotes": ["quotes", "quotes (all kinds)", "quotes, textacy"], "figures": ["figures"],
         "events": ["events"],
     }.get(stage, [])
