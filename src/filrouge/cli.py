@@ -148,15 +148,14 @@ def _store_documents(store: Store, analyzer: Analyzer, copies: DuplicateIndex,
 
 
 def _finish_ingest(store: Store) -> list[Story]:
-    """After new articles: relink people across articles, rebuild the stories."""
+    """After new articles: relink people across articles, then place the new articles in the
+    stored stories (incrementally; corrections replayed)."""
     from filrouge.analyze.entities import merge_local_people
-    from filrouge.stories.timeline import build_stories
+    from filrouge.stories.persist import update_stories
 
     for relinked in merge_local_people(list(store.articles())).values():
         store.update_article(relinked)
-    stories = build_stories(a for a in store.articles())
-    store.replace_stories(stories)
-    return stories
+    return update_stories(store)
 
 
 @main.command()
@@ -437,31 +436,43 @@ def quotes(db: Path, fmt: str, speaker: str | None, anonymous: bool | None) -> N
         out.print(f"  « {row['text']} »\n")
 
 
+def _story_articles(store: Store, story: str) -> tuple[Story, list[Article]]:
+    """A stored story by id or unique prefix, with its articles (wire copies included)."""
+    chosen = [s for s in store.stories() if s.id == story] or [
+        s for s in store.stories() if s.id.startswith(story)]
+    if len(chosen) != 1:
+        raise click.UsageError(
+            f"no story with id '{story}'" if not chosen
+            else f"story id '{story}' is ambiguous: {', '.join(s.id for s in chosen[:5])}")
+    members = [store.article(i) for i in [*chosen[0].articles, *chosen[0].duplicates]]
+    return chosen[0], [a for a in members if a is not None]
+
+
 @main.command()
 @DB_OPTION
 @FORMAT_OPTION
-@click.option("--story", help="Story id (see `filrouge stories`).")
-@click.option("--actor", help="Only entries whose sources name this actor id.")
+@click.option("--story", help="Story id or prefix (see `filrouge stories`).")
+@click.option("--actor", help="Only sentences naming this actor id (or quoting them).")
 @click.option("--from", "date_from", help="First date (YYYY-MM-DD).")
-@click.option("--max-dates", type=int, help="Keep the N best-supported dates.")
-@click.option("--sentences-per-date", type=int, default=1, show_default=True)
+@click.option("--to", "date_to", help="Last date (YYYY-MM-DD).")
+@click.option("--query", help='Only articles about these words, e.g. "garanties de sécurité".')
+@click.option("--max-dates", type=click.IntRange(min=1), help="Keep the N best-supported dates.")
+@click.option("--sentences-per-date", type=click.IntRange(min=1), default=1, show_default=True)
 def timeline(db: Path, fmt: str, story: str | None, actor: str | None, date_from: str | None,
-             max_dates: int | None, sentences_per_date: int) -> None:
-    """The dated chronology, each entry citing its sources."""
+             date_to: str | None, query: str | None, max_dates: int | None,
+             sentences_per_date: int) -> None:
+    """The dated chronology: event and statement dates, each entry summarised by sentences of
+    its sources and citing them."""
     from filrouge.stories.timeline import build_timeline
 
+    for name, value in (("--from", date_from), ("--to", date_to)):
+        if value and not _is_day(value):
+            raise click.UsageError(f"{name} expects a date as YYYY-MM-DD, got '{value}'")
     store = _open_store(db)
-    articles = [a for a in store.articles() if not a.duplicate_of]
-    if story:
-        chosen = [s for s in store.stories() if s.id.startswith(story)]
-        if not chosen:
-            raise click.UsageError(f"no story with id starting '{story}'")
-        members = set(chosen[0].articles)
-        articles = [a for a in articles if a.id in members]
-    if actor:
-        articles = [a for a in articles if any(e.actor == actor for e in a.entities)]
+    articles = _story_articles(store, story)[1] if story else list(store.articles())
     entries = build_timeline(articles, max_dates=max_dates,
-                             sentences_per_date=sentences_per_date, since=date_from)
+                             sentences_per_date=sentences_per_date, since=date_from,
+                             until=date_to, actor=actor, query=query)
     if fmt == "json":
         click.echo(json.dumps([e.model_dump(mode="json") for e in entries], ensure_ascii=False,
                               indent=2))
@@ -471,20 +482,164 @@ def timeline(db: Path, fmt: str, story: str | None, actor: str | None, date_from
     render_timeline(out, entries)
 
 
-@main.command()
+def _is_day(value: str) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+@main.group(invoke_without_command=True)
 @DB_OPTION
 @FORMAT_OPTION
-def stories(db: Path, fmt: str) -> None:
-    """Stories: groups of articles about one thread, with their span and main actors."""
+@click.option("--rebuild", is_flag=True,
+              help="Regroup every article from scratch (corrections are replayed).")
+@click.option("--explain", "explain_id", metavar="STORY",
+              help="Why each article of this story is in it (shared terms, actors, dates).")
+@click.pass_context
+def stories(ctx: click.Context, db: Path, fmt: str, rebuild: bool,
+            explain_id: str | None) -> None:
+    """Stories: threads of articles, with their span, main actors, articles and outlets.
+
+    \b
+    Corrections (kept, and replayed after every regrouping):
+      filrouge stories merge A B          # B's articles join A
+      filrouge stories split A ART1 ART2  # move these articles out into a new story
+      filrouge stories rename A "label"
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+    if ctx.invoked_subcommand is not None:
+        return
+    from filrouge.stories.persist import CorrectionError, explain, update_stories
+
     store = _open_store(db)
-    found = store.stories()
+    if explain_id:
+        try:
+            rows = explain(store, explain_id)
+        except CorrectionError as error:
+            raise click.UsageError(str(error)) from error
+        if fmt == "json":
+            click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+            return
+        for row in rows:
+            why = ("opened the story" if row["probability"] is None and not row["duplicate_of"]
+                   else f"copy of {str(row['duplicate_of'])[:10]}" if row["duplicate_of"]
+                   else f"p={row['probability']}")
+            out.print(f"[bold]{str(row['article'])[:10]}[/] {why}"
+                      + (" [yellow](corrected)[/]" if row["corrected"] else ""))
+            for key in ("shared_terms", "shared_actors", "shared_dates"):
+                shared = row[key]
+                if isinstance(shared, list) and shared:
+                    out.print(f"  {key.replace('_', ' ')}: {', '.join(map(str, shared))}")
+        return
+    found = update_stories(store, rebuild=True) if rebuild else store.stories()
     if fmt == "json":
         click.echo(json.dumps([s.to_json_dict() for s in found], ensure_ascii=False, indent=2))
         return
-    for story in found:
+    for story in sorted(found, key=lambda s: (-len(s.articles), s.id)):
         out.print(f"[bold]{story.id}[/] {story.title}")
-        out.print(f"  {story.start} → {story.end} · {len(story.articles)} article(s) · "
-                  f"{len(story.timeline)} dated entries · actors: {', '.join(story.actors)}")
+        out.print(f"  {story.start} → {story.end} · {len(story.articles)} article(s)"
+                  + (f" (+{len(story.duplicates)} copies)" if story.duplicates else "")
+                  + f" · {len(story.outlets)} source(s) · {len(story.events)} event(s)"
+                  + f" · actors: {', '.join(story.actors)}")
+
+
+_SUB_DB_OPTION = click.option(
+    "--db", "sub_db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="SQLite database file (default: the one given to `filrouge stories`).")
+
+
+def _correct(ctx: click.Context, db: Path | None, kind: str, story: str, **details: Any) -> None:
+    from filrouge.stories.persist import CorrectionError, record_correction
+
+    store = _open_store(db or ctx.obj["db"])
+    try:
+        result = record_correction(store, kind, story, **details)
+    except CorrectionError as error:
+        raise click.UsageError(str(error)) from error
+    err.print(f"{kind}: done; story {result} (kept and replayed after every regrouping)")
+
+
+@stories.command("merge")
+@click.argument("target")
+@click.argument("other")
+@_SUB_DB_OPTION
+@click.pass_context
+def stories_merge(ctx: click.Context, target: str, other: str, sub_db: Path | None) -> None:
+    """Merge story OTHER into story TARGET."""
+    _correct(ctx, sub_db, "merge", target, other=other)
+
+
+@stories.command("split")
+@click.argument("story")
+@click.argument("articles", nargs=-1, required=True)
+@_SUB_DB_OPTION
+@click.pass_context
+def stories_split(ctx: click.Context, story: str, articles: tuple[str, ...],
+                  sub_db: Path | None) -> None:
+    """Move ARTICLES (ids or prefixes) out of STORY into a new story."""
+    _correct(ctx, sub_db, "split", story, articles=list(articles))
+
+
+@stories.command("rename")
+@click.argument("story")
+@click.argument("label")
+@_SUB_DB_OPTION
+@click.pass_context
+def stories_rename(ctx: click.Context, story: str, label: str, sub_db: Path | None) -> None:
+    """Give STORY a label of your own (replaces the automatic title)."""
+    _correct(ctx, sub_db, "rename", story, label=label)
+
+
+@main.command()
+@click.argument("date")
+@DB_OPTION
+@FORMAT_OPTION
+@click.option("--story", required=True, help="Story id or prefix (see `filrouge stories`).")
+@click.option("--words", "max_words", type=click.IntRange(min=20), default=100,
+              show_default=True, help="Length of the update summary.")
+def since(date: str, db: Path, fmt: str, story: str, max_words: int) -> None:
+    """What is new in a story since DATE: events, quotes, figures and an update summary that
+    leaves out what was already known."""
+    from filrouge.stories.update import what_is_new
+
+    if not _is_day(date):
+        raise click.UsageError(f"DATE expects YYYY-MM-DD, got '{date}'")
+    store = _open_store(db)
+    chosen, articles = _story_articles(store, story)
+    update = what_is_new(articles, date, max_words)
+    if fmt == "json":
+        click.echo(json.dumps({
+            "story": chosen.id, "since": date, "articles": update.articles,
+            "summary": [s.model_dump(mode="json") for s in update.summary],
+            "events": [{"article": a.id, **e.model_dump(mode="json")} for a, e in update.events],
+            "quotes": [{"article": a.id, **q.model_dump(mode="json")} for a, q in update.quotes],
+            "figures": [{"article": a.id, **f.model_dump(mode="json")}
+                        for a, f in update.figures],
+        }, ensure_ascii=False, indent=2))
+        return
+    out.print(f"[bold]{chosen.title}[/] since {date}: {len(update.articles)} new article(s)")
+    if not update.articles:
+        return
+    out.print("\n[bold]Update[/]")
+    for sentence in update.summary:
+        out.print(f"  {' '.join((sentence.text or '').split())} "
+                  f"[dim]({sentence.outlet or sentence.article[:10]}, {sentence.published})[/]")
+    out.print(f"\n[bold]Events[/] ({len(update.events)})")
+    for article, event in update.events[:15]:
+        out.print(f"  {event.date or '?'} {event.type} {', '.join(event.actors)}"
+                  f" → {', '.join(event.targets)} [dim]{article.id[:10]}[/]")
+    out.print(f"\n[bold]Quotes[/] ({len(update.quotes)})")
+    for article, quote in update.quotes[:10]:
+        out.print(f"  {quote.date or '?'} {quote.speaker_name or 'anonymous'}: « {quote.text} »"
+                  f" [dim]{article.id[:10]}[/]")
+    out.print(f"\n[bold]Figures[/] ({len(update.figures)})")
+    for article, amount in update.figures[:10]:
+        out.print(f"  {amount.text} [dim]{article.id[:10]}[/]")
 
 
 @main.command()

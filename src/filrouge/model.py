@@ -175,6 +175,19 @@ class TimelineEntry(Model):
     date: str
     summary: str
     sources: list[SourceRef]
+    outlets: list[str] = Field(default_factory=list)
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+
+class StoryEvent(Model):
+    """One happening inside a story: articles about the same days in close wording."""
+
+    id: str
+    title: str
+    articles: list[str]
+    start: str | None = None
+    end: str | None = None
 
 
 class Story(Model):
@@ -190,6 +203,10 @@ class Story(Model):
     start: str | None = None
     end: str | None = None
     timeline: list[TimelineEntry] = Field(default_factory=list)
+    keyphrases: list[str] = Field(default_factory=list)
+    outlets: list[str] = Field(default_factory=list)
+    duplicates: list[str] = Field(default_factory=list)
+    events: list[StoryEvent] = Field(default_factory=list)
 
     def to_json_dict(self) -> dict[str, object]:
         return self.model_dump(mode="json", by_alias=True)

@@ -31,7 +31,7 @@ Figures = dict[str, float | int | str]
 
 # Every stage `filrouge eval` accepts (add a new scorer's name here).
 EVAL_STAGES = ["all", "ingest", "dedup", "actors", "time", "quotes", "figures", "events",
-               "stories", "timebank", "pubdate"]
+               "stories", "timeline", "update", "timebank", "pubdate"]
 Scorer = Callable[[Article, Gold, Tally], None]
 
 EXAMPLE_SCORERS: dict[str, Scorer] = {
@@ -158,13 +158,30 @@ def score_shared(stage: str) -> dict[str, Figures]:
             results["ingest — ml-crisis-fr debris lines"] = {"skipped": f"{missing} not found"}
         else:
             results.update(evaluate_debris(folder, gold))
-    if stage == "stories":
-        from filrouge.eval.stories import evaluate_rpm2
-
+    if stage in {"stories", "update"}:
         folder = _shared("rpm2")
-        results["stories — rpm2 (grouping)"] = (
-            dict(evaluate_rpm2(folder)) if folder else {"skipped": "../shared/data/rpm2 not found"}
-        )
+        if folder is None:
+            results[f"{stage} — rpm2"] = {"skipped": "../shared/data/rpm2 not found"}
+        elif stage == "stories":
+            from filrouge.eval.stories import evaluate_rpm2
+
+            for part, figures in evaluate_rpm2(folder).items():
+                results[f"stories — rpm2 grouping, {part}"] = dict(figures)
+        else:
+            from filrouge.eval.update import evaluate_updates
+
+            for system, figures in evaluate_updates(folder).items():
+                results[f"update — rpm2 C2 vs C1, {system}"] = dict(figures)
+    if stage == "timeline":
+        from filrouge.eval.timeline import evaluate_mlcrisis
+
+        folder = _shared("ml-crisis-fr")
+        if folder is None:
+            results["timeline — ml-crisis-fr"] = {
+                "skipped": "../shared/data/ml-crisis-fr not found"}
+        else:
+            for crisis, figures in evaluate_mlcrisis(folder).items():
+                results[f"timeline — ml-crisis-fr, {crisis}"] = dict(figures)
     return results
 
 
@@ -185,8 +202,9 @@ def run_eval(stage: str, gold_dir: Path | None = None) -> dict[str, Any]:
         results.update(score_shared("debris"))
     if stage in {"all", "ingest", "pubdate"}:
         results.update(score_shared("pubdate"))
-    if stage in {"all", "stories"}:
-        results.update(score_shared("stories"))
+    for story_stage in ("stories", "timeline", "update"):
+        if stage in {"all", story_stage}:
+            results.update(score_shared(story_stage))
     if stage in {"all", "ingest", "dedup"}:
         from filrouge.eval.dedup import evaluate_dedup
         from filrouge.eval.pubdate import shared_data_dir

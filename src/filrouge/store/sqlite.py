@@ -390,6 +390,30 @@ _MIGRATIONS: dict[int, str] = {
         UPDATE actor_stats SET quotes = quotes - 1 WHERE actor = old.speaker_actor;
     END;
     """,
+    # Incremental story grouping (filrouge.stories.persist): where each article went and why
+    # (its grouping profile, so later runs never recompute it), and the user's corrections
+    # (merge, split, rename), replayed after every grouping run.
+    4: """
+    CREATE TABLE grouping (
+        article_id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        story_id TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        duplicate_of TEXT,
+        profile TEXT,
+        decision TEXT NOT NULL
+    );
+    CREATE INDEX grouping_story ON grouping(story_id);
+    CREATE TABLE story_corrections (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL CHECK (kind IN ('merge', 'split', 'rename')),
+        story_id TEXT NOT NULL,
+        other TEXT,
+        articles TEXT,
+        label TEXT,
+        at TEXT NOT NULL
+    );
+    """,
 }
 
 

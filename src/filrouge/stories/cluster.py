@@ -1,112 +1,432 @@
-"""Grouping articles into stories: TF-IDF of words and actors, cosine similarity, time decay.
+"""Grouping articles into events and stories as they arrive (after Miranda et al., 2018).
 
-This first version follows the shape of Miranda et al. (2018): each article is compared with the
-centroid of each existing story, joins the most similar one above a threshold (discounted by the
-time gap), or opens a new story. Story ids derive from their first article, so they are stable
-across runs over the same corpus.
+Each article is reduced once to a :class:`Profile`: TF-IDF spaces for its content words (light
+stems), its title and its actors, plus the dates it names. A new article is compared only with
+the stories an inverted index proposes (stories sharing its most distinctive terms or actors),
+so the cost of one decision does not grow with the number of stories. For each candidate, four
+cosine similarities feed a small logistic model (weights in ``data/story_model.json``, fitted on
+one rpm2 slice by ``python -m filrouge.eval.stories --calibrate``); the gap in days between the
+article and the story lowers the log-odds with a fixed half-life. The article joins the most
+probable story when that probability reaches the model's threshold, and otherwise opens a story.
+Inside its story it joins the event (one happening: same days, close wording) it is closest to,
+or opens one.
+
+Everything an article changes is local: the story it joins, the index keys it adds, document
+frequencies. Earlier decisions are never recomputed, so adding articles to a stored grouping
+costs time proportional to the new articles only. Ids come from each group's first article
+(``s-`` / ``e-`` + its id prefix), so they are the same in every run over the same stream.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
 
 from filrouge.model import Article
+from filrouge.stories.text import content_terms
 
-_WORD = re.compile(r"[A-Za-zÀ-ÿœŒæÆ]{4,}")
-_STOP = frozenset(
-    """avait avoir cette comme dans elle elles être leur leurs mais même nous pour plus sans
-    selon sont tout tous toute toutes très vous ainsi alors aussi autre avec avant après chez
-    déjà depuis donc encore entre était étaient fait faire peut pourrait quand quel quelle
-    sera seront sous tandis vers celle celui ceux dont lors part jour jours année années
-    mardi lundi mercredi jeudi vendredi samedi dimanche janvier février mars avril juin
-    juillet août septembre octobre novembre décembre déclaré estimé ajouté selon""".split()
-)
-THRESHOLD = 0.08  # calibrated on rpm2 (BCubed F1), see README
-HALF_LIFE_DAYS = 365.0
-
-
-def terms(article: Article) -> Counter[str]:
-    """Content words of title and text (title counted twice) plus the actors named."""
-    words = Counter(
-        w.lower() for w in _WORD.findall(article.text) if w.lower() not in _STOP
-    )
-    for w in _WORD.findall(article.title or ""):
-        if w.lower() not in _STOP:
-            words[w.lower()] += 2
-    for entity in article.entities:
-        if entity.actor:
-            words["@" + entity.actor] += 1
-    return words
+SPACES = ("words", "title", "actors")
+FEATURES = ("words", "title", "title_body", "body_title", "actors")
+MAX_WORDS = 80  # content terms kept per article: its most frequent ones
+MAX_STORY_TERMS = 600  # terms kept per story bag and space: the most frequent ones
+INDEX_TERMS = 10  # most distinctive terms of each article used as index keys
+MAX_POSTING = 400  # a key shared by more stories than this does not propose candidates
+MAX_CANDIDATES = 30
+EVENT_SIMILARITY = 0.25  # word cosine needed to join an event of the story
+EVENT_DAYS = 3  # an event spans a few days at most
+_ACTOR_LABELS = frozenset({"PER", "ORG", "GPE", "LOC"})
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CAPITALISED = re.compile(r"(?<![.!?»\n] )(?<!^)\b([A-ZÉÈÀÂÎÔÛÇ][\w'-]+(?: [A-ZÉÈÀÂÎÔÛÇ][\w'-]+)*)")
 
 
-def _date(article: Article) -> dt.date | None:
+@dataclass(frozen=True)
+class Calibration:
+    """The merge decision: logistic weights over the similarity features, an intercept, the
+    probability needed to join a story and the half-life (days) of the time decay."""
+
+    weights: dict[str, float]
+    intercept: float
+    threshold: float
+    half_life_days: float
+    note: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"weights": self.weights, "intercept": self.intercept,
+                "threshold": self.threshold,
+                "half_life_days": self.half_life_days, "note": self.note}
+
+
+@lru_cache(maxsize=1)
+def default_calibration() -> Calibration:
+    raw = json.loads((resources.files("filrouge") / "data" / "story_model.json").read_text("utf-8"))
+    return Calibration(weights=raw["weights"], intercept=raw["intercept"],
+                       threshold=raw["threshold"], half_life_days=raw["half_life_days"],
+                       note=raw.get("note", ""))
+
+
+@dataclass
+class Profile:
+    """What grouping needs from one article, computed once and stored with the grouping."""
+
+    id: str
+    day: int | None  # proleptic ordinal of the publication day
+    bags: dict[str, Counter[str]]
+    dates: list[str]  # days the article names (ISO), publication day first
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "day": self.day, "dates": self.dates,
+                "bags": {space: dict(bag) for space, bag in self.bags.items()}}
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Profile:
+        return cls(id=raw["id"], day=raw["day"], dates=list(raw["dates"]),
+                   bags={space: Counter(raw["bags"].get(space, {})) for space in SPACES})
+
+
+def reliable_date(article: Article) -> str | None:
+    """The publication day when it was given or read, not guessed from the content: a guessed
+    date years off would make the time decay split a thread."""
+    if article.published.origin in ("inferred", "none"):
+        return None
+    return article.published.value
+
+
+def _day(value: str | None) -> int | None:
     try:
-        return dt.date.fromisoformat((article.published.value or "")[:10])
+        return dt.date.fromisoformat((value or "")[:10]).toordinal()
     except ValueError:
         return None
 
 
+def actor_keys(article: Article) -> Counter[str]:
+    """Who the article names: registry actors by id, other named entities by their words; for an
+    article that was not analysed, runs of capitalised words inside sentences."""
+    found: Counter[str] = Counter()
+    for entity in article.entities:
+        if entity.actor:
+            found["@" + entity.actor] += 1
+        elif entity.label in _ACTOR_LABELS:
+            found["~" + " ".join(entity.text.lower().split())] += 1
+    if not article.entities:
+        for match in _CAPITALISED.finditer(article.text):
+            found["~" + match.group(1).lower()] += 1
+    return found
+
+
+def profile(article: Article) -> Profile:
+    words = Counter(content_terms(article.text))
+    title = Counter(content_terms(article.title or ""))
+    published = (reliable_date(article) or "")[:10]
+    named = sorted({t.value for t in article.times if t.type == "DATE" and _DAY.match(t.value)})
+    dates = ([published] if _DAY.match(published) else []) + [d for d in named if d != published]
+    return Profile(
+        id=article.id, day=_day(published),
+        bags={"words": Counter(dict(words.most_common(MAX_WORDS))), "title": title,
+              "actors": actor_keys(article)},
+        dates=dates,
+    )
+
+
 @dataclass
-class Cluster:
+class Group:
+    """A story or an event: its members and the summed bags of their profiles."""
+
     id: str
-    members: list[Article] = field(default_factory=list)
-    centroid: Counter[str] = field(default_factory=Counter)
-    vector: dict[str, float] = field(default_factory=dict)
-    last: dt.date | None = None
+    members: list[str] = field(default_factory=list)
+    bags: dict[str, Counter[str]] = field(default_factory=lambda: {s: Counter() for s in SPACES})
+    dates: Counter[str] = field(default_factory=Counter)
+    first: int | None = None
+    last: int | None = None
+    keys: set[str] = field(default_factory=set)
+    _norms: dict[str, tuple[int, float]] = field(default_factory=dict)
+
+    def absorb(self, item: Profile | Group) -> None:
+        members = item.members if isinstance(item, Group) else [item.id]
+        self.members.extend(m for m in members if m not in self.members)
+        for space in SPACES:
+            bag = self.bags[space]
+            bag.update(item.bags[space])
+            if len(bag) > 2 * MAX_STORY_TERMS:
+                self.bags[space] = Counter(dict(bag.most_common(MAX_STORY_TERMS)))
+        if isinstance(item, Group):
+            self.dates.update(item.dates)
+            days = [d for d in (item.first, item.last) if d is not None]
+        else:
+            self.dates.update(item.dates)
+            days = [item.day] if item.day is not None else []
+        for day in days:
+            self.first = day if self.first is None else min(self.first, day)
+            self.last = day if self.last is None else max(self.last, day)
+        self._norms.clear()
+
+    def gap(self, day: int | None) -> int:
+        """Days between ``day`` and this group's span (0 inside it or when a date is unknown)."""
+        if day is None or self.first is None or self.last is None:
+            return 0
+        return max(0, self.first - day, day - self.last)
 
 
-def _weights(bag: Counter[str], idf: dict[str, float]) -> dict[str, float]:
-    vector = {t: (1 + math.log(n)) * idf.get(t, 1.0) for t, n in bag.items()}
-    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-    return {t: v / norm for t, v in vector.items()}
+@dataclass
+class Decision:
+    """Why an article went where it went: kept with the grouping and shown on request."""
+
+    article: str
+    story: str
+    event: str
+    probability: float | None  # None when it opened its story
+    features: dict[str, float]
+    shared_terms: list[str]
+    shared_actors: list[str]
+    shared_dates: list[str]
+    duplicate_of: str | None = None
+    corrected: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items()}
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Decision:
+        return cls(**raw)
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+class Grouper:
+    """The incremental grouping state: stories, their events, index and document frequencies."""
+
+    def __init__(self, calibration: Calibration | None = None) -> None:
+        self.calibration = calibration or default_calibration()
+        self.df: dict[str, Counter[str]] = {s: Counter() for s in SPACES}
+        self.n_docs = 0
+        self.stories: dict[str, Group] = {}
+        self.events: dict[str, list[Group]] = {}
+        self.index: dict[str, set[str]] = {}
+        self.decisions: dict[str, Decision] = {}
+
+    # -- weighting -----------------------------------------------------------------------------
+
+    def idf(self, space: str, term: str) -> float:
+        return math.log((1 + self.n_docs) / (1 + self.df[space].get(term, 0))) + 1.0
+
+    def _vector(self, space: str, bag: Counter[str]) -> dict[str, float]:
+        return {t: (1 + math.log(n)) * self.idf(space, t) for t, n in bag.items() if n > 0}
+
+    def _norm(self, group: Group, space: str) -> float:
+        cached = group._norms.get(space)
+        if cached and cached[0] * 1.1 >= self.n_docs:
+            return cached[1]
+        norm = math.sqrt(sum(v * v for v in self._vector(space, group.bags[space]).values()))
+        group._norms[space] = (self.n_docs, norm)
+        return norm
+
+    def _cosine(self, vector: dict[str, float], group: Group, space: str,
+                bag_space: str | None = None) -> float:
+        """Cosine of an article vector with a group bag (``bag_space`` when comparing a title
+        with story words)."""
+        target = bag_space or space
+        bag = group.bags[target]
+        if not vector or not bag:
+            return 0.0
+        dot = sum(v * (1 + math.log(bag[t])) * self.idf(target, t)
+                  for t, v in vector.items() if bag.get(t, 0) > 0)
+        norm_a = math.sqrt(sum(v * v for v in vector.values()))
+        norm_b = self._norm(group, target)
+        return dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
+
+    def features(self, item: Profile, story: Group) -> dict[str, float]:
+        words = self._vector("words", item.bags["words"])
+        title = self._vector("title", item.bags["title"])
+        title_as_words = self._vector("words", item.bags["title"])
+        return {
+            "words": self._cosine(words, story, "words"),
+            "title": self._cosine(title, story, "title"),
+            "title_body": self._cosine(title_as_words, story, "words"),
+            "body_title": self._cosine(self._vector("title", item.bags["words"]), story, "title"),
+            "actors": self._cosine(self._vector("actors", item.bags["actors"]), story, "actors"),
+        }
+
+    def probability(self, features: dict[str, float], gap_days: int) -> float:
+        c = self.calibration
+        logit = c.intercept + sum(c.weights[k] * features[k] for k in FEATURES)
+        logit -= math.log(2) * gap_days / c.half_life_days
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
+
+    # -- candidates ----------------------------------------------------------------------------
+
+    def _keys(self, item: Profile) -> set[str]:
+        words = sorted(item.bags["words"].items(),
+                       key=lambda kv: (-(1 + math.log(kv[1])) * self.idf("words", kv[0]), kv[0]))
+        keys = {"w:" + t for t, _ in words[:INDEX_TERMS]}
+        keys |= {"w:" + t for t, _ in item.bags["title"].most_common(INDEX_TERMS)}
+        keys |= {"a:" + t for t, _ in item.bags["actors"].most_common(INDEX_TERMS)}
+        return keys
+
+    def candidates(self, item: Profile) -> list[Group]:
+        hits: Counter[str] = Counter()
+        for key in self._keys(item):
+            posting = self.index.get(key)
+            if posting and len(posting) <= MAX_POSTING:
+                hits.update(posting)
+        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
+        return [self.stories[s] for s, _ in ranked]
+
+    # -- adding ----------------------------------------------------------------------------------
+
+    def add(self, item: Profile) -> Decision:
+        """Place one article: join the most probable story or open one; then its event."""
+        self.n_docs += 1
+        for space in SPACES:
+            self.df[space].update(item.bags[space].keys())
+        best: Group | None = None
+        best_p, best_features = 0.0, {}
+        for story in self.candidates(item):
+            features = self.features(item, story)
+            p = self.probability(features, story.gap(item.day))
+            if p > best_p:
+                best, best_p, best_features = story, p, features
+        joined = best is not None and best_p >= self.calibration.threshold
+        if best is None or not joined:
+            best = Group(id="s-" + item.id[:10])
+            self.stories[best.id] = best
+            self.events[best.id] = []
+        decision = Decision(
+            article=item.id, story=best.id, event="",
+            probability=round(best_p, 4) if joined else None,
+            features={k: round(v, 4) for k, v in best_features.items()} if joined else {},
+            shared_terms=self._shared(item, best, "words") if joined else [],
+            shared_actors=self._shared(item, best, "actors") if joined else [],
+            shared_dates=sorted(set(item.dates) & set(best.dates))[:8] if joined else [],
+        )
+        self._attach(item, best)
+        decision.event = self._place_in_event(item, best.id)
+        self.decisions[item.id] = decision
+        return decision
+
+    def _shared(self, item: Profile, story: Group, space: str, n: int = 8) -> list[str]:
+        bag = story.bags[space]
+        shared = [(t, self.idf(space, t)) for t in item.bags[space] if t in bag]
+        shared.sort(key=lambda kv: (-kv[1] * (1 + math.log(bag[kv[0]])), kv[0]))
+        return [t.lstrip("@~") for t, _ in shared[:n]]
+
+    def _attach(self, item: Profile, story: Group) -> None:
+        story.absorb(item)
+        for key in self._keys(item):
+            self.index.setdefault(key, set()).add(story.id)
+            story.keys.add(key)
+
+    def _place_in_event(self, item: Profile, story_id: str) -> str:
+        vector = self._vector("words", item.bags["words"])
+        best, best_score = None, EVENT_SIMILARITY
+        for event in self.events[story_id]:
+            if item.day is not None and event.gap(item.day) > EVENT_DAYS:
+                continue
+            score = self._cosine(vector, event, "words")
+            if score >= best_score:
+                best, best_score = event, score
+        if best is None:
+            best = Group(id="e-" + item.id[:10])
+            self.events[story_id].append(best)
+        best.absorb(item)
+        return best.id
+
+    def add_duplicate(self, article_id: str, original: str) -> Decision | None:
+        """A wire copy goes where its original went and is counted once (not in the bags)."""
+        source = self.decisions.get(original)
+        if source is None:
+            return None
+        decision = Decision(article=article_id, story=source.story, event=source.event,
+                            probability=None, features={}, shared_terms=[], shared_actors=[],
+                            shared_dates=[], duplicate_of=original)
+        self.decisions[article_id] = decision
+        return decision
+
+    # -- corrections -----------------------------------------------------------------------------
+
+    def merge(self, target: str, other: str) -> None:
+        """Move every article of story ``other`` into ``target`` (a user's correction)."""
+        if target == other or target not in self.stories or other not in self.stories:
+            return
+        absorbed = self.stories.pop(other)
+        story = self.stories[target]
+        story.absorb(absorbed)
+        for key in absorbed.keys:
+            posting = self.index.setdefault(key, set())
+            posting.discard(other)
+            posting.add(target)
+            story.keys.add(key)
+        self.events[target].extend(self.events.pop(other, []))
+        for decision in self.decisions.values():
+            if decision.story == other:
+                decision.story = target
+                decision.corrected = True
+
+    def split(self, profiles: list[Profile], new_id: str | None = None) -> str:
+        """Move these articles out into a story of their own (a user's correction); their old
+        story keeps its other members. Returns the new story's id."""
+        moving = {p.id for p in profiles}
+        story_id = new_id or "s-" + profiles[0].id[:10]
+        old_ids = {self.decisions[p.id].story for p in profiles if p.id in self.decisions}
+        for old_id in old_ids - {story_id}:
+            old = self.stories.get(old_id)
+            if old is None:
+                continue
+            old.members = [m for m in old.members if m not in moving]
+            for profile_ in profiles:
+                if profile_.id in self.decisions and self.decisions[profile_.id].story == old_id:
+                    for space in SPACES:
+                        old.bags[space].subtract(profile_.bags[space])
+                        old.bags[space] = +old.bags[space]
+                    old._norms.clear()
+            for event in self.events.get(old_id, []):
+                event.members = [m for m in event.members if m not in moving]
+            self.events[old_id] = [e for e in self.events.get(old_id, []) if e.members]
+            if not old.members:
+                del self.stories[old_id]
+                self.events.pop(old_id, None)
+        story = self.stories.setdefault(story_id, Group(id=story_id))
+        self.events.setdefault(story_id, [])
+        for profile_ in profiles:
+            if profile_.id in story.members:
+                continue
+            self._attach(profile_, story)
+            decision = self.decisions.get(profile_.id)
+            event_id = self._place_in_event(profile_, story_id)
+            if decision is None:
+                self.decisions[profile_.id] = Decision(
+                    article=profile_.id, story=story_id, event=event_id, probability=None,
+                    features={}, shared_terms=[], shared_actors=[], shared_dates=[],
+                    corrected=True)
+            else:
+                decision.story, decision.event, decision.corrected = story_id, event_id, True
+        for decision in self.decisions.values():  # wire copies follow their originals
+            if decision.duplicate_of in moving:
+                decision.story = story_id
+        return story_id
+
+    def story_of(self, article_id: str) -> str | None:
+        decision = self.decisions.get(article_id)
+        return decision.story if decision else None
 
 
-def similarity_explained(a: Counter[str], b: Counter[str], n: int = 8) -> list[str]:
-    """The terms two bags share, most frequent first: why two articles were grouped."""
-    shared = {t: min(a[t], b[t]) for t in a.keys() & b.keys()}
-    return [t for t, _ in sorted(shared.items(), key=lambda kv: -kv[1])[:n]]
+def order(articles: Iterable[Article]) -> list[Article]:
+    """Arrival order for a batch: publication date, then id (undated articles last)."""
+    return sorted(articles, key=lambda a: (reliable_date(a) or "9999", a.id))
 
 
-def group(articles: Iterable[Article], threshold: float = THRESHOLD) -> list[Cluster]:
-    """Incremental single pass in date order: each article joins the closest story or opens one."""
-    ordered = sorted(articles, key=lambda a: (a.published.value or "9999", a.id))
-    bags = {a.id: terms(a) for a in ordered}
-    document_frequency: Counter[str] = Counter()
-    for bag in bags.values():
-        document_frequency.update(bag.keys())
-    total = max(len(ordered), 1)
-    idf = {t: math.log((1 + total) / (1 + df)) + 1 for t, df in document_frequency.items()}
-    clusters: list[Cluster] = []
+def group(articles: Iterable[Article], calibration: Calibration | None = None) -> Grouper:
+    """Group a batch from scratch (the same stream always gives the same stories and ids)."""
+    grouper = Grouper(calibration)
+    ordered = order(articles)
     for article in ordered:
-        if article.duplicate_of:
-            continue
-        vector = _weights(bags[article.id], idf)
-        when = _date(article)
-        best, best_score = None, 0.0
-        for cluster in clusters:
-            score = _cosine(vector, cluster.vector)
-            if when and cluster.last:
-                gap = abs((when - cluster.last).days)
-                score *= 0.5 ** (gap / HALF_LIFE_DAYS)
-            if score > best_score:
-                best, best_score = cluster, score
-        if best is None or best_score < threshold:
-            best = Cluster(id="s-" + article.id[:10])
-            clusters.append(best)
-        best.members.append(article)
-        best.centroid.update(bags[article.id])
-        best.vector = _weights(best.centroid, idf)
-        if when and (best.last is None or when > best.last):
-            best.last = when
-    return clusters
+        if not article.duplicate_of:
+            grouper.add(profile(article))
+    for article in ordered:
+        if article.duplicate_of and not grouper.add_duplicate(article.id, article.duplicate_of):
+            grouper.add(profile(article))  # its original is not in this batch
+    return grouper
