@@ -219,6 +219,26 @@ def test_seasons() -> None:
     assert found("Il a été élu.") == []
 
 
+def test_a_season_without_article_is_generic_and_ete_needs_its_capital() -> None:
+    assert found("Été comme hiver, il nage.") == [
+        ("Été", "DATE", "XXXX-SU"), ("hiver", "DATE", "XXXX-WI")]
+    assert found("Eté 2022.") == [("Eté 2022", "DATE", "2022-SU")]
+    assert found("Il a été élu. Les sports d'hiver reprennent.") == []
+
+
+def test_holidays_resolve_like_days_without_a_year() -> None:
+    assert found("A Noël, les enfants ont joué.") == [("Noël", "DATE", "2022-12-25")]
+    assert found("Il partira à Pâques.") == [("Pâques", "DATE", "2024-03-31")]
+    assert found("Le défilé du 14-Juillet aura lieu.") == [("14-Juillet", "DATE", "2023-07-14")]
+    assert found("Noël 1998") == [("Noël 1998", "DATE", "1998-12-25")]
+    assert found("l'ascension du mont Blanc") == []
+
+
+def test_two_days_sharing_a_month() -> None:
+    assert found("Les 12 et 13 juin, il a plu.") == [
+        ("12", "DATE", "2023-06-12"), ("13 juin", "DATE", "2023-06-13")]
+
+
 # --------------------------------------------------------------------------- durations, ago, in
 
 

@@ -137,6 +137,7 @@ def _fragments() -> dict[str, str]:
         "POD_PL": _alt(_words("parts_of_day_plural")) + r"(?!\w)",
         "RELDAY": _alt(_words("relative_days")) + r"(?!\w)",
         "NARRDAY": _alt(_words("narrative_days")) + r"(?!\w)",
+        "HOLIDAY": "(?-i:" + _alt(_words("holidays")) + r")(?!\w)",
         "ORD": _alt(_words("ordinals")),
         "VAGUE": _alt(_words("vague")) + r"(?!\w)",
         "NAMED": _alt(_words("named_durations")) + r"(?!\w)",
@@ -147,9 +148,9 @@ def _fragments() -> dict[str, str]:
 
 
 _RULE_SOURCES: tuple[tuple[str, str, bool], ...] = (
-    ("date_dmy", r"(?P<x>(?:(?:le|ce)\s+)?(?:(?P<wd>{WD})\s+)?(?P<d>{D})\s*(?P<m>{MONTH_ANY})"
-     r"(?:\s+(?P<y>{Y4}))?(?:\s+(?P<dir>{DIR}))?)", False),
-    ("date_range_first", r"(?:du|entre\s+le|le)\s+(?P<x>(?P<d>{D}))\s+(?:au|et\s+le|et)\s+"
+    ("date_dmy", r"(?P<x>(?:(?:le|ce)\s+)?(?:(?P<wd>{WD})\s+)?(?P<d>{D})(?:\s*|[-‐‑])"
+     r"(?P<m>{MONTH_ANY})(?:\s+(?P<y>{Y4}))?(?:\s+(?P<dir>{DIR}))?)", False),
+    ("date_range_first", r"(?:du|entre\s+le|les?)\s+(?P<x>(?P<d>{D}))\s+(?:au|et\s+le|et)\s+"
      r"(?={D}\s*(?P<m>{MONTH_ANY})(?:\s+(?P<y>{Y4}))?)", False),
     ("date_numeric", r"(?<![\d/.])(?P<x>(?P<d>[0-3]?\d)([/.])(?P<m>[01]?\d)\3(?P<y>\d{{4}}|\d\d))"
      r"(?![\d/]|[.,]\d)", False),
@@ -180,6 +181,10 @@ _RULE_SOURCES: tuple[tuple[str, str, bool], ...] = (
     ("season_prep", r"(?P<prep>en|au|d['’]ici\s+l['’]|dès\s+l['’])\s*(?P<x>(?P<s>{SEASON})"
      r"(?:\s+(?P<dir>{ANYDIR}))?(?:\s+(?P<y>{Y4}))?)", False),
     ("season_months", r"(?P<x>(?:les\s+)?mois\s+d['’](?P<s>{SEASON}))", False),
+    # a season with no article ("Été comme hiver", "hiver après hiver") is generic; "été"
+    # only capitalised (lower case it is the participle), never after "de" ("sports d'hiver")
+    ("season_bare", r"(?<!d['’])(?<!de\s)(?P<x>(?P<s>(?-i:[ÉE]té)|hiver|printemps|automne)"
+     r"(?:\s+(?P<y>{Y4}))?)(?!\w)", False),
     ("present_until", r"d['’](?P<x>ici)(?=\s+(?:à|au|la|le|l['’]|fin|début|mi|{NUM}|{MONTH}|{Y4}))",
      False),
     ("pod_this", r"(?P<x>(?:{THIS})\s+(?P<pod>{POD}))", False),
@@ -206,6 +211,8 @@ _RULE_SOURCES: tuple[tuple[str, str, bool], ...] = (
      r"\s+(?P<u>{UNIT_PL}))", False),
     ("recent_span_de", r"(?:des|aux)\s+(?P<x>(?:(?P<n>{NUM})\s+)?(?P<dir>derni[eè]re?s|"
      r"prochaine?s)\s+(?P<u>{UNIT_PL}))", False),
+    ("holiday", r"(?P<x>(?:(?:la|le|l['’])\s*)?(?P<h>{HOLIDAY})(?:\s+(?P<y>{Y4}))?)(?!\w)",
+     False),
     ("ago", r"(?P<x>il\s+y\s+a\s+(?:(?P<mod>{DMOD})\s+)?(?P<n>{NUM}|{VAGUEQ}|{APPROX})\s*"
      r"(?P<u>{UNIT}))", False),
     ("ahead", r"(?P<x>dans\s+(?:(?P<mod>{DMOD})\s+)?(?P<n>{NUM}|{VAGUEQ}|{APPROX})\s*"
@@ -864,6 +871,11 @@ def _norm_season_generic(match: re.Match[str], ctx: _Context) -> _Value:
     return _Value("DATE", f"XXXX-{_lookup('seasons', match.group('s')) or 'SU'}")
 
 
+def _norm_season_bare(match: re.Match[str], ctx: _Context) -> _Value:
+    year = _g(match, "y") or "XXXX"
+    return _Value("DATE", f"{year}-{_lookup('seasons', match.group('s')) or 'SU'}")
+
+
 def _norm_present(match: re.Match[str], ctx: _Context) -> _Value:
     return _Value("DATE", "PRESENT_REF", vague=True)
 
@@ -966,6 +978,48 @@ def _relative_amount(match: re.Match[str], ctx: _Context, sign: int, base: datet
     return _Value("DATE", _granular(_shift(base, sign * int(amount), unit), unit), anchor)
 
 
+def _easter(year: int) -> datetime.date:
+    """Easter Sunday (Gregorian), the anonymous algorithm (Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return datetime.date(year, month, day + 1)
+
+
+def _holiday_in(year: int, rule: str) -> datetime.date | None:
+    if rule.startswith("easter"):
+        return _easter(year) + datetime.timedelta(days=int(rule[6:] or 0))
+    month, day = (int(part) for part in rule.split("-"))
+    return _safe_date(year, month, day)
+
+
+def _norm_holiday(match: re.Match[str], ctx: _Context) -> _Value:
+    """``Noël``, ``la Toussaint``, ``Pâques``, ``le 14-Juillet``: that day in the year given,
+    else in the year the sentence's tense points to (like a day without a year)."""
+    rule = str(_lookup("holidays", match.group("h")))
+    year = _g(match, "y")
+    if year:
+        return _Value("DATE", _iso(_holiday_in(int(year), rule)))
+    if ctx.reference is None:
+        return _Value("DATE", f"XXXX-{rule}" if not rule.startswith("easter") else UNKNOWN_DAY)
+    reference = ctx.reference
+    candidates = [d for d in (_holiday_in(y, rule) for y in range(reference.year - 1,
+                                                                  reference.year + 2)) if d]
+    nearest = min(candidates, key=lambda d: abs((d - reference).days))
+    tense = ctx.tense()
+    if tense == "past" and (nearest - reference).days > WRONG_WAY_DAYS:
+        nearest = max(d for d in candidates if d <= reference)
+    elif tense == "future" and (reference - nearest).days > WRONG_WAY_DAYS:
+        nearest = min(d for d in candidates if d >= reference)
+    return _Value("DATE", nearest.isoformat())
+
+
 def _norm_ago(match: re.Match[str], ctx: _Context) -> _Value:
     return _relative_amount(match, ctx, -1, ctx.reference, "document")
 
@@ -1034,6 +1088,7 @@ _NORMALISERS: Mapping[str, Normaliser] = {
     "season_det": _norm_season,
     "season_prep": _norm_season,
     "season_months": _norm_season_generic,
+    "season_bare": _norm_season_bare,
     "present_until": _norm_present,
     "pod_this": _norm_pod_this,
     "pod_last_night": _norm_last_night,
@@ -1049,6 +1104,7 @@ _NORMALISERS: Mapping[str, Normaliser] = {
     "duration_named": _norm_named_duration,
     "recent_span": _norm_recent_span,
     "recent_span_de": _norm_recent_span,
+    "holiday": _norm_holiday,
     "ago": _norm_ago,
     "ahead": _norm_ahead,
     "set_each": _norm_set,
