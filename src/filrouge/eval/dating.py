@@ -215,3 +215,26 @@ def evaluate_inference_mlcrisis(root: Path) -> dict[str, dict[str, float | int]]
             with_collection.append((truth, infer(text, collection, exclude=position)))
     return {"text only": _inference_figures(text_only),
             "text and dated collection (leave one out)": _inference_figures(with_collection)}
+
+
+def evaluate_inference_wikinews(root: Path) -> dict[str, dict[str, float | int]]:
+    """The same measure on wikinews-fr, a dev set for the inference rules: each page's dateline
+    gives the truth and is cut out of the text; the other pages form the dated collection."""
+    from filrouge.eval.pubdate import html_to_text
+    from filrouge.ingest.clean import clean_text
+
+    pages: list[tuple[dt.date, str]] = []
+    for path in sorted(root.glob("*.html")):
+        cleaned = clean_text(html_to_text(path.read_text(encoding="utf-8", errors="replace")))
+        if cleaned.published.origin != "dateline" or not cleaned.published.value:
+            continue
+        text = cleaned.text
+        if cleaned.dateline:
+            text = text.replace(cleaned.dateline, " " * len(cleaned.dateline), 1)
+        pages.append((dt.date.fromisoformat(cleaned.published.value[:10]), text))
+    collection = DatedCollection.build([(text, truth) for truth, text in pages])
+    text_only = [(truth, infer_from_text(text)) for truth, text in pages]
+    with_collection = [(truth, infer(text, collection, exclude=position))
+                       for position, (truth, text) in enumerate(pages)]
+    return {"text only": _inference_figures(text_only),
+            "text and dated collection (leave one out)": _inference_figures(with_collection)}

@@ -139,6 +139,13 @@ def score_shared(stage: str) -> dict[str, Figures]:
             for part, inferred in evaluate_inference_mlcrisis(undated).items():
                 results[f"time — publication date inference, ml-crisis-fr, {part}"] = dict(
                     inferred)
+        from filrouge.eval.dating import evaluate_inference_wikinews
+
+        pages = _shared("wikinews-fr")
+        if pages is not None:  # the dev set of the inference rules
+            for part, inferred in evaluate_inference_wikinews(pages).items():
+                results[f"time — publication date inference, wikinews-fr (dev), {part}"] = dict(
+                    inferred)
     if stage in {"pubdate", "ingest"}:
         from filrouge.eval.pubdate import evaluate_pubdate_mlcrisis, evaluate_pubdate_wikinews
 
