@@ -21,7 +21,7 @@ import resource
 import time
 from pathlib import Path
 
-from filrouge.model import Article, Published
+from filrouge.model import Article, Published, content_id
 from filrouge.stories.cluster import group
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,7 +67,8 @@ def generate(n_articles: int, seed: int = 7) -> list[Article]:
             sentences.append(f"{rng.choice(actors)} {rng.choice(VERBS).strip()} le "
                              f"{day.day} {MONTHS.split()[day.month - 1]} {' '.join(chunk)}.")
         text = " ".join(sentences) + f" Article {i}."
-        articles.append(Article(id=f"{i:016x}", source=f"synthetic-{i}", title=title, text=text,
+        articles.append(Article(id=content_id(text), source=f"synthetic-{i}", title=title,
+                                text=text,
                                 published=Published(value=day.isoformat(), origin="input",
                                                     confidence=1.0)))
     return articles

@@ -44,7 +44,8 @@ EVENT_SIMILARITY = 0.25  # word cosine needed to join an event of the story
 EVENT_DAYS = 3  # an event spans a few days at most
 _ACTOR_LABELS = frozenset({"PER", "ORG", "GPE", "LOC"})
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_CAPITALISED = re.compile(r"(?<![.!?»\n] )(?<!^)\b([A-ZÉÈÀÂÎÔÛÇ][\w'-]+(?: [A-ZÉÈÀÂÎÔÛÇ][\w'-]+)*)")
+_CAPITALISED = re.compile(r"\b[A-ZÉÈÀÂÎÔÛÇ][\w'-]+(?: [A-ZÉÈÀÂÎÔÛÇ][\w'-]+)*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?»\n]\s*)$")
 
 
 @dataclass(frozen=True)
@@ -115,9 +116,11 @@ def actor_keys(article: Article) -> Counter[str]:
             found["@" + entity.actor] += 1
         elif entity.label in _ACTOR_LABELS:
             found["~" + " ".join(entity.text.lower().split())] += 1
-    if not article.entities:
+    if not article.entities:  # names: capitalised runs, a lone one only inside a sentence
         for match in _CAPITALISED.finditer(article.text):
-            found["~" + match.group(1).lower()] += 1
+            name = match.group(0)
+            if " " in name or not _SENTENCE_START.search(article.text[:match.start()][-3:]):
+                found["~" + name.lower()] += 1
     return found
 
 
