@@ -46,6 +46,7 @@ test: lint typecheck
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/stories.py  # 1k and 10k; add --sizes 1000 10000 100000 for 100k
 
 eval: $(STAMP)
 	$(BIN)/filrouge eval all
