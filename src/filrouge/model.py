@@ -99,6 +99,8 @@ class Quote(Span):
     channel: Span | None = None
     date: str | None = None
     date_origin: StatementDateOrigin = "none"
+    # what the reporting verb says about the statement (data/quote_verbs.tsv)
+    cue_class: Literal["neutral", "assertive", "denial", "warning", "opinion"] | None = None
 
 
 class Amount(Span):

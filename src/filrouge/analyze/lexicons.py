@@ -6,6 +6,9 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Literal, cast
+
+CueClass = Literal["neutral", "assertive", "denial", "warning", "opinion"]
 
 
 def _data_text(name: str) -> str:
@@ -20,10 +23,79 @@ def _tsv_rows(name: str) -> list[list[str]]:
     return rows
 
 
+@dataclass(frozen=True)
+class ReportingVerb:
+    """One row of ``quote_verbs.tsv``: a lemma (possibly several words, "faire savoir"), what it
+    says about the statement (``cue_class``) and the constructions in which it reports speech
+    (``frame``: any, clause, incise, source)."""
+
+    lemma: str
+    cue_class: CueClass
+    frame: str
+
+
+REPORTING_CLASSES = frozenset({"neutral", "assertive", "denial", "warning", "opinion"})
+REPORTING_FRAMES = frozenset({"any", "clause", "incise", "source"})
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> dict[str, ReportingVerb]:
+    """Reporting verbs by lemma; a bad class or frame in the data file is an error, not a
+    silent default."""
+    verbs: dict[str, ReportingVerb] = {}
+    for row in _tsv_rows("quote_verbs.tsv"):
+        lemma, cue_class = row[0], row[1]
+        frame = row[2] if len(row) > 2 and row[2] else "any"
+        if cue_class not in REPORTING_CLASSES or frame not in REPORTING_FRAMES:
+            raise ValueError(f"quote_verbs.tsv: bad class or frame for {lemma!r}: {row}")
+        verbs[lemma] = ReportingVerb(lemma, cast(CueClass, cue_class), frame)
+    return verbs
+
+
 @lru_cache(maxsize=1)
 def quote_verbs() -> dict[str, str]:
     """Reporting verbs (lemma → class: neutral, assertive, denial, warning, opinion)."""
-    return {row[0]: row[1] for row in _tsv_rows("quote_verbs.tsv")}
+    return {lemma: verb.cue_class for lemma, verb in reporting_verbs().items()}
+
+
+@dataclass(frozen=True)
+class QuoteCues:
+    """Word lists of ``quotes_fr.json``: what may follow "selon", which phrases wrap a source
+    ("le compte rendu du Kremlin"), which heads cannot speak, titles, gender markers."""
+
+    source_not_speaker_after: tuple[str, ...]
+    source_wrappers: tuple[str, ...]
+    not_speakers: frozenset[str]
+    first_person: frozenset[str]
+    continuation_infinitives: frozenset[str]
+    titles: tuple[str, ...]
+    title_synonyms: dict[str, tuple[str, ...]]
+    institution_heads: frozenset[str]
+    presidencies: dict[str, str]
+    feminine_markers: tuple[str, ...]
+    masculine_markers: tuple[str, ...]
+    platforms: tuple[str, ...]
+    media_words: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def quote_cues() -> QuoteCues:
+    data = json.loads(_data_text("quotes_fr.json"))
+    return QuoteCues(
+        source_not_speaker_after=tuple(data["source_not_speaker_after"]),
+        source_wrappers=tuple(data["source_wrappers"]),
+        not_speakers=frozenset(data["not_speakers"]),
+        first_person=frozenset(data["first_person"]),
+        continuation_infinitives=frozenset(data["continuation_infinitives"]),
+        titles=tuple(data["titles"]),
+        title_synonyms={k: tuple(v) for k, v in data["title_synonyms"].items()},
+        institution_heads=frozenset(data["institution_heads"]),
+        presidencies=dict(data["presidencies"]),
+        feminine_markers=tuple(data["feminine_markers"]),
+        masculine_markers=tuple(data["masculine_markers"]),
+        platforms=tuple(data["platforms"]),
+        media_words=tuple(data["media_words"]),
+    )
 
 
 @dataclass(frozen=True)

@@ -1,66 +1,237 @@
-"""Who said what: direct, indirect and mixed quotes with their cue and speaker.
+"""Who said what: direct, indirect and mixed quotes with their cue, speaker and channel.
 
-Rules over the dependency parse, in the spirit of the published French quote extractors, with the
-speaker resolved to an actor: named people, titles, pronouns (to the last person named) and
-anonymous sources, which are kept anonymous with their description.
+Rules over the dependency parse and the quotation marks, in the spirit of the published French
+quote extractors (the Radar de Parité, textacy's triples), written for French news:
+
+1. **Statements from the clause**: a reporting verb of the reviewed lexicon (data/quote_verbs.tsv)
+   with a que-clause ("a affirmé que …"), with an object holding a quoted fragment ("a salué un
+   « message fort »"), or after the statement without quotation marks ("…, a confirmé un
+   responsable"); and "selon X" / "d'après X". The statement is *mixed* when it holds quoted
+   words, *indirect* otherwise. Negated reporting ("n'a pas dit que") is not a statement.
+2. **Direct quotes**: the other quoted passages (« », “ ”, " ", paragraphs reopened with «,
+   dialogue dashes with an incise) with a cue attached: after the closing mark ("», a déclaré
+   X", "», a-t-il dit"), inside ("« …, a-t-il dit, … »") or before with a colon ("X a déclaré :
+   « … »"); a whole-sentence quote with no cue continues the last speaker of its paragraph.
+   Quoted names and scare quotes ("le format « Quad »") have no cue and are left out.
+3. **Speakers** are resolved by :mod:`filrouge.analyze.speakers` in text order, so that "il"
+   can point back to the last speaker.
+
+See docs/quotes.md for the method, the lexicon classes and the measured figures.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from filrouge.analyze.dating import statement_date
 from filrouge.analyze.entities import EntityIndex
-from filrouge.analyze.lexicons import anonymous_sources, quote_verbs
-from filrouge.model import Entity, Quote, Span, TimeExpr
+from filrouge.analyze.lexicons import ReportingVerb, quote_cues, reporting_verbs
+from filrouge.analyze.speakers import Speaker, SpeakerResolver, fold, strip_determiner
+from filrouge.model import Quote, QuoteKind, Span, TimeExpr
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-    from spacy.tokens import Span as SpacySpan
 
-_QUOTE_PAIRS = re.compile(
-    r"«\s*(?P<g>[^«»]{1,3000}?)\s*»"
-    r"|“(?P<c>[^“”]{1,3000}?)”"
-    r"|(?<![\w])\"(?P<s>[^\"\n]{1,1500}?)\"(?![\w])"
-)
-_INCISE = re.compile(
-    r",\s*(?:"
-    r"(?:a|avait|aurait|ont|avaient)(?:-t)?-(?:il|elle|ils|elles|on)\s+(?P<v1>[\wéèêàâîôûç']+)"
-    r"|(?P<v2>[\wéèêàâîôûç']+?)(?:-t)?-(?:il|elle|ils|elles|on)"
-    r"|(?:a|avait|ont)\s+(?P<v3>[\wéèêàâîôûç']+)\s+[^,.«»]{1,60}"
-    r"|(?P<v4>[\wéèêàâîôûç']+)\s+(?:le|la|l'|un|une|M\.|Mme)\s*[^,.«»]{1,60}"
-    r")(?:\s+[^,.«»]{0,60})?[,.]\s*"
-)
-_PRONOUNS = {"il", "elle", "ils", "elles", "-t-il", "-t-elle", "-il", "-elle"}
-_CHANNEL = re.compile(
-    r"\b(?:sur (?:Telegram|Twitter|Facebook|Instagram|Truth Social|TikTok|YouTube|"
-    r"(?:le |son )?(?:réseau social|compte) [\wÀ-ÿ ]{1,25}|la plateforme X|X)"
-    r"|(?:à|au|dans|lors d'un entretien à|dans un entretien (?:à|au|accordé à)|"
-    r"dans des propos rapportés par)\s+(?:la chaîne |la télévision |le quotidien |"
-    r"l'agence |la radio |l'hebdomadaire )?(?:[A-Z][\w-]*|RIA Novosti|TASS)(?: [A-Z][\w-]*){0,2})"
-    r"(?![\w])"
-)
+_QUE = {"que", "qu'", "qu’"}
+_CLITIC_AFTER = re.compile(r"(?:-t)?-(?P<p>il|elle|ils|elles|on)\b", re.IGNORECASE)
+_NEGATIONS = {"pas", "jamais", "ne", "n'", "n’", "nullement", "aucunement", "guère"}
+_OBJECT_CLITICS = {"m'", "m’", "me", "lui", "leur", "nous", "vous", "l'", "l’", "le", "la",
+                   "les", "y", "en", "se", "s'", "s’", "-t", "-il", "-elle", "-ils", "-elles",
+                   "il", "elle", "ils", "elles", "t'", "te"}
+_LINK_WORDS = {"pour", "sa", "son", "part", "quant", "à", "lui", "elle", "de", "côté", "d'",
+               "d’", "ailleurs", "par", "encore", "lui-même", "elle-même", "aussitôt", "alors",
+               "ensuite", "enfin", "également", "aussi", "toutefois", "cependant", "pourtant",
+               "simplement", "même", "plus", "tard", "plusieurs", "fois", "nouveau",
+               "notamment", "surtout", "-même"}
 _LEADING_ADVERBIALS = {
     "depuis", "pendant", "plusieurs", "quelques", "jours", "semaines", "mois", "lundi", "mardi",
     "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd'hui", "soir", "matin",
     "encore", "aussi", "également", "ensuite", "alors", "déjà", "lors", "veille", "lendemain",
-    "en", "printemps", "été", "automne", "hiver", "dernier", "dernière",
+    "en", "printemps", "été", "automne", "hiver", "dernier", "dernière", "récemment", "ainsi",
+    "pour", "sa", "part", "quant", "lui", "elle", "de", "son", "côté", "d'", "ailleurs", "par",
+    "toutefois", "simplement", "aussitôt", "enfin", "plus", "tard", "même", "fois",
 }
-_SELON = re.compile(r"\b(?:selon|d'après|d’après)\s+", re.IGNORECASE)
-_MIN_WORDS = 3
+_SPEAKER_STOPS = {"qui", "dont", "lequel", "laquelle", ",", "(", "lors", "dans", "pendant",
+                  "devant", "depuis", "après", "avant", "pour", "que", "qu'", "qu’", "«", "»",
+                  ":", ";", "en marge", "face", "aux", "—", "–", "-", "selon", "sans"}
+_SPEAKER_STOPS_AFTER_FIRST = {"à", "au", "sur", "lundi", "mardi", "mercredi", "jeudi",
+                              "vendredi", "samedi", "dimanche", "hier", "ce", "cette", "le",
+                              "la", "mais", "et", "puis", "avec", "vers", "parlant",
+                              "s'exprimant", "interrogé", "interrogée", "cité", "citée"}
+_ABBREVIATIONS = {"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "st", "ste", "mgr", "av",
+                  "etc", "cf", "p", "n°", "no", "vol", "art", "gal", "lt", "col", "cap"}
+_SENTENCE_END = re.compile(r"[.!?…]+[»”\"]?(?=\s+[«“\"—–A-ZÀ-ÝÉ0-9])|\n+")
+_DATELINE = re.compile(r"^\s*(?:\d{1,2}\s?h\s?\d{0,2}|[A-ZÀ-Ý][\w' -]{1,30}\s?\(\w+\))"
+                       r"\s*[—–-]\s*")
+_SELON = re.compile(r"(?<![\w'’])(?:selon|d['’]après)\s+", re.IGNORECASE)
+_MIN_FLOATING_WORDS = 4
+
+
+# -- quotation marks ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A quoted passage: ``open`` is the opening mark, ``close`` just after the closing one;
+    ``parts`` the words inside (several for a quote running over paragraphs). ``dash``: a
+    dialogue paragraph opened by a dash, which only counts with an incise cue."""
+
+    open: int
+    close: int
+    parts: tuple[tuple[int, int], ...]
+    dash: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \u00a0\u202f\t\n":
+        start += 1
+    while end > start and text[end - 1] in " \u00a0\u202f\t\n":
+        end -= 1
+    return start, end
+
+
+def quotation_marks(text: str) -> list[Mark]:
+    """Every quoted passage, outermost only. French « » may run over paragraphs, each new
+    paragraph reopening with «; a « never closed is dropped rather than swallowing the text."""
+    marks: list[Mark] = []
+    opened: int | None = None
+    pieces: list[tuple[int, int]] = []
+    piece_start = 0
+    for found in re.finditer(r"[«»]", text):
+        at = found.start()
+        if found.group() == "«":
+            if opened is not None:
+                line_start = text.rfind("\n", 0, at) + 1
+                continued = "\n" in text[piece_start:at] and not text[line_start:at].strip() \
+                    and "\n" not in text[piece_start:text.rfind("\n", 0, at)].strip("\n")
+                if continued and at - opened < 6000:
+                    pieces.append(_strip(text, piece_start, text.rfind("\n", 0, at)))
+                    piece_start = at + 1
+                    continue
+            opened, pieces, piece_start = at, [], at + 1
+        elif opened is not None:
+            if "\n" in text[piece_start:at] or at - opened > 3000:
+                opened = None  # a paragraph break without a reopening mark: unbalanced
+                continue
+            pieces.append(_strip(text, piece_start, at))
+            parts = tuple(p for p in pieces if p[0] < p[1])
+            if parts:
+                marks.append(Mark(opened, at + 1, parts))
+            opened = None
+    for pattern in (r"“(?P<q>[^“”\n]{1,3000}?)”", r"(?<![\w])\"(?P<q>[^\"\n]{1,1500}?)\"(?![\w])"):
+        for found in re.finditer(pattern, text):
+            if any(m.open <= found.start() < m.close or found.start() <= m.open < found.end()
+                   for m in marks):
+                continue
+            start, end = _strip(text, found.start("q"), found.end("q"))
+            if start < end:
+                marks.append(Mark(found.start(), found.end(), ((start, end),)))
+    for found in re.finditer(r"(?m)^[—–]\s+(?P<q>[^\n]+)", text):
+        start, end = _strip(text, found.start("q"), found.end("q"))
+        if start < end and not any(m.open <= start < m.close for m in marks):
+            marks.append(Mark(found.start(), found.end(), ((start, end),), dash=True))
+    return sorted(marks, key=lambda m: m.open)
+
+
+# -- layout: sentences and paragraphs that respect quotation marks --------------------------
+
+
+class Layout:
+    """Sentences and paragraphs of a text, computed once. spaCy's sentence splitter cuts at
+    an opening « and inside quotes; these sentences never end inside a quoted passage, nor
+    after "M." or an initial."""
+
+    def __init__(self, text: str, marks: list[Mark]) -> None:
+        self.text = text
+        self.marks = marks
+        self._mark_opens = [m.open for m in marks]
+        starts = [0]
+        for found in _SENTENCE_END.finditer(text):
+            boundary = found.end()
+            if found.group().startswith("\n"):
+                starts.append(boundary)
+                continue
+            if self.mark_at(found.start()) is not None and not found.group().endswith(
+                    ("»", "”", '"')):
+                continue
+            word = re.search(r"([\w°]+)\W*$", text[max(0, found.start() - 12):found.start() + 1])
+            if word and (word.group(1).lower() in _ABBREVIATIONS or (
+                    len(word.group(1)) == 1 and word.group(1).isupper())):
+                continue
+            while boundary < len(text) and text[boundary] in " \u00a0\u202f":
+                boundary += 1
+            starts.append(boundary)
+        self.sentence_starts = sorted(set(starts))
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
+
+    def mark_at(self, position: int) -> Mark | None:
+        """The quoted passage ``position`` falls in (between its marks), if any. Quoted
+        passages do not overlap, except inside a dialogue paragraph."""
+        index = bisect.bisect_right(self._mark_opens, position) - 1
+        for mark in self.marks[max(0, index - 2):index + 1][::-1]:
+            if not mark.dash and mark.open <= position < mark.close:
+                return mark
+        return None
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.sentence_starts, position) - 1
+        start = self.sentence_starts[max(0, index)]
+        end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) \
+            else len(self.text)
+        return start, end
+
+    def clause_start(self, position: int) -> int:
+        """Where the clause holding ``position`` starts: its sentence, after a dateline
+        ("21h58 — ") or a colon."""
+        start, _end = self.sentence(position)
+        dateline = _DATELINE.match(self.text, start)
+        if dateline and dateline.end() <= position:
+            start = dateline.end()
+        colon = self.text.rfind(": ", start, position)
+        if colon != -1 and self.mark_at(colon) is None:
+            start = colon + 2
+        return start
+
+    def paragraph_of(self, position: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, position) - 1
+
+
+# -- statements before speakers are resolved -------------------------------------------------
 
 
 @dataclass
-class _Speaker:
-    span: Span | None
-    actor: str | None
-    name: str | None
-    anonymous: bool
-    description: str | None
+class _Statement:
+    kind: QuoteKind
+    parts: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    verb: ReportingVerb | None
+    speaker: tuple[int, int] | None = None
+    implicit: bool = False
+    floating: bool = False
+    channel: tuple[int, int] | None = None
+    anchor: int = 0
+    sentence: tuple[int, int] = (0, 0)
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
 
 
 def find_quotes(
@@ -69,447 +240,799 @@ def find_quotes(
     times: list[TimeExpr],
     published: str | None,
 ) -> list[Quote]:
-    """Direct quotes first (they are the most reliable), then indirect speech outside them."""
+    """Statements from reporting clauses and "selon" first, then the quoted passages outside
+    them; speakers resolved in text order."""
     text = doc.text
-    history: list[tuple[int, _Speaker]] = []
-    direct = _direct_quotes(doc, entities, times, published, history)
-    covered = [(q.start, q.end) for q in direct]
-    indirect = [
-        q
-        for q in _indirect_quotes(doc, entities, times, published, sorted(history,
-                                                                         key=lambda h: h[0]))
-        if not any(s < q.end and q.start < e for s, e in covered)
-    ]
-    quotes = sorted(direct + indirect, key=lambda q: q.start)
+    marks = quotation_marks(text)
+    layout = Layout(text, marks)
+    time_spans = [(t.start, t.end) for t in times]
+    clauses = _clause_statements(doc, layout, time_spans)
+    clauses += _selon_statements(doc, layout, clauses)
+    clauses = _outermost(clauses)
+    direct = _direct_statements(doc, layout, clauses, time_spans)
+    statements = sorted(clauses + direct, key=lambda s: (s.anchor, s.start))
+    resolver = SpeakerResolver(doc, entities, published,
+                               [(m.open, m.close) for m in marks if not m.dash],
+                               layout.sentence_starts, layout.paragraph_starts)
+    quotes: list[Quote] = []
+    for statement in statements:
+        speaker = _speaker_of(statement, resolver, layout)
+        if speaker is None:
+            continue
+        resolver.remember(statement.anchor, speaker)
+        quotes.append(_to_quote(statement, speaker, text, times, published, layout))
+    quotes = _unique(sorted(quotes, key=lambda q: q.start))
     assert all(text[q.start:q.end] == q.text for q in quotes)
     return quotes
 
 
-# -- direct quotes ---------------------------------------------------------------------------
+def _speaker_of(statement: _Statement, resolver: SpeakerResolver, layout: Layout
+                ) -> Speaker | None:
+    if statement.floating:
+        paragraph = layout.paragraph_of(statement.anchor)
+        for at, speaker in reversed(resolver.history):
+            if at < statement.anchor and layout.paragraph_of(at) == paragraph:
+                return Speaker(None, speaker.actor, speaker.name, speaker.anonymous,
+                               speaker.description, speaker.gender)
+        return None
+    if statement.speaker is not None:
+        start, end = statement.speaker
+        speaker = resolver.resolve(start, end, statement.anchor)
+        if fold(layout.text[start:end]) in quote_cues().first_person:
+            return None  # the journalist speaking ("que j'ai interrogé")
+        if not speaker.known and speaker.name is None:
+            return None  # a document or a non-speaker ("le texte")
+        return speaker
+    speaker = resolver.implicit(statement.anchor)
+    return speaker if speaker.known else None
 
 
-def _direct_quotes(
-    doc: Doc, entities: EntityIndex, times: list[TimeExpr], published: str | None,
-    history: list[tuple[int, _Speaker]],
-) -> list[Quote]:
-    text = doc.text
-    quotes: list[Quote] = []
-    previous: _Speaker | None = None
-    previous_end = -1
-    for match in _QUOTE_PAIRS.finditer(text):
-        group = next(g for g in ("g", "c", "s") if match.group(g) is not None)
-        start, end = match.start(group), match.end(group)
-        content = text[start:end]
-        parts = _split_incise(text, start, end)
-        cue_token, speaker_tokens, kind_hint = _cue_around(doc, match.start(), match.end())
-        if cue_token is None:
-            incise_cue = _incise_cue(doc, parts)
-            if incise_cue is not None:
-                cue_token = incise_cue
-                speaker_tokens = _subject_or_following(incise_cue, inverted=True)
-        if len(content.split()) < _MIN_WORDS and not (
-            cue_token is not None and 0 <= cue_token.idx - match.end() <= 25
-        ):
-            continue  # a quoted name, scare quotes or a fragment of indirect speech
-        speaker: _Speaker | None = None
-        cue_span: Span | None = None
-        if cue_token is not None:
-            cue_span = _cue_span(doc, cue_token)
-            speaker = _resolve_speaker(doc, speaker_tokens, entities, cue_token.idx, history)
-        elif previous is not None and _same_paragraph(text, previous_end, match.start()):
-            speaker = previous  # a floating quote continues the last speaker
-        elif selon := _selon_after(doc, match.end()):
-            cue_span, speaker = selon[0], _resolve_speaker(doc, selon[1], entities, match.end(),
-                                                           history)
-        if speaker is None:
+def _to_quote(statement: _Statement, speaker: Speaker, text: str, times: list[TimeExpr],
+              published: str | None, layout: Layout) -> Quote:
+    parts = [Span.of(text, s, e) for s, e in statement.parts]
+    sentence_start, sentence_end = statement.sentence
+    date, origin = statement_date(times, sentence_start, sentence_end, published,
+                                  skip=(statement.start, statement.end))
+    channel = statement.channel or _channel(text, statement, layout)
+    return Quote(
+        start=statement.start,
+        end=statement.end,
+        text=text[statement.start:statement.end],
+        parts=parts,
+        kind=statement.kind,
+        cue=Span.of(text, *statement.cue) if statement.cue else None,
+        cue_class=statement.verb.cue_class if statement.verb else None,
+        speaker=speaker.span,
+        speaker_actor=speaker.actor,
+        speaker_name=speaker.name,
+        anonymous=speaker.anonymous,
+        speaker_description=speaker.description,
+        channel=Span.of(text, *channel) if channel else None,
+        date=date,
+        date_origin=origin,
+    )
+
+
+def _unique(quotes: list[Quote]) -> list[Quote]:
+    """One quote per span: a passage found twice keeps its first reading."""
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for quote in quotes:
+        if (quote.start, quote.end) not in seen:
+            seen.add((quote.start, quote.end))
+            kept.append(quote)
+    return kept
+
+
+def _outermost(statements: list[_Statement]) -> list[_Statement]:
+    """A statement reported inside another one's words ("X a dit que Y affirme que …") belongs
+    to the outer one."""
+    kept = []
+    for statement in statements:
+        cue = statement.cue[0] if statement.cue else statement.start
+        if any(other is not statement and other.start <= cue < other.end
+               and other.start <= statement.start and statement.end <= other.end + 1
+               for other in statements):
             continue
-        sentence_end = _sentence_end(doc, match.end())
-        date, origin = statement_date(
-            times, _sentence_start(doc, match.start()), sentence_end, published,
-            skip=(match.start(), match.end()),
-        )
-        channel = _CHANNEL.search(text, match.end(), sentence_end)
-        quotes.append(
-            Quote(
-                start=parts[0].start,
-                end=parts[-1].end,
-                text=text[parts[0].start:parts[-1].end],
-                parts=parts,
-                kind=kind_hint,
-                cue=cue_span,
-                speaker=speaker.span,
-                speaker_actor=speaker.actor,
-                speaker_name=speaker.name,
-                anonymous=speaker.anonymous,
-                speaker_description=speaker.description,
-                channel=Span.of(text, channel.start(), channel.end()) if channel else None,
-                date=date,
-                date_origin=origin,
-            )
-        )
-        previous, previous_end = speaker, match.end()
-        history.append((match.start(), speaker))
-    return quotes
+        kept.append(statement)
+    return kept
 
 
-def _split_incise(text: str, start: int, end: int) -> list[Span]:
-    """« Nous tiendrons, a-t-il dit, jusqu'au bout » is one quote in two parts."""
-    incise = _INCISE.search(text, start, end)
-    groups = ("v1", "v2", "v3", "v4")
-    verb = next((incise.group(g) for g in groups if incise and incise.group(g)), "")
-    if incise is None or verb.lower() not in _verb_forms():
-        return [Span.of(text, start, end)]
-    return [Span.of(text, start, incise.start()), Span.of(text, incise.end(), end)]
+# -- the reporting verb lexicon over tokens -------------------------------------------------
 
 
-def _verb_forms() -> set[str]:
-    """Surface forms of reporting verbs usable in an incise ("a-t-il *déclaré*", "*dit*-il")."""
-    forms: set[str] = set()
-    for lemma in quote_verbs():
-        stem = lemma.removeprefix("se ").removeprefix("s'")
-        forms.add(stem)
-        if stem.endswith("er"):
-            forms.update({stem[:-2] + "é", stem[:-2] + "e", stem[:-2] + "ait"})
-        elif stem.endswith("ir"):
-            forms.update({stem[:-2] + "i", stem[:-2] + "it"})
-        elif stem.endswith("re"):
-            forms.update({stem[:-2] + "it", stem[:-2] + "u"})
-    forms.update({"dit", "fait", "écrit", "admis", "promis", "reconnu", "répondu", "poursuit"})
-    return forms
+@lru_cache(maxsize=1)
+def _lexicon_index() -> tuple[dict[str, ReportingVerb], dict[str, list[ReportingVerb]]]:
+    """Single-word lemmas (reflexive ones under their bare verb), and multi-word lemmas under
+    their last word ("faire savoir" under "savoir") or first word ("mettre en garde")."""
+    single: dict[str, ReportingVerb] = {}
+    multi: dict[str, list[ReportingVerb]] = {}
+    for lemma, verb in reporting_verbs().items():
+        if verb.frame == "source":
+            continue
+        bare = lemma.removeprefix("se ").removeprefix("s'")
+        if " " not in bare:
+            single.setdefault(bare, verb)
+        else:
+            words = bare.split()
+            multi.setdefault(words[-1], []).append(verb)
+            multi.setdefault(words[0], []).append(verb)
+    return single, multi
 
 
-def _incise_cue(doc: Doc, parts: list[Span]) -> Token | None:
-    if len(parts) < 2:
+def reporting_entry(token: Token) -> ReportingVerb | None:
+    """The lexicon entry of a token used as a reporting verb, if it is one."""
+    if token.pos_ not in {"VERB", "AUX", "ADJ"}:
         return None
-    gap = doc.char_span(parts[0].end, parts[1].start, alignment_mode="expand")
-    if gap is None:
+    lemma = token.lemma_.lower()
+    single, multi = _lexicon_index()
+    for verb in multi.get(lemma, []):
+        words = verb.lemma.split()
+        doc = token.doc
+        if words[-1] == lemma and any(t.lemma_.lower() == words[0]
+                                      for t in doc[max(0, token.i - 2):token.i]):
+            return verb
+        if len(words) > 2 and words[0] == lemma and " ".join(
+                t.lower_ for t in doc[token.i + 1:token.i + len(words)]) == " ".join(words[1:]):
+            return verb
+    if lemma == "dire" and _means_not_said(token):
         return None
-    for token in gap:
-        if _is_reporting(token):
-            return token
-    return None
+    entry = single.get(lemma)
+    if entry is not None and token.dep_ in {"acl", "amod"} and not any(
+            c.dep_.startswith("aux") for c in token.children):
+        return None  # "la déclaration dite « de Vilnius »", "un groupe appelé « Quad »"
+    return entry
 
 
-def _cue_around(doc: Doc, open_at: int, close_at: int) -> tuple[Token | None, list[Token], str]:
-    """A reporting verb right after the closing mark (« … », a déclaré X) or before the opening
-    one in the same sentence (X a déclaré : « … »)."""
-    after = doc.char_span(close_at, _sentence_end(doc, close_at), alignment_mode="expand")
-    if after is not None:
-        for index, token in enumerate(after):
-            if index > 6:
-                break
-            if _is_reporting(token):
-                return token, _subject_or_following(token, inverted=True), "direct"
-    sentence_start = _sentence_start(doc, open_at)
-    before = doc.char_span(sentence_start, open_at, alignment_mode="contract")
-    if before is not None:
-        for token in reversed(list(before)):
-            if _is_reporting(token) and not _is_negated(token):
-                between = doc.text[token.idx + len(token.text):open_at]
-                kind = "mixed" if re.search(r"\bqu[e'’]", between) else "direct"
-                if len(between) > 200:
-                    break
-                return token, _subject_or_following(token), kind
-    return None, [], "direct"
-
-
-def _selon_after(doc: Doc, close_at: int) -> tuple[Span, list[Token]] | None:
-    text = doc.text
-    found = _SELON.search(text, close_at, close_at + 12)
-    if found is None or "." in text[close_at:found.start()]:
-        return None
-    tail = doc.char_span(found.end(), _sentence_end(doc, found.end()), alignment_mode="expand")
-    tokens = [t for t in tail if not t.is_punct] if tail is not None else []
-    return Span.of(text, found.start(), found.end() - 1), tokens[:8]
-
-
-def _is_reporting(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in quote_verbs()
+def _means_not_said(token: Token) -> bool:
+    """"vouloir dire", "c'est-à-dire", "autrement dit", "à vrai dire": not a statement."""
+    head = token.head
+    before = token.doc[max(0, token.i - 2):token.i].text.lower()
+    return (head.lemma_ == "vouloir" and head.i < token.i) or "-à-" in before or \
+        before.endswith(("autrement", "vrai", "ainsi", "dire")) or (token.text.lower() == "dit" \
+        and token.dep_ in {"amod", "acl"})
 
 
 def _is_negated(token: Token) -> bool:
-    return any(child.lower_ in {"pas", "jamais", "ne", "n'"} for child in token.children)
+    return any(child.lower_ in _NEGATIONS for child in token.children)
 
 
-def _subject_or_following(verb: Token, inverted: bool = False) -> list[Token]:
-    """The speaker's words: the verb's subject, else the words after an inverted verb. After a
-    quote (``inverted``) the parser sometimes takes a noun of the quote as subject; only a
-    subject placed after the verb counts there."""
+def _cue_span(verb: Token) -> tuple[int, int]:
+    """The verb with its auxiliaries before it ("a-t-il déclaré", "avait alors jugé")."""
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+    start = min([verb.idx] + [a.idx for a in auxiliaries])
+    end = verb.idx + len(verb.text)
+    clitic = _CLITIC_AFTER.match(verb.doc.text, end)
+    if clitic and not auxiliaries:
+        end = clitic.end()  # "répète-t-il"
+    return start, end
+
+
+# -- speakers from the parse ----------------------------------------------------------------
+
+
+def _clitic_subject(verb: Token) -> tuple[int, int] | None:
+    """The inverted pronoun of "a-t-il dit", "confiait-il", "avait-elle déclaré"."""
+    text = verb.doc.text
+    for token in [verb, *[c for c in verb.children if c.dep_.startswith("aux")]]:
+        found = _CLITIC_AFTER.match(text, token.idx + len(token.text))
+        if found:
+            return found.start("p"), found.end("p")
+    return None
+
+
+def _subject_phrase(verb: Token, inverted: bool, times: list[tuple[int, int]]
+                    ) -> tuple[int, int] | str | None:
+    """Where the speaker is named: a character span, None when nothing names it, or
+    "implicit" when the verb has no subject of its own and inherits one ("Et d'ajouter")."""
+    clitic = _clitic_subject(verb)
+    if clitic is not None:
+        return clitic
     for child in verb.children:
-        clitic = child.lower_ in _PRONOUNS and child.text.startswith("-")  # a-t-il dit
-        if child.dep_ in {"nsubj", "nsubj:pass"} and (clitic or not inverted or child.i > verb.i):
-            return list(child.subtree)
+        if child.dep_ in {"nsubj", "nsubj:pass"} and (not inverted or child.i > verb.i):
+            if child.lower_ in {"qui", "lequel", "laquelle"} and verb.dep_.startswith("acl"):
+                return _phrase(_noun_phrase_before(verb.head, child))
+            appositive = _named_apposition(child)
+            return _phrase(appositive or _trim_speaker(list(child.subtree)))
+    if verb.dep_ in {"conj", "xcomp", "advcl", "acl", "ccomp"} and verb.head is not verb and \
+            verb.head.pos_ in {"VERB", "AUX", "ADJ", "NOUN"} and not inverted:
+        inherited = _subject_phrase(verb.head, False, times)
+        if inherited is not None:
+            return inherited
     if not inverted:
-        return []  # no subject found: the caller falls back to the last person named
+        return "implicit"
+    following = _following_subject(verb, times)
+    return _phrase(following) if following else None
+
+
+def _phrase(tokens: list[Token]) -> tuple[int, int] | None:
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _noun_phrase_before(head: Token, relative: Token) -> list[Token]:
+    return _trim_speaker([t for t in head.subtree if t.i < relative.i])
+
+
+def _named_apposition(subject: Token) -> list[Token] | None:
+    """"Le porte-parole du Kremlin, Dmitri Peskov, a déclaré": the name in apposition."""
+    for child in subject.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return [t for t in child.subtree if not t.is_punct]
+    return None
+
+
+def _following_subject(verb: Token, times: list[tuple[int, int]]) -> list[Token]:
+    """The words after an inverted verb that name the speaker ("a déclaré mardi Jens
+    Stoltenberg à Vilnius" → Jens Stoltenberg)."""
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubj:pass"} and child.i > verb.i:
+            return _trim_speaker(list(child.subtree), times)
     following: list[Token] = []
-    for token in verb.doc[verb.i + 1: verb.i + 14]:
-        new_sentence = token.i > 0 and token.doc[token.i - 1].text in {".", "!", "?", "»"}
-        if new_sentence or token.lower_ in {"que", "qu'", "qu’"} or token.pos_ == "AUX":
+    for token in verb.doc[verb.i + 1: verb.i + 16]:
+        if token.text in {".", "!", "?", "»", "«", ":", ";"} or "\n" in token.text or \
+                token.lower_ in _QUE:
+            break
+        if token.pos_ == "AUX" and following:
             break
         if token.is_punct and token.text not in {"-", "'"}:
             if following:
                 break
             continue
         following.append(token)
-    return following
+    return _trim_speaker(following, times)
 
 
-def _cue_span(doc: Doc, verb: Token) -> Span:
-    tokens = [verb, *[c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]]
-    start = min(t.idx for t in tokens)
-    end = verb.idx + len(verb.text)
-    return Span.of(doc.text, start, end)
+def _trim_speaker(tokens: list[Token], times: list[tuple[int, int]] | None = None
+                  ) -> list[Token]:
+    """Keep the noun phrase: stop at a relative clause, a comma, a time or place phrase."""
+    def in_time(token: Token) -> bool:
+        return any(s <= token.idx < e for s, e in times or [])
 
-
-def _resolve_speaker(
-    doc: Doc, tokens: Iterable[Token], entities: EntityIndex, cue_at: int,
-    history: list[tuple[int, _Speaker]] | None = None,
-) -> _Speaker:
-    words = _trim_speaker(list(tokens))
-    if not words:
-        return _antecedent(doc, entities, cue_at, history or [], None)
-    text = doc.text
-    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    span = Span.of(text, start, end)
-    lowered = span.text.lower()
-    if lowered in _PRONOUNS or lowered.lstrip("-t") in _PRONOUNS:
-        return _antecedent(doc, entities, start, history or [], span)
-    named = entities.best_actor(start, end)
-    anonymous = _anonymous_description(span.text, text[end:end + 80])
-    if anonymous is not None and (named is None or named.label != "PER"):
-        return _Speaker(span, None, None, True, anonymous)
-    if named is not None:
-        return _Speaker(span, named.actor, named.actor_name or named.text, False, None)
-    titled = _title_holder(doc, entities, span)
-    if titled is not None:
-        return _Speaker(span, titled.actor, titled.actor_name or titled.text, False, None)
-    unnamed = _unnamed_person(span.text)
-    if unnamed is not None:
-        return _Speaker(span, None, None, True, unnamed)
-    return _Speaker(span, None, span.text, False, None)
-
-
-def _antecedent(doc: Doc, entities: EntityIndex, position: int,
-                history: list[tuple[int, _Speaker]], span: Span | None) -> _Speaker:
-    """Who "il", "elle" or an implicit subject is: the last speaker quoted, when no person has
-    been named as a subject since (news prose keeps the focus on the speaker), else the last
-    person named as a subject, else the last person named."""
-    recent = next((s for at, s in reversed(history) if at < position), None)
-    recent_at = next((at for at, _s in reversed(history) if at < position), -1)
-    person = entities.last_person_before(position)
-    subject = _last_subject_person(doc, entities, position)
-    if recent is not None and (_is_person(entities, recent.actor) or recent.anonymous) and (
-            subject is None or subject.start < recent_at) and (
-            _same_or_next_paragraph(doc.text, recent_at, position)):
-        return _Speaker(span, recent.actor, recent.name, recent.anonymous, recent.description)
-    chosen = subject if subject is not None and (
-        person is None or subject.start >= _sentence_start(doc, person.start)
-        or person.start < recent_at) else person
-    return _Speaker(span, chosen.actor if chosen else None,
-                    (chosen.actor_name or chosen.text) if chosen else None, False, None)
-
-
-def _is_person(entities: EntityIndex, actor: str | None) -> bool:
-    if actor is None:
-        return False
-    if actor.startswith("local:"):
-        return True
-    known = entities.registry.get(actor)
-    return known is not None and known.type == "person"
-
-
-def _last_subject_person(doc: Doc, entities: EntityIndex, position: int) -> Entity | None:
-    """The last person named before ``position`` as the subject of a clause, within the
-    current and previous sentence."""
-    index = _sentence_index(doc, position)
-    starts, _ends = _sentence_bounds(doc)
-    floor = starts[max(0, index - 1)] if index is not None else 0
-    for entity in reversed(entities.within(floor, position)):
-        if entity.label != "PER" or not entity.actor:
-            continue
-        span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ in {"nsubj", "nsubj:pass"}:
-            return entity
-    return None
-
-
-def _same_or_next_paragraph(text: str, a: int, b: int) -> bool:
-    return text.count("\n\n", a, b) <= 1 if a >= 0 else False
-
-
-_TITLE_WORDS = re.compile(
-    r"\b(vice-président|vice-présidente|président|présidente|ministre|chef|secrétaire|"
-    r"porte-parole|chancelier|chancelière|premier|première|roi|reine|général|amiral|"
-    r"commissaire|ambassadeur|ambassadrice|émissaire|envoyé|envoyée|conseiller|conseillère|"
-    r"patron|patronne|directeur|directrice|député|députée|sénateur|sénatrice|maire|élu|élue)\b",
-    re.IGNORECASE)
-
-
-def _title_holder(doc: Doc, entities: EntityIndex, span: Span) -> Entity | None:
-    """The person a definite title stands for ("le vice-président" → JD Vance) when the
-    article introduced that person with the same title, next to the name ("le vice-président
-    américain JD Vance", "JD Vance, le vice-président")."""
-    words = span.text.split()
-    if not words or (words[0].lower() not in {"le", "la", "l'", "l’", "ce", "cette"} and \
-            not words[0].lower().startswith(("l'", "l’"))):
-        return None
-    title = _TITLE_WORDS.search(span.text)
-    if title is None:
-        return None
-    text = doc.text
-    for found in reversed(list(_TITLE_WORDS.finditer(text, 0, span.start))):
-        if found.group(1).lower() != title.group(1).lower():
-            continue
-        near = [e for e in entities.within(max(0, found.start() - 40), found.end() + 60)
-                if e.label == "PER" and e.actor and text.count("\n", min(e.start, found.start()),
-                                                               max(e.end, found.end())) == 0]
-        if near:
-            return min(near, key=lambda e: abs(e.start - found.end()))
-    return None
-
-
-def _unnamed_person(speaker: str) -> str | None:
-    """An unnamed person described by what they are ("le directeur d'une PME", "ce
-    responsable", "la mère d'un jeune engagé"): a source the reader cannot identify."""
-    lexicon = anonymous_sources()
-    words = speaker.lower().replace("’", "'").split()
-    if len(words) < 2 or (words[0] not in {"le", "la", "les", "ce", "cette", "ces"} and \
-            not words[0].startswith("l'")):
-        return None
-    head = words[0][2:] if words[0].startswith("l'") else words[1]
-    if head == "même" and len(words) > 2:
-        head = words[2]
-    if head in lexicon.heads or head in lexicon.people:
-        return " ".join(words[1:]) if not words[0].startswith("l'") else " ".join(
-            [head, *words[1:]])
-    return None
-
-
-def _trim_speaker(tokens: list[Token]) -> list[Token]:
-    """Keep the noun phrase: stop at a relative clause, a comma, or a time or place phrase."""
+    while tokens and (tokens[0].lower_ in _LEADING_ADVERBIALS or tokens[0].pos_ in {"ADV", "NUM"}
+                      or in_time(tokens[0]) or tokens[0].lower_ in {"-t", "t", "-t-"}):
+        tokens = tokens[1:]
+    tokens = [t for t in tokens if t.lower_ not in {"-t", "t", "-t-"}]
     kept: list[Token] = []
-    while tokens and (tokens[0].lower_ in _LEADING_ADVERBIALS or tokens[0].pos_ in {"ADV", "NUM"}):
-        tokens = tokens[1:]  # "répète depuis plusieurs jours Jake Sullivan"
-    tokens = [t for t in tokens if t.lower_ not in {"-t", "t", "-t-"}]  # "a-t-elle"
     for token in tokens:
-        if token.lower_ in {"qui", "dont", "lequel", "laquelle", ",", "(", "lors", "dans",
-                            "pendant", "devant", "depuis", "après", "avant", "pour", "que",
-                            "qu'", "qu’", "\n", "\n\n"} or "\n" in token.text:
+        if token.lower_ in _SPEAKER_STOPS or "\n" in token.text:
             break
-        if kept and token.lower_ in {"à", "au", "devant", "sur", "lundi", "mardi", "mercredi",
-                                     "jeudi", "vendredi", "samedi", "dimanche", "hier"}:
+        if kept and (token.lower_ in _SPEAKER_STOPS_AFTER_FIRST or in_time(token)):
+            if token.lower_ in {"le", "la"} and kept[-1].lower_ not in {"de", "à"}:
+                break
+            if token.lower_ not in {"le", "la"}:
+                break
+        if kept and token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "acl"}:
             break
         kept.append(token)
-    while kept and (kept[-1].is_punct or kept[-1].lower_ in {"de", "du", "des", "et"}):
+    while kept and (kept[-1].is_punct or kept[-1].lower_ in {"de", "du", "des", "et", "d'", "d’"}):
         kept.pop()
     return kept
 
 
-def _anonymous_description(speaker: str, after: str) -> str | None:
-    lexicon = anonymous_sources()
-    lowered = speaker.lower()
-    words = lowered.replace("’", "'").split()
-    if not words:
-        return None
-    marked = any(marker in (lowered + " " + after.lower()) for marker in lexicon.markers)
-    indefinite = words[0] in {w for w in lexicon.indefinite if " " not in w}
-    has_head = any(w.strip(",.") in lexicon.heads for w in words)
-    if (indefinite and has_head) or (marked and has_head):
-        return " ".join(words[1:]) if indefinite else " ".join(words)
-    return None
+# -- statements from reporting clauses --------------------------------------------------------
 
 
-# -- indirect speech --------------------------------------------------------------------------
-
-
-def _indirect_quotes(
-    doc: Doc, entities: EntityIndex, times: list[TimeExpr], published: str | None,
-    history: list[tuple[int, _Speaker]],
-) -> list[Quote]:
+def _clause_statements(doc: Doc, layout: Layout, times: list[tuple[int, int]]
+                       ) -> list[_Statement]:
+    """Reporting verb + que-clause, + object holding quoted words, or after an unquoted
+    statement ("…, a confirmé un responsable")."""
     text = doc.text
-    quotes: list[Quote] = []
-    for sentence in doc.sents:
-        for token in sentence:
-            if not _is_reporting(token) or _is_negated(token):
-                continue
+    found: list[_Statement] = []
+    for token in doc:
+        verb = reporting_entry(token)
+        if verb is None or layout.mark_at(token.idx) is not None or _is_negated(token):
+            continue
+        sentence = layout.sentence(token.idx)
+        content: list[tuple[int, int]] | None = None
+        inverted = False
+        if verb.frame != "incise":
             clause = _que_clause(token)
-            if clause is None:
-                continue
-            speaker = _resolve_speaker(doc, _subject_or_following(token), entities, token.idx,
-                                       history)
-            if speaker.span is None and speaker.actor is None:
-                continue
-            bisect.insort(history, (token.idx, speaker), key=lambda h: h[0])
-            content = _clause_span(text, clause, sentence)
-            date, origin = statement_date(
-                times, sentence.start_char, sentence.end_char, published,
-                skip=(content.start, content.end),
-            )
-            quotes.append(
-                Quote(
-                    start=content.start, end=content.end, text=content.text, parts=[content],
-                    kind="mixed" if _has_quote_mark(content.text) else "indirect",
-                    cue=_cue_span(doc, token), speaker=speaker.span,
-                    speaker_actor=speaker.actor, speaker_name=speaker.name,
-                    anonymous=speaker.anonymous, speaker_description=speaker.description,
-                    date=date, date_origin=origin,
-                )
-            )
-    return quotes
+            if clause is not None:
+                content = [_clause_extent(text, clause, token, layout, sentence)]
+        if content is None and verb.frame == "any":
+            content = _quoted_object(text, token, layout, sentence, times)
+        if content is None:
+            content = _statement_before(text, token, layout, sentence)
+            inverted = content is not None
+        if not content or content[0][0] >= content[-1][1]:
+            continue
+        subject = _subject_phrase(token, inverted, times)
+        statement = _Statement(
+            kind="mixed" if _holds_quote(layout, content) else "indirect",
+            parts=content, cue=_cue_span(token), verb=verb,
+            speaker=subject if isinstance(subject, tuple) else None,
+            implicit=subject == "implicit", sentence=sentence,
+        )
+        if subject is None:
+            continue
+        statement.anchor = min(statement.start, statement.cue[0] if statement.cue else
+                               statement.start, statement.speaker[0] if statement.speaker
+                               else statement.start)
+        found.append(statement)
+    return found
 
 
 def _que_clause(verb: Token) -> Token | None:
+    """The content clause of a reporting verb: a dependent opened by "que"."""
     for child in verb.children:
-        if child.dep_ in {"ccomp", "obj"} and any(
-            grand.dep_ == "mark" and grand.lower_ in {"que", "qu'", "qu’"}
-            for grand in child.children
-        ):
+        if child.i < verb.i:
+            continue
+        if child.dep_ in {"ccomp", "obj", "xcomp", "advcl", "obl", "acl", "conj", "dep"} and any(
+                grand.dep_ == "mark" and grand.lower_ in _QUE and grand.i < child.i
+                and grand.i > verb.i for grand in child.children):
             return child
+    # the parser sometimes hangs the clause elsewhere: "que" right after the verb and its
+    # complements ("a assuré à Kiev qu'elle …"), heading a verb
+    doc = verb.doc
+    for token in doc[verb.i + 1: verb.i + 10]:
+        if token.text in {".", "!", "?", ";", ":", "«", "»"} or (token.pos_ == "VERB" and \
+                token.lower_ not in _QUE):
+            return None
+        if token.lower_ in _QUE and token.dep_ == "mark" and token.head.i > token.i and \
+                token.head.pos_ in {"VERB", "AUX", "ADJ", "NOUN"}:
+            return token.head
     return None
 
 
-def _clause_span(text: str, clause: Token, sentence: SpacySpan) -> Span:
-    tokens = [t for t in clause.subtree if t.lower_ not in {"que", "qu'", "qu’"} or t.i > clause.i]
-    start = tokens[0].idx
-    last = tokens[-1]
-    end = min(last.idx + len(last.text), sentence.end_char)
+def _clause_extent(text: str, clause: Token, verb: Token, layout: Layout,
+                   sentence: tuple[int, int]) -> tuple[int, int]:
+    """From after "que" to the end of the sentence, short of a trailing incise or "selon"."""
+    que = next((t for t in clause.subtree if t.lower_ in _QUE and t.i > verb.i), None)
+    start = (que.idx + len(que.text)) if que is not None else clause.left_edge.idx
+    end = _statement_end(text, start, layout, sentence)
+    return _strip_statement(text, start, end)
+
+
+def _statement_end(text: str, start: int, layout: Layout, sentence: tuple[int, int]) -> int:
+    """Where a reported clause stops: the sentence end, or an incise cue, a "selon" or a
+    dash standing after it."""
+    end = sentence[1]
+    tail = re.search(r",\s*(?:selon|d['’]après|a-t-(?:il|elle)|(?:a|avait|ont)\s+"
+                     r"(?:\w+\s+)?(?:ajouté|précisé|souligné|indiqué|expliqué|déclaré|"
+                     r"affirmé|assuré|estimé|dit|insisté))\b|\s[—–]\s", text[start:end])
+    if tail is not None and layout.mark_at(start + tail.start()) is None:
+        end = start + tail.start()
+    return end
+
+
+def _strip_statement(text: str, start: int, end: int) -> tuple[int, int]:
+    start, end = _strip(text, start, end)
     while end > start and text[end - 1] in " .,;:":
         end -= 1
-    return Span.of(text, start, end)
+    return start, end
 
 
-def _has_quote_mark(text: str) -> bool:
-    return any(mark in text for mark in "«»“”\"")
+def _quoted_object(text: str, verb: Token, layout: Layout, sentence: tuple[int, int],
+                   times: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """"a salué un « message fort »", "a qualifié la séance de « très positive »", "s'est dit
+    « pas content »": the words after the verb, when they hold a quoted fragment that is not
+    a sentence of its own (that one is a direct quote)."""
+    right = [t for t in verb.subtree if t.i > verb.i and t.idx < sentence[1]]
+    subject = {t.i for c in verb.children if c.dep_.startswith("nsubj") and c.i > verb.i
+               for t in c.subtree}
+    right = [t for t in right if t.i not in subject]
+    if not right:
+        return None
+    start, end = right[0].idx, right[-1].idx + len(right[-1].text)
+    between = text[verb.idx + len(verb.text):start]
+    if ":" in between:
+        return None
+    inside = [m for m in layout.marks if start <= m.open and m.close <= end + 1 and not m.dash]
+    if not inside:
+        return None
+    first = inside[0]
+    lead = text[verb.idx + len(verb.text):first.open]
+    if not re.search(r"[\w]", _remove_spans(lead, verb.idx + len(verb.text), times)) and \
+            _sentence_like(text, first):
+        return None  # "a lancé « Nous tiendrons »": a direct quote with its cue before
+    while right and (right[0].lower_ in _LEADING_ADVERBIALS or right[0].pos_ == "ADV" or
+                     right[0].is_punct or any(s <= right[0].idx < e for s, e in times)) and \
+            right[0].idx < first.open:
+        right = right[1:]
+    if not right:
+        return None
+    start = min(right[0].idx, first.open)
+    end = max(end, inside[-1].close)
+    end = min(_statement_end(text, start, layout, sentence), max(end, first.close))
+    return [_strip_statement(text, start, end)]
 
 
-# -- shared helpers ---------------------------------------------------------------------------
+def _remove_spans(text: str, offset: int, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for s, e in spans:
+        for i in range(max(s - offset, 0), min(e - offset, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
 
 
-def _sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
-    """Sentence starts and ends, computed once per document (quotes ask for them many times)."""
-    cached = doc.user_data.get("filrouge_sentence_bounds")
-    if cached is None:
-        sentences = list(doc.sents)
-        cached = ([s.start_char for s in sentences], [s.end_char for s in sentences])
-        doc.user_data["filrouge_sentence_bounds"] = cached
-    return cached
+def _statement_before(text: str, verb: Token, layout: Layout, sentence: tuple[int, int]
+                      ) -> list[tuple[int, int]] | None:
+    """"Rubio doit rencontrer des responsables russes, a confirmé un responsable." and
+    "Ces garanties, a-t-elle soutenu, sont « des garanties de danger »": the statement is
+    the words around an inverted cue, without quotation marks around all of them."""
+    cue_start, cue_end = _cue_span(verb)
+    if not text[:cue_start].rstrip().endswith(","):
+        return None
+    if any(c.dep_.startswith("nsubj") and c.i < verb.i and c.lower_ not in
+           {"-t", "-il", "-elle"} for c in verb.children):
+        return None  # not inverted: "X, qui …, a dit" is a subject, not a statement
+    start = layout.clause_start(cue_start)
+    comma = text[:cue_start].rstrip()
+    first_end = len(comma) - 1
+    if first_end - start < 12:
+        return None
+    first = _strip_statement(text, start, first_end)
+    whole = [m for m in layout.marks if m.open <= first[0] + 1 and m.close >= first[1] - 1]
+    if whole:
+        return None  # « … », a-t-il dit: a direct quote
+    if not any(t.pos_ in {"VERB", "AUX"} for t in verb.doc[_token_at(verb.doc, first[0]):
+                                                          _token_at(verb.doc, first[1])]):
+        return None
+    parts = [first]
+    after = re.match(r"[^,.;:«»!?]{0,80},\s*", text[cue_end:sentence[1]])
+    if after:
+        second_start = cue_end + after.end()
+        second = _strip_statement(text, second_start, _statement_end(
+            text, second_start, layout, sentence))
+        tokens = verb.doc[_token_at(verb.doc, second[0]):_token_at(verb.doc, second[1])]
+        if second[1] - second[0] > 3 and not _SELON.match(text, second[0]) and \
+                any(t.pos_ in {"VERB", "AUX"} for t in tokens):
+            parts.append(second)
+    return parts
 
 
-def _sentence_index(doc: Doc, position: int) -> int | None:
-    starts, ends = _sentence_bounds(doc)
-    index = bisect.bisect_right(starts, position) - 1
-    return index if index >= 0 and position < ends[index] else None
+def _token_at(doc: Doc, position: int) -> int:
+    span = doc.char_span(position, position + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
 
 
-def _sentence_end(doc: Doc, position: int) -> int:
-    index = _sentence_index(doc, position)
-    return _sentence_bounds(doc)[1][index] if index is not None else len(doc.text)
+def _holds_quote(layout: Layout, parts: list[tuple[int, int]]) -> bool:
+    return any(start <= mark.open < end and not mark.dash for mark in layout.marks
+               for start, end in parts) or any(
+        layout.text[end - 1:end] in {"»", "”", '"'} for _s, end in parts)
 
 
-def _sentence_start(doc: Doc, position: int) -> int:
-    index = _sentence_index(doc, position)
-    return _sentence_bounds(doc)[0][index] if index is not None else 0
+# -- "selon X", "d'après X" -------------------------------------------------------------------
 
 
-def _same_paragraph(text: str, a: int, b: int) -> bool:
-    return a >= 0 and "\n\n" not in text[a:b]
+def _selon_statements(doc: Doc, layout: Layout, clauses: list[_Statement]
+                      ) -> list[_Statement]:
+    """"Selon X, …", "…, selon X." and "…, selon X, …": the statement attributed to X. A
+    "selon" in a sentence that already has a reporting verb names where it was said (a
+    channel: "selon l'agence Tass, X a jugé que …")."""
+    text = doc.text
+    cues = quote_cues()
+    source = reporting_verbs().get("selon")
+    found: list[_Statement] = []
+    for match in _SELON.finditer(text):
+        if layout.mark_at(match.start()) is not None:
+            continue
+        after = fold(text[match.end():match.end() + 40])
+        if any(after == w or after.startswith(w + " ") or after.startswith(w + ",")
+               for w in cues.source_not_speaker_after):
+            continue
+        sentence = layout.sentence(match.start())
+        phrase_end = _phrase_end(text, match.end(), sentence[1])
+        phrase = _source_phrase(text, match.end(), phrase_end)
+        if phrase is None:
+            continue
+        same_sentence = [c for c in clauses if c.sentence == sentence]
+        if same_sentence:
+            for clause in same_sentence:
+                if clause.channel is None and _is_media(text[phrase[0]:phrase[1]]):
+                    clause.channel = (match.start(), phrase_end)
+            continue
+        if _attached_cue_in(doc, layout, sentence):
+            continue  # "« … », a-t-il lancé, d'après un extrait diffusé par ses services"
+        parts = _selon_content(text, match.start(), phrase_end, layout, sentence)
+        if not parts:
+            continue
+        kind: QuoteKind = "mixed" if _holds_quote(layout, parts) else "indirect"
+        if len(parts) == 1:
+            whole = [m for m in layout.marks if not m.dash and m.open <= parts[0][0]
+                     and m.close >= parts[0][1]]
+            if whole:
+                kind, parts = "direct", list(whole[0].parts)
+        statement = _Statement(kind=kind, parts=parts, cue=(match.start(), match.end() - 1),
+                               verb=source, speaker=phrase, sentence=sentence)
+        statement.anchor = min(statement.start, match.start())
+        found.append(statement)
+    return found
+
+
+def _attached_cue_in(doc: Doc, layout: Layout, sentence: tuple[int, int]) -> bool:
+    """Whether the sentence holds a reporting verb attached to quoted words: inverted after a
+    closing mark ("», a-t-il lancé") or with an inverted pronoun."""
+    span = doc.char_span(sentence[0], sentence[1], alignment_mode="contract")
+    for token in span if span is not None else []:
+        if layout.mark_at(token.idx) is not None or reporting_entry(token) is None:
+            continue
+        before = doc.text[max(0, token.idx - 12):_cue_span(token)[0]].rstrip(" ,")
+        if _clitic_subject(token) is not None or before.endswith(("»", "”", '"')):
+            return True
+    return False
+
+
+def _phrase_end(text: str, start: int, limit: int) -> int:
+    stop = re.search(r"[,;:.!?«»()\n]|\s[—–]\s", text[start:limit])
+    return start + stop.start() if stop else limit
+
+
+def _source_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The source after "selon", unwrapped: "l'expression d'un conseiller" → "un conseiller",
+    "le texte publié par le gouvernement ukrainien" → "le gouvernement ukrainien". A document
+    with nobody behind it ("selon le texte") is no source."""
+    cues = quote_cues()
+    phrase = text[start:end]
+    folded = fold(phrase)
+    for wrapper in cues.source_wrappers:
+        if folded.startswith(wrapper + " ") or folded == wrapper:
+            rest = re.match(
+                rf"{re.escape(wrapper)}\s*(?:[\wéèêàâîôûç-]+\s+){{0,2}}?"
+                r"(?:(?:publiée?s?|diffusée?s?|rendue?s? publice?s?|citée?s?)\s+par|de la part"
+                r" de|du|des|de|d')\s*", folded)
+            if rest is None:
+                return None
+            offset = _offset_in(phrase, rest.end())
+            start += offset
+            break
+    _det, noun = strip_determiner(text[start:end])
+    if not noun or noun.split()[0] in cues.not_speakers:
+        return None
+    return _strip(text, start, end)
+
+
+def _offset_in(phrase: str, folded_offset: int) -> int:
+    """Map an offset in the folded phrase back to the original (folding only merges spaces
+    and replaces apostrophes)."""
+    count = 0
+    folded = 0
+    previous_space = True
+    for index, char in enumerate(phrase):
+        if folded >= folded_offset:
+            return index
+        if char.isspace():
+            if not previous_space:
+                folded += 1
+            previous_space = True
+        else:
+            folded += 1
+            previous_space = False
+        count = index
+    return count + 1
+
+
+def _is_media(phrase: str) -> bool:
+    folded = fold(phrase)
+    return any(folded.startswith(w) for w in quote_cues().media_words) or bool(
+        re.fullmatch(r"(?:l['’])?[A-Z][A-Za-z]{1,10}(?:[ -][A-Z][a-z]+)?", phrase.strip()))
+
+
+def _selon_content(text: str, selon_at: int, phrase_end: int, layout: Layout,
+                   sentence: tuple[int, int]) -> list[tuple[int, int]]:
+    clause_start = layout.clause_start(selon_at)
+    lead = text[clause_start:selon_at]
+    if not lead.strip(" \u00a0\u202f—–-"):
+        # "Selon X, the statement."
+        if text[phrase_end:phrase_end + 1] != ",":
+            return []
+        start = phrase_end + 1
+        relative = re.match(r"\s*(?:qui|dont|lequel|laquelle|lesquels)\b[^,.;:«»]{0,120},",
+                            text[start:sentence[1]])
+        if relative:
+            start += relative.end()  # "Selon Dmitri Peskov, qui s'exprimait jeudi, …"
+        return [_strip_statement(text, start, _statement_end(text, start, layout, sentence))]
+    if not lead.rstrip().endswith((",", "(")):
+        return []
+    first = _strip_statement(text, clause_start, len(lead.rstrip()) + clause_start - 1)
+    parts = [first]
+    if text[phrase_end:phrase_end + 1] == ",":
+        rest = _strip_statement(text, phrase_end + 1,
+                                _statement_end(text, phrase_end + 1, layout, sentence))
+        if rest[1] - rest[0] > 3:
+            parts.append(rest)
+    return parts
+
+
+# -- direct quotes ---------------------------------------------------------------------------
+
+
+def _direct_statements(doc: Doc, layout: Layout, clauses: list[_Statement],
+                       times: list[tuple[int, int]]) -> list[_Statement]:
+    text = doc.text
+    found: list[_Statement] = []
+    for mark in layout.marks:
+        if any(c.start <= mark.start and mark.end <= c.end + 1 for c in clauses) or \
+                any(c.start <= mark.start < c.end for c in clauses):
+            continue
+        statement = _incise_statement(doc, mark, times) or (
+            None if mark.dash else _after_statement(doc, layout, mark, times)) or (
+            None if mark.dash else _before_statement(doc, layout, mark, times))
+        if statement is None and not mark.dash and _floating(text, layout, mark):
+            statement = _Statement(kind="direct", parts=list(mark.parts), cue=None, verb=None,
+                                   floating=True, sentence=layout.sentence(mark.open))
+        if statement is None:
+            continue
+        statement.anchor = min(mark.open, statement.speaker[0] if statement.speaker
+                               else mark.open)
+        if statement.sentence == (0, 0):
+            statement.sentence = layout.sentence(mark.open)
+        found.append(statement)
+    return found
+
+
+_INCISE = re.compile(
+    r",\s*(?:"
+    r"(?:a|avait|aurait|ont|avaient)(?:-t)?-(?:il|elle|ils|elles|on)\s+(?P<v1>[\wéèêàâîôûç']+)"
+    r"|(?P<v2>[\wéèêàâîôûç']+?)(?:-t)?-(?:il|elle|ils|elles|on)"
+    r"|(?:a|avait|ont)\s+(?:\w+\s+)?(?P<v3>[\wéèêàâîôûç']+)\s+[^,.«»]{1,60}"
+    r"|(?P<v4>[\wéèêàâîôûç']+)\s+(?:le|la|l'|l’|un|une|M\.|Mme|[A-Z])\s*[^,.«»]{0,60}"
+    r")(?:\s+[^,.«»]{0,60})?[,.]\s*"
+)
+
+
+def _incise_statement(doc: Doc, mark: Mark, times: list[tuple[int, int]]
+                      ) -> _Statement | None:
+    """« Nous tiendrons, a-t-il dit, jusqu'au bout » is one quote in two parts."""
+    text = doc.text
+    for piece_start, piece_end in mark.parts:
+        for incise in _INCISE.finditer(text, piece_start, piece_end):
+            if incise.end() >= piece_end - 1 or incise.start() <= piece_start:
+                continue
+            gap = doc.char_span(incise.start(), incise.end(), alignment_mode="expand")
+            if gap is None:
+                continue
+            verb = next((t for t in gap if reporting_entry(t) is not None and
+                         not _is_negated(t)), None)
+            if verb is None:
+                continue
+            entry = reporting_entry(verb)
+            parts: list[tuple[int, int]] = []
+            for part in mark.parts:
+                if part == (piece_start, piece_end):
+                    parts += [_strip(text, piece_start, incise.start()),
+                              _strip(text, incise.end(), piece_end)]
+                else:
+                    parts.append(part)
+            parts = [p for p in parts if p[0] < p[1]]
+            subject = _subject_phrase(verb, True, times)
+            return _Statement(kind="direct", parts=parts, cue=_cue_span(verb), verb=entry,
+                              speaker=subject if isinstance(subject, tuple) else None,
+                              implicit=not isinstance(subject, tuple))
+    return None
+
+
+def _after_statement(doc: Doc, layout: Layout, mark: Mark, times: list[tuple[int, int]]
+                     ) -> _Statement | None:
+    """"« … », a déclaré X", "« … », a-t-il dit", "« … » elle a écrit": the cue right after
+    the closing mark, before any subject of its own."""
+    text = doc.text
+    after = doc.char_span(mark.close, min(len(text), mark.close + 160), alignment_mode="expand")
+    if after is None:
+        return None
+    ends_sentence = text[mark.start:mark.end].rstrip().endswith((".", "!", "?", "…"))
+    tokens = list(after)
+    if tokens and tokens[0].text in {"»", "”", '"'}:
+        tokens = tokens[1:]
+    steps = 0
+    for index, token in enumerate(tokens):
+        if steps > 7 or "\n" in token.text:
+            return None
+        if index == 0 and token.text in {",", "—", "–"}:
+            continue
+        if index == 0 and ends_sentence and token.text[:1].isupper() and token.pos_ != "VERB":
+            return None  # a new sentence starts after the quote
+        entry = reporting_entry(token)
+        if entry is not None and entry.frame != "source":
+            if _is_negated(token):
+                return None
+            subject = _subject_phrase(token, True, times)
+            if subject is None or subject == "implicit":
+                pronoun = next((t for t in tokens[:index] if t.lower_ in {"il", "elle"}), None)
+                subject = (pronoun.idx, pronoun.idx + len(pronoun.text)) if pronoun else None
+            return _Statement(kind="direct", parts=list(mark.parts), cue=_cue_span(token),
+                              verb=entry,
+                              speaker=subject if isinstance(subject, tuple) else None,
+                              implicit=subject is None)
+        steps += 1
+        if token.text in {",", "—", "–"} and index <= 1:
+            continue
+        if token.pos_ in {"AUX", "ADV"} or token.lower_ in _OBJECT_CLITICS or \
+                token.lower_ in _LINK_WORDS or token.lemma_ == "faire" or \
+                any(s <= token.idx < e for s, e in times):
+            continue
+        return None
+    return None
+
+
+def _before_statement(doc: Doc, layout: Layout, mark: Mark, times: list[tuple[int, int]]
+                      ) -> _Statement | None:
+    """"X a déclaré : « … »", "Et d'ajouter : « … »", "X a lancé « Nous … »"."""
+    text = doc.text
+    sentence_start = layout.sentence(mark.open)[0]
+    lead = text[sentence_start:mark.open]
+    colon = lead.rstrip().endswith(":")
+    span = doc.char_span(sentence_start, mark.open, alignment_mode="contract")
+    if span is None or not lead.strip():
+        return None
+    for token in reversed(list(span)):
+        entry = reporting_entry(token)
+        if entry is None or entry.frame == "source" or layout.mark_at(token.idx) is not None:
+            continue
+        if _is_negated(token):
+            return None
+        between = text[token.idx + len(token.text):mark.open]
+        if len(between) > 160:
+            return None
+        if not colon:
+            words = _remove_spans(between, token.idx + len(token.text), times)
+            if re.search(r"\bqu", between) or len(re.findall(r"\w+", words)) > 3 or \
+                    not _sentence_like(text, mark):
+                return None
+        elif len(re.findall(r"\w+", text[mark.start:mark.end])) < 2:
+            return None
+        subject = _subject_phrase(token, False, times)
+        if subject is None:
+            return None
+        return _Statement(kind="direct", parts=list(mark.parts), cue=_cue_span(token),
+                          verb=entry, speaker=subject if isinstance(subject, tuple) else None,
+                          implicit=subject == "implicit")
+    return None
+
+
+def _sentence_like(text: str, mark: Mark) -> bool:
+    """Quoted words that make a sentence of their own: a capital first letter and some
+    length, or closing punctuation."""
+    content = text[mark.start:mark.end]
+    words = re.findall(r"\w+", content)
+    return (content[:1].isupper() and len(words) >= 3) or (
+        content.rstrip().endswith((".", "!", "?", "…")) and len(words) >= 2)
+
+
+def _floating(text: str, layout: Layout, mark: Mark) -> bool:
+    """A quote that is a sentence on its own, between sentence boundaries."""
+    if not _sentence_like(text, mark) or len(re.findall(r"\w+", text[mark.start:mark.end])) < \
+            _MIN_FLOATING_WORDS:
+        return False
+    sentence_start, sentence_end = layout.sentence(mark.open)
+    before = text[sentence_start:mark.open].strip(" \u00a0\u202f")
+    after = text[mark.close:sentence_end].strip(" \u00a0\u202f\n")
+    return not before and after in {"", ".", "!", "?"}
+
+
+# -- channel ----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _channel_pattern() -> re.Pattern[str]:
+    cues = quote_cues()
+    platforms = "|".join(re.escape(p) for p in sorted(cues.platforms, key=len, reverse=True))
+    media = "|".join(re.escape(m) for m in sorted(cues.media_words, key=len, reverse=True))
+    name = r"(?:[A-Z][\w.-]*|[A-Z]{2,})(?:[ -](?:[A-Z][\w.-]*|de|du))*"
+    return re.compile(
+        rf"\b(?:sur (?:son compte |le réseau social |la plateforme |le site |la messagerie )?"
+        rf"(?:{platforms})(?![\w])"
+        rf"|(?:dans|lors d['’])\s*(?:un |une )?(?:entretien|interview|tribune|émission|"
+        rf"message vidéo|vidéo|allocution télévisée|allocution)"
+        rf"(?: (?:accordée?|publiée?|diffusée?|donnée?))?\s+(?:à|au|aux|par|sur|dans)\s+"
+        rf"(?:(?:{media})\s+)?(?:l['’])?{name}"
+        rf"|dans des propos rapportés par\s+(?:(?:{media})\s+)?(?:l['’])?{name}"
+        rf"|(?:à|au|aux)\s+(?:(?:{media})(?:\s+{name}|\s+[a-zé]+(?:\s+d['’]État)?)"
+        rf"|l['’][A-Z]{{2,}}\b|[A-Z]{{2,}}\b(?:[ -][A-Z0-9]+)*))"
+    )
+
+
+def _channel(text: str, statement: _Statement, layout: Layout) -> tuple[int, int] | None:
+    """Where the statement was made ("sur Telegram", "à CNN", "dans un entretien au Monde"),
+    when its sentence says it outside the quoted words."""
+    start, end = statement.sentence
+    pattern = _channel_pattern()
+    for found in pattern.finditer(text, start, end):
+        if any(s <= found.start() < e for s, e in statement.parts):
+            continue
+        if layout.mark_at(found.start()) is not None:
+            continue
+        return found.start(), found.end()
+    return None

@@ -1,0 +1,512 @@
+"""Who a speaker phrase stands for: a named actor, the holder of a title, the antecedent of a
+pronoun, or an unnamed source kept anonymous with its description.
+
+The rules read the article the way a reader does:
+
+- a name in the phrase wins ("le porte-parole du Kremlin, Dmitri Peskov" → Peskov);
+- "il", "elle", "selon lui" and implicit subjects go to the subject of the nearest sentence
+  before (a sentence whose subject is itself a pronoun passes the search on), or to the speaker
+  of the last quote there; gender is checked where the text shows it (Mme, "la ministre");
+  people named inside quotation marks are never antecedents;
+- a title or a nationality ("le chef de l'État", "le vice-président", "le Norvégien") goes to
+  the person the article introduced with it, or whose registry role or country fits;
+- institutions ("le gouvernement britannique", "la présidence russe") go to their state or
+  presidency; documents ("le texte", "le communiqué") are not speakers;
+- unnamed sources ("un diplomate européen", "ce responsable", "le même diplomate") stay
+  anonymous; a definite one takes the description of the anonymous source it points back to.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from filrouge.analyze.entities import EntityIndex
+from filrouge.analyze.lexicons import anonymous_sources, quote_cues
+from filrouge.model import Entity, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from filrouge.analyze.actors import ActorRegistry
+
+_DETERMINERS = ("le ", "la ", "l'", "les ", "ce ", "cet ", "cette ", "ces ", "son ", "sa ",
+                "ses ", "leur ")
+_SINGULAR_PRONOUNS = {"il": "m", "elle": "f", "lui": "m", "lui-même": "m", "elle-même": "f"}
+_PLURAL_PRONOUNS = {"ils", "elles", "eux", "eux-mêmes", "elles-mêmes"}
+_SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
+_WORD = re.compile(r"[\wÀ-ÿ'’-]+")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker. ``actor`` is an actor id (registry or ``local:``); an anonymous
+    source has no actor and a ``description``."""
+
+    span: Span | None
+    actor: str | None
+    name: str | None
+    anonymous: bool = False
+    description: str | None = None
+    gender: str | None = None  # "m", "f" or None when the text does not show it
+
+    @property
+    def known(self) -> bool:
+        return self.actor is not None or self.anonymous
+
+
+def fold(text: str) -> str:
+    """Lower case, one kind of apostrophe, single spaces."""
+    return " ".join(text.replace("’", "'").lower().split())
+
+
+def strip_determiner(phrase: str) -> tuple[str, str]:
+    """("le", "vice-président") from "le vice-président"; ("", phrase) without a determiner."""
+    folded = fold(phrase)
+    for determiner in _DETERMINERS:
+        if folded.startswith(determiner):
+            return determiner.strip(), folded[len(determiner):].strip()
+    return "", folded
+
+
+@lru_cache(maxsize=8)
+def _state_adjectives(registry: ActorRegistry) -> dict[str, str]:
+    """Nationality adjective or singular demonym → state id ("norvégien" → NOR)."""
+    table: dict[str, str] = {}
+    for actor in registry.actors.values():
+        if actor.type != "state":
+            continue
+        for adjective in actor.adjectives:
+            table.setdefault(fold(adjective), actor.id)
+        for demonym in actor.demonyms:
+            word = fold(demonym).removeprefix("les ")
+            if " " not in word and word.endswith("s"):
+                table.setdefault(word[:-1], actor.id)
+    return table
+
+
+def _title_stem(word: str) -> str:
+    """Masculine form of a title word, to compare "députée" with "député"."""
+    for feminine, masculine in (("trice", "teur"), ("ière", "ier"), ("euse", "eur"),
+                                ("ienne", "ien"), ("aise", "ais"), ("ente", "ent"),
+                                ("ante", "ant"), ("ée", "é"), ("elle", "el")):
+        if word.endswith(feminine):
+            return word[: -len(feminine)] + masculine
+    if word in {"cheffe", "présidente", "ministre"}:
+        return word.removesuffix("fe").removesuffix("e") if word != "ministre" else word
+    return word
+
+
+def _stems(phrase: str) -> list[str]:
+    return [_title_stem(w) for w in _WORD.findall(fold(phrase))]
+
+
+class SpeakerResolver:
+    """Resolves speaker phrases over one article, remembering who spoke where."""
+
+    def __init__(self, doc: Doc, entities: EntityIndex, on: str | None,
+                 quoted: list[tuple[int, int]], sentence_starts: list[int],
+                 paragraph_starts: list[int]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.entities = entities
+        self.on = on
+        self.quoted = sorted(quoted)
+        self._quoted_starts = [s for s, _e in self.quoted]
+        self.sentence_starts = sentence_starts
+        self.paragraph_starts = paragraph_starts
+        self.history: list[tuple[int, Speaker]] = []
+        self.people = [e for e in entities.entities
+                       if e.label == "PER" and e.actor and not self.in_quote(e.start)]
+        self._people_starts = [e.start for e in self.people]
+        self._gender_cache: dict[str, str | None] = {}
+        self._descriptions: dict[int, list[str]] | None = None
+
+    # -- bookkeeping ------------------------------------------------------------------------
+
+    def in_quote(self, position: int) -> bool:
+        index = bisect.bisect_right(self._quoted_starts, position) - 1
+        return index >= 0 and self.quoted[index][0] <= position < self.quoted[index][1]
+
+    def remember(self, position: int, speaker: Speaker) -> None:
+        bisect.insort(self.history, (position, speaker), key=lambda h: h[0])
+
+    def _sentence_index(self, position: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
+
+    def _paragraph_start(self, position: int) -> int:
+        index = bisect.bisect_right(self.paragraph_starts, position) - 1
+        return self.paragraph_starts[index] if index >= 0 else 0
+
+    # -- the entry point ----------------------------------------------------------------------
+
+    def resolve(self, start: int, end: int, position: int) -> Speaker:
+        """The speaker named by ``text[start:end]``, for a statement at ``position``."""
+        span = Span.of(self.text, start, end)
+        cues = quote_cues()
+        lowered = fold(span.text).lstrip("-").removeprefix("t-")
+        if lowered in _SINGULAR_PRONOUNS:
+            found = self.antecedent(position, _SINGULAR_PRONOUNS[lowered])
+            return Speaker(span, found.actor, found.name, found.anonymous, found.description,
+                           found.gender or _SINGULAR_PRONOUNS[lowered])
+        if lowered in _PLURAL_PRONOUNS:
+            group = self._plural_antecedent(position)
+            return Speaker(span, group.actor, group.name, group.anonymous, group.description)
+        if lowered in cues.first_person:
+            return Speaker(span, None, None)
+        named = self.entities.best_actor(start, end)
+        anonymous = self._anonymous_description(span.text, self.text[end:end + 80])
+        if anonymous is not None and (named is None or named.label != "PER"):
+            return Speaker(span, None, None, True, anonymous)
+        if named is not None and named.label == "PER":
+            return Speaker(span, named.actor, named.actor_name or named.text, False, None,
+                           self.gender_of(named))
+        determiner, rest = strip_determiner(span.text)
+        head = rest.split()[0] if rest.split() else ""
+        if head in cues.not_speakers:
+            return self._wrapped_source(span, named)
+        institution = self._institution(rest, named)
+        if institution is not None:
+            return Speaker(span, institution, self._actor_name(institution))
+        if named is not None:
+            return Speaker(span, named.actor, named.actor_name or named.text)
+        if determiner and determiner not in {"les", "ces", "leur"}:
+            holder = self.title_holder(rest, position)
+            if holder is not None:
+                return Speaker(span, holder.actor, holder.actor_name or holder.text, False,
+                               None, self.gender_of(holder) or _phrase_gender(span.text))
+            unnamed = self._unnamed(determiner, rest, position)
+            if unnamed is not None:
+                return Speaker(span, None, None, True, unnamed)
+        return Speaker(span, None, span.text)
+
+    def implicit(self, position: int) -> Speaker:
+        """The speaker of a statement without a subject ("Et d'ajouter : « … »")."""
+        found = self.antecedent(position, None)
+        return Speaker(None, found.actor, found.name, found.anonymous, found.description,
+                       found.gender)
+
+    # -- pronouns -----------------------------------------------------------------------------
+
+    def antecedent(self, position: int, gender: str | None) -> Speaker:
+        """What "il"/"elle" at ``position`` stands for: walking back sentence by sentence in
+        this paragraph and the one before, the first sentence with a person (or an anonymous
+        source) as subject or as the speaker of a quote; a sentence whose subject is a pronoun
+        passes the search on. Then the last speaker, then the last person named."""
+        paragraph = self._paragraph_start(position)
+        floor = self._paragraph_start(max(0, paragraph - 1)) if paragraph > 0 else 0
+        index = self._sentence_index(position)
+        fallback: Speaker | None = None
+        crossed = False
+        while index >= 0:
+            start = self.sentence_starts[index]
+            if start < floor:
+                break
+            end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) \
+                else len(self.text)
+            end = min(end, position)
+            if start < paragraph:
+                crossed = True
+            found = self._sentence_subject(start, end, gender, prefer_speaker=crossed)
+            if found is not None:
+                return found
+            if fallback is None:
+                named = [e for e in self._people_between(start, end)
+                         if self._compatible(e, gender)]
+                if named:
+                    fallback = self._from_entity(named[-1])
+            index -= 1
+        if fallback is not None:
+            return fallback
+        for at, speaker in reversed(self.history):
+            if at < position and at >= floor and (speaker.actor or speaker.anonymous) and \
+                    _gender_ok(speaker.gender, gender):
+                return speaker
+        person = next((e for e in reversed(self._people_between(0, position))
+                       if self._compatible(e, gender)), None)
+        return self._from_entity(person) if person is not None else Speaker(None, None, None)
+
+    def _sentence_subject(self, start: int, end: int, gender: str | None,
+                          prefer_speaker: bool) -> Speaker | None:
+        spoken = [s for at, s in self.history if start <= at < end
+                  and (s.anonymous or self._is_person(s.actor)) and _gender_ok(s.gender, gender)]
+        subjects = [e for e in self._people_between(start, end)
+                    if self._is_subject(e) and self._compatible(e, gender)]
+        if spoken and (prefer_speaker or not subjects):
+            return spoken[-1]
+        if subjects:
+            return self._from_entity(subjects[0])
+        if spoken:
+            return spoken[-1]
+        return None
+
+    def _plural_antecedent(self, position: int) -> Speaker:
+        """"ils"/"elles": the last group or state named as a subject, else the last one named."""
+        paragraph = self._paragraph_start(position)
+        candidates = [e for e in self.entities.within(paragraph, position)
+                      if e.actor and e.label in {"ORG", "GPE", "MISC"}
+                      and not self.in_quote(e.start)]
+        subjects = [e for e in candidates if self._is_subject(e)]
+        pool = subjects or candidates
+        chosen = pool[-1] if pool else None
+        if chosen is None or chosen.actor is None:
+            return Speaker(None, None, None)
+        return Speaker(None, chosen.actor, chosen.actor_name or chosen.text)
+
+    def _people_between(self, start: int, end: int) -> list[Entity]:
+        lo = bisect.bisect_left(self._people_starts, start)
+        hi = bisect.bisect_left(self._people_starts, end)
+        return self.people[lo:hi]
+
+    def _is_subject(self, entity: Entity) -> bool:
+        """Whether the mention is the subject of its clause, directly, in apposition to the
+        subject ("Le ministre allemand, Boris Pistorius, a répliqué"), or inside a subject
+        noun phrase with a title ("Le Premier ministre tchèque Petr Fiala défend")."""
+        span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if span is None:
+            return False
+        token = span.root
+        for _step in range(3):
+            if token.dep_ in _SUBJECT_DEPS:
+                return True
+            if token.dep_ not in {"appos", "flat:name", "nmod", "flat", "compound"} or \
+                    token.head is token:
+                return False
+            token = token.head
+        return False
+
+    def _compatible(self, entity: Entity, gender: str | None) -> bool:
+        return _gender_ok(self.gender_of(entity), gender)
+
+    def _is_person(self, actor: str | None) -> bool:
+        if actor is None:
+            return False
+        if actor.startswith("local:"):
+            return True
+        known = self.entities.registry.get(actor)
+        return known is not None and known.type == "person"
+
+    def _from_entity(self, entity: Entity) -> Speaker:
+        return Speaker(None, entity.actor, entity.actor_name or entity.text, False, None,
+                       self.gender_of(entity))
+
+    def _actor_name(self, actor_id: str) -> str:
+        known = self.entities.registry.get(actor_id)
+        return known.name if known is not None else actor_id
+
+    # -- gender -------------------------------------------------------------------------------
+
+    def gender_of(self, entity: Entity) -> str | None:
+        """The gender the article shows for a person: "Mme", "la ministre" or "M.", "le
+        président" written before any mention of them. First names are not guessed."""
+        if entity.actor is None:
+            return None
+        if entity.actor not in self._gender_cache:
+            seen: set[str] = set()
+            cues = quote_cues()
+            for mention in self.entities.entities:
+                if mention.actor != entity.actor:
+                    continue
+                before = fold(self.text[max(0, mention.start - 40):mention.start])
+                words = fold(mention.text)
+                for marker in cues.feminine_markers:
+                    if before.endswith(marker) or words.startswith(marker + " ") or \
+                            re.search(rf"(?:^|[\s,]){re.escape(marker)}\s+(?:[\w-]+\s+)?$",
+                                      before):
+                        seen.add("f")
+                for marker in cues.masculine_markers:
+                    if before.endswith(marker) or words.startswith(marker + " ") or \
+                            re.search(rf"(?:^|[\s,]){re.escape(marker)}\s+(?:[\w-]+\s+)?$",
+                                      before):
+                        seen.add("m")
+            self._gender_cache[entity.actor] = seen.pop() if len(seen) == 1 else None
+        return self._gender_cache[entity.actor]
+
+    # -- titles -------------------------------------------------------------------------------
+
+    def title_holder(self, title: str, position: int) -> Entity | None:
+        """The person a definite title or nationality stands for, among the people of the
+        article: nearest mention before ``position`` first, else the first one after."""
+        words = title.split()
+        if not words:
+            return None
+        for cut in (" qui ", " dont ", " que ", " qu'", ","):
+            title = title.split(cut)[0]
+        title = title.strip()
+        cues = quote_cues()
+        adjectives = _state_adjectives(self.entities.registry)
+        if len(title.split()) == 1 and title in adjectives and title not in cues.titles:
+            country = adjectives[title]
+            return self._nearest(position, lambda e: self._country_of(e) == country)
+        if not any(title == t or title.startswith(t + " ") or
+                   title.startswith(("ancien ", "ancienne ", "nouveau ", "nouvelle ", "même ",
+                                     "futur ", "future ", "haut ", "haute "))
+                   for t in cues.titles):
+            return None
+        title = re.sub(r"^(?:même|nouveau|nouvelle|futur|future)\s+", "", title)
+        by_role = self._nearest(position, lambda e: self._holds(e, title))
+        if by_role is not None:
+            return by_role
+        return self._nearest(position, lambda e: self._described_as(e, title))
+
+    def _nearest(self, position: int, test: object) -> Entity | None:
+        assert callable(test)
+        before = [e for e in self._people_between(0, position) if test(e)]
+        if before:
+            return before[-1]
+        after = [e for e in self._people_between(position, len(self.text)) if test(e)]
+        return after[0] if after else None
+
+    def _country_of(self, entity: Entity) -> str | None:
+        known = self.entities.registry.get(entity.actor or "")
+        if known is not None and known.country:
+            return known.country
+        adjectives = _state_adjectives(self.entities.registry)
+        for description in self.descriptions().get(entity.start, []):
+            for word in description.split():
+                if word in adjectives:
+                    return adjectives[word]
+        return None
+
+    def _holds(self, entity: Entity, title: str) -> bool:
+        """Whether a registry person held, on the article's date, a role whose title is
+        ``title`` or ``title`` qualified ("chef de l'état" → "chef de l'état français")."""
+        known = self.entities.registry.get(entity.actor or "")
+        if known is None or not known.roles:
+            return False
+        wanted = " ".join(_stems(title))
+        for role in known.roles:
+            folded = " ".join(_stems(role.title))
+            if (folded == wanted or folded.startswith(wanted + " ")) and \
+                    known.held(role.title, self.on):
+                return True
+        return False
+
+    def _described_as(self, entity: Entity, title: str) -> bool:
+        """Whether the article introduced this mention with the title: "le vice-président
+        américain JD Vance", "Boris Pistorius, le ministre allemand de la Défense"."""
+        wanted = _stems(title)
+        synonyms = quote_cues().title_synonyms
+        alternatives = [wanted] + [_stems(s) for s in synonyms.get(" ".join(wanted), ())]
+        for description in self.descriptions().get(entity.start, []):
+            have = _stems(description)
+            for option in alternatives:
+                if not option or not have:
+                    continue
+                if have[:len(option)] == option or (
+                        have[0] == option[0] and set(option[1:]) <= set(have[1:])):
+                    return True
+        return False
+
+    def descriptions(self) -> dict[int, list[str]]:
+        """For each person mention (by start), the noun phrases the article attaches to it:
+        the title before the name and appositions before or after it."""
+        if self._descriptions is None:
+            self._descriptions = {}
+            for entity in self.people:
+                found: list[str] = []
+                before = self.text[max(0, entity.start - 90):entity.start]
+                if before.rstrip().endswith(","):  # "Le ministre de la Défense, Boris P."
+                    chunk = re.split(r"[.;:!?«»()\n]|,", before.rstrip()[:-1])[-1]
+                    found.append(chunk)
+                else:
+                    chunk = re.split(r"[.;:!?«»()\n,]", before)[-1]
+                    found.append(chunk)
+                after = re.match(r"\s*,\s*([^,.;:()«»\n]{2,90})[,.;)]", self.text[entity.end:])
+                if after:
+                    found.append(after.group(1))
+                cleaned = []
+                for chunk in found:
+                    _det, rest = strip_determiner(_from_last_determiner(chunk))
+                    if rest:
+                        cleaned.append(rest)
+                self._descriptions[entity.start] = cleaned
+        return self._descriptions
+
+    # -- institutions, documents and unnamed sources -------------------------------------------
+
+    def _institution(self, rest: str, named: Entity | None) -> str | None:
+        """"le gouvernement britannique" → GBR, "la présidence russe" → KREMLIN."""
+        words = rest.split()
+        cues = quote_cues()
+        if not words or words[0] not in cues.institution_heads:
+            return None
+        adjectives = _state_adjectives(self.entities.registry)
+        country = next((adjectives[w] for w in words[1:] if w in adjectives), None)
+        if country is None and named is not None and named.label == "GPE":
+            country = named.actor
+        if country is None:
+            return None
+        if words[0] == "présidence":
+            presidency = cues.presidencies.get(country)
+            if presidency and self.entities.registry.get(presidency) is not None:
+                return presidency
+        return country
+
+    def _wrapped_source(self, span: Span, named: Entity | None) -> Speaker:
+        """"le communiqué du Kremlin" speaks for the Kremlin; "le texte" alone for nobody."""
+        if named is not None and named.actor:
+            return Speaker(span, named.actor, named.actor_name or named.text)
+        return Speaker(span, None, None)
+
+    def _anonymous_description(self, speaker: str, after: str) -> str | None:
+        lexicon = anonymous_sources()
+        lowered = fold(speaker)
+        words = lowered.split()
+        if not words:
+            return None
+        marked = any(marker in f"{lowered} {fold(after)}" for marker in lexicon.markers)
+        indefinite = next((i for i in sorted(lexicon.indefinite, key=len, reverse=True)
+                           if lowered.startswith(i + " ")), None)
+        has_head = any(w.strip(",.") in lexicon.heads for w in words)
+        if indefinite and has_head:
+            return lowered[len(indefinite):].strip()
+        if marked and has_head:
+            return strip_determiner(lowered)[1] or lowered
+        return None
+
+    def _unnamed(self, determiner: str, rest: str, position: int) -> str | None:
+        """A definite unnamed source: "ce responsable", "le même diplomate", "l'officiel"
+        point back to the last anonymous source with that head noun; "le directeur d'une
+        PME" or "l'entourage présidentiel" is a source the reader cannot identify."""
+        lexicon = anonymous_sources()
+        words = rest.split()
+        if words and words[0] == "même":
+            words = words[1:]
+        if not words:
+            return None
+        head = words[0] if words[0] not in {"haut", "haute", "ancien", "ancienne"} \
+            or len(words) == 1 else words[1]
+        if head not in lexicon.heads and head not in lexicon.people:
+            return None
+        stem = _title_stem(head.rstrip("s"))
+        for at, speaker in reversed(self.history):
+            if at < position and speaker.anonymous and speaker.description and \
+                    stem in {_title_stem(w.rstrip("s")) for w in speaker.description.split()}:
+                return speaker.description
+        return " ".join(words)
+
+
+def _from_last_determiner(chunk: str) -> str:
+    """The noun phrase at the end of ``chunk``: from its last determiner on."""
+    matches = list(re.finditer(r"(?:^|\s)(le|la|les|l['’]|un|une)\s*", chunk, re.IGNORECASE))
+    if not matches:
+        return chunk.strip()
+    return chunk[matches[-1].start():].strip()
+
+
+def _phrase_gender(phrase: str) -> str | None:
+    folded = fold(phrase)
+    cues = quote_cues()
+    if any(folded.startswith(m) for m in cues.feminine_markers):
+        return "f"
+    if any(folded.startswith(m) for m in cues.masculine_markers):
+        return "m"
+    return None
+
+
+def _gender_ok(have: str | None, wanted: str | None) -> bool:
+    return have is None or wanted is None or have == wanted
