@@ -550,6 +550,11 @@ def _menu(line: _Line) -> bool:
     return line.norm.startswith("accueil") and bool(v.menu.match(line.norm, len("accueil") + 1))
 
 
+@lru_cache(maxsize=1)
+def _long_ui_phrases() -> tuple[str, ...]:
+    return tuple(p for p in _vocab().ui_phrases if len(p) >= LONG_UI_PHRASE)
+
+
 def _ui(line: _Line) -> bool:
     norm = line.norm
     if line.words <= 4 and "newsletter" in norm:
@@ -557,9 +562,9 @@ def _ui(line: _Line) -> bool:
     if line.words > 2 * SHORT_LINE_WORDS:
         return False
     short = line.words <= SHORT_LINE_WORDS and not line.is_sentence
+    if not short:  # longer lines and sentences: only a long, specific phrase opening the line
+        return any(norm.startswith(phrase) for phrase in _long_ui_phrases())
     for phrase in _vocab().ui_phrases:
-        if not short and not (len(phrase) >= LONG_UI_PHRASE and norm.startswith(phrase)):
-            continue
         if " " not in phrase and line.words > 4:  # a lone word ("suivez") only heads short lines
             continue
         if norm.startswith(phrase) or (line.words <= 8 and phrase in norm and len(phrase) > 12):
@@ -576,14 +581,17 @@ def _lone(line: _Line) -> bool:
     return not _words(line.norm)  # only symbols: "***", "—", "•"
 
 
+@lru_cache(maxsize=1)
+def _agency_dateline_pattern() -> re.Pattern[str]:
+    names = "|".join(re.escape(a) for a in _vocab().agency_names)
+    return re.compile(
+        rf"(?:à\s+)?[\w' \-]{{2,40}}\s*\((?:{names})(?:\s*[/,-]\s*\w+)*\)\s*[-–—:]?"
+    )
+
+
 def _agency_dateline(line: _Line) -> bool:
     """A location/agency line alone: "à Le Caire (AFP)", "VILNIUS (AFP)"."""
-    names = "|".join(re.escape(a) for a in _vocab().agency_names)
-    return line.words <= 8 and bool(
-        re.fullmatch(
-            rf"(?:à\s+)?[\w' \-]{{2,40}}\s*\((?:{names})(?:\s*[/,-]\s*\w+)*\)\s*[-–—:]?", line.raw
-        )
-    )
+    return line.words <= 8 and bool(_agency_dateline_pattern().fullmatch(line.raw))
 
 
 def _classify(line: _Line, reference_year: int | None) -> str | None:
