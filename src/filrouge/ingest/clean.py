@@ -1,9 +1,12 @@
 """Cleaning of plain text copied from French news websites.
 
 No HTML structure helps here: each line is judged from its own words (share buttons, menus,
-subscription offers, credits…) and from its place in the page (before the headline, after an
-end-of-article marker, repeated). Every non-blank input line ends up either in the body, as the
-title, or in ``removed`` with a reason, so nothing given is silently lost.
+subscription offers, credits…) and from its place in the page (before the headline, repeated,
+after the article's end: an end marker, or three lines of page chrome in a row, after which
+only real paragraphs count as article and a thread announced as comments is comments).
+Hard-wrapped text is joined back into lines first. Every non-blank input line ends up either in
+the body, as the title, or in ``removed`` with a reason, so nothing given is silently lost;
+stamps, bylines and datelines also become the article's metadata.
 
 Language resources (word lists) live in ``data/debris_fr.json``; the only I/O is reading it.
 """
