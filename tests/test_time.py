@@ -319,3 +319,15 @@ def test_timebank_scores_stay_above_the_measured_floor() -> None:
     assert results["all.files"] > 0
     assert results["all.relaxed_f1"] >= TIMEBANK_RELAXED_F1_FLOOR
     assert results["all.value_f1"] >= TIMEBANK_VALUE_F1_FLOOR
+
+
+def test_the_spacy_component_adds_times_to_the_doc() -> None:
+    import spacy
+
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("filrouge_time", config={"reference": "2023-07-12"})
+    doc = nlp("Le ministre a démissionné mardi.")
+    assert [(t.text, t.value) for t in doc._.times] == [("mardi", "2023-07-11")]
+    doc = nlp.make_doc("Il partira demain.")
+    doc._.reference = "2024-01-01"
+    assert [(t.text, t.value) for t in nlp(doc)._.times] == [("demain", "2024-01-02")]
