@@ -143,8 +143,9 @@ def db(tmp_path_factory: pytest.TempPathFactory, articles: dict[str, Article]) -
             store.add_article(article, digest=content_hash(article.text))
         security, copy, hostile = articles["security"], articles["copy"], articles["hostile"]
         store.replace_stories([
-            Story(id="s-securite01", title="garanties · sécurité", articles=[security.id, copy.id],
-                  actors=["NATO", "UKR"], start="2023-07-11", end="2023-07-12",
+            Story(id="s-securite01", title="garanties · sécurité", articles=[security.id],
+                  duplicates=[copy.id], actors=["NATO", "UKR"], start="2023-07-11",
+                  end="2023-07-12",
                   timeline=[TimelineEntry(date="2023-07-11", summary=security.events[0].text,
                                           sources=[SourceRef(article=security.id,
                                                              outlet=security.outlet,
@@ -174,7 +175,7 @@ def test_stories_page_lists_each_story_with_span_counts_actors_and_a_chart(
     html = page.text
     assert "garanties · sécurité" in html
     assert "2023-07-11 → 2023-07-12" in html
-    assert "2 articles" in html and "2 sources" in html
+    assert re.search(r"1 article\s+·\s+2 sources", html)  # the copy runs in another outlet
     assert '<a class="actor" href="/actors/NATO">OTAN</a>' in html
     assert re.search(r'<svg class="spark"[^>]*>.*<rect ', html, re.S)
 
@@ -310,7 +311,9 @@ def test_article_list_filters(client: TestClient, articles: dict[str, Article]) 
         return {i["id"] for i in client.get(url).json()["items"]}
 
     security, copy = articles["security"].id, articles["copy"].id
-    assert ids("/api/articles?story=s-securite01") == {security, copy}
+    assert ids("/api/articles?story=s-securite01") == {security, copy}  # with its copies
+    assert ids("/api/search?q=tiendrons&story=s-securite01") == {security, copy}
+    assert ids("/api/search?q=tiendrons&story=s-hostile001") == set()
     assert ids("/api/articles?actor=jens-stoltenberg") == {security, copy}
     assert ids("/api/articles?from=2023-07-12&to=2023-12") == {copy}
     assert len(ids("/api/articles?to=2022&limit=100")) == 25

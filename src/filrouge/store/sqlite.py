@@ -414,6 +414,49 @@ _MIGRATIONS: dict[int, str] = {
         at TEXT NOT NULL
     );
     """,
+    # Search filters without touching the (wide) article rows: publication date and language
+    # next to each article's full-text key. Copies listed by a story count as its articles.
+    5: """
+    ALTER TABLE article_keys ADD COLUMN published TEXT;
+    ALTER TABLE article_keys ADD COLUMN language TEXT;
+    UPDATE article_keys SET published = a.published, language = a.language
+        FROM articles a WHERE a.id = article_keys.id;
+    CREATE TRIGGER article_keys_meta AFTER INSERT ON articles BEGIN
+        INSERT INTO article_keys (id, published, language)
+            VALUES (new.id, new.published, new.language)
+            ON CONFLICT (id) DO UPDATE SET published = excluded.published,
+                                           language = excluded.language;
+    END;
+    CREATE TRIGGER article_keys_meta_update AFTER UPDATE OF published, language ON articles
+    BEGIN
+        UPDATE article_keys SET published = new.published, language = new.language
+            WHERE id = new.id;
+    END;
+    INSERT OR IGNORE INTO story_articles
+        SELECT s.id, j.value FROM stories s, json_each(s.record, '$.duplicates') j;
+    UPDATE story_summaries SET sources =
+        (SELECT count(DISTINCT coalesce(a.outlet, a.source)) FROM story_articles m
+         JOIN articles a ON a.id = m.article_id WHERE m.story_id = story_summaries.id);
+    DROP TRIGGER stories_derive;
+    CREATE TRIGGER stories_derive AFTER INSERT ON stories BEGIN
+        INSERT OR IGNORE INTO story_articles
+            SELECT new.id, value FROM json_each(new.record, '$.articles');
+        INSERT OR IGNORE INTO story_articles
+            SELECT new.id, value FROM json_each(new.record, '$.duplicates');
+        INSERT OR REPLACE INTO story_summaries VALUES (
+            new.id, json_extract(new.record, '$.title'), json_extract(new.record, '$.start'),
+            json_extract(new.record, '$.end'),
+            coalesce(json_array_length(new.record, '$.articles'), 0),
+            (SELECT count(DISTINCT coalesce(a.outlet, a.source)) FROM story_articles m
+             JOIN articles a ON a.id = m.article_id WHERE m.story_id = new.id),
+            coalesce(json_extract(new.record, '$.actors'), '[]'),
+            coalesce((SELECT json_group_object(day, n) FROM (
+                SELECT substr(a.published, 1, 10) AS day, count(*) AS n
+                FROM json_each(new.record, '$.articles') j JOIN articles a ON a.id = j.value
+                WHERE a.published IS NOT NULL GROUP BY day)), '{}'),
+            coalesce(json_array_length(new.record, '$.timeline'), 0));
+    END;
+    """,
 }
 
 
@@ -630,40 +673,72 @@ class Store:
     ) -> tuple[int, list[SearchHit]]:
         """Full-text search over titles and texts, accents and case folded, best matches first.
 
-        Returns the number of matching articles and one page of hits with a highlighted snippet.
-        Any user text is accepted: it is turned into quoted terms (see :func:`fts_query`), so a
-        stray FTS operator never raises."""
+        Returns the exact number of matching articles and one page of hits with highlighted
+        snippets. Any user text is accepted: it is turned into quoted terms (see
+        :func:`fts_query`), so a stray FTS operator never raises. Ranking (BM25, titles weighing
+        three times the text) costs time per match, so when more than :data:`RANK_WINDOW`
+        articles match, the best are taken among the most recently stored ones."""
         match = fts_query(query)
         if match is None:
             return 0, []
+        # Filters are checked on each match ('+' keeps SQLite from handing the sets to FTS5 as
+        # rowid lookups, which would restart the index, and its ranking statistics, per article).
+        source = "FROM articles_fts f JOIN article_keys k ON k.key = f.rowid"
         where = ["articles_fts MATCH ?"]
         params: list[object] = [match]
         if story:
-            where.append("a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
+            where.append("+f.rowid IN (SELECT s.key FROM story_articles m JOIN article_keys s"
+                         " ON s.id = m.article_id WHERE m.story_id = ?)")
             params.append(story)
         if actor:
-            where.append("a.id IN (SELECT article_id FROM mentions WHERE actor = ?)")
+            where.append("+k.id IN (SELECT article_id FROM mentions WHERE actor = ?)")
             params.append(actor)
         if language:
-            where.append("a.language = ?")
+            where.append("k.language = ?")
             params.append(language)
         if date_from:
-            where.append("a.published >= ?")
+            where.append("k.published >= ?")
             params.append(date_from)
         if date_to:
-            where.append("a.published <= ?")  # '~' sorts after any ISO date or time suffix
+            where.append("k.published <= ?")  # '~' sorts after any ISO date or time suffix
             params.append(date_to + "~")
         clause = " AND ".join(where)
-        join = "FROM articles_fts f JOIN articles a ON a.id = f.id"
-        total = int(self.db.execute(f"SELECT count(*) {join} WHERE {clause}", params).fetchone()[0])
-        rows = self.db.execute(
-            f"SELECT a.id, a.title, a.outlet, a.language, a.published, a.duplicate_of,"
-            f" highlight(articles_fts, 1, ?, ?) AS title_marked,"
-            f" snippet(articles_fts, 2, ?, ?, '…', 24) AS snippet_marked"
-            f" {join} WHERE {clause} ORDER BY bm25(articles_fts, 0.0, 3.0, 1.0), a.id"
-            f" LIMIT ? OFFSET ?",
-            [_HIT_OPEN, _HIT_CLOSE, _HIT_OPEN, _HIT_CLOSE, *params, limit, offset],
-        ).fetchall()
+        if len(where) == 1:
+            total = int(self.db.execute(
+                "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,)
+            ).fetchone()[0])
+        else:
+            total = int(self.db.execute(f"SELECT count(*) {source} WHERE {clause}",
+                                        params).fetchone()[0])
+        want = offset + (limit if limit >= 0 else total)
+        window = max(RANK_WINDOW, want)
+        if total > window:
+            oldest = self.db.execute(
+                f"SELECT f.rowid {source} WHERE {clause} ORDER BY f.rowid DESC"
+                " LIMIT 1 OFFSET ?", [*params, window - 1],
+            ).fetchone()
+            clause += f" AND f.rowid >= {int(oldest[0])}"
+        keys = [int(row[0]) for row in self.db.execute(
+            f"SELECT f.rowid {source} WHERE {clause}"
+            " ORDER BY bm25(articles_fts, 0.0, 3.0, 1.0), f.rowid DESC LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )]
+        if not keys:
+            return total, []
+        marks = ",".join("?" * len(keys))
+        found = {
+            int(row["key"]): row for row in self.db.execute(
+                f"SELECT f.rowid AS key, a.id, a.title, a.outlet, a.language, a.published,"
+                f" a.duplicate_of, highlight(articles_fts, 1, ?, ?) AS title_marked,"
+                f" snippet(articles_fts, 2, ?, ?, '…', 24) AS snippet_marked"
+                f" FROM articles_fts f JOIN article_keys k ON k.key = f.rowid"
+                f" JOIN articles a ON a.id = k.id"
+                f" WHERE articles_fts MATCH ? AND f.rowid BETWEEN ? AND ?"
+                f" AND +f.rowid IN ({marks})",  # one pass over a rowid range, not one per hit
+                [_HIT_OPEN, _HIT_CLOSE, _HIT_OPEN, _HIT_CLOSE, match, min(keys), max(keys),
+                 *keys],
+            )
+        }
         return total, [
             SearchHit(
                 id=row["id"], title=row["title"], outlet=row["outlet"],
@@ -672,10 +747,13 @@ class Store:
                 title_marked=_marked(row["title_marked"] or ""),
                 snippet=_marked(row["snippet_marked"] or ""),
             )
-            for row in rows
+            for key in keys if (row := found.get(key)) is not None
         ]
 
 
+# Above this many matches, search ranks the most recently stored ones (ranking every match of
+# a very common word would take too long on a large store); the total stays exact.
+RANK_WINDOW = 5000
 # Snippet markers: private-use characters, split off again so callers get plain text + offsets.
 _HIT_OPEN, _HIT_CLOSE = "\ue000", "\ue001"
 _FTS_TERM = re.compile(r'"([^"]*)"|([\w][\w\'’-]*\*?)')

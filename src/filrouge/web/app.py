@@ -156,6 +156,18 @@ class Context:
             self._local.store = store
         return store
 
+    def counts(self) -> dict[str, int]:
+        """How many articles, stories and quotes are stored; counted again only when the
+        database changed (``PRAGMA data_version`` moves when another connection commits,
+        ``total_changes`` when this one writes)."""
+        store = self.store()
+        version = (store.db.execute("PRAGMA data_version").fetchone()[0], store.db.total_changes)
+        cached: tuple[Any, dict[str, int]] | None = getattr(self._local, "counts", None)
+        if cached is None or cached[0] != version:
+            cached = (version, {t: store.count(t) for t in ("articles", "stories", "quotes")})
+            self._local.counts = cached
+        return cached[1]
+
 
 def _ctx(request: Request) -> Context:
     context: Context = request.app.state.ctx
@@ -484,8 +496,7 @@ def _record_with(record: str, extra: dict[str, Any]) -> Response:
 def _install_api(app: FastAPI) -> None:
     @app.get("/api", tags=["api"], summary="What is stored, and the endpoints")
     def api_index(request: Request) -> JSONResponse:
-        store = _ctx(request).store()
-        counts = {t: store.count(t) for t in ("articles", "stories", "quotes")}
+        counts = _ctx(request).counts()
         return JSONResponse({
             "schema": "filrouge/1", "counts": counts,
             "endpoints": sorted({str(getattr(r, "path", "")) for r in app.routes
@@ -650,9 +661,8 @@ def _install_pages(app: FastAPI) -> None:
         page = queries.stories(store, limit or PAGE_LIMIT, offset)
         for item in page.items:
             item["bars"] = _bars(item["articles_over_time"])
-        counts = {t: store.count(t) for t in ("articles", "stories", "quotes")}
         return _page(request, "stories.html", "stories", title="Stories", page=page,
-                     counts=counts)
+                     counts=_ctx(request).counts())
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: StoryId, limit: Limit = None,

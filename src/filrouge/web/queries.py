@@ -14,12 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from filrouge.analyze.actors import Actor, ActorRegistry, load_registry
+from filrouge.analyze.entities import slug
 from filrouge.model import Article, Story
 from filrouge.store.sqlite import Store, fts_query
 
@@ -30,7 +32,7 @@ Row = dict[str, Any]
 _PROBE_ABOVE = 2000
 # Co-occurring actors are counted over at most this many articles naming the actor. Article ids
 # are content hashes, so taking them in id order is a uniform sample.
-COOCCURRENCE_SAMPLE = 2000
+COOCCURRENCE_SAMPLE = 1000
 
 
 @dataclass(frozen=True)
@@ -127,11 +129,7 @@ def series_histogram(series: dict[str, dict[str, int]], max_bins: int = 24) -> l
     if not every:
         return []
     first, last = min(every), max(every)
-    for unit, keyer in (("day", _day_key), ("week", _week_key), ("month", _month_key),
-                        ("year", _year_key)):
-        keys = _period_keys(first, last, keyer, unit)
-        if len(keys) <= max_bins or unit == "year":
-            break
+    unit, keyer, keys = _periods(first, last, max_bins)
     rows: dict[str, Row] = {k: {"period": k, "unit": unit, **dict.fromkeys(series, 0)}
                             for k in keys}
     for name, dated in parsed.items():
@@ -146,6 +144,11 @@ _ISO_DAY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T)")
 
 def _parse_day(value: str) -> dt.date | None:
     """A date from YYYY, YYYY-MM or YYYY-MM-DD (the first day of a month or year)."""
+    if len(value) == 10:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
     match = _ISO_DAY.match(value)
     if match is None:
         return None
@@ -173,25 +176,33 @@ def _year_key(day: dt.date) -> str:
     return str(day.year)
 
 
-def _period_keys(first: dt.date, last: dt.date, keyer: Any, unit: str) -> list[str]:
-    step = {"day": 1, "week": 7, "month": 28, "year": 365}[unit]
-    keys: list[str] = []
-    day = first
-    while day <= last:
-        key = keyer(day)
-        if not keys or keys[-1] != key:
-            keys.append(key)
-        day += dt.timedelta(days=step)
-        if len(keys) > 400:  # far too many: the caller moves on to a coarser unit
-            break
-    if keys and keys[-1] != keyer(last):
-        keys.append(keyer(last))
-    return keys
+def _periods(first: dt.date, last: dt.date, max_bins: int
+             ) -> tuple[str, Callable[[dt.date], str], list[str]]:
+    """The finest unit giving at most ``max_bins`` periods over the span, and their keys."""
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if (last - first).days < max_bins:
+        count = (last - first).days + 1
+        return "day", _day_key, [_day_key(first + dt.timedelta(days=i)) for i in range(count)]
+    monday = first - dt.timedelta(days=first.weekday())
+    if (last - monday).days // 7 < max_bins:
+        count = (last - monday).days // 7 + 1
+        return "week", _week_key, [_week_key(monday + dt.timedelta(weeks=i))
+                                   for i in range(count)]
+    if months <= max_bins:
+        return "month", _month_key, [
+            f"{first.year + (first.month - 1 + i) // 12}-{(first.month - 1 + i) % 12 + 1:02d}"
+            for i in range(months)]
+    return "year", _year_key, [str(y) for y in range(first.year, last.year + 1)]
+
+
+@lru_cache(maxsize=4096)
+def _story_histogram(days: str) -> str:
+    """Bars of a story from its articles per day (JSON in, JSON out: cached, never shared)."""
+    return json.dumps(histogram(json.loads(days or "{}")))
 
 
 def _story_item(row: Any) -> Row:
     actors = json.loads(row["actors"] or "[]")
-    days = json.loads(row["days"] or "{}")
     return {
         "id": row["id"],
         "title": row["title"],
@@ -201,7 +212,7 @@ def _story_item(row: Any) -> Row:
         "sources": row["sources"],
         "timeline_entries": row["entries"],
         "actors": [actor_ref(a) for a in actors],
-        "articles_over_time": histogram(days),
+        "articles_over_time": json.loads(_story_histogram(row["days"])),
         "url_page": f"/stories/{row['id']}",
         "url_api": f"/api/stories/{row['id']}",
     }
@@ -246,7 +257,7 @@ def story_events(store: Store, story_id: str, limit: int = 200) -> list[Row]:
         " WHERE m.story_id = ? ORDER BY e.date IS NULL, e.date, e.article_id, e.position"
         " LIMIT ?", (story_id, limit),
     ).fetchall()
-    return [_event_item(store, r) for r in rows]
+    return _event_items(store, rows)
 
 
 def story_amounts(store: Store, story_id: str, limit: int = 100) -> list[Row]:
@@ -370,9 +381,19 @@ def _article_where(store: Store, filters: ArticleFilters, alias: str = "a") -> _
 def articles(store: Store, filters: ArticleFilters, limit: int | None, offset: int) -> Page:
     """Articles, the most recently published first."""
     where = _article_where(store, filters)
-    total = int(store.db.execute(
-        f"SELECT count(*) FROM articles a{where.sql}", where.params
-    ).fetchone()[0])
+    only = [f for f in (filters.story, filters.actor, filters.language, filters.date_from,
+                        filters.date_to) if f]
+    total: int | None = None
+    if len(only) == 1 and (filters.story or filters.actor):  # kept up to date by triggers
+        total = int(store.db.execute(
+            "SELECT count(*) FROM story_articles WHERE story_id = ?", (filters.story,)
+        ).fetchone()[0]) if filters.story else int(
+            (store.db.execute("SELECT articles FROM actor_stats WHERE actor = ?",
+                              (filters.actor,)).fetchone() or [0])[0])
+    if total is None:
+        total = int(store.db.execute(
+            f"SELECT count(*) FROM articles a{where.sql}", where.params
+        ).fetchone()[0])
     rows = store.db.execute(
         f"SELECT {_ARTICLE_COLUMNS} FROM articles a{where.sql}"
         " ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?",
@@ -501,16 +522,62 @@ def _is_actor(store: Store, actor_id: str) -> bool:
                             (actor_id,)).fetchone() is not None
 
 
+def speaker_ids(store: Store, speaker: str) -> list[str]:
+    """The actors a speaker filter means: the id itself, or every quoted actor whose registry
+    names (accents and case folded) or corpus-local id contain the words."""
+    if _is_actor(store, speaker):
+        return [speaker]
+    wanted = fold(speaker)
+    if not wanted:
+        return []
+    candidates = [a.id for a in registry().actors.values()
+                  if any(wanted in name for name in _folded_names(a.id))]
+    local = slug(speaker)
+    found = []
+    if candidates:
+        marks = ",".join("?" * len(candidates))
+        found = [r[0] for r in store.db.execute(
+            f"SELECT actor FROM actor_stats WHERE actor IN ({marks}) AND quotes > 0",
+            candidates)]
+    if local:
+        like = "local:%" + re.sub(r"[%_\\]", lambda m: "\\" + m.group(0), local) + "%"
+        found += [r[0] for r in store.db.execute(
+            "SELECT actor FROM actor_stats WHERE actor LIKE ? ESCAPE '\\' AND quotes > 0"
+            " ORDER BY quotes DESC LIMIT 50", (like,))]
+    return found
+
+
+def fold(text: str) -> str:
+    """Lower case, without accents, spaces collapsed: how names are compared."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+@lru_cache(maxsize=8192)
+def _folded_names(actor_id: str) -> tuple[str, ...]:
+    actor = registry().get(actor_id)
+    if actor is None:
+        return ()
+    names = (actor.id, actor.name, *actor.aliases, *actor.capitals, *actor.demonyms)
+    return tuple(fold(n) for n in names)
+
+
 def quotes(store: Store, filters: QuoteFilters, limit: int | None, offset: int) -> Page:
-    """Quotes, the most recent first; each with the article it comes from."""
+    """Quotes, the most recent first (with a text filter: the most recently stored first, the
+    order of the full-text index); each with the article it comes from."""
     where = _Where()
     if filters.speaker:
+        ids = speaker_ids(store, filters.speaker)
         match = fts_query(filters.speaker)
-        if match is None or _is_actor(store, filters.speaker):
-            where.add("q.speaker_actor = ?", filters.speaker)
-        else:  # words of the speaker's id or name, accents folded
+        if len(ids) == 1:
+            where.add("q.speaker_actor = ?", ids[0])
+        elif ids:
+            where.add(f"q.speaker_actor IN ({','.join('?' * len(ids))})", *ids)
+        elif match is not None:  # no known actor: words of the names the texts give
             where.add("(q.article_id, q.position) IN (SELECT article_id, position FROM quotes_fts"
                       " WHERE quotes_fts MATCH ?)", f"speaker : ({match})")
+        else:
+            return Page(0, limit or 0, offset, [])
     if filters.anonymous is not None:
         where.add("q.anonymous = ?", int(filters.anonymous))
     if filters.story:
@@ -520,35 +587,54 @@ def quotes(store: Store, filters: QuoteFilters, limit: int | None, offset: int) 
         where.add("q.date >= ?", filters.date_from)
     if filters.date_to:
         where.add("q.date <= ?", date_upper(filters.date_to))
+    source = "FROM quotes q"
+    order = "q.date DESC, q.rowid DESC"
+    total: int | None = None
     if filters.text:
         match = fts_query(filters.text)
         if match is None:
             return Page(0, limit or 0, offset, [])
-        where.add("(q.article_id, q.position) IN (SELECT article_id, position FROM quotes_fts"
-                  " WHERE quotes_fts MATCH ?)", f"text : ({match})")
-    total = int(store.db.execute(
-        f"SELECT count(*) FROM quotes q{where.sql}", where.params
-    ).fetchone()[0])
+        text = f"text : ({match})"
+        if not where.terms:
+            total = int(store.db.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?",
+                                         (text,)).fetchone()[0])
+        # Walk the matches newest stored first (the index order: no sort, stops after a page);
+        # each match's key is its article's key * 65536 + its position.
+        source = ("FROM quotes_fts f JOIN article_keys k ON k.key = (f.rowid >> 16)"
+                  " JOIN quotes q ON q.article_id = k.id AND q.position = (f.rowid & 65535)")
+        where.add("quotes_fts MATCH ?", text)
+        order = "f.rowid DESC"
+    if total is None:
+        total = int(store.db.execute(
+            f"SELECT count(*) {source}{where.sql}", where.params).fetchone()[0])
     rows = store.db.execute(
-        f"SELECT q.*, json_extract(a.record, '$.quotes[' || q.position || ']') AS quote,"
-        f" a.title, a.outlet, a.source, a.published"
-        f" FROM quotes q JOIN articles a ON a.id = q.article_id{where.sql}"
-        " ORDER BY q.date DESC, q.rowid DESC LIMIT ? OFFSET ?",
+        f"SELECT q.* {source}{where.sql} ORDER BY {order} LIMIT ? OFFSET ?",
         [*where.params, -1 if limit is None else limit, offset],
     ).fetchall()
+    details = {
+        (r["article_id"], r["position"]): r for r in store.db.execute(
+            "SELECT q.article_id, q.position, a.title, a.outlet, a.source, a.published,"
+            " json_extract(a.record, '$.quotes[' || q.position || ']') AS quote"
+            " FROM quotes q JOIN articles a ON a.id = q.article_id"
+            " WHERE (q.article_id, q.position) IN (SELECT value ->> 0, value ->> 1"
+            "                                      FROM json_each(?))",
+            (json.dumps([[r["article_id"], r["position"]] for r in rows]),),
+        )
+    }
     items = []
     for r in rows:
         item = _quote_row(r)
-        detail = json.loads(r["quote"]) if r["quote"] else {}
+        extra = details.get((r["article_id"], r["position"]))
+        detail = json.loads(extra["quote"]) if extra is not None and extra["quote"] else {}
         speaker_span = detail.get("speaker") or {}
         item.update({
             "description": detail.get("speaker_description"),
             "speaker_text": speaker_span.get("text") if isinstance(speaker_span, dict) else None,
             "start": detail.get("start"),
             "end": detail.get("end"),
-            "article_title": r["title"],
-            "outlet": outlet_of(r["outlet"], r["source"]),
-            "published": r["published"],
+            "article_title": extra["title"] if extra is not None else None,
+            "outlet": outlet_of(extra["outlet"], extra["source"]) if extra is not None else None,
+            "published": extra["published"] if extra is not None else None,
         })
         items.append(item)
     return Page(total, limit or total, offset, items)
@@ -632,15 +718,13 @@ def actor(store: Store, actor_id: str, quotes_limit: int = 20, events_limit: int
     ]
     item["events_over_time"] = _events_over_time(store, actor_id)
     item["events_list"] = {
-        role: [
-            _event_item(store, r) for r in store.db.execute(
-                "SELECT e.*, a.title, a.outlet, a.source, a.published FROM event_actors x"
-                " JOIN events e ON e.article_id = x.article_id AND e.position = x.position"
-                " JOIN articles a ON a.id = e.article_id WHERE x.actor = ? AND x.role = ?"
-                " ORDER BY x.date DESC, x.article_id DESC, x.position DESC LIMIT ?",
-                (actor_id, role, events_limit),
-            )
-        ]
+        role: _event_items(store, store.db.execute(
+            "SELECT e.*, a.title, a.outlet, a.source, a.published FROM event_actors x"
+            " JOIN events e ON e.article_id = x.article_id AND e.position = x.position"
+            " JOIN articles a ON a.id = e.article_id WHERE x.actor = ? AND x.role = ?"
+            " ORDER BY x.date DESC, x.article_id DESC, x.position DESC LIMIT ?",
+            (actor_id, role, events_limit),
+        ).fetchall())
         for role in ("actor", "target")
     }
     item["cooccurring"] = [
@@ -678,11 +762,19 @@ def _events_over_time(store: Store, actor_id: str) -> list[Row]:
     return series_histogram(series)
 
 
-def _event_item(store: Store, r: Any) -> Row:
-    roles = store.db.execute(
-        "SELECT actor, role FROM event_actors WHERE article_id = ? AND position = ?",
-        (r["article_id"], r["position"]),
-    ).fetchall()
+def _event_items(store: Store, rows: list[Any]) -> list[Row]:
+    """Events with their actors and targets (fetched for all rows at once)."""
+    articles = sorted({r["article_id"] for r in rows})
+    roles: dict[tuple[str, int], list[Any]] = {}
+    for x in store.db.execute(
+        "SELECT article_id, position, actor, role FROM event_actors"
+        " WHERE article_id IN (SELECT value FROM json_each(?))", (json.dumps(articles),),
+    ):
+        roles.setdefault((x["article_id"], x["position"]), []).append(x)
+    return [_event_item(r, roles.get((r["article_id"], r["position"]), [])) for r in rows]
+
+
+def _event_item(r: Any, roles: list[Any]) -> Row:
     return {
         "article": r["article_id"],
         "position": r["position"],
