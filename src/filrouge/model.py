@@ -126,6 +126,11 @@ class Event(Span):
     negated: bool = False
     hypothetical: bool = False
     reported: bool = False
+    # For a reported event (inside a quote): the actor id of who reported it, when known.
+    reported_by: str | None = None
+    # Whether the first target was not named in the sentence but taken from the article (the
+    # state it is most about): aid, troops, strikes and sanctions always go to someone.
+    target_implicit: bool = False
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
 
 

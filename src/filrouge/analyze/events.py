@@ -1,29 +1,245 @@
 """Events: who did what to whom, when, in PLOVER types, each grounded in one sentence.
 
-A verb of the event lexicon (a data file) becomes an event only when its subject names an actor:
-what cannot be grounded in the sentence is not output. Negated, hypothetical (conditional,
-future, "pourrait", "envisage de") and reported (inside a quote) statements are flagged, so a
-hypothetical is never presented as a fact.
+A cue of the event lexicons (``data/event_verbs.tsv``, ``data/event_nouns.tsv``) becomes an
+event only when the words of its own sentence name who acts:
+
+- a verb: its subject (through a pronoun, a relative "qui" or a controlling verb if need be),
+  or the agent of a passive ("adopté par le G7"); coordinated subjects each act, except for a
+  meeting or an agreement without other counterpart ("Biden et Zelensky ont signé": Biden with
+  Zelensky);
+- a noun: "de X", "par X", "entre X et Y", an adjective of nationality ("les frappes russes"),
+  or the subject of a light verb ("effectuer une visite", "en visite à Kiev").
+
+The target is whom the event is addressed to: the object when it names an actor, "à X",
+"avec X", "contre X", "entre X et Y", or the place visited. What cannot be grounded in the
+sentence is not output: precision matters more than recall for a chronology.
+
+Each event is flagged ``negated`` ("n'a pas accepté", "sans signature"), ``hypothetical``
+(conditional, future, "pourrait", "envisage de", "prêt à", a promise not yet carried out, a
+purpose "pour livrer") and ``reported`` (inside a quote, with ``reported_by`` its speaker), so a
+hypothetical is never presented as a fact. The day is the one the sentence gives nearest to the
+cue (:func:`filrouge.analyze.dating.date_span`, the rule the pipeline applies again with the
+whole text), else the publication day.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import bisect
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, cast
 
-from filrouge.analyze.dating import statement_date
+from filrouge.analyze.dating import date_span, dated_expressions
 from filrouge.analyze.entities import EntityIndex
-from filrouge.analyze.lexicons import event_verbs
-from filrouge.model import Event, Quote, Span, TimeExpr
+from filrouge.model import Entity, Event, EventType, Quote, Span, TimeExpr
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_NEGATIONS = {"pas", "jamais", "plus", "guère", "aucunement", "nullement"}
-_MODALS = {"pouvoir", "devoir", "vouloir", "envisager", "souhaiter", "espérer", "compter",
-           "proposer", "aller", "prévoir", "menacer", "promettre", "s'engager", "entendre"}
-_TARGET_DEPS = {"obj", "iobj", "obl", "obl:arg", "obl:mod", "nmod"}
-_PRONOUN_SUBJECTS = {"il", "elle", "ils", "elles"}
-_TARGET_CASES = {"à", "au", "aux", "avec", "contre", "envers", "vers", "pour", "auprès"}
+    from filrouge.analyze.dating import _Dated
+
+# --------------------------------------------------------------------------- lexicons
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One lexicon line: a verb or noun that states an event of a PLOVER type."""
+
+    lemma: str
+    type: str
+    mode: str | None
+    conditions: frozenset[str]
+    reflexive: bool = False
+    with_en: bool = False
+    after: str = ""
+
+
+_CONDITIONS = frozenset({
+    "target", "actor-object", "aid", "troops", "trainees", "weapons", "agreement", "request",
+    "no-clause", "no-complement", "promise", "negated-only", "phone", "prisoners", "threat",
+    "adjective",
+})
+_TYPES = frozenset({
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+})
+
+
+def _feats(token: Token, feature: str) -> list[str]:
+    """A morphological feature's values ("Mood" → ["Cnd"])."""
+    return list(token.morph.get(feature, []))
+
+
+def _apostrophes(text: str) -> str:
+    return text.replace("’", "'")
+
+
+def _parse_cue(raw: str, type_: str, mode: str, conditions: str, source: str) -> Cue:
+    words = _apostrophes(raw.strip()).split()
+    reflexive = with_en = False
+    if words and words[0] == "se":
+        reflexive, words = True, words[1:]
+    elif words and words[0].startswith("s'"):
+        reflexive, words = True, [words[0][2:], *words[1:]]
+    if reflexive and words and words[0] == "en":
+        with_en, words = True, words[1:]
+    if not words:
+        raise ValueError(f"{source}: empty cue {raw!r}")
+    wanted = frozenset(c.strip() for c in conditions.split(",") if c.strip())
+    if type_ not in _TYPES or not wanted <= _CONDITIONS:
+        raise ValueError(f"{source}: bad line for {raw!r}: {type_} {sorted(wanted)}")
+    return Cue(lemma=words[0], type=type_, mode=mode or None, conditions=wanted,
+               reflexive=reflexive, with_en=with_en, after=" ".join(words[1:]))
+
+
+def _read_cues(name: str) -> dict[str, list[Cue]]:
+    text = (resources.files("filrouge") / "data" / name).read_text(encoding="utf-8")
+    cues: dict[str, list[Cue]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [*line.split("\t"), "", "", ""]
+        cue = _parse_cue(cells[0], cells[1].strip(), cells[2].strip(), cells[3], name)
+        cues.setdefault(cue.lemma, []).append(cue)
+    return cues
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The French grammar words the rules use (``data/events_fr.json``)."""
+
+    words: dict[str, frozenset[str]]
+
+    def __getitem__(self, key: str) -> frozenset[str]:
+        return self.words[key]
+
+
+@lru_cache(maxsize=1)
+def verb_cues() -> dict[str, list[Cue]]:
+    """Verb lemma → its lexicon lines, in file order."""
+    return _read_cues("event_verbs.tsv")
+
+
+@lru_cache(maxsize=1)
+def noun_cues() -> dict[str, list[Cue]]:
+    """Noun lemma → its lexicon lines, in file order."""
+    return _read_cues("event_nouns.tsv")
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    raw = json.loads((resources.files("filrouge") / "data" / "events_fr.json")
+                     .read_text(encoding="utf-8"))
+    return Grammar({key: frozenset(_apostrophes(w) for w in value)
+                    for key, value in raw.items() if isinstance(value, list)})
+
+
+# --------------------------------------------------------------------------- context
+
+
+@dataclass
+class _Context:
+    """What the rules need about one article besides the parse."""
+
+    text: str
+    entities: EntityIndex
+    quotes: list[Quote]
+    adjectives: dict[str, str]
+    clauses: list[tuple[int, int]]
+    states: list[str]  # states named in the article, most named first
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.starts = [e.start for e in self.entities.entities]
+
+    def country_of(self, actor: str) -> str | None:
+        record = self.entities.registry.get(actor)
+        if record is None:
+            return None
+        return actor if record.type == "state" else record.country
+
+    def implicit_target(self, actors: list[str]) -> str | None:
+        """The state the article is most about, other than the actors' own: whom aid, troops,
+        strikes or sanctions go to when the sentence does not say."""
+        own = {self.country_of(a) or a for a in actors}
+        return next((state for state in self.states if state not in own), None)
+
+    def quote_at(self, position: int) -> Quote | None:
+        """The quote whose reported words hold ``position`` (direct: inside the marks)."""
+        for quote in self.quotes:
+            parts = quote.parts or [quote]
+            if any(p.start <= position < p.end for p in parts):
+                return quote
+        return None
+
+    def clause_of(self, position: int) -> tuple[int, int]:
+        for start, end in self.clauses:
+            if start <= position < end:
+                return start, end
+        return position, position + 1
+
+
+def _adjective_actors(entities: EntityIndex) -> dict[str, str]:
+    """Adjective of nationality (any gender and number) → state id: "russes" → RUS."""
+    found: dict[str, str] = {}
+    for actor in entities.registry.actors.values():
+        for adjective in actor.adjectives:
+            base = adjective.lower()
+            forms = {base, base + "s"} if not base.endswith(("s", "x")) else {base}
+            for form in forms:
+                found.setdefault(form, actor.id)
+    return found
+
+
+def _states_by_salience(doc: Doc, context: _Context) -> list[str]:
+    """States of the article, most named first: by name, capital, adjective ("ukrainiens") or
+    through their people ("Volodymyr Zelensky" counts for Ukraine)."""
+    counts: Counter[str] = Counter()
+    for entity in context.entities.entities:
+        state = context.country_of(entity.actor) if entity.actor else None
+        if state is not None:
+            counts[state] += 1
+    for token in doc:
+        state = context.adjectives.get(token.lower_)
+        if state is not None and token.pos_ == "ADJ":
+            counts[state] += 1
+    return [state for state, _ in counts.most_common()]
+
+
+_FINAL = frozenset('.!?…:;»"”)')
+
+
+def _clauses(doc: Doc) -> list[tuple[int, int]]:
+    """Sentences, cut again at line breaks (the parser runs lines together), trimmed of list
+    marks and spaces."""
+    text = doc.text
+    out: list[tuple[int, int]] = []
+    bounds: list[tuple[int, int]] = []
+    for sentence in doc.sents:
+        start, end = sentence.start_char, sentence.end_char
+        previous = text[bounds[-1][0]:bounds[-1][1]].rstrip() if bounds else ""
+        if previous and previous[-1] not in _FINAL and "\n" not in text[bounds[-1][1]:start]:
+            bounds[-1] = (bounds[-1][0], end)  # the parser cut inside a sentence
+        else:
+            bounds.append((start, end))
+    for start, end in bounds:
+        for line in re.finditer(r"[^\n]+", text[start:end]):
+            s, e = start + line.start(), start + line.end()
+            while s < e and text[s] in " \t-–—•*·»":
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append((s, e))
+    return out
+
+
+# --------------------------------------------------------------------------- entry point
 
 
 def find_events(
@@ -33,119 +249,867 @@ def find_events(
     times: list[TimeExpr],
     published: str | None,
 ) -> list[Event]:
-    lexicon = event_verbs()
-    text = doc.text
-    events: list[Event] = []
-    for sentence in doc.sents:
-        for token in sentence:
-            entry = lexicon.get(_lemma(token))
-            if entry is None or token.pos_ != "VERB":
-                continue
-            actors = _actors_of(token, entities)
-            if not actors:
-                continue
-            targets = [t for t in _targets_of(token, entities) if t not in actors]
-            date, origin = statement_date(times, sentence.start_char, sentence.end_char,
-                                           published)
-            hypothetical = _is_hypothetical(token)
-            events.append(
-                Event(
-                    start=sentence.start_char,
-                    end=sentence.end_char,
-                    text=text[sentence.start_char:sentence.end_char],
-                    type=entry.type,
-                    mode=entry.mode,
-                    trigger=Span.of(text, token.idx, token.idx + len(token.text)),
-                    actors=actors,
-                    targets=targets[:2],
-                    date=date,
-                    date_origin=origin,
-                    negated=_is_negated(token),
-                    hypothetical=hypothetical,
-                    reported=any(q.start <= token.idx < q.end for q in quotes),
-                    confidence=(0.7 if targets else 0.5) * (0.6 if hypothetical else 1.0),
-                )
-            )
-    return events
+    """Every event of the article whose actor its own sentence names, in text order."""
+    adjectives = _adjective_actors(entities)
+    context = _Context(doc.text, entities, quotes, adjectives, _clauses(doc), [])
+    context.states = _states_by_salience(doc, context)
+    dated = dated_expressions(doc.text, times, published)
+    drafts: list[_Draft] = []
+    for token in doc:
+        if token.pos_ in {"VERB", "ADJ", "AUX"} and token.lemma_.lower() in verb_cues():
+            drafts.extend(_verb_event(token, context))
+        elif token.pos_ in {"NOUN", "PROPN"} and _noun_lemma(token) in noun_cues():
+            drafts.extend(_noun_event(token, context))
+    drafts = _without_repeats([_with_implicit_roles(d, context) for d in drafts])
+    return [_finish(d, context, times, dated, published) for d in drafts]
 
 
-def _lemma(token: Token) -> str:
-    reflexive = any(c.dep_ == "expl:comp" or c.lower_ in {"se", "s'"} for c in token.children)
-    lemma = token.lemma_.lower()
-    return f"s'{lemma}" if reflexive and f"s'{lemma}" in event_verbs() else lemma
+@dataclass
+class _Draft:
+    cue: Cue
+    trigger: Token
+    actors: list[str]
+    targets: list[str]
+    negated: bool
+    hypothetical: bool
+    from_noun: bool
+    resolved_pronoun: bool = False
+    target_implicit: bool = False
 
 
-def _actors_of(verb: Token, entities: EntityIndex) -> list[str]:
-    """The actors: the subject (or the agent of a passive) and subjects coordinated with it,
-    through a pronoun if need be; for a verb governed by another ("a décidé de livrer"), the
-    governing verb's subject."""
-    node: Token | None = verb
-    for _ in range(3):
-        if node is None:
-            break
-        for child in node.children:
-            if child.dep_ in {"nsubj", "obl:agent"}:
-                if child.lower_ in _PRONOUN_SUBJECTS:
-                    found = entities.last_actor_before(child.idx)
-                    return [found.actor] if found and found.actor else []
-                heads = [child, *[c for c in child.children if c.dep_ == "conj"]]
-                actors: list[str] = []
-                for head in heads:
-                    words = [head, *[c for c in head.subtree if c.dep_ != "conj"
-                                     and c.i >= head.i and not _in_conj(c, head)]]
-                    start = min(w.idx for w in words)
-                    end = max(w.idx + len(w.text) for w in words)
-                    found = entities.best_actor(start, end)
-                    if found and found.actor and found.actor not in actors:
-                        actors.append(found.actor)
-                return actors
-        node = node.head if node.dep_ in {"xcomp", "conj", "ccomp", "advcl"} else None
+# Aid and sanctions are given by states: a minister's or leader's aid is his country's.
+_STATE_ACTED = frozenset({"AID"})
+# Events that always have someone on the receiving end, the article's main state by default.
+_ALWAYS_TARGETED = frozenset({"AID", "MOBILIZE", "ASSAULT", "SANCTION", "COOPERATE", "COERCE"})
+
+
+def _with_implicit_roles(draft: _Draft, context: _Context) -> _Draft:
+    if draft.cue.type in _STATE_ACTED:
+        states = [context.country_of(a) or a for a in draft.actors]
+        draft.actors = list(dict.fromkeys(states))
+    if not draft.targets and draft.cue.type in _ALWAYS_TARGETED:
+        implicit = context.implicit_target(draft.actors)
+        if implicit is not None:
+            draft.targets, draft.target_implicit = [implicit], True
+    return draft
+
+
+def _finish(draft: _Draft, context: _Context, times: list[TimeExpr],
+            dated: Sequence[_Dated], published: str | None) -> Event:
+    text = context.text
+    token = draft.trigger
+    start, end = context.clause_of(token.idx)
+    quote = context.quote_at(token.idx)
+    where = (token.idx, token.idx + len(token))
+    date, origin = date_span(text, times, context.clauses, where, published, focus=where,
+                             dated=dated)
+    confidence = 0.8 if draft.targets else 0.6
+    if draft.from_noun:
+        confidence -= 0.1
+    if draft.resolved_pronoun:
+        confidence -= 0.1
+    if draft.hypothetical:
+        confidence *= 0.6
+    return Event(
+        start=start,
+        end=end,
+        text=text[start:end],
+        type=cast(EventType, draft.cue.type),
+        mode=_mode(draft),
+        trigger=Span.of(text, token.idx, token.idx + len(token)),
+        actors=draft.actors,
+        targets=draft.targets[:2],
+        date=date,
+        date_origin=origin,
+        negated=draft.negated,
+        hypothetical=draft.hypothetical,
+        reported=quote is not None,
+        reported_by=quote.speaker_actor if quote is not None else None,
+        target_implicit=draft.target_implicit,
+        confidence=round(max(0.05, confidence), 2),
+    )
+
+
+def _mode(draft: _Draft) -> str | None:
+    if draft.cue.type == "CONSULT" and any(
+        w.lemma_.lower() in grammar()["phone_words"] for w in draft.trigger.subtree
+    ):
+        return "phone"
+    return draft.cue.mode
+
+
+def _without_repeats(drafts: list[_Draft]) -> list[_Draft]:
+    """One event per happening and sentence: a noun that restates a verb's event of the same
+    type and actors ("ont signé ... la signature") is dropped."""
+    kept: list[_Draft] = []
+    for draft in drafts:
+        same = [k for k in kept if k.cue.type == draft.cue.type and k.actors == draft.actors
+                and k.trigger.sent == draft.trigger.sent]
+        if same and draft.from_noun:
+            continue
+        kept = [k for k in kept if not (k in same and k.from_noun)]
+        kept.append(draft)
+    return sorted(kept, key=lambda d: d.trigger.i)
+
+
+# --------------------------------------------------------------------------- verbs
+
+
+def _verb_event(verb: Token, context: _Context) -> list[_Draft]:
+    if verb.pos_ == "ADJ" and "Part" not in _feats(verb, "VerbForm"):
+        return []
+    if verb.pos_ == "AUX":
+        return []
+    cues = _matching_cues(verb, context.text)
+    if not cues or _yields_to_governor(verb, context) or _denied_report(verb):
+        return []
+    negated = _is_negated(verb)
+    actors, pronoun, agentless = _verb_actors(verb, context)
+    if not actors and verb.dep_ in {"acl", "amod"} and all(c.type == "CONSULT" for c in cues):
+        actors = _phrase_actors(verb.head, context)  # "les dirigeants, réunis jeudi"
+    if not actors:
+        return []
+    for cue in cues:
+        if not _conditions_hold(cue, verb, negated, context, actors):
+            continue
+        targets = _verb_targets(verb, cue, context, actors)
+        if "target" in cue.conditions and not targets:
+            continue
+        if not targets and cue.type in {"REJECT", "ACCUSE", "THREATEN"}:
+            targets = _clause_actors(verb, context, actors)[:1]  # whom the warning is about
+        actors_here, targets = _pair_symmetric(cue, actors, targets)
+        if "negated-only" in cue.conditions:
+            negated = False
+        hypothetical = "promise" in cue.conditions or _is_hypothetical(verb)
+        return [_Draft(cue, verb, actors_here, targets, negated, hypothetical, False,
+                       pronoun or agentless)]
     return []
 
 
-def _in_conj(token: Token, head: Token) -> bool:
-    """Whether ``token`` belongs to a conjunct of ``head`` rather than to ``head`` itself."""
-    node = token
-    while node.i != head.i and node.head.i != node.i:
-        if node.dep_ == "conj" and node.head.i == head.i:
-            return True
+def _denied_report(verb: Token) -> bool:
+    """"Il n'a pas dit qu'il renonçait", "n'a pas dit si Washington allait lever": a clause
+    under a negated verb of saying asserts nothing."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ == "ccomp" and node.head.i != node.i:
+            head = node.head
+            return head.lemma_.lower() in {"dire", "indiquer", "préciser", "annoncer",
+                                           "confirmer", "affirmer"} and _is_negated(head)
+        if node.dep_ not in {"xcomp", "conj"} or node.head.i == node.i:
+            return False
         node = node.head
     return False
 
 
-def _targets_of(verb: Token, entities: EntityIndex) -> list[str]:
-    targets: list[str] = []
+def _matching_cues(verb: Token, text: str) -> list[Cue]:
+    entries = verb_cues().get(verb.lemma_.lower(), [])
+    reflexive = _has_reflexive(verb)
+    with_en = any(c.lower_ == "en" and c.pos_ == "PRON" for c in verb.children)
+    following = _apostrophes(text[verb.idx + len(verb.text):verb.idx + len(verb.text) + 40])
+    following = " ".join(following.replace("'", "' ").split()).lower()
+    fitting = [c for c in entries
+               if (not c.with_en or with_en)
+               and (not c.after or following.startswith(c.after.replace("'", "' ")))]
+    if reflexive and any(c.reflexive for c in fitting):
+        return [c for c in fitting if c.reflexive]
+    return [c for c in fitting if not c.reflexive]
+
+
+def _has_reflexive(verb: Token) -> bool:
+    return any(c.pos_ == "PRON" and _apostrophes(c.lower_) in {"se", "s'"}
+               for c in verb.children)
+
+
+def _governor(verb: Token) -> Token | None:
+    """The verb an infinitive or participle complement depends on ("refuse de livrer")."""
+    if verb.dep_ in {"xcomp", "ccomp"} and verb.head.i != verb.i and (
+        "Inf" in _feats(verb, "VerbForm")
+    ):
+        return verb.head
+    return None
+
+
+def _yields_to_governor(verb: Token, context: _Context) -> bool:
+    """An infinitive under a cue that carries the event itself ("refuse de livrer": REJECT,
+    "appelle à livrer": REQUEST) is not a second event; under "s'engager à" or "proposer de",
+    the infinitive is the event."""
+    head = _governor(verb)
+    if head is None:
+        return False
+    cues = _matching_cues(head, context.text)
+    return bool(cues) and not any("no-complement" in c.conditions for c in cues)
+
+
+def _event_complement(verb: Token, context: _Context, actors: list[str]) -> bool:
+    """Whether an infinitive complement of ``verb`` states an event itself ("s'engager à
+    livrer des missiles"; not "s'engager à consacrer 2 % du PIB")."""
     for child in verb.children:
-        if child.dep_ not in _TARGET_DEPS:
+        if child.dep_ not in {"xcomp", "ccomp"} or "Inf" not in _feats(child, "VerbForm"):
             continue
-        cases = {c.lower_ for c in child.children if c.dep_ == "case"}
-        if child.dep_.startswith(("obl", "nmod")) and not cases & _TARGET_CASES:
-            continue  # "à la marge du sommet du G7" is where, not to whom
-        words = list(child.subtree)
-        for entity in entities.within(words[0].idx, words[-1].idx + len(words[-1].text)):
-            if entity.actor and entity.actor not in targets and entity.label != "LOC":
-                targets.append(entity.actor)
+        for cue in _matching_cues(child, context.text):
+            if _conditions_hold(cue, child, False, context, actors):
+                return True
+    return False
+
+
+def _is_passive(verb: Token) -> bool:
+    if _has_reflexive(verb):
+        return False
+    if any(c.dep_ == "aux:pass" for c in verb.children):
+        return True
+    return verb.dep_ in {"acl", "amod"} and "Part" in _feats(verb, "VerbForm")
+
+
+def _verb_actors(verb: Token, context: _Context) -> tuple[list[str], bool, bool]:
+    """(actors, through a pronoun, agentless guess) of a verb."""
+    if _is_passive(verb):
+        agents = [c for c in verb.children if c.dep_ == "obl:agent"
+                  or (c.dep_.startswith(("obl", "nmod"))
+                      and any(k.lower_ == "par" for k in c.children if k.dep_ == "case"))]
+        for agent in agents:
+            found = _phrase_actors(agent, context)
+            if found:
+                return found, False, False
+        between = _between(verb, context)
+        if between:
+            return between[:1], False, False
+        return [], False, False
+    node: Token | None = verb
+    pronouns = grammar()["person_pronouns"] | grammar()["group_pronouns"]
+    for _ in range(4):
+        if node is None:
+            break
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubj:pass"} or (
+            c.dep_ == "expl:subj" and c.lower_ in pronouns and _has_reflexive(node))]
+        for subject in subjects:
+            actors, pronoun, agentless = _subject_actors(subject, node, context)
+            if node.dep_ == "conj" and node.head.pos_ in {"PROPN", "NOUN"} and (
+                node.head.i < subject.i
+            ):  # "Les États-Unis et l'Ukraine ont signé" parsed as a list
+                actors = list(dict.fromkeys([*_phrase_actors(node.head, context), *actors]))
+            if not actors:
+                actors = _cue_speaker(verb, context)
+            return actors, pronoun, agentless
+        if node.dep_ in {"xcomp", "conj"} or (
+            node.dep_ in {"advcl", "acl"} and "Inf" in _feats(node, "VerbForm")
+            and node.head.pos_ in {"VERB", "AUX"}
+        ):
+            node = node.head
+            continue
+        break
+    speaker = _cue_speaker(verb, context)
+    if speaker:
+        return speaker, False, False
+    if "Fin" not in _feats(verb, "VerbForm") and not any(
+        c.dep_.startswith("aux") for c in verb.children
+    ):
+        return [], False, True
+    return _leading_actors(verb, context), False, True
+
+
+def _cue_speaker(verb: Token, context: _Context) -> list[str]:
+    """The speaker of the quote this verb introduces ("« … », a dénoncé M. Zelensky"), as the
+    quote extractor resolved it."""
+    for quote in context.quotes:
+        if quote.cue is not None and quote.cue.start <= verb.idx < quote.cue.end:
+            return [quote.speaker_actor] if quote.speaker_actor else []
+    return []
+
+
+def _subject_actors(subject: Token, verb: Token, context: _Context,
+                    ) -> tuple[list[str], bool, bool]:
+    word = _apostrophes(subject.lower_)
+    words = grammar()
+    if subject.pos_ == "PRON":
+        if word in {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles"}:
+            relcl = verb if verb.dep_.startswith("acl") else None
+            return (_phrase_actors(relcl.head, context) if relcl is not None else []), False, False
+        if word in words["speaker_pronouns"]:
+            quote = context.quote_at(subject.idx)
+            if quote is not None and quote.speaker_actor and word != "on":
+                return [quote.speaker_actor], True, False
+            return [], False, False
+        if word in words["person_pronouns"] | words["group_pronouns"]:
+            return _pronoun_actor(subject, verb, context), True, False
+        return [], False, False
+    return _phrase_actors(subject, context), False, False
+
+
+def _pronoun_actor(pronoun: Token, verb: Token, context: _Context) -> list[str]:
+    """"il"/"elle" → the person (or, for "elle", the state) named last; in a que-clause, the
+    subject of the reporting verb ("Moscou a annoncé qu'elle se retirait")."""
+    word = pronoun.lower_
+    clause_head = verb
+    while clause_head.dep_ in {"xcomp", "conj"} and clause_head.head.i != clause_head.i:
+        clause_head = clause_head.head
+    if clause_head.dep_ == "ccomp" and clause_head.head.i != clause_head.i:
+        governor = clause_head.head
+        for child in governor.children:
+            if child.dep_ == "nsubj" and child.pos_ != "PRON":
+                found = _phrase_actors(child, context)
+                if len(found) == 1 or word in grammar()["group_pronouns"]:
+                    return found
+    if word in grammar()["group_pronouns"]:
+        group = _last_group_before(context.entities, pronoun.idx)
+        return [group] if group else []
+    person = context.entities.last_person_before(pronoun.idx)
+    if word == "elle":
+        anyone = context.entities.last_actor_before(pronoun.idx)
+        if anyone is not None and anyone.actor and anyone.label != "PER":
+            return [anyone.actor]
+    return [person.actor] if person is not None and person.actor else []
+
+
+def _last_group_before(entities: EntityIndex, position: int) -> str | None:
+    entity = entities.last_actor_before(position)
+    if entity is None or entity.label == "PER":
+        return None
+    return entity.actor
+
+
+def _leading_actors(verb: Token, context: _Context) -> list[str]:
+    """A parse that lost the subject ("Washington et Berlin s'y sont opposés" read as a list):
+    actors named at the head of the clause, before the verb, not inside a prepositional
+    phrase."""
+    start, _ = context.clause_of(verb.idx)
+    sentence = verb.doc.char_span(start, verb.idx, alignment_mode="expand")
+    if sentence is None:
+        return []
+    found: list[str] = []
+    for token in sentence:
+        if token.i >= verb.i:
+            break
+        if token.pos_ in {"VERB"} or token.lower_ in {"que", "qu'", "qu’", ":", "«", '"'}:
+            return []
+        entity = _entity_at(context, token)
+        if entity is None or not entity.actor:
+            continue
+        head = verb.doc[token.i]
+        if any(c.dep_ == "case" for c in head.children) or head.dep_ in {"nmod", "obl"}:
+            continue
+        if entity.actor not in found:
+            found.append(entity.actor)
+    return found[:3]
+
+
+def _conditions_hold(cue: Cue, verb: Token, negated: bool, context: _Context,
+                     actors: list[str]) -> bool:
+    conditions = cue.conditions
+    words = grammar()
+    objects = _object_words(verb)
+    if "negated-only" in conditions and not negated:
+        return False
+    if "no-clause" in conditions and _has_que_clause(verb):
+        return False
+    if "no-complement" in conditions and _event_complement(verb, context, actors):
+        return False
+    if "aid" in conditions and not _names_aid(objects):
+        return False
+    if "troops" in conditions and not any(w.lemma_.lower() in words["troop_words"]
+                                          for w in objects):
+        return False
+    if "trainees" in conditions and not any(w.lemma_.lower() in words["trainee_words"]
+                                            for w in objects):
+        return False
+    if "weapons" in conditions and not any(w.lemma_.lower() in words["weapon_words"]
+                                           for w in objects):
+        return False
+    if "threat" in conditions and not any(w.lemma_.lower() in words["threat_words"]
+                                          for w in objects):
+        return False
+    if "agreement" in conditions and not any(
+        w.lemma_.lower() in words["agreement_words"] for c in verb.children
+        if c.dep_ in {"obj", "obl", "obl:arg", "obl:mod", "iobj"} for w in [c]
+    ) and not (verb.dep_ == "acl" or _object_pronoun(verb)):
+        return False
+    if "request" in conditions and not _has_request_complement(verb):
+        return False
+    if "actor-object" in conditions:
+        direct = [c for c in verb.children if c.dep_ == "obj"]
+        if not any(_phrase_actors(c, context, adjectives=False) for c in direct):
+            return False
+    return True
+
+
+def _object_pronoun(verb: Token) -> bool:
+    """"le dénoncer": a clitic object standing for something named before."""
+    return any(c.dep_ == "obj" and c.pos_ == "PRON" and c.lower_ in {"le", "la", "l'", "l’"}
+               for c in verb.children)
+
+
+def _object_words(verb: Token) -> list[Token]:
+    """Words of the verb's object and complements (not of its subject or of clauses)."""
+    words: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in {"obj", "obl", "obl:arg", "obl:mod", "iobj", "nsubj:pass", "xcomp"}:
+            words.extend(child.subtree)
+    if verb.dep_ in {"acl", "amod"}:
+        words.append(verb.head)
+    return words
+
+
+def _names_aid(words: Iterable[Token]) -> bool:
+    aid = grammar()["aid_words"]
+    return any(w.lemma_.lower() in aid or w.text in aid for w in words)
+
+
+def _has_que_clause(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "obj"} and any(
+            _apostrophes(m.lower_) in {"que", "qu'"} for m in child.children if m.dep_ == "mark"
+        ):
+            return True
+    return False
+
+
+def _has_request_complement(verb: Token) -> bool:
+    for word in verb.subtree:
+        if word.i > verb.i and "Inf" in _feats(word, "VerbForm") and word.i > 0 and (
+            _apostrophes(verb.doc[word.i - 1].lower_) in {"à", "de", "d'"}
+            or (word.i > 1 and verb.doc[word.i - 1].pos_ == "PRON"
+                and _apostrophes(verb.doc[word.i - 2].lower_) in {"à", "de", "d'"})
+        ):
+            return True
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "ccomp", "advcl"}:
+            marks = {_apostrophes(m.lower_) for m in child.children if m.dep_ in {"mark", "case"}}
+            if marks & {"à", "de", "d'", "que", "qu'", "pour"} or "Inf" in _feats(
+                    child, "VerbForm"):
+                return True
+        if child.dep_.startswith("obl") and any(
+            k.lower_ in {"à", "pour", "au", "aux"} for k in child.children if k.dep_ == "case"
+        ):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- actors and targets
+
+
+def _entity_at(context: _Context, token: Token) -> Entity | None:
+    """The entity mention covering ``token`` (a registry actor over a model's guess)."""
+    entities = context.entities.entities
+    found: Entity | None = None
+    for index in range(bisect.bisect_right(context.starts, token.idx) - 1, -1, -1):
+        entity = entities[index]
+        if entity.end <= token.idx and entity.start < token.idx - 200:
+            break
+        if entity.start <= token.idx < entity.end and (found is None or (
+                not found.actor and entity.actor)):
+            found = entity
+    return found
+
+
+def _own_words(head: Token) -> list[Token]:
+    """A noun phrase without its coordinated parts, relative clauses and participles."""
+    words = [head]
+    for child in head.children:
+        if child.dep_ in {"conj", "cc", "acl:relcl", "acl", "punct"}:
+            continue
+        words.extend(child.subtree)
+    return sorted(words, key=lambda t: t.i)
+
+
+def _phrase_actors(head: Token, context: _Context, adjectives: bool = True) -> list[str]:
+    """The actors a noun phrase names, one per coordinated part ("Washington et Berlin");
+    with ``adjectives``, also through an adjective of nationality ("les responsables russes")."""
+    actors: list[str] = []
+    for part in [head, *_conjuncts(head)]:
+        found = _one_phrase_actor(part, context, adjectives)
+        if found and found not in actors:
+            actors.append(found)
+        elif found is None and adjectives:
+            # "les responsables américains et russes": one actor per adjective
+            actors.extend(a for a in _adjective_list(part, context) if a not in actors)
+    return actors
+
+
+def _adjective_list(head: Token, context: _Context) -> list[str]:
+    found: list[str] = []
+    for child in head.children:
+        if child.dep_ == "amod":
+            for adjective in [child, *[c for c in child.children if c.dep_ == "conj"]]:
+                actor = context.adjectives.get(adjective.lower_)
+                if actor and actor not in found:
+                    found.append(actor)
+    return found
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    found: list[Token] = []
+    for child in head.children:
+        if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            found.append(child)
+            found.extend(_conjuncts(child))
+    return found
+
+
+def _one_phrase_actor(head: Token, context: _Context, adjectives: bool = True) -> str | None:
+    entity = _entity_at(context, head)
+    if entity is not None and entity.actor:
+        return entity.actor
+    words = _own_words(head)
+    start = words[0].idx
+    end = words[-1].idx + len(words[-1].text)
+    best = context.entities.best_actor(start, end)
+    if best is not None and best.actor and not _only_as_complement(best, head, context):
+        return best.actor
+    if adjectives:
+        found = _adjective_list(head, context)
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def _only_as_complement(entity: Entity, head: Token, context: _Context) -> bool:
+    """"la délégation de l'UE" names the UE; "la sécurité de l'Ukraine" does not make Ukraine
+    the actor: only a group word before "de X" lets X stand for the phrase."""
+    if head.pos_ == "PROPN" or head.lemma_.lower() in _GROUP_HEADS:
+        return False
+    return entity.start > head.idx
+
+
+_GROUP_HEADS = frozenset({
+    "dirigeant", "chef", "ministre", "président", "gouvernement", "délégation", "diplomatie",
+    "pays", "membre", "allié", "responsable", "état", "armée", "force", "troupe", "service",
+    "autorité", "administration", "représentant", "émissaire", "négociateur", "porte-parole",
+    "diplomate", "parlement", "exécutif", "capitale", "partenaire", "conseil", "sommet",
+    "ministère", "secrétaire", "premier", "haut", "état-major", "officier", "soldat", "militaire",
+    "députés", "député", "sénat", "congrès", "équipe", "coalition", "bloc", "alliance", "union",
+})
+
+
+def _between(token: Token, context: _Context) -> list[str]:
+    """"entre X et Y": [X, Y]."""
+    for child in token.children:
+        if child.dep_.startswith(("obl", "nmod")) and any(
+            k.lower_ in grammar()["between"] for k in child.children if k.dep_ == "case"
+        ):
+            found = _phrase_actors(child, context)
+            if len(found) >= 2:
+                return found
+    return []
+
+
+def _verb_targets(verb: Token, cue: Cue, context: _Context, actors: list[str]) -> list[str]:
+    """Whom the event is addressed to, best first: "entre X et Y", "avec X", "contre X", an
+    indirect object, the direct object when it names an actor (not for aid or troops, whose
+    object is what is sent), then "à X", or the place of a visit. Every actor of the clause
+    is tried, following its parse up to the verb, so a complement the parser hung on a
+    neighbouring noun ("vendredi avec JD Vance") still counts; none in a clause of its own."""
+    ranked: list[tuple[int, str]] = []
+    between = _between(verb, context)
+    if len(between) >= 2:
+        ranked.append((0, between[1]))
+    start, end = context.clause_of(verb.idx)
+    for entity in context.entities.within(start, end):
+        if not entity.actor or entity.label == "LOC" or entity.actor in actors:
+            continue
+        span = verb.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if span is None:
+            continue
+        rank = _target_rank(span.root, verb, cue, context, entity)
+        if rank is not None:
+            ranked.append((rank, _as_target(entity, cue, context)))
+    ranked.sort(key=lambda r: r[0])
+    return list(dict.fromkeys(actor for _, actor in ranked if actor not in actors))
+
+
+def _target_rank(root: Token, verb: Token, cue: Cue, context: _Context, entity: Entity,
+                 ) -> int | None:
+    """How surely the mention at ``root`` is the verb's target, or None when it is not."""
+    words = grammar()
+    cases = {_apostrophes(k.lower_) for k in root.children if k.dep_ == "case"}
+    node, hops = root, 0
+    while node.i != verb.i and hops < 4:
+        if node.i != root.i and (node.pos_ in {"VERB", "AUX"}
+                                 or _feats(node, "VerbForm")):
+            return None  # in another clause
+        if node.head.i == node.i:
+            return None
+        node, hops = node.head, hops + 1
+    if node.i != verb.i:
+        return None
+    link = root
+    while link.head.i != verb.i:
+        link = link.head
+    visit = cue.mode == "visit"
+    place = _is_place(entity, context)
+    if link.dep_.startswith("nsubj") or link.dep_ in {"obl:agent", "expl:subj"}:
+        return None
+    if cases & {"avec", "contre", "envers", "auprès", "face"}:
+        return 1
+    if cases & {"entre"}:
+        return 1
+    if link.dep_ == "iobj" and root.i == link.i:
+        return 1
+    if link.dep_ == "obj" and root.i == link.i and not cases:
+        return None if cue.type in {"AID", "MOBILIZE", "RETREAT"} else 2
+    if link.dep_ == "obj" and root.head.i == link.i and cases & {"de", "du", "des", "d'"} and (
+        cue.type in {"SUPPORT", "ACCUSE", "REJECT"}
+    ):
+        return 4  # "a salué la désignation de Mark Rutte", "dénonce l'attitude de Moscou"
+    if cases & {"à", "au", "aux", "chez"} or (visit and cases & words["visit_cases"]):
+        if place and not visit and cue.type in {"AGREE", "CONSULT"}:
+            return None  # "signé à Kiev", "réunis à l'Élysée": where, not with whom
+        return 3
+    return None
+
+
+def _is_place(entity: Entity, context: _Context) -> bool:
+    """A capital or a seat of government (Élysée, Kremlin) standing where it is named."""
+    registry = context.entities.registry
+    record = registry.get(entity.actor) if entity.actor else None
+    seat = record is not None and record.type not in {"state", "person"} and (
+        record.part_of is not None or record.country is not None)
+    return registry.kind_of(entity.text) == "capital" or seat
+
+
+def _as_target(entity: Entity, cue: Cue, context: _Context) -> str:
+    """A visit to the Élysée is a visit to France."""
+    actor = entity.actor or ""
+    if cue.mode == "visit" and _is_place(entity, context):
+        record = context.entities.registry.get(actor)
+        if record is not None and record.type not in {"state", "person"}:
+            return record.country or record.part_of or actor
+    return actor
+
+
+def _clause_actors(verb: Token, context: _Context, actors: list[str]) -> list[str]:
+    """Actors named in the verb's que-clause: whom a warning or a charge is about."""
+    found: list[str] = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        words = list(clause.subtree)
+        for entity in context.entities.within(words[0].idx,
+                                              words[-1].idx + len(words[-1].text)):
+            if entity.actor and entity.label != "LOC" and entity.actor not in actors:
+                found.append(entity.actor)
+    return found
+
+
+def _target_actors(node: Token, context: _Context, place_ok: bool) -> list[str]:
+    """Actors a complement addresses; a capital or a seat of government read as a place
+    ("signé à Kiev", "réunis à l'Élysée") is no target unless ``place_ok``."""
+    found: list[str] = []
+    for part in [node, *_conjuncts(node)]:
+        entity = _entity_at(context, part)
+        if entity is None or not entity.actor:
+            actor = (_one_phrase_actor(part, context, adjectives=False)
+                     if part.pos_ != "PRON" else None)
+            if actor:
+                found.append(actor)
+            continue
+        if entity.label == "LOC":
+            continue
+        registry = context.entities.registry
+        kind = registry.kind_of(entity.text)
+        actor_record = registry.get(entity.actor)
+        seat = actor_record is not None and actor_record.type not in {"state", "person"} and (
+            actor_record.part_of is not None or actor_record.country is not None)
+        if kind == "capital" or seat:
+            if not place_ok:
+                continue
+            if seat and actor_record is not None:
+                found.append(actor_record.country or actor_record.part_of or entity.actor)
+                continue
+        found.append(entity.actor)
+    return found
+
+
+def _pair_symmetric(cue: Cue, actors: list[str], targets: list[str],
+                    ) -> tuple[list[str], list[str]]:
+    """"Biden et Zelensky ont signé" (no other counterpart): Biden signed with Zelensky."""
+    if not targets and len(actors) >= 2 and cue.type in {"AGREE", "CONSULT", "COOPERATE"}:
+        return actors[:1], actors[1:2]
+    return actors, targets
+
+
+# --------------------------------------------------------------------------- nouns
+
+
+def _noun_lemma(token: Token) -> str:
+    lemma = token.lemma_.lower()
+    if lemma in noun_cues():
+        return lemma
+    lower = token.lower_
+    if lower.endswith("s") and lower[:-1] in noun_cues():
+        return lower[:-1]
+    return lower
+
+
+def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
+    words = grammar()
+    head = noun.head
+    if noun.dep_ == "obj" and head.i != noun.i and head.lemma_.lower() in verb_cues() and (
+        head.lemma_.lower() not in words["light_verbs"]
+    ):
+        return []  # "a salué la désignation", "refuse toute levée des sanctions"
+    cues = noun_cues()[_noun_lemma(noun)]
+    allowed = frozenset().union(*(c.conditions for c in cues))
+    actors: list[str] = []
+    targets: list[str] = []
+    pronoun = False
+    between = _between(noun, context)
+    if between:
+        actors, targets = between[:1], between[1:2]
+    for child in noun.children:
+        if actors:
+            break
+        cases = {_apostrophes(k.lower_) for k in child.children if k.dep_ == "case"}
+        if child.dep_ == "nmod" and cases & words["agent_cases"]:
+            entity = _entity_at(context, child)
+            if entity is not None and entity.actor and entity.label != "LOC":
+                actors = [entity.actor]
+        elif child.dep_ in {"acl"} and "Part" in _feats(child, "VerbForm"):
+            for agent in child.children:
+                if agent.dep_ == "obl:agent" or any(
+                    k.lower_ == "par" for k in agent.children if k.dep_ == "case"
+                ):
+                    actors = _phrase_actors(agent, context)
+        elif child.dep_ == "amod" and "adjective" in allowed:
+            actor = context.adjectives.get(child.lower_)
+            if actor:
+                actors = [actor]
+    gathering = all(c.type == "CONSULT" for c in cues)
+    if not actors and head.i != noun.i and head.pos_ in {"VERB", "AUX"} and (
+        (noun.dep_ == "obj" and head.lemma_.lower() in words["light_verbs"])
+        or (noun.dep_.startswith("obl") and any(
+            _apostrophes(k.lower_) == "en" for k in noun.children if k.dep_ == "case"))
+        or (noun.dep_.startswith("obl") and gathering and _names_counterpart(noun))
+    ):
+        # "effectuer une visite", "en visite à Kiev", "après un entretien …, X et Y ont…"
+        found, pronoun, agentless = _verb_actors(head, context)
+        if not agentless:
+            actors = found
+    if not actors:
+        return []
+    for cue in cues:
+        if not _noun_conditions_hold(cue, noun):
+            continue
+        if not targets:
+            targets = [t for t in _noun_targets(noun, cue, context) if t not in actors]
+        if "target" in cue.conditions and not targets:
+            continue
+        negated = _noun_negated(noun)
+        hypothetical = ("promise" in cue.conditions and not _past_participle_on(noun)) or (
+            _governing_hypothetical(noun))
+        actors_here, targets = _pair_symmetric(cue, actors, targets)
+        return [_Draft(cue, noun, actors_here, targets, negated, hypothetical, True, pronoun)]
+    return []
+
+
+def _names_counterpart(noun: Token) -> bool:
+    """"un entretien téléphonique", "une conférence de presse avec X": a meeting of the
+    clause's subject, not an interview it gave nor a meeting it attended."""
+    words = grammar()
+    return any(w.lemma_.lower() in words["phone_words"] for w in noun.subtree) or any(
+        _apostrophes(k.lower_) in {"avec", "entre"} for c in noun.children
+        for k in c.children if k.dep_ == "case")
+
+
+def _noun_conditions_hold(cue: Cue, noun: Token) -> bool:
+    words = grammar()
+    subtree = list(noun.subtree)
+    if "phone" in cue.conditions and not any(w.lemma_.lower() in words["phone_words"]
+                                             for w in subtree):
+        return False
+    if "prisoners" in cue.conditions and not any(w.lemma_.lower() in words["prisoner_words"]
+                                                 for w in subtree):
+        return False
+    return not ("aid" in cue.conditions and not _names_aid(subtree[1:]))
+
+
+def _noun_targets(noun: Token, cue: Cue, context: _Context) -> list[str]:
+    words = grammar()
+    visit = cue.mode == "visit"
+    targets: list[str] = []
+    for child in noun.children:
+        cases = {_apostrophes(k.lower_) for k in child.children if k.dep_ == "case"}
+        if child.dep_ != "nmod" or not cases:
+            continue
+        if cases & {"avec", "contre", "envers", "auprès", "face"} or (
+            cases & {"à", "au", "aux", "chez"}
+        ) or (visit and cases & words["visit_cases"]):
+            place_ok = visit or cue.type not in {"AGREE", "CONSULT"} or "avec" in cases
+            for actor in _target_actors(child, context, place_ok):
+                if actor not in targets:
+                    targets.append(actor)
     return targets
 
 
+def _past_participle_on(noun: Token) -> bool:
+    """"l'aide versée", "le prêt accordé": done, not promised."""
+    return any(c.dep_ in {"acl", "amod"} and "Part" in _feats(c, "VerbForm")
+               and "Past" in _feats(c, "Tense") for c in noun.children)
+
+
+def _noun_negated(noun: Token) -> bool:
+    words = grammar()
+    if any(_apostrophes(c.lower_) in words["without"] for c in noun.children if c.dep_ == "case"):
+        return True
+    if any(c.lower_ in {"aucun", "aucune", "nul", "nulle"} for c in noun.children):
+        return True
+    head = noun.head
+    return head.i != noun.i and head.pos_ in {"VERB", "AUX"} and _is_negated(head)
+
+
+def _governing_hypothetical(noun: Token) -> bool:
+    head = noun.head
+    if head.i == noun.i or head.pos_ not in {"VERB", "AUX"}:
+        return False
+    return _is_hypothetical(head)
+
+
+# --------------------------------------------------------------------------- flags
+
+
 def _is_negated(verb: Token) -> bool:
-    words = [c for c in verb.children if c.dep_ in {"advmod", "advmod:neg"}]
-    if verb.head.i != verb.i and verb.dep_ == "xcomp":
-        words += [c for c in verb.head.children if c.dep_ in {"advmod", "advmod:neg"}]
-    return any(w.lower_ in _NEGATIONS for w in words) and any(
-        w.lower_ in {"ne", "n'", "n’"} for w in [*verb.children, *verb.head.children]
-    )
+    words = grammar()
+    scope = [verb, *[c for c in verb.children if c.dep_.startswith("aux")]]
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        scope.append(verb.head)
+    children = [c for node in scope for c in node.children]
+    particle = any(_apostrophes(c.lower_) in words["negation_particles"] for c in children)
+    negation = any(c.lower_ in words["negations"] for c in children
+                   if c.dep_ in {"advmod", "advmod:neg", "obj", "det", "nsubj", "iobj"})
+    if not negation:
+        negation = any(d.lower_ in {"aucun", "aucune"} for c in verb.children
+                       if c.dep_ == "obj" for d in c.subtree)
+    if particle and negation:
+        return True
+    return any(_apostrophes(c.lower_) in words["without"] for c in verb.children
+               if c.dep_ in {"mark", "case"})
 
 
 def _is_hypothetical(verb: Token) -> bool:
-    auxiliaries = [a for a in verb.children if a.dep_.startswith("aux")]
-    moods = [m for t in (verb, *auxiliaries) for m in t.morph.get("Mood", [])]
-    tenses = [m for t in (verb, *auxiliaries) for m in t.morph.get("Tense", [])]
-    if "Cnd" in moods or "Fut" in tenses:
-        return True
-    if any(c.lower_ == "si" and c.dep_ == "mark" for c in verb.children):
-        return True
-    head = verb.head
-    if verb.dep_ == "xcomp" and head.i != verb.i:
-        return head.lemma_.lower() in _MODALS or "Cnd" in head.morph.get("Mood", [])
+    words = grammar()
+    node = verb
+    for _ in range(3):
+        auxiliaries = [a for a in node.children if a.dep_.startswith("aux")]
+        moods = [m for t in (node, *auxiliaries) for m in _feats(t, "Mood")]
+        tenses = [m for t in (node, *auxiliaries) for m in _feats(t, "Tense")]
+        if "Cnd" in moods or ("Fut" in tenses and "Ind" in moods) or (
+            "Fut" in tenses and node.pos_ != "ADJ"
+        ):
+            return True
+        marks = {_apostrophes(c.lower_) for c in node.children if c.dep_ == "mark"}
+        if marks & words["hypothesis_markers"]:
+            return True
+        if marks & words["purpose_markers"] or any(
+            _apostrophes(c.lower_) in words["purpose_markers"] for c in node.children
+            if c.dep_ == "case"
+        ):
+            return True
+        if any(a.lemma_.lower() in words["modal_verbs"] for a in auxiliaries):
+            return True
+        if "Inf" not in _feats(node, "VerbForm") or node.head.i == node.i:
+            return False
+        head = node.head
+        if head.lemma_.lower() in words["modal_verbs"] or head.lower_ in words[
+            "modal_adjectives"
+        ] or head.lower_ in words["purpose_markers"]:
+            return True
+        if head.pos_ == "NOUN":
+            return True
+        node = head
     return False

@@ -108,7 +108,8 @@ class Tally:
         for name, counts in self.prf.items():
             out.update(counts.figures(f"{name} "))
         for name in self.total:
-            out[f"{name} accuracy"] = round(self.right[name] / self.total[name], 4)
+            label = name if name.endswith(" rate") else f"{name} accuracy"
+            out[label] = round(self.right[name] / self.total[name], 4)
             out[f"{name} n"] = self.total[name]
         return out
 
@@ -235,25 +236,49 @@ def score_quotes(article: Article, gold: Gold, tally: Tally, kinds: set[str]) ->
         counts.fp += len(preds) - len(used)
 
 
-def score_events(article: Article, gold: Gold, tally: Tally) -> None:
-    """(type, actor, target, date) tuples; spurious = predicted events matching no gold event."""
-    def tuples(items: list[tuple[str, str | None, str | None, str | None]]) -> Counter[Any]:
-        return Counter(items)
+def _event_actor(actor: str | None) -> str | None:
+    """A corpus-local id (``local:`` + slug) names the same person as the gold's slug."""
+    return actor[len("local:"):] if actor and actor.startswith("local:") else actor
 
-    expected = tuples([(g["type"], g.get("actor"), g.get("target"), g.get("date"))
-                       for g in gold.get("events", [])])
-    predicted = tuples([(e.type, actor, e.targets[0] if e.targets else None, e.date)
-                        for e in article.events for actor in e.actors])
-    loose_gold = Counter((t, a) for t, a, _, _ in expected.elements())
+
+def score_events(article: Article, gold: Gold, tally: Tally) -> None:
+    """(type, actor, target, date) tuples, one per actor of each predicted event, and the
+    looser (type, actor) pairs. An event is *spurious* when it matches no gold event at all:
+    none of its type whose evidence lies in its sentence, and none of its type and actor."""
+    Key = tuple[str, str | None, str | None, str | None]
+    golds = gold.get("events", [])
+    expected: Counter[Key] = Counter(
+        (g["type"], g.get("actor"), g.get("target"), g.get("date")) for g in golds)
+    items = [(e, (e.type, _event_actor(actor),
+                  _event_actor(e.targets[0]) if e.targets else None, e.date))
+             for e in article.events for actor in e.actors]
+    predicted: Counter[Key] = Counter(key for _, key in items)
     counts = tally.counts("event tuple")
-    spurious = tally.counts("event (type, actor)")
     hit = sum((expected & predicted).values())
     counts.tp += hit
     counts.fp += sum(predicted.values()) - hit
     counts.fn += sum(expected.values()) - hit
+    loose_gold = Counter((t, a) for t, a, _, _ in expected.elements())
     loose_pred = Counter((t, a) for t, a, _, _ in predicted.elements())
+    loose = tally.counts("event (type, actor)")
     loose_hit = sum((loose_gold & loose_pred).values())
-    spurious.tp += loose_hit
-    spurious.fp += sum(loose_pred.values()) - loose_hit
-    spurious.fn += sum(loose_gold.values()) - loose_hit
-
+    loose.tp += loose_hit
+    loose.fp += sum(loose_pred.values()) - loose_hit
+    loose.fn += sum(loose_gold.values()) - loose_hit
+    evidence = [(g["type"], g.get("actor"), locate(article.text, g.get("evidence") or ""))
+                for g in golds]
+    for event, (kind, actor, _, _) in items:
+        in_sentence = any(t == kind and where is not None and event.start <= where[1]
+                          and where[0] <= event.end for t, _, where in evidence)
+        same = any(t == kind and a == actor for t, a, _ in evidence)
+        tally.accuracy("event spurious rate", not (in_sentence or same))
+    unused = list(items)
+    for g in golds:
+        key = (g["type"], g.get("actor"), g.get("target"), g.get("date"))
+        match = next((pair for pair in unused if pair[1] == key), None)
+        if match is None:
+            continue
+        unused.remove(match)
+        tally.accuracy("event hypothetical flag", match[0].hypothetical == bool(
+            g.get("hypothetical")))
+        tally.accuracy("event negated flag", match[0].negated == bool(g.get("negated")))
