@@ -753,7 +753,7 @@ class Store:
 
 # Above this many matches, search ranks the most recently stored ones (ranking every match of
 # a very common word would take too long on a large store); the total stays exact.
-RANK_WINDOW = 5000
+RANK_WINDOW = 3000
 # Snippet markers: private-use characters, split off again so callers get plain text + offsets.
 _HIT_OPEN, _HIT_CLOSE = "\ue000", "\ue001"
 _FTS_TERM = re.compile(r'"([^"]*)"|([\w][\w\'’-]*\*?)')

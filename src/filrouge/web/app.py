@@ -674,14 +674,14 @@ def _install_pages(app: FastAPI) -> None:
         story, summary = found
         shown = story.timeline[offset: offset + (limit or 300)]
         dots, ticks = render.timeline_dots(shown)
-        members = queries.articles(store, ArticleFilters(story=story_id), 100, 0)
+        members = queries.articles(store, ArticleFilters(story=story_id), 50, 0)
         return _page(
             request, "story.html", "stories", title=story.title, story=story, summary=summary,
             bars=_bars(summary["articles_over_time"], width=320, height=48), entries=shown,
             entries_offset=offset, entries_limit=limit or 300, dots=dots, ticks=ticks,
-            events=queries.story_events(store, story_id),
-            speakers=queries.story_speakers(store, story_id),
-            amounts=queries.story_amounts(store, story_id), members=members,
+            events=queries.story_events(store, story_id, 80),
+            speakers=queries.story_speakers(store, story_id, 10, 3),
+            amounts=queries.story_amounts(store, story_id, 50), members=members,
             first_entry=offset,
         )
 
