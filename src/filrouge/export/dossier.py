@@ -144,21 +144,24 @@ class Dossier:
 # -- building -------------------------------------------------------------------------------
 
 
-def find_story(stories: Iterable[Story], wanted: str) -> Story:
-    """The story with this id, or the only one whose id starts with it."""
-    stories = list(stories)
-    exact = [s for s in stories if s.id == wanted]
-    if exact:
-        return exact[0]
-    matches = [s for s in stories if s.id.startswith(wanted)]
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
-        known = ", ".join(s.id for s in stories[:5]) or "none stored"
-        raise StoryNotFoundError(f"no story with id starting '{wanted}' (stories: {known}"
-                                 f"{', …' if len(stories) > 5 else ''}); see `filrouge stories`")
-    raise StoryNotFoundError(f"{len(matches)} stories have ids starting '{wanted}': "
-                             f"{', '.join(s.id for s in matches[:5])}; give more characters")
+def find_story(store: Store, wanted: str) -> Story:
+    """The story with this id, or the only one whose id starts with it (looked up by key range,
+    so a store with thousands of stories is not read whole)."""
+    rows = store.db.execute(
+        "SELECT id, record FROM stories WHERE id = ?"
+        " UNION ALL SELECT * FROM (SELECT id, record FROM stories WHERE id >= ? AND id < ?"
+        " AND id != ? ORDER BY id LIMIT 6)", (wanted, wanted, wanted + "\U0010ffff", wanted),
+    ).fetchall()
+    if (rows and rows[0]["id"] == wanted) or len(rows) == 1:
+        return Story.model_validate_json(rows[0]["record"])
+    if not rows:
+        known = [r["id"] for r in store.db.execute("SELECT id FROM stories ORDER BY id LIMIT 6")]
+        listed = ", ".join(known[:5]) + (", …" if len(known) > 5 else "") or "none stored"
+        raise StoryNotFoundError(f"no story with id starting '{wanted}' (stories: {listed});"
+                                 " see `filrouge stories`")
+    shown = ", ".join(r["id"] for r in rows[:5]) + (", …" if len(rows) > 5 else "")
+    raise StoryNotFoundError(f"several stories have ids starting '{wanted}': {shown};"
+                             " give more characters")
 
 
 def _load_articles(store: Store, ids: list[str]) -> dict[str, Article]:
@@ -174,7 +177,7 @@ def _load_articles(store: Store, ids: list[str]) -> dict[str, Article]:
 
 def build_dossier(store: Store, story_id: str) -> Dossier:
     """Everything the dossier shows, from the stored story and its articles."""
-    story = find_story(store.stories(), story_id)
+    story = find_story(store, story_id)
     loaded = _load_articles(store, story.articles)
     ordered = sorted(loaded.values(), key=lambda a: (a.published.value or "9999", a.id))
     sources = [SourceItem(number, article) for number, article in enumerate(ordered, 1)]
@@ -291,7 +294,10 @@ def _figures(sources: list[SourceItem]) -> list[FigureItem]:
             seen.add(key)
             found.append(FigureItem(
                 text=_one_line(amount.text), normalised=_normalised(amount),
-                measures=amount.measures, context=_context(source.article.text, amount),
+                # "31 membres" measures "membres": said once is enough
+                measures=None if (amount.measures or "").casefold() in amount.text.casefold()
+                else amount.measures,
+                context=_context(source.article.text, amount),
                 source=source))
     return found
 
