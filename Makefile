@@ -10,7 +10,7 @@ DB ?= filrouge.db
 help:
 	@echo "make demo   - install, ingest the example corpus into $(DB), print its timeline"
 	@echo "make test   - install, run ruff, mypy and pytest"
-	@echo "make bench  - speed and memory benchmarks (bench/)"
+	@echo "make bench  - speed, memory and web latency benchmarks (bench/)"
 	@echo "make eval   - every scorer (filrouge eval all)"
 
 $(BIN)/python:
@@ -46,6 +46,7 @@ test: lint typecheck
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/web.py
 	$(BIN)/python bench/stories.py  # 1k and 10k; add --sizes 1000 10000 100000 for 100k
 
 eval: $(STAMP)
