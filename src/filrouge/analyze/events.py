@@ -196,18 +196,26 @@ def _adjective_actors(entities: EntityIndex) -> dict[str, str]:
     return found
 
 
+_LEAD_CHARACTERS = 400
+
+
 def _states_by_salience(doc: Doc, context: _Context) -> list[str]:
     """States of the article, most named first: by name, capital, adjective ("ukrainiens") or
     through their people ("Volodymyr Zelensky" counts for Ukraine)."""
     counts: Counter[str] = Counter()
+    lead = _LEAD_CHARACTERS
+
+    def weight(position: int) -> int:
+        return 3 if position < lead else 1  # the lead says what the article is about
+
     for entity in context.entities.entities:
         state = context.country_of(entity.actor) if entity.actor else None
         if state is not None:
-            counts[state] += 1
+            counts[state] += weight(entity.start)
     for token in doc:
         state = context.adjectives.get(token.lower_)
         if state is not None and token.pos_ == "ADJ":
-            counts[state] += 1
+            counts[state] += weight(token.idx)
     return [state for state, _ in counts.most_common()]
 
 
@@ -803,6 +811,7 @@ def _verb_targets(verb: Token, cue: Cue, context: _Context, actors: list[str]) -
         ranked.append((0, between[1]))
     start, end = context.clause_of(verb.idx)
     for entity in context.entities.within(start, end):
+        entity = _with_capital(entity, context)
         if not entity.actor or entity.label == "LOC" or entity.actor in actors:
             continue
         span = verb.doc.char_span(entity.start, entity.end, alignment_mode="expand")
@@ -822,9 +831,11 @@ def _target_rank(root: Token, verb: Token, cue: Cue, context: _Context, entity: 
     cases = {_apostrophes(k.lower_) for k in root.children if k.dep_ == "case"}
     node, hops = root, 0
     while node.i != verb.i and hops < 4:
-        if node.i != root.i and (node.pos_ in {"VERB", "AUX"}
-                                 or _feats(node, "VerbForm")):
+        if node.i != root.i and (node.pos_ in {"VERB", "AUX"} or _feats(node, "VerbForm")):
             return None  # in another clause
+        if node.i != root.i and any(_apostrophes(k.lower_) not in {"de", "du", "des", "d'"}
+                                    for k in node.children if k.dep_ == "case"):
+            return None  # "… après un texte conclu avec X": another happening
         if node.head.i == node.i:
             return None
         node, hops = node.head, hops + 1
@@ -854,6 +865,17 @@ def _target_rank(root: Token, verb: Token, cue: Cue, context: _Context, entity: 
             return None  # "signé à Kiev", "réunis à l'Élysée": where, not with whom
         return 3
     return None
+
+
+def _with_capital(entity: Entity, context: _Context) -> Entity:
+    """A capital the model saw as a mere place ("4,5 milliards à Kiev") names its state."""
+    registry = context.entities.registry
+    if entity.actor or registry.kind_of(entity.text) != "capital":
+        return entity
+    state = registry.resolve(entity.text)
+    if state is None:
+        return entity
+    return entity.model_copy(update={"actor": state.id, "label": "GPE"})
 
 
 def _is_place(entity: Entity, context: _Context) -> bool:
