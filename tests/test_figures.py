@@ -244,7 +244,35 @@ def test_percent_variants() -> None:
 
 
 def test_period_before_the_figure() -> None:
-    assert only("Ils verseront chaque année au moins 1 % du PIB.").period == "P1Y"
+    assert only("Ils verseront chaque année au moins 2 milliards d'euros.").period == "P1Y"
+
+
+def test_a_percentage_has_no_period() -> None:
+    """A share of GDP is a ratio: "chaque année" does not make it a rate (docs/gold.md)."""
+    assert only("Ils verseront chaque année au moins 1 % du PIB.").period is None
+    assert only("Les dépenses progressent de 2 % par an.").text == "2 %"
+
+
+def test_a_period_right_after_the_unit_is_in_the_span() -> None:
+    a = only("Le fonds recevra jusqu'à 5 milliards d'euros par an.")
+    assert (a.text, a.approx, a.period) == ("jusqu'à 5 milliards d'euros par an", "up_to", "P1Y")
+    b = only("La rente a rapporté 1,1 milliard d'euros en un an.")
+    assert (b.text, b.period) == ("1,1 milliard d'euros en un an", "P1Y")
+
+
+def test_a_total_takes_no_period_from_its_neighbour() -> None:
+    found = find_amounts("Un fonds de 5 milliards d'euros par an sur quatre ans, soit "
+                         "20 milliards d'euros au total.")
+    assert [(a.value, a.period) for a in found] == [(5e9, "P1Y"), (20e9, None)]
+
+
+def test_cette_annee_is_a_date_not_a_period() -> None:
+    assert only("Berlin prévoit d'y consacrer sept milliards d'euros cette année.").period is None
+
+
+def test_an_adjective_is_not_a_counted_noun() -> None:
+    assert find_amounts("Berlin va livrer 12 obusiers Panzerhaubitze 2000 additionnels.") == [
+        find_amounts("Berlin va livrer 12 obusiers.")[0]]
 
 
 # --------------------------------------------------------------------------- not amounts

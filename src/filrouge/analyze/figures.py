@@ -30,10 +30,12 @@ What one figure looks like::
   ``about``. The marker is part of the span.
 - ``period``: ``par an`` → ``P1Y``, ``par mois`` → ``P1M``, ``sur cinq ans`` → ``P5Y``,
   ``sur la période 2024-2027`` → ``P4Y``, ``en un an``, ``pour l'année qui vient`` → ``P1Y``;
-  also before the figure (``un budget annuel de …``, ``chaque année au moins 2 %``) and after
+  also before the figure (``un budget annuel de …``, ``chaque année 2 milliards``) and after
   the money's complement and recipient (``… d'aide à Kiev pour l'année qui vient``). ``d'ici
-  2030`` is a deadline, not a period. The period is part of the span when it directly follows
-  the unit.
+  2030`` is a deadline and ``cette année`` a date, not periods. The period is part of the span
+  when it directly follows the unit. A percentage never has one: it is a ratio (``chaque année
+  au moins 2 % du PIB`` → ``2``, ``percent``, no period). A total stated apart from its period
+  (``soit 20 milliards d'euros au total``) has none either.
 - ``measures``: for money, the complement (``700 millions d'euros d'aide militaire`` →
   ``aide militaire``) or the noun the figure is attached to (``une aide de 500 millions
   d'euros`` → ``aide``); for percentages, what they are a share of (``2 % du PIB`` → ``PIB``);
@@ -713,7 +715,8 @@ class _Scanner:
         end_tok = k - 1
 
         period: str | None = None
-        found_period = self.period(k)
+        # A percentage is a ratio: it carries no period ("chaque année au moins 2 % du PIB").
+        found_period = self.period(k) if kind != "percent" else None
         if found_period is not None:
             period = found_period[0]
             end_tok = k + found_period[1] - 1
@@ -725,13 +728,13 @@ class _Scanner:
                     period = later[0]
         elif kind == "percent":
             measures = self.percent_measures(k)
-        if period is None and self.tok(i - 1).norm in _DE:
+        if period is None and kind != "percent" and self.tok(i - 1).norm in _DE:
             for back in (i - 2, i - 3):
                 adjective = self.res.period_adjectives_before.get(self.tok(back).norm)
                 if adjective is not None:
                     period = adjective
                     break
-        if period is None:
+        if period is None and kind != "percent":
             period = self.period_before(i)
         if kind == "money":
             self.last_money = (unit, self.tok(end_tok).end)
