@@ -9,7 +9,7 @@ import pytest
 
 from filrouge.eval.pubdate import shared_data_dir
 from filrouge.eval.stories import bcubed, evaluate_rpm2
-from filrouge.eval.timeline import alignment_rouge, date_f1, rouge_f
+from filrouge.eval.timeline import alignment_rouge, date_f1, read_reference, rouge_f, rouge_terms
 from filrouge.model import Article, Published, content_id
 from filrouge.store.sqlite import Store, content_hash
 from filrouge.stories.cluster import group
@@ -162,6 +162,35 @@ def test_timeline_measures_follow_tilse() -> None:
     # a day off halves that entry's matches: recall (1 + 0.5 weighted) over all words
     assert alignment_rouge(shifted, reference, 1)["recall"] == pytest.approx(0.75)
     assert rouge_f(["Les accords"], [["accord"]], 1) == 1.0
+
+
+def test_alignment_rouge_matches_tilse_and_rouge_155_on_a_small_example() -> None:
+    # Expected values printed by tilse 0.2.1 (evaluate_align_date_content_costs_many_to_one,
+    # Perl ROUGE-1.5.5 without stemming or stop words) on these plain-token timelines.
+    predicted = {"2024-01-02": ["the summit opens in vilnius", "leaders meet"],
+                 "2024-01-05": ["the deal is signed in paris"], "2024-02-01": ["nothing here"]}
+    reference = {"2024-01-01": ["summit opens in vilnius today"],
+                 "2024-01-05": ["the deal is signed in paris by leaders"]}
+    one = alignment_rouge(predicted, reference, 1, str.split)
+    two = alignment_rouge(predicted, reference, 2, str.split)
+    assert (one["precision"], one["recall"]) == pytest.approx((0.533333, 0.615385), abs=1e-6)
+    assert (two["precision"], two["recall"]) == pytest.approx((0.541667, 0.590909), abs=1e-6)
+
+
+def test_rouge_tokens_are_french_content_words_whatever_the_spelling() -> None:
+    assert rouge_terms("L’ Egypte et l'Égypte : 500 manifestants, le 3 juillet.") == [
+        "egypt", "egypt", "500", "manifestant", "3", "juillet"]
+
+
+def test_reference_lines_cut_inside_a_sentence_are_joined(tmp_path: Path) -> None:
+    path = tmp_path / "ref.txt"
+    path.write_text("2011-07-03\nle général Abd al\n- Fatah al\n- Sîsî annonce la destitution .\n"
+                    "Une feuille de route est adoptée .\n--------\n2011-07-04\nCalme .\n",
+                    encoding="utf-8")
+    assert read_reference(path) == {
+        "2011-07-03": ["le général Abd al - Fatah al - Sîsî annonce la destitution .",
+                       "Une feuille de route est adoptée ."],
+        "2011-07-04": ["Calme ."]}
 
 
 def test_grouping_on_rpm2() -> None:

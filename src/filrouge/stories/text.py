@@ -25,8 +25,9 @@ _ABBREVIATION = re.compile(r"(?:\b(?:M|MM|Mme|Mmes|Mgr|Dr|St|Ste|av|cf|etc|ex|p|
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """French function words and frequent reporting words (``data/stopwords_fr.json``)."""
-    raw = (resources.files("filrouge") / "data" / "stopwords_fr.json").read_text("utf-8")
-    return frozenset(json.loads(raw)["words"])
+    path = resources.files("filrouge") / "data" / "stopwords_fr.json"
+    raw = json.loads(path.read_text("utf-8"))
+    return frozenset(raw["function_words"]) | frozenset(raw["news_words"])
 
 
 def stem(word: str) -> str:

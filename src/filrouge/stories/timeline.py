@@ -1,29 +1,40 @@
-"""Timelines: dated entries built from the dates events and statements carry, each summarised by
-one or two sentences taken from the sources and citing them.
+"""Timelines: dated entries, each summarised by sentences taken from the sources and citing
+them, in the manner of DATEWISE (Ghalandari & Ifrim, 2020): rank the days first, then summarise
+each kept day from the sentences that speak of it.
 
-A sentence is a candidate for a day when it names that day ("le 28 janvier", "mardi", resolved by
-the time tagger against the publication date); the first sentences of an article that name no
-day are candidates for its publication day (news leads report that day's events). Days are
-ranked by how many distinct articles point at them (mentions count more than publications),
-following the date-reference counts of Tran et al. (2013) and Martschat & Markert (2018). For
-each kept day, sentences are ranked by salience (TF-IDF cosine with the centroid of that day's
-candidates), with a preference for sentences that carry a date, an actor and a figure, and
-picked without repeating one another or an entry already written.
+**Which sentences speak of a day.** A sentence *mentions* a day when the time tagger resolved
+one of its expressions to that day ("le 28 janvier", "mardi", "la veille"), or when a quote or
+an event in it was dated from its context. The first sentences of an article that name no time
+at all are *leads*: they stand for the publication day. (DATEWISE also gives them the day
+before; on ml-crisis-fr that lowered Date F1 and AR-1 on both crises: French reports resolve
+"hier" to a date the tagger reads, so an undated lead is about its own day.)
+
+**Which days.** Days are ranked by the number of distinct articles mentioning them, plus half a
+point per article published that day (date-reference counting, Tran et al. 2013; Martschat &
+Markert 2018); a day only the leads of the next day's articles point at is left out.
+
+**Which sentences.** A day's topic vector is the mean of the centroid of its mentioning
+sentences and the centroid of its leads, kept to the words both share when there are both
+(DATEWISE's "PM-Mean"); sentences are then picked greedily so that the summary's TF-IDF vector
+stays closest to that topic vector (centroid optimisation), never repeating an entry already
+written (cosine above 0.5).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from filrouge.model import Article, SourceRef, Story, TimelineEntry
+from filrouge.model import Article, Event, Quote, SourceRef, Story, TimelineEntry
 from filrouge.stories.text import content_terms, sentence_spans
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-LEAD_SENTENCES = 5  # undated sentences this close to the top speak of the publication day
+LEAD_SENTENCES = 5  # undated sentences this close to the top report the publication days
+LEAD_DAYS = 1  # days back from the publication day a lead stands for
 MENTION_WEIGHT = 1.0  # an article naming a day
 PUBLICATION_WEIGHT = 0.5  # an article published that day
 MIN_WORDS, MAX_WORDS = 6, 60
@@ -38,7 +49,7 @@ class Candidate:
     article: Article
     start: int
     end: int
-    explicit: bool  # the sentence itself names the date
+    explicit: bool  # the sentence itself names the date (or dates a quote or event in it)
     has_actor: bool
     has_figure: bool
     terms: tuple[str, ...]
@@ -48,8 +59,22 @@ class Candidate:
         return self.article.text[self.start:self.end]
 
 
+def _ordinal(day: str) -> int | None:
+    try:
+        return dt.date.fromisoformat(day).toordinal() if _DAY.match(day) else None
+    except ValueError:
+        return None
+
+
 def _inside(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start <= s < end for s, _ in spans)
+
+
+def _lead_days(published: str) -> list[str]:
+    day = _ordinal(published)
+    if day is None:
+        return []
+    return [dt.date.fromordinal(day - k).isoformat() for k in range(LEAD_DAYS)]
 
 
 def candidates(article: Article, *, actor: str | None = None) -> list[Candidate]:
@@ -57,11 +82,15 @@ def candidates(article: Article, *, actor: str | None = None) -> list[Candidate]
     published = (article.published.value or "")[:10]
     days = [(t.start, t.value) for t in article.times
             if t.type == "DATE" and _DAY.match(t.value) and not t.vague]
+    dated: list[Quote | Event] = [*article.quotes, *article.events]
+    contextual = [(item.start, item.date) for item in dated
+                  if item.date_origin == "context" and item.date and _DAY.match(item.date)]
     other_times = [(t.start, t.end) for t in article.times]
     actors = [(e.start, e.end) for e in article.entities if e.actor]
     wanted = [(e.start, e.end) for e in article.entities if actor and e.actor == actor]
     wanted += [(q.start, q.end) for q in article.quotes if actor and q.speaker_actor == actor]
     figures = [(a.start, a.end) for a in article.amounts]
+    lead_days = _lead_days(published)
     found: list[Candidate] = []
     for position, (start, end) in enumerate(sentence_spans(article.text)):
         sentence = article.text[start:end]
@@ -70,12 +99,12 @@ def candidates(article: Article, *, actor: str | None = None) -> list[Candidate]
             continue
         if actor and not _inside(start, end, wanted):
             continue
-        named = sorted({value for at, value in days if start <= at < end})
+        named = sorted({value for at, value in days if start <= at < end}
+                       or {value for at, value in contextual if start <= at < end})
         if named:
             dates, explicit = named, True
-        elif position < LEAD_SENTENCES and _DAY.match(published) and not _inside(
-                start, end, other_times):
-            dates, explicit = [published], False
+        elif position < LEAD_SENTENCES and lead_days and not _inside(start, end, other_times):
+            dates, explicit = lead_days, False
         else:
             continue
         terms = tuple(content_terms(sentence))
@@ -86,15 +115,22 @@ def candidates(article: Article, *, actor: str | None = None) -> list[Candidate]
     return found
 
 
-def rank_dates(pool: dict[str, list[Candidate]], articles: Sequence[Article]) -> list[str]:
-    """Days by support: distinct articles naming them, plus (less) articles published then."""
+def date_support(pool: dict[str, list[Candidate]], articles: Sequence[Article]
+                 ) -> dict[str, float]:
+    """Distinct articles mentioning each day, plus (less) the articles published on it."""
     published = Counter((a.published.value or "")[:10] for a in articles)
-    support = {
+    return {
         day: MENTION_WEIGHT * len({c.article.id for c in found if c.explicit})
         + PUBLICATION_WEIGHT * published.get(day, 0)
         for day, found in pool.items()
     }
-    return sorted(pool, key=lambda d: (-support[d], d))
+
+
+def rank_dates(pool: dict[str, list[Candidate]], articles: Sequence[Article]) -> list[str]:
+    """Days by support, best first; a day nobody names and nobody published on (only the leads
+    of the next day's articles point at it) is not a date of the chronology."""
+    support = date_support(pool, articles)
+    return sorted((d for d in pool if support[d] > 0), key=lambda d: (-support[d], d))
 
 
 class _Weights:
@@ -110,9 +146,12 @@ class _Weights:
 
     def vector(self, terms: Iterable[str]) -> dict[str, float]:
         counts = Counter(terms)
-        vector = {t: (1 + math.log(c)) * self.idf.get(t, 1.0) for t, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        return {t: v / norm for t, v in vector.items()}
+        return _normalise({t: (1 + math.log(c)) * self.idf.get(t, 1.0) for t, c in counts.items()})
+
+
+def _normalise(vector: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {t: v / norm for t, v in vector.items() if v}
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -121,13 +160,26 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
-def sentence_score(candidate: Candidate, salience: float, query: dict[str, float] | None) -> float:
-    """Salience first; then a date, an actor and a figure in the sentence each help."""
-    score = salience
-    score += 0.10 * candidate.explicit + 0.05 * candidate.has_actor + 0.05 * candidate.has_figure
-    if query:
-        score += 0.5 * sum(query.get(t, 0.0) for t in set(candidate.terms))
-    return score
+def _centroid(vectors: Iterable[dict[str, float]]) -> dict[str, float]:
+    total: Counter[str] = Counter()
+    n = 0
+    for vector in vectors:
+        total.update(vector)
+        n += 1
+    return {t: v / n for t, v in total.items()} if n else {}
+
+
+def topic_vector(pool: Sequence[Candidate], vectors: dict[int, dict[str, float]]
+                 ) -> dict[str, float]:
+    """What the day is about: the mean of the mentions' and the leads' centroids, on the words
+    both share when there are both (a word only one side uses is often about another day)."""
+    mentions = _centroid(vectors[id(c)] for c in pool if c.explicit)
+    leads = _centroid(vectors[id(c)] for c in pool if not c.explicit)
+    if mentions and leads:
+        shared = {t: (mentions[t] + leads[t]) / 2 for t in mentions.keys() & leads.keys()}
+        if shared:
+            return _normalise(shared)
+    return _normalise(mentions or leads)
 
 
 def build_timeline(
@@ -170,25 +222,45 @@ def build_timeline(
     return [entries[d] for d in sorted(entries)]
 
 
+def sentence_bonus(candidate: Candidate, query: dict[str, float] | None) -> float:
+    """Small preferences between sentences about as central: a date, an actor and a figure in
+    the sentence; and the user's query words."""
+    bonus = 0.05 * candidate.explicit
+    bonus += 0.03 * candidate.has_actor + 0.03 * candidate.has_figure
+    if query:
+        bonus += 0.5 * sum(query.get(t, 0.0) for t in set(candidate.terms))
+    return bonus
+
+
 def _pick(pool: list[Candidate], k: int, weights: _Weights, written: list[dict[str, float]],
           query: dict[str, float] | None) -> list[Candidate]:
-    vectors = {id(c): weights.vector(c.terms) for c in pool}
-    centroid: Counter[str] = Counter()
-    for vector in vectors.values():
-        centroid.update(vector)
-    norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
-    centre = {t: v / norm for t, v in centroid.items()}
-    ranked = sorted(pool, key=lambda c: (-sentence_score(c, cosine(vectors[id(c)], centre), query),
-                                         c.article.id, c.start))
+    """Centroid optimisation: add the sentence that brings the summary closest to the day's
+    topic vector, until ``k`` sentences or no sentence helps."""
+    unique: dict[tuple[str, int], Candidate] = {}
+    for candidate in pool:
+        unique.setdefault((candidate.article.id, candidate.start), candidate)
+    choices = sorted(unique.values(), key=lambda c: (c.article.id, c.start))
+    vectors = {id(c): weights.vector(c.terms) for c in choices}
+    topic = topic_vector(choices, vectors)
     chosen: list[Candidate] = []
-    for candidate in ranked:
-        vector = vectors[id(candidate)]
-        if any(cosine(vector, other) > REDUNDANCY for other in written):
-            continue
-        chosen.append(candidate)
-        written.append(vector)
-        if len(chosen) >= k:
+    summary: Counter[str] = Counter()
+    while len(chosen) < k:
+        best, best_score = None, -math.inf
+        for candidate in choices:
+            vector = vectors[id(candidate)]
+            if candidate in chosen or not vector or any(
+                    cosine(vector, other) > REDUNDANCY for other in written):
+                continue
+            trial = summary.copy()
+            trial.update(vector)
+            score = cosine(_normalise(dict(trial)), topic) + sentence_bonus(candidate, query)
+            if score > best_score:
+                best, best_score = candidate, score
+        if best is None:
             break
+        chosen.append(best)
+        summary.update(vectors[id(best)])
+        written.append(vectors[id(best)])
     return sorted(chosen, key=lambda c: (c.article.published.value or "", c.article.id, c.start))
 
 
