@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -50,6 +51,69 @@ def reporting_verbs() -> dict[str, ReportingVerb]:
             raise ValueError(f"quote_verbs.tsv: bad class or frame for {lemma!r}: {row}")
         verbs[lemma] = ReportingVerb(lemma, cast(CueClass, cue_class), frame)
     return verbs
+
+
+# Forms of the irregular verbs of the lexicon: 3rd person present (sg, pl), past participle,
+# imperfect stem. Regular -er and -ir verbs are conjugated by rule.
+_IRREGULAR = {
+    "dire": ("dit", "disent", "dit", "dis"), "écrire": ("écrit", "écrivent", "écrit", "écriv"),
+    "décrire": ("décrit", "décrivent", "décrit", "décriv"),
+    "prédire": ("prédit", "prédisent", "prédit", "prédis"),
+    "prévenir": ("prévient", "préviennent", "prévenu", "préven"),
+    "soutenir": ("soutient", "soutiennent", "soutenu", "souten"),
+    "reconnaître": ("reconnaît", "reconnaissent", "reconnu", "reconnaiss"),
+    "admettre": ("admet", "admettent", "admis", "admett"),
+    "promettre": ("promet", "promettent", "promis", "promett"),
+    "mettre": ("met", "mettent", "mis", "mett"), "faire": ("fait", "font", "fait", "fais"),
+    "craindre": ("craint", "craignent", "craint", "craign"),
+    "conclure": ("conclut", "concluent", "conclu", "conclu"),
+    "exclure": ("exclut", "excluent", "exclu", "exclu"),
+    "répondre": ("répond", "répondent", "répondu", "répond"),
+    "démentir": ("dément", "démentent", "démenti", "dément"),
+    "sourire": ("sourit", "sourient", "souri", "souri"),
+    "poursuivre": ("poursuit", "poursuivent", "poursuivi", "poursuiv"),
+    "reprendre": ("reprend", "reprennent", "repris", "repren"),
+    "croire": ("croit", "croient", "cru", "croy"),
+}
+
+
+def _conjugated(lemma: str) -> set[str]:
+    """Third-person forms of a verb: present, imperfect, passé simple, past participle."""
+    if lemma in _IRREGULAR:
+        present, plural, participle, imperfect = _IRREGULAR[lemma]
+        return {lemma, present, plural, participle, participle + "e", participle + "s",
+                imperfect + "ait", imperfect + "aient"}
+    if lemma.endswith("er"):
+        stem = lemma[:-2]
+        soft = stem + ("e" if stem.endswith("g") else "")
+        soft = soft[:-1] + "ç" if stem.endswith("c") else soft
+        present = re.sub(r"é([^aeiouyéèêàâîôû]+)$", r"è\1", stem)
+        if lemma.endswith(("eler", "eter")) and lemma not in {"acheter", "geler"}:
+            present = stem + stem[-1]
+        return {lemma, present + "e", present + "ent", stem + "é", stem + "ée", stem + "és",
+                soft + "ait", soft + "aient", soft + "a", stem + "èrent"}
+    if lemma.endswith("ir"):
+        stem = lemma[:-2]
+        return {lemma, stem + "it", stem + "issent", stem + "i", stem + "ie",
+                stem + "issait", stem + "issaient"}
+    return {lemma}
+
+
+@lru_cache(maxsize=1)
+def reporting_forms() -> dict[str, ReportingVerb]:
+    """Surface form → reporting verb, for cues the tagger reads as a noun or an adjective
+    ("« … », tranche-t-il", "plaisante un diplomate"). Only the last word of a multi-word
+    lemma is conjugated."""
+    forms: dict[str, ReportingVerb] = {}
+    for lemma, verb in reporting_verbs().items():
+        if verb.frame == "source":
+            continue
+        bare = lemma.removeprefix("se ").removeprefix("s'")
+        if " " in bare:
+            continue
+        for form in _conjugated(bare):
+            forms.setdefault(form, verb)
+    return forms
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,12 @@ from typing import TYPE_CHECKING
 
 from filrouge.analyze.dating import statement_date
 from filrouge.analyze.entities import EntityIndex
-from filrouge.analyze.lexicons import ReportingVerb, quote_cues, reporting_verbs
+from filrouge.analyze.lexicons import (
+    ReportingVerb,
+    quote_cues,
+    reporting_forms,
+    reporting_verbs,
+)
 from filrouge.analyze.speakers import Speaker, SpeakerResolver, fold, strip_determiner
 from filrouge.model import Quote, QuoteKind, Span, TimeExpr
 
@@ -58,14 +63,15 @@ _LEADING_ADVERBIALS = {
 _SPEAKER_STOPS = {"qui", "dont", "lequel", "laquelle", ",", "(", "lors", "dans", "pendant",
                   "devant", "depuis", "après", "avant", "pour", "que", "qu'", "qu’", "«", "»",
                   ":", ";", "en marge", "face", "aux", "—", "–", "-", "selon", "sans"}
-_SPEAKER_STOPS_AFTER_FIRST = {"à", "au", "sur", "lundi", "mardi", "mercredi", "jeudi",
+_SPEAKER_STOPS_AFTER_FIRST = {"me", "m'", "m’", "nous", "vous", "leur", "se", "s'", "s’", "y",
+                              "à", "au", "sur", "lundi", "mardi", "mercredi", "jeudi",
                               "vendredi", "samedi", "dimanche", "hier", "ce", "cette", "le",
                               "la", "mais", "et", "puis", "avec", "vers", "parlant",
                               "s'exprimant", "interrogé", "interrogée", "cité", "citée"}
 _ABBREVIATIONS = {"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "st", "ste", "mgr", "av",
                   "etc", "cf", "p", "n°", "no", "vol", "art", "gal", "lt", "col", "cap"}
-_SENTENCE_END = re.compile(r"[.!?…]+[»”\"]?(?=\s+[«“\"—–A-ZÀ-ÝÉ0-9])|\n+")
-_DATELINE = re.compile(r"^\s*(?:\d{1,2}\s?h\s?\d{0,2}|[A-ZÀ-Ý][\w' -]{1,30}\s?\(\w+\))"
+_SENTENCE_END = re.compile(r"[.!?…]+(?:[\s\u00a0\u202f]*[»”\"])?(?=\s+[«“\"—–A-ZÀ-ÝÉ0-9])|\n+")
+_DATELINE = re.compile(r"\s*(?:\d{1,2}\s?h\s?\d{0,2}|[A-ZÀ-Ý][\w' -]{1,30}\s?\(\w+\))"
                        r"\s*[—–-]\s*")
 _SELON = re.compile(r"(?<![\w'’])(?:selon|d['’]après)\s+", re.IGNORECASE)
 _MIN_FLOATING_WORDS = 4
@@ -361,7 +367,13 @@ def _lexicon_index() -> tuple[dict[str, ReportingVerb], dict[str, list[Reporting
 
 
 def reporting_entry(token: Token) -> ReportingVerb | None:
-    """The lexicon entry of a token used as a reporting verb, if it is one."""
+    """The lexicon entry of a token used as a reporting verb, if it is one. Where the token
+    stands as an attached cue (after "»," or before "-t-il") its surface form is enough: the
+    tagger often reads "tranche", "plaisante", "estime" there as a noun or an adjective."""
+    if _attached(token):
+        form = reporting_forms().get(token.lower_)
+        if form is not None:
+            return form
     if token.pos_ not in {"VERB", "AUX", "ADJ"}:
         return None
     lemma = token.lemma_.lower()
@@ -379,9 +391,22 @@ def reporting_entry(token: Token) -> ReportingVerb | None:
         return None
     entry = single.get(lemma)
     if entry is not None and token.dep_ in {"acl", "amod"} and not any(
-            c.dep_.startswith("aux") for c in token.children):
+            c.dep_.startswith("aux") for c in token.children) and not any(
+            t.lemma_ in {"avoir", "être"} for t in token.doc[max(0, token.i - 4):token.i]):
         return None  # "la déclaration dite « de Vilnius »", "un groupe appelé « Quad »"
     return entry
+
+
+def _attached(token: Token) -> bool:
+    """Whether a token stands where an inverted cue stands: right after "»," or ",", or
+    before an inverted pronoun ("tranche-t-il")."""
+    doc = token.doc
+    if _CLITIC_AFTER.match(doc.text, token.idx + len(token.text)):
+        return True
+    before = doc[max(0, token.i - 2):token.i]
+    texts = [t.text for t in before]
+    return bool(texts) and (texts[-1] in {",", "»", "”", '"'} or (
+        len(texts) == 2 and texts[0] in {",", "»"} and before[1].pos_ == "AUX"))
 
 
 def _means_not_said(token: Token) -> bool:
@@ -394,12 +419,24 @@ def _means_not_said(token: Token) -> bool:
 
 
 def _is_negated(token: Token) -> bool:
-    return any(child.lower_ in _NEGATIONS for child in token.children)
+    """"n'a pas dit que", "ne peut pas promettre que", "personne ne peut affirmer que"."""
+    governors = [token]
+    if token.dep_ == "xcomp" and token.head.lemma_ in {"pouvoir", "vouloir", "devoir", "oser",
+                                                       "savoir", "falloir"}:
+        governors.append(token.head)
+    for governor in governors:
+        for child in governor.children:
+            if child.lower_ in _NEGATIONS or (child.dep_.startswith("nsubj") and child.lower_
+                                              in {"personne", "rien", "aucun", "aucune", "nul"}):
+                return True
+    return False
 
 
 def _cue_span(verb: Token) -> tuple[int, int]:
     """The verb with its auxiliaries before it ("a-t-il déclaré", "avait alors jugé")."""
-    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux") and
+                   verb.i - 4 <= c.i < verb.i and not any(t.is_punct for t in
+                                                          verb.doc[c.i:verb.i])]
     start = min([verb.idx] + [a.idx for a in auxiliaries])
     end = verb.idx + len(verb.text)
     clitic = _CLITIC_AFTER.match(verb.doc.text, end)
@@ -428,21 +465,57 @@ def _subject_phrase(verb: Token, inverted: bool, times: list[tuple[int, int]]
     clitic = _clitic_subject(verb)
     if clitic is not None:
         return clitic
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubj:pass"} and (not inverted or child.i > verb.i):
-            if child.lower_ in {"qui", "lequel", "laquelle"} and verb.dep_.startswith("acl"):
-                return _phrase(_noun_phrase_before(verb.head, child))
-            appositive = _named_apposition(child)
-            return _phrase(appositive or _trim_speaker(list(child.subtree)))
-    if verb.dep_ in {"conj", "xcomp", "advcl", "acl", "ccomp"} and verb.head is not verb and \
-            verb.head.pos_ in {"VERB", "AUX", "ADJ", "NOUN"} and not inverted:
+    holders = [verb, *[c for c in verb.children if c.lemma_ == "faire"]]  # "a fait savoir"
+    subjects = [c for h in holders for c in h.children if c.dep_ in {"nsubj", "nsubj:pass"}
+                and (not inverted or c.i > verb.i)]
+    # "Volodymyr Zelensky, lui, a dit": the name, not the emphatic pronoun
+    subjects.sort(key=lambda c: (c.pos_ == "PRON", c.i))
+    for child in subjects:
+        if child.lower_ in {"qui", "lequel", "laquelle"} and verb.dep_.startswith("acl"):
+            return _phrase(_noun_phrase_before(verb.head, child))
+        appositive = _named_apposition(child)
+        return _phrase(appositive or _trim_speaker(list(child.subtree), times))
+    head = verb.head
+    between = verb.doc.text[min(head.idx, verb.idx):max(head.idx, verb.idx)]
+    if verb.dep_ in {"conj", "xcomp", "advcl", "acl", "ccomp"} and head is not verb and \
+            head.pos_ in {"VERB", "AUX", "ADJ", "NOUN"} and not inverted and \
+            not re.search(r"[.!?»]\s|\n", between):
         inherited = _subject_phrase(verb.head, False, times)
         if inherited is not None:
             return inherited
     if not inverted:
-        return "implicit"
+        before = _preceding_subject(verb, times)
+        return _phrase(before) if before else "implicit"
     following = _following_subject(verb, times)
     return _phrase(following) if following else None
+
+
+def _preceding_subject(verb: Token, times: list[tuple[int, int]]) -> list[Token]:
+    """When the parse gives the verb no subject: the noun phrase right before it in its
+    clause ("Jake Sullivan, son principal interlocuteur, a salué"): a name first, else the
+    nearest noun phrase."""
+    doc = verb.doc
+    first = _token_at(doc, _cue_span(verb)[0])
+    collected: list[Token] = []
+    for token in reversed(doc[max(0, first - 25):first]):
+        if token.text in {".", ";", ":", "!", "?", "«", "»", "—", "–"} or "\n" in token.text \
+                or token.lower_ in _QUE or token.pos_ in {"SCONJ"} or (
+                token.pos_ == "VERB" and token.dep_ not in {"amod", "acl"}):
+            break
+        collected.append(token)
+    collected.reverse()
+    chunks: list[list[Token]] = [[]]
+    for token in collected:
+        if token.text == ",":
+            chunks.append([])
+        else:
+            chunks[-1].append(token)
+    phrases = [c for c in chunks if c and c[0].pos_ not in {"ADP", "ADV", "CCONJ"}
+               and not any(s <= c[0].idx < e for s, e in times)
+               and any(t.pos_ in {"NOUN", "PROPN"} for t in c)]
+    named = [c for c in phrases if any(t.pos_ == "PROPN" for t in c)]
+    chosen = named[0] if named else (phrases[-1] if phrases else [])
+    return _trim_speaker(chosen, times)
 
 
 def _phrase(tokens: list[Token]) -> tuple[int, int] | None:
@@ -465,23 +538,30 @@ def _named_apposition(subject: Token) -> list[Token] | None:
 
 def _following_subject(verb: Token, times: list[tuple[int, int]]) -> list[Token]:
     """The words after an inverted verb that name the speaker ("a déclaré mardi Jens
-    Stoltenberg à Vilnius" → Jens Stoltenberg)."""
+    Stoltenberg à Vilnius" → Jens Stoltenberg; "a écrit sur X le secrétaire général" → le
+    secrétaire général): the first noun phrase not governed by a preposition."""
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubj:pass"} and child.i > verb.i:
             return _trim_speaker(list(child.subtree), times)
-    following: list[Token] = []
-    for token in verb.doc[verb.i + 1: verb.i + 16]:
+    doc = verb.doc
+    window = []
+    for token in doc[verb.i + 1: verb.i + 18]:
         if token.text in {".", "!", "?", "»", "«", ":", ";"} or "\n" in token.text or \
                 token.lower_ in _QUE:
             break
-        if token.pos_ == "AUX" and following:
-            break
-        if token.is_punct and token.text not in {"-", "'"}:
-            if following:
-                break
+        window.append(token)
+    for index, token in enumerate(window):
+        if token.is_punct or token.pos_ in {"ADV", "AUX"} or \
+                any(s <= token.idx < e for s, e in times) or token.lower_ in _LEADING_ADVERBIALS:
             continue
-        following.append(token)
-    return _trim_speaker(following, times)
+        head = token
+        while head.dep_ in {"det", "amod", "flat:name", "fixed", "case", "nummod", "compound",
+                            "flat"} and head.head is not head and head.head.i > verb.i:
+            head = head.head
+        if head.dep_.startswith(("obl", "nmod", "case", "advmod")) or token.pos_ == "ADP":
+            continue
+        return _trim_speaker(window[index:], times)
+    return _trim_speaker(window, times)
 
 
 def _trim_speaker(tokens: list[Token], times: list[tuple[int, int]] | None = None
@@ -498,10 +578,12 @@ def _trim_speaker(tokens: list[Token], times: list[tuple[int, int]] | None = Non
     for token in tokens:
         if token.lower_ in _SPEAKER_STOPS or "\n" in token.text:
             break
-        if kept and (token.lower_ in _SPEAKER_STOPS_AFTER_FIRST or in_time(token)):
-            if token.lower_ in {"le", "la"} and kept[-1].lower_ not in {"de", "à"}:
-                break
-            if token.lower_ not in {"le", "la"}:
+        if kept and (token.lower_ in _SPEAKER_STOPS_AFTER_FIRST or in_time(token) or
+                     token.lower_ in {"l'", "l’", "lui"}):
+            if token.lower_ in {"le", "la", "l'", "l’"}:
+                if kept[-1].lower_ not in {"de", "à"}:
+                    break
+            else:
                 break
         if kept and token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "acl"}:
             break
@@ -585,15 +667,26 @@ def _clause_extent(text: str, clause: Token, verb: Token, layout: Layout,
     return _strip_statement(text, start, end)
 
 
+_CLAUSE_TAIL = re.compile(
+    r",\s*(?:selon|d['’]après)\s[^,;:«»]*$"  # a trailing source: "…, selon l'agence Tass."
+    r"|,\s*(?:a-t-(?:il|elle)|(?:a|avait|ont)\s+(?:\w+\s+)?(?:ajouté|précisé|souligné|"
+    r"indiqué|expliqué|déclaré|affirmé|assuré|estimé|dit|insisté))\b"  # an incise cue
+    r"|\s[—–]\s"  # a dash
+    r"|,\s*(?:tout\s+)?en\s+[\wéèêàâîôûç]+ant\b"  # a gerund: "…, tout en réclamant"
+    r"|,\s*ce\s+qu"  # a comment on the whole: "…, ce qu'un diplomate qualifie de …"
+    r"|,\s*(?:dans (?:un|une|des) (?:entretien|interview|propos|tribune|message|vidéo)"
+    r"|lors d['’]une? (?:entretien|interview|conférence|point|allocution)"
+    r"|sur (?:son compte|sa chaîne|le réseau|la plateforme|Telegram|X|Twitter|Facebook))"
+)
+
+
 def _statement_end(text: str, start: int, layout: Layout, sentence: tuple[int, int]) -> int:
-    """Where a reported clause stops: the sentence end, or an incise cue, a "selon" or a
-    dash standing after it."""
+    """Where a reported clause stops: the sentence end, or an incise cue, a trailing "selon",
+    a dash, a gerund, a comment or the channel standing after it."""
     end = sentence[1]
-    tail = re.search(r",\s*(?:selon|d['’]après|a-t-(?:il|elle)|(?:a|avait|ont)\s+"
-                     r"(?:\w+\s+)?(?:ajouté|précisé|souligné|indiqué|expliqué|déclaré|"
-                     r"affirmé|assuré|estimé|dit|insisté))\b|\s[—–]\s", text[start:end])
-    if tail is not None and layout.mark_at(start + tail.start()) is None:
-        end = start + tail.start()
+    for tail in _CLAUSE_TAIL.finditer(text, start, end):
+        if layout.mark_at(tail.start()) is None and tail.start() > start:
+            return tail.start()
     return end
 
 
@@ -616,13 +709,12 @@ def _quoted_object(text: str, verb: Token, layout: Layout, sentence: tuple[int, 
     if not right:
         return None
     start, end = right[0].idx, right[-1].idx + len(right[-1].text)
-    between = text[verb.idx + len(verb.text):start]
-    if ":" in between:
-        return None
     inside = [m for m in layout.marks if start <= m.open and m.close <= end + 1 and not m.dash]
     if not inside:
         return None
     first = inside[0]
+    if ":" in text[verb.idx + len(verb.text):first.open]:
+        return None  # "X l'a dit à plusieurs reprises : « … »": a direct quote
     lead = text[verb.idx + len(verb.text):first.open]
     if not re.search(r"[\w]", _remove_spans(lead, verb.idx + len(verb.text), times)) and \
             _sentence_like(text, first):
@@ -636,7 +728,11 @@ def _quoted_object(text: str, verb: Token, layout: Layout, sentence: tuple[int, 
     start = min(right[0].idx, first.open)
     end = max(end, inside[-1].close)
     end = min(_statement_end(text, start, layout, sentence), max(end, first.close))
-    return [_strip_statement(text, start, end)]
+    content = _strip_statement(text, start, end)
+    lead_words = re.sub(r"^(?:de|d['’]|comme|à|au)\s*", "", text[content[0]:first.open].strip())
+    if len(inside) == 1 and not lead_words and content[1] >= first.close - 1:
+        return None  # "a salué « un partenaire loyal »": the quoted words are the whole object
+    return [content]
 
 
 def _remove_spans(text: str, offset: int, spans: list[tuple[int, int]]) -> str:
@@ -655,31 +751,34 @@ def _statement_before(text: str, verb: Token, layout: Layout, sentence: tuple[in
     cue_start, cue_end = _cue_span(verb)
     if not text[:cue_start].rstrip().endswith(","):
         return None
-    if any(c.dep_.startswith("nsubj") and c.i < verb.i and c.lower_ not in
-           {"-t", "-il", "-elle"} for c in verb.children):
+    if _clitic_subject(verb) is None and any(
+            c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children):
         return None  # not inverted: "X, qui …, a dit" is a subject, not a statement
     start = layout.clause_start(cue_start)
-    comma = text[:cue_start].rstrip()
-    first_end = len(comma) - 1
+    first_end = len(text[:cue_start].rstrip()) - 1
     if first_end - start < 12:
         return None
     first = _strip_statement(text, start, first_end)
-    whole = [m for m in layout.marks if m.open <= first[0] + 1 and m.close >= first[1] - 1]
+    whole = [m for m in layout.marks if m.close >= first[1] - 1 and (
+        m.open <= first[0] or not text[first[0]:m.open].strip(" \u00a0\u202f—–-"))]
     if whole:
         return None  # « … », a-t-il dit: a direct quote
-    if not any(t.pos_ in {"VERB", "AUX"} for t in verb.doc[_token_at(verb.doc, first[0]):
-                                                          _token_at(verb.doc, first[1])]):
-        return None
+    doc = verb.doc
+    before = doc[_token_at(doc, first[0]):_token_at(doc, first[1])]
+    if any(reporting_entry(t) is not None and layout.mark_at(t.idx) is None for t in before):
+        return None  # "« … », a-t-il déclaré, promettant …": the cue of a quote before
     parts = [first]
     after = re.match(r"[^,.;:«»!?]{0,80},\s*", text[cue_end:sentence[1]])
     if after:
         second_start = cue_end + after.end()
         second = _strip_statement(text, second_start, _statement_end(
             text, second_start, layout, sentence))
-        tokens = verb.doc[_token_at(verb.doc, second[0]):_token_at(verb.doc, second[1])]
+        rest = doc[_token_at(doc, second[0]):_token_at(doc, second[1])]
         if second[1] - second[0] > 3 and not _SELON.match(text, second[0]) and \
-                any(t.pos_ in {"VERB", "AUX"} for t in tokens):
+                any(t.pos_ in {"VERB", "AUX"} for t in rest):
             parts.append(second)
+    if not any(t.pos_ in {"VERB", "AUX"} for t in before) and len(parts) == 1:
+        return None  # no clause of its own before the cue
     return parts
 
 
@@ -765,6 +864,9 @@ def _source_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     "le texte publié par le gouvernement ukrainien" → "le gouvernement ukrainien". A document
     with nobody behind it ("selon le texte") is no source."""
     cues = quote_cues()
+    relative = re.search(r"\s(?:qui|que|qu['’]|dont)\s", text[start:end])
+    if relative:
+        end = start + relative.start()  # "un haut fonctionnaire que j'ai interrogé"
     phrase = text[start:end]
     folded = fold(phrase)
     for wrapper in cues.source_wrappers:
@@ -879,15 +981,19 @@ def _incise_statement(doc: Doc, mark: Mark, times: list[tuple[int, int]]
     text = doc.text
     for piece_start, piece_end in mark.parts:
         for incise in _INCISE.finditer(text, piece_start, piece_end):
-            if incise.end() >= piece_end - 1 or incise.start() <= piece_start:
+            if incise.start() <= piece_start or (incise.end() >= piece_end - 1 and not mark.dash):
                 continue
             gap = doc.char_span(incise.start(), incise.end(), alignment_mode="expand")
             if gap is None:
                 continue
             verb = next((t for t in gap if reporting_entry(t) is not None and
                          not _is_negated(t)), None)
-            if verb is None:
-                continue
+            if verb is None or any(c.dep_.startswith("nsubj") and c.i < verb.i and
+                                   not c.text.startswith("-") for c in verb.children):
+                continue  # "A, lui, a reconnu …": a subject before the verb, not an incise
+            if mark.dash and (re.search(r"[.!?»]", text[piece_start:incise.start()]) or
+                              text[:incise.start()].rstrip().endswith("»")):
+                continue  # in a dialogue paragraph, only an incise in its first sentence
             entry = reporting_entry(verb)
             parts: list[tuple[int, int]] = []
             for part in mark.parts:
@@ -917,6 +1023,8 @@ def _after_statement(doc: Doc, layout: Layout, mark: Mark, times: list[tuple[int
     if tokens and tokens[0].text in {"»", "”", '"'}:
         tokens = tokens[1:]
     steps = 0
+    comma = bool(tokens) and tokens[0].text == ","
+    noun_phrase: list[Token] = []
     for index, token in enumerate(tokens):
         if steps > 7 or "\n" in token.text:
             return None
@@ -926,18 +1034,28 @@ def _after_statement(doc: Doc, layout: Layout, mark: Mark, times: list[tuple[int
             return None  # a new sentence starts after the quote
         entry = reporting_entry(token)
         if entry is not None and entry.frame != "source":
-            if _is_negated(token):
-                return None
-            subject = _subject_phrase(token, True, times)
-            if subject is None or subject == "implicit":
-                pronoun = next((t for t in tokens[:index] if t.lower_ in {"il", "elle"}), None)
-                subject = (pronoun.idx, pronoun.idx + len(pronoun.text)) if pronoun else None
+            if _is_negated(token) or token.lower_.endswith("ant"):
+                return None  # "», tout en reconnaissant que": the main verb's adjunct
+            pronoun = next((t for t in tokens[:index] if t.lower_ in {"il", "elle", "ils",
+                                                                      "elles"}), None)
+            if noun_phrase and any(c.dep_ in {"obj", "ccomp", "xcomp"} and c.i > token.i
+                                   for c in token.children):
+                return None  # "« … », les alliés ont promis de …": not the quote's cue
+            subject = (pronoun.idx, pronoun.idx + len(pronoun.text)) if pronoun else \
+                _phrase(noun_phrase) if noun_phrase else _subject_phrase(token, True, times)
+            if subject == "implicit":
+                subject = None
             return _Statement(kind="direct", parts=list(mark.parts), cue=_cue_span(token),
                               verb=entry,
                               speaker=subject if isinstance(subject, tuple) else None,
                               implicit=subject is None)
         steps += 1
         if token.text in {",", "—", "–"} and index <= 1:
+            continue
+        if comma and (not noun_phrase or noun_phrase[-1].i == token.i - 1) and \
+                len(noun_phrase) < 5 and token.pos_ in {"DET", "NOUN", "PROPN", "ADJ"} and not (
+                token.pos_ == "DET" and noun_phrase):
+            noun_phrase.append(token)  # "« … », l'officiel a ajouté" (translated wire copy)
             continue
         if token.pos_ in {"AUX", "ADV"} or token.lower_ in _OBJECT_CLITICS or \
                 token.lower_ in _LINK_WORDS or token.lemma_ == "faire" or \
@@ -968,8 +1086,9 @@ def _before_statement(doc: Doc, layout: Layout, mark: Mark, times: list[tuple[in
             return None
         if not colon:
             words = _remove_spans(between, token.idx + len(token.text), times)
-            if re.search(r"\bqu", between) or len(re.findall(r"\w+", words)) > 3 or \
-                    not _sentence_like(text, mark):
+            if re.search(r"\bqu", between) or len(re.findall(r"\w+", words)) > 3 or not (
+                    _sentence_like(text, mark) or (entry.frame == "any" and
+                                                   _ends_clause(text, layout, mark))):
                 return None
         elif len(re.findall(r"\w+", text[mark.start:mark.end])) < 2:
             return None
@@ -980,6 +1099,12 @@ def _before_statement(doc: Doc, layout: Layout, mark: Mark, times: list[tuple[in
                           verb=entry, speaker=subject if isinstance(subject, tuple) else None,
                           implicit=subject == "implicit")
     return None
+
+
+def _ends_clause(text: str, layout: Layout, mark: Mark) -> bool:
+    """Whether nothing but punctuation follows the quoted words in their clause."""
+    rest = text[mark.close:layout.sentence(mark.open)[1]].strip(" \u00a0\u202f\n")
+    return rest in {"", ".", "!", "?", "…"} or rest.startswith((",", ";"))
 
 
 def _sentence_like(text: str, mark: Mark) -> bool:
@@ -1010,7 +1135,7 @@ def _channel_pattern() -> re.Pattern[str]:
     cues = quote_cues()
     platforms = "|".join(re.escape(p) for p in sorted(cues.platforms, key=len, reverse=True))
     media = "|".join(re.escape(m) for m in sorted(cues.media_words, key=len, reverse=True))
-    name = r"(?:[A-Z][\w.-]*|[A-Z]{2,})(?:[ -](?:[A-Z][\w.-]*|de|du))*"
+    name = r"(?:[A-Z][\w-]*|[A-Z]{2,})(?:[ -](?:[A-Z][\w-]*|de|du))*"
     return re.compile(
         rf"\b(?:sur (?:son compte |le réseau social |la plateforme |le site |la messagerie )?"
         rf"(?:{platforms})(?![\w])"

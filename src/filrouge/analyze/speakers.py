@@ -89,14 +89,17 @@ def _state_adjectives(registry: ActorRegistry) -> dict[str, str]:
 
 
 def _title_stem(word: str) -> str:
-    """Masculine form of a title word, to compare "députée" with "député"."""
-    for feminine, masculine in (("trice", "teur"), ("ière", "ier"), ("euse", "eur"),
-                                ("ienne", "ien"), ("aise", "ais"), ("ente", "ent"),
-                                ("ante", "ant"), ("ée", "é"), ("elle", "el")):
+    """A form shared by the masculine, feminine and plural of a title or an adjective, to
+    compare "députée" with "député" or "allemande" with "allemand"."""
+    for feminine, masculine in (("cheffe", "chef"), ("trice", "teur"), ("ière", "ier"),
+                                ("euse", "eur"), ("enne", "en"), ("elle", "el")):
         if word.endswith(feminine):
-            return word[: -len(feminine)] + masculine
-    if word in {"cheffe", "présidente", "ministre"}:
-        return word.removesuffix("fe").removesuffix("e") if word != "ministre" else word
+            word = word[: -len(feminine)] + masculine
+            break
+    if len(word) > 3 and word.endswith("s"):
+        word = word[:-1]
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1]
     return word
 
 
@@ -145,6 +148,7 @@ class SpeakerResolver:
 
     def resolve(self, start: int, end: int, position: int) -> Speaker:
         """The speaker named by ``text[start:end]``, for a statement at ``position``."""
+        start, end = self._cover_names(start, end)
         span = Span.of(self.text, start, end)
         cues = quote_cues()
         lowered = fold(span.text).lstrip("-").removeprefix("t-")
@@ -158,6 +162,11 @@ class SpeakerResolver:
         if lowered in cues.first_person:
             return Speaker(span, None, None)
         named = self.entities.best_actor(start, end)
+        if named is not None and named.label == "PER" and _in_complement(
+                self.text[start:named.start]):
+            # "l'émissaire de Donald Trump": the envoy speaks, not Trump
+            named = next((e for e in self.entities.within(start, end) if e.actor and
+                          e.label != "PER" and e.start < named.start), None)
         anonymous = self._anonymous_description(span.text, self.text[end:end + 80])
         if anonymous is not None and (named is None or named.label != "PER"):
             return Speaker(span, None, None, True, anonymous)
@@ -182,6 +191,17 @@ class SpeakerResolver:
             if unnamed is not None:
                 return Speaker(span, None, None, True, unnamed)
         return Speaker(span, None, span.text)
+
+    def _cover_names(self, start: int, end: int) -> tuple[int, int]:
+        """Widen a phrase cut inside a name ("Vladimir" of "Vladimir Poutine", when the parse
+        split the name) to the whole mention."""
+        for entity in self.entities.entities:
+            if entity.start >= end:
+                break
+            if entity.end > start and entity.label == "PER" and (
+                    entity.start < start or entity.end > end):
+                start, end = min(start, entity.start), max(end, entity.end)
+        return start, end
 
     def implicit(self, position: int) -> Speaker:
         """The speaker of a statement without a subject ("Et d'ajouter : « … »")."""
@@ -235,12 +255,10 @@ class SpeakerResolver:
                   and (s.anonymous or self._is_person(s.actor)) and _gender_ok(s.gender, gender)]
         subjects = [e for e in self._people_between(start, end)
                     if self._is_subject(e) and self._compatible(e, gender)]
-        if spoken and (prefer_speaker or not subjects):
+        if spoken:
             return spoken[-1]
         if subjects:
             return self._from_entity(subjects[0])
-        if spoken:
-            return spoken[-1]
         return None
 
     def _plural_antecedent(self, position: int) -> Speaker:
@@ -272,9 +290,11 @@ class SpeakerResolver:
         for _step in range(3):
             if token.dep_ in _SUBJECT_DEPS:
                 return True
-            if token.dep_ not in {"appos", "flat:name", "nmod", "flat", "compound"} or \
+            juxtaposed = token.dep_ == "nmod" and not any(c.dep_ == "case"
+                                                          for c in token.children)
+            if not (token.dep_ in {"appos", "flat:name", "flat", "compound"} or juxtaposed) or \
                     token.head is token:
-                return False
+                return False  # "l'émissaire de Donald Trump": Trump is not the subject
             token = token.head
         return False
 
@@ -389,7 +409,7 @@ class SpeakerResolver:
         """Whether the article introduced this mention with the title: "le vice-président
         américain JD Vance", "Boris Pistorius, le ministre allemand de la Défense"."""
         wanted = _stems(title)
-        synonyms = quote_cues().title_synonyms
+        synonyms = {" ".join(_stems(k)): v for k, v in quote_cues().title_synonyms.items()}
         alternatives = [wanted] + [_stems(s) for s in synonyms.get(" ".join(wanted), ())]
         for description in self.descriptions().get(entity.start, []):
             have = _stems(description)
@@ -420,7 +440,7 @@ class SpeakerResolver:
                     found.append(after.group(1))
                 cleaned = []
                 for chunk in found:
-                    _det, rest = strip_determiner(_from_last_determiner(chunk))
+                    _det, rest = strip_determiner(_from_first_determiner(chunk))
                     if rest:
                         cleaned.append(rest)
                 self._descriptions[entity.start] = cleaned
@@ -490,12 +510,20 @@ class SpeakerResolver:
         return " ".join(words)
 
 
-def _from_last_determiner(chunk: str) -> str:
-    """The noun phrase at the end of ``chunk``: from its last determiner on."""
-    matches = list(re.finditer(r"(?:^|\s)(le|la|les|l['’]|un|une)\s*", chunk, re.IGNORECASE))
-    if not matches:
-        return chunk.strip()
-    return chunk[matches[-1].start():].strip()
+def _from_first_determiner(chunk: str) -> str:
+    """The noun phrase in ``chunk``: from its first determiner on ("16h20 — Le Premier
+    ministre tchèque" → "Le Premier ministre tchèque")."""
+    found = re.search(r"(?:^|\s)(le|la|les|l['’]|un|une)(?:\s|(?<=['’]))", chunk,
+                      re.IGNORECASE)
+    return chunk[found.start():].strip() if found else chunk.strip()
+
+
+def _in_complement(before: str) -> bool:
+    """Whether a name standing after ``before`` is the complement of a noun ("le conseiller
+    de …", "l'émissaire de Donald Trump pour …") rather than the head of the phrase."""
+    folded = fold(before)
+    return bool(folded) and bool(re.search(r"\w\s+(?:de|d'|du|des|auprès de|pour|par|chez)\s*$",
+                                           folded))
 
 
 def _phrase_gender(phrase: str) -> str | None:
