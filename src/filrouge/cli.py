@@ -436,6 +436,61 @@ def quotes(db: Path, fmt: str, speaker: str | None, anonymous: bool | None) -> N
         out.print(f"  « {row['text']} »\n")
 
 
+@main.command()
+@DB_OPTION
+@FORMAT_OPTION
+@click.option("--grouped", is_flag=True,
+              help="One line per happening: the mentions of all articles grouped, with the "
+                   "number of independent sources (wire copies count once).")
+@click.option("--facts", is_flag=True, help="Only facts: no hypothetical, no negated event.")
+@click.option("--type", "event_type", help="Only this PLOVER type (AGREE, AID…).")
+@click.option("--actor", help="Only events where this actor id acts or is targeted.")
+def events(db: Path, fmt: str, grouped: bool, facts: bool, event_type: str | None,
+           actor: str | None) -> None:
+    """Who did what to whom, each with the sentence it comes from (see docs/events.md)."""
+    from filrouge.analyze.event_groups import group_events
+
+    store = _open_store(db)
+
+    def keep(kind: str, actors: list[str], targets: list[str], negated: bool,
+             hypothetical: bool) -> bool:
+        return ((event_type is None or kind == event_type.upper())
+                and (actor is None or actor in actors or actor in targets)
+                and not (facts and (negated or hypothetical)))
+
+    if grouped:
+        groups = [g for g in group_events(store.articles())
+                  if keep(g.type, g.actors, g.targets, g.negated, g.hypothetical)]
+        if fmt == "json":
+            click.echo(json.dumps([g.model_dump(mode="json") for g in groups],
+                                  ensure_ascii=False, indent=2))
+            return
+        for group in groups:
+            span = group.start if group.start == group.end else f"{group.start}…{group.end}"
+            flags = " [yellow]hypothetical[/]" * group.hypothetical + " [red]negated[/]" * (
+                group.negated)
+            out.print(f"[bold]{span or '?'}[/] {group.type} [cyan]{', '.join(group.actors)}[/]"
+                      f" → {', '.join(group.targets) or '-'}{flags} · {group.sources} source(s)")
+            for mention in group.mentions[:3]:
+                out.print(f"  [dim]{mention.article[:10]}[/] {mention.text}")
+        return
+    rows: list[dict[str, Any]] = []
+    for article in store.articles():
+        for event in article.events:
+            if keep(event.type, event.actors, event.targets, event.negated, event.hypothetical):
+                rows.append({"article": article.id, **event.model_dump(mode="json")})
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        flags = " [yellow]hypothetical[/]" * row["hypothetical"] + " [red]negated[/]" * (
+            row["negated"]) + " [dim]reported[/]" * row["reported"]
+        out.print(f"[bold]{row['date'] or '?'}[/] {row['type']} [cyan]{', '.join(row['actors'])}"
+                  f"[/] → {', '.join(row['targets']) or '-'}{flags} "
+                  f"[dim]{str(row['article'])[:10]}[/]")
+        out.print(f"  {row['text']}\n")
+
+
 def _story_articles(store: Store, story: str) -> tuple[Story, list[Article]]:
     """A stored story by id or unique prefix, with its articles (wire copies included)."""
     chosen = [s for s in store.stories() if s.id == story] or [

@@ -471,9 +471,10 @@ def _is_passive(verb: Token) -> bool:
 def _verb_actors(verb: Token, context: _Context) -> tuple[list[str], bool, bool]:
     """(actors, through a pronoun, agentless guess) of a verb."""
     if _is_passive(verb):
-        agents = [c for c in verb.children if c.dep_ == "obl:agent"
-                  or (c.dep_.startswith(("obl", "nmod"))
-                      and any(k.lower_ == "par" for k in c.children if k.dep_ == "case"))]
+        agents = [c for c in verb.children if c.dep_ == "obl:agent"] + [
+            w for w in verb.subtree if w.i != verb.i and w.dep_ != "obl:agent"
+            and any(k.lower_ == "par" for k in w.children if k.dep_ == "case")
+            and _attached(w, verb)]
         for agent in agents:
             found = _phrase_actors(agent, context)
             if found:
@@ -824,22 +825,29 @@ def _verb_targets(verb: Token, cue: Cue, context: _Context, actors: list[str]) -
     return list(dict.fromkeys(actor for _, actor in ranked if actor not in actors))
 
 
+def _attached(root: Token, verb: Token, max_hops: int = 4) -> bool:
+    """Whether the phrase at ``root`` depends on ``verb`` itself, possibly through nouns the
+    parser hung it on ("vendredi avec JD Vance"), but not through another clause nor another
+    prepositional phrase ("… après un texte conclu avec X" is another happening)."""
+    node, hops = root, 0
+    while node.i != verb.i and hops < max_hops:
+        if node.i != root.i and (node.pos_ in {"VERB", "AUX"} or _feats(node, "VerbForm")):
+            return False  # in another clause
+        if node.i != root.i and any(_apostrophes(k.lower_) not in {"de", "du", "des", "d'"}
+                                    for k in node.children if k.dep_ == "case"):
+            return False
+        if node.head.i == node.i:
+            return False
+        node, hops = node.head, hops + 1
+    return node.i == verb.i
+
+
 def _target_rank(root: Token, verb: Token, cue: Cue, context: _Context, entity: Entity,
                  ) -> int | None:
     """How surely the mention at ``root`` is the verb's target, or None when it is not."""
     words = grammar()
     cases = {_apostrophes(k.lower_) for k in root.children if k.dep_ == "case"}
-    node, hops = root, 0
-    while node.i != verb.i and hops < 4:
-        if node.i != root.i and (node.pos_ in {"VERB", "AUX"} or _feats(node, "VerbForm")):
-            return None  # in another clause
-        if node.i != root.i and any(_apostrophes(k.lower_) not in {"de", "du", "des", "d'"}
-                                    for k in node.children if k.dep_ == "case"):
-            return None  # "… après un texte conclu avec X": another happening
-        if node.head.i == node.i:
-            return None
-        node, hops = node.head, hops + 1
-    if node.i != verb.i:
+    if not _attached(root, verb):
         return None
     link = root
     while link.head.i != verb.i:
@@ -915,6 +923,8 @@ def _target_actors(node: Token, context: _Context, place_ok: bool) -> list[str]:
     found: list[str] = []
     for part in [node, *_conjuncts(node)]:
         entity = _entity_at(context, part)
+        if entity is not None:
+            entity = _with_capital(entity, context)
         if entity is None or not entity.actor:
             actor = (_one_phrase_actor(part, context, adjectives=False)
                      if part.pos_ != "PRON" else None)
@@ -1103,6 +1113,20 @@ def _is_negated(verb: Token) -> bool:
                if c.dep_ in {"mark", "case"})
 
 
+_FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont", "ais", "ait", "ions", "iez", "aient")
+
+
+def _future_or_conditional_form(token: Token) -> bool:
+    """"livrerons", "enverrait": the tagger sometimes reads a future as a present; the form
+    built on the infinitive tells ("livrer" + "ons")."""
+    if "Fin" not in _feats(token, "VerbForm"):
+        return False
+    word, lemma = token.lower_, token.lemma_.lower()
+    stems = {lemma} | ({lemma[:-1]} if lemma.endswith("re") else set())
+    return any(word == stem + ending for stem in stems for ending in _FUTURE_ENDINGS
+               if len(stem) > 3)
+
+
 def _is_hypothetical(verb: Token) -> bool:
     words = grammar()
     node = verb
@@ -1110,8 +1134,8 @@ def _is_hypothetical(verb: Token) -> bool:
         auxiliaries = [a for a in node.children if a.dep_.startswith("aux")]
         moods = [m for t in (node, *auxiliaries) for m in _feats(t, "Mood")]
         tenses = [m for t in (node, *auxiliaries) for m in _feats(t, "Tense")]
-        if "Cnd" in moods or ("Fut" in tenses and "Ind" in moods) or (
-            "Fut" in tenses and node.pos_ != "ADJ"
+        if "Cnd" in moods or ("Fut" in tenses and node.pos_ != "ADJ") or any(
+            _future_or_conditional_form(t) for t in (node, *auxiliaries)
         ):
             return True
         marks = {_apostrophes(c.lower_) for c in node.children if c.dep_ == "mark"}

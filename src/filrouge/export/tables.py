@@ -15,8 +15,9 @@ from filrouge.store.sqlite import Store
 _ITEM_FIELDS = {
     "quotes": ["start", "end", "text", "kind", "speaker_actor", "speaker_name", "anonymous",
                "speaker_description", "date", "date_origin"],
-    "events": ["start", "end", "text", "type", "mode", "actors", "targets", "date", "negated",
-               "hypothetical", "reported", "confidence"],
+    "events": ["start", "end", "text", "type", "mode", "trigger", "actors", "targets",
+               "target_implicit", "date", "date_origin", "negated", "hypothetical", "reported",
+               "reported_by", "confidence"],
     "amounts": ["start", "end", "text", "value", "unit", "period", "approx", "measures"],
     "entities": ["start", "end", "text", "label", "actor", "actor_name"],
     "times": ["start", "end", "text", "type", "value", "anchor", "vague"],
@@ -40,6 +41,8 @@ def rows(store: Store, what: str) -> Iterator[dict[str, Any]]:
             row: dict[str, Any] = {"article": article.id}
             for name in _ITEM_FIELDS[what]:
                 value = record.get(name)
+                if isinstance(value, dict):  # a span: its words
+                    value = value.get("text")
                 row[name] = "|".join(value) if isinstance(value, list) else value
             yield row
 

@@ -1,0 +1,198 @@
+"""The same happening reported by several articles, as one event with all its mentions.
+
+Each article's events (:mod:`filrouge.analyze.events`) are mentions. Two mentions are of the
+same happening when
+
+- they have the same PLOVER type and the same polarity: a fact, a hypothetical (a promise, a
+  plan) and a denial are three different things, never merged;
+- their actors are compatible: they share an actor, or one names a person or an institution of
+  the state the other names ("Joe Biden" and "Washington"); likewise their targets, when both
+  have one named in their sentence;
+- their days are at most ``window_days`` apart, or both are undated;
+- within one article, their cue words share a stem ("signé", "la signature"): two sentences of
+  one article with different cues are more often two happenings of the same day.
+
+A mention joins a group only when it is the same happening as every mention already in it
+(complete link: "Macron signs with Zelensky" and "Scholz signs with Zelensky" on the same day
+stay apart even when a third mention names both). A group counts its
+**independent sources**: the distinct articles among its mentions, a wire copy
+(``Article.duplicate_of``) counting as the article it copies, so a dispatch taken up word for
+word by ten sites is one source. A happening told by three outlets in their own words is
+three.
+
+    groups = group_events(articles)            # every group, most sourced first
+    facts = [g for g in groups if g.is_fact]   # what a timeline may state
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+
+from pydantic import Field
+
+from filrouge.analyze.actors import ActorRegistry, load_registry
+from filrouge.model import Article, Event, EventType, Model
+
+DEFAULT_WINDOW_DAYS = 1
+
+
+class EventMention(Model):
+    """One article's sentence stating the happening."""
+
+    article: str
+    index: int = Field(ge=0, description="position of the event in the article's events")
+    source: str  # the original article: itself, or the one it is a wire copy of
+    outlet: str | None = None
+    published: str | None = None
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    trigger: str
+    date: str | None = None
+    reported: bool = False
+
+
+class EventGroup(Model):
+    """One happening, with every mention of it and how many independent sources tell it."""
+
+    id: str
+    type: EventType
+    mode: str | None = None
+    actors: list[str]
+    targets: list[str]
+    start: str | None = None
+    end: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    mentions: list[EventMention]
+    sources: int = Field(ge=1)
+
+    @property
+    def is_fact(self) -> bool:
+        """Stated as having happened: neither denied nor hypothetical."""
+        return not self.negated and not self.hypothetical
+
+
+def group_events(
+    articles: Iterable[Article],
+    *,
+    window_days: int = DEFAULT_WINDOW_DAYS,
+    registry: ActorRegistry | None = None,
+) -> list[EventGroup]:
+    """Every event of ``articles`` grouped with the mentions of the same happening; groups
+    with more independent sources first, then by date."""
+    registry = registry or load_registry()
+    mentions: list[tuple[Article, int, Event]] = [
+        (article, index, event) for article in articles
+        for index, event in enumerate(article.events)
+    ]
+    buckets: dict[tuple[str, bool, bool], list[int]] = defaultdict(list)
+    for position, (_, _, event) in enumerate(mentions):
+        buckets[(event.type, event.negated, event.hypothetical)].append(position)
+    components: list[list[int]] = []
+    for members in buckets.values():
+        members.sort(key=lambda p: (mentions[p][2].date or "", p))
+        open_groups: list[list[int]] = []
+        for position in members:
+            event = mentions[position][2]
+            fitting = [group for group in open_groups if all(
+                _days_close(event.date, mentions[other][2].date, window_days)
+                and _same_happening(event, mentions[other][2], registry,
+                                    mentions[other][0].id == mentions[position][0].id)
+                for other in group)]
+            if fitting:
+                max(fitting, key=len).append(position)
+            else:
+                open_groups.append([position])
+        components.extend(open_groups)
+    groups = [_group([mentions[p] for p in members]) for members in components]
+    return sorted(groups, key=lambda g: (-g.sources, g.start or "9999", g.id))
+
+
+def _days_close(a: str | None, b: str | None, window: int) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    try:
+        first, second = dt.date.fromisoformat(a[:10]), dt.date.fromisoformat(b[:10])
+    except ValueError:
+        return a == b
+    return abs((first - second).days) <= window
+
+
+def _states(actors: Iterable[str], registry: ActorRegistry) -> set[str]:
+    """The actors with, for each, the state it belongs to (a person's country, an office's
+    state): what "the same side" means when one article says "Joe Biden" and another
+    "Washington"."""
+    found: set[str] = set()
+    for actor in actors:
+        found.add(actor)
+        record = registry.get(actor)
+        if record is not None and record.type != "state":
+            for state in (record.country, record.part_of):
+                if state:
+                    found.add(state)
+    return found
+
+
+def _compatible(a: list[str], b: list[str], registry: ActorRegistry) -> bool:
+    return bool(_states(a, registry) & _states(b, registry))
+
+
+def _same_happening(a: Event, b: Event, registry: ActorRegistry, same_article: bool = False,
+                    ) -> bool:
+    if same_article and _stem(a.trigger.text) != _stem(b.trigger.text):
+        return False  # one article, two sentences: "engagés" and "approuvé" are two things
+    if not _compatible(a.actors, b.actors, registry):
+        return False
+    named_a = a.targets if not a.target_implicit else a.targets[1:]
+    named_b = b.targets if not b.target_implicit else b.targets[1:]
+    return not (named_a and named_b) or _compatible(named_a, named_b, registry)
+
+
+def _stem(word: str) -> str:
+    return word.lower()[:4]
+
+
+def _group(members: list[tuple[Article, int, Event]]) -> EventGroup:
+    members = sorted(members, key=lambda m: (m[2].date or "", m[0].published.value or "",
+                                             m[0].id, m[1]))
+    first = members[0][2]
+    mentions = [
+        EventMention(article=article.id, index=index, source=article.duplicate_of or article.id,
+                     outlet=article.outlet, published=article.published.value,
+                     start=event.start, end=event.end, text=event.text,
+                     trigger=event.trigger.text, date=event.date, reported=event.reported)
+        for article, index, event in members
+    ]
+    days = sorted(e.date for _, _, e in members if e.date)
+    actors = _ranked(a for _, _, e in members for a in e.actors)
+    targets = _ranked(t for _, _, e in members
+                      for t in ([] if e.target_implicit else e.targets))
+    if not targets:
+        targets = _ranked(t for _, _, e in members for t in e.targets)
+    modes = _ranked(e.mode for _, _, e in members if e.mode)
+    key = "|".join(f"{m.article}:{m.index}" for m in mentions)
+    return EventGroup(
+        id="e-" + hashlib.sha1(key.encode()).hexdigest()[:10],
+        type=first.type,
+        mode=modes[0] if modes else None,
+        actors=actors,
+        targets=targets,
+        start=days[0] if days else None,
+        end=days[-1] if days else None,
+        negated=first.negated,
+        hypothetical=first.hypothetical,
+        mentions=mentions,
+        sources=len({m.source for m in mentions}),
+    )
+
+
+def _ranked(values: Iterable[str]) -> list[str]:
+    """Distinct values, the most frequent first (ties in order of appearance)."""
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return sorted(counts, key=lambda v: -counts[v])
