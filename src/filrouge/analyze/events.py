@@ -62,7 +62,7 @@ class Cue:
 _CONDITIONS = frozenset({
     "target", "actor-object", "aid", "troops", "trainees", "weapons", "agreement", "request",
     "no-clause", "no-complement", "promise", "negated-only", "phone", "prisoners", "threat",
-    "adjective",
+    "adjective", "gathering",
 })
 _TYPES = frozenset({
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -380,8 +380,9 @@ def _verb_event(verb: Token, context: _Context) -> list[_Draft]:
     for cue in cues:
         if not _conditions_hold(cue, verb, negated, context, actors):
             continue
-        targets = _verb_targets(verb, cue, context, actors)
-        if "target" in cue.conditions and not targets:
+        ranked = _verb_targets(verb, cue, context, actors)
+        targets = [actor for _, actor in ranked]
+        if "target" in cue.conditions and not any(rank <= _ADDRESSED for rank, _ in ranked):
             continue
         if not targets and cue.type in {"REJECT", "ACCUSE", "THREATEN"}:
             targets = _clause_actors(verb, context, actors)[:1]  # whom the warning is about
@@ -626,6 +627,9 @@ def _conditions_hold(cue: Cue, verb: Token, negated: bool, context: _Context,
     if "threat" in conditions and not any(w.lemma_.lower() in words["threat_words"]
                                           for w in objects):
         return False
+    if "gathering" in conditions and not any(w.lemma_.lower() in words["gathering_words"]
+                                             for w in objects):
+        return False
     if "agreement" in conditions and not any(
         w.lemma_.lower() in words["agreement_words"] for c in verb.children
         if c.dep_ in {"obj", "obl", "obl:arg", "obl:mod", "iobj"} for w in [c]
@@ -673,11 +677,12 @@ def _has_que_clause(verb: Token) -> bool:
 
 def _has_request_complement(verb: Token) -> bool:
     for word in verb.subtree:
-        if word.i > verb.i and "Inf" in _feats(word, "VerbForm") and word.i > 0 and (
-            _apostrophes(verb.doc[word.i - 1].lower_) in {"à", "de", "d'"}
-            or (word.i > 1 and verb.doc[word.i - 1].pos_ == "PRON"
-                and _apostrophes(verb.doc[word.i - 2].lower_) in {"à", "de", "d'"})
-        ):
+        if word.i <= verb.i or "Inf" not in _feats(word, "VerbForm"):
+            continue
+        before = word.i - 1  # "à « accélérer »", "de se doter", "de lui donner"
+        while before > verb.i and (verb.doc[before].pos_ in {"PUNCT", "PRON"}):
+            before -= 1
+        if _apostrophes(verb.doc[before].lower_) in {"à", "de", "d'"}:
             return True
     for child in verb.children:
         if child.dep_ in {"xcomp", "ccomp", "advcl"}:
@@ -713,8 +718,10 @@ def _own_words(head: Token) -> list[Token]:
     """A noun phrase without its coordinated parts, relative clauses and participles."""
     words = [head]
     for child in head.children:
-        if child.dep_ in {"conj", "cc", "acl:relcl", "acl", "punct"}:
-            continue
+        if child.dep_ in {"conj", "cc", "acl:relcl", "acl", "punct", "advcl"} or (
+            child.i < head.i and _feats(child, "VerbForm")
+        ):
+            continue  # "Réunis au World Forum, les dirigeants …": not who they are
         words.extend(child.subtree)
     return sorted(words, key=lambda t: t.i)
 
@@ -760,7 +767,11 @@ def _one_phrase_actor(head: Token, context: _Context, adjectives: bool = True) -
     words = _own_words(head)
     start = words[0].idx
     end = words[-1].idx + len(words[-1].text)
-    best = context.entities.best_actor(start, end)
+    named = [e for e in context.entities.within(start, end) if e.actor]
+    # a known actor over a guessed one, a person over a group, the first over later ones
+    named.sort(key=lambda e: (e.actor is not None and e.actor.startswith("local:"),
+                              e.label != "PER", e.start))
+    best = named[0] if named else None
     if best is not None and best.actor and not _only_as_complement(best, head, context):
         return best.actor
     if adjectives:
@@ -800,12 +811,19 @@ def _between(token: Token, context: _Context) -> list[str]:
     return []
 
 
-def _verb_targets(verb: Token, cue: Cue, context: _Context, actors: list[str]) -> list[str]:
+# Ranks up to this one name whom the event is addressed to ("avec X", "à X", the object);
+# beyond, only whom it is about ("la désignation de X").
+_ADDRESSED = 3
+
+
+def _verb_targets(verb: Token, cue: Cue, context: _Context, actors: list[str],
+                  ) -> list[tuple[int, str]]:
     """Whom the event is addressed to, best first: "entre X et Y", "avec X", "contre X", an
     indirect object, the direct object when it names an actor (not for aid or troops, whose
     object is what is sent), then "à X", or the place of a visit. Every actor of the clause
     is tried, following its parse up to the verb, so a complement the parser hung on a
-    neighbouring noun ("vendredi avec JD Vance") still counts; none in a clause of its own."""
+    neighbouring noun ("vendredi avec JD Vance") still counts; none in a clause of its own.
+    Returns (rank, actor) pairs, best first."""
     ranked: list[tuple[int, str]] = []
     between = _between(verb, context)
     if len(between) >= 2:
@@ -822,7 +840,13 @@ def _verb_targets(verb: Token, cue: Cue, context: _Context, actors: list[str]) -
         if rank is not None:
             ranked.append((rank, _as_target(entity, cue, context)))
     ranked.sort(key=lambda r: r[0])
-    return list(dict.fromkeys(actor for _, actor in ranked if actor not in actors))
+    seen: set[str] = set()
+    best: list[tuple[int, str]] = []
+    for rank, actor in ranked:
+        if actor not in seen and actor not in actors:
+            seen.add(actor)
+            best.append((rank, actor))
+    return best
 
 
 def _attached(root: Token, verb: Token, max_hops: int = 4) -> bool:
