@@ -376,3 +376,14 @@ def test_score_amounts_without_text_pairs_by_text() -> None:
     assert scores["f1"] == 1.0
     assert scores["value_f1"] == 1.0
     assert score_amounts(gold, find_amounts(text), text)["value_f1"] == 1.0
+
+
+def test_an_elliptic_count_after_une_de_takes_the_unit_of_the_count_before() -> None:
+    found = find_amounts("L'Ukraine a reçu une liste de 640 noms ; Kiev en a transmis une de "
+                         "1 200.")
+    assert [(a.value, a.unit) for a in found] == [(640, "nom"), (1200, "nom")]
+
+
+def test_sur_introduces_the_whole_a_part_is_counted_from() -> None:
+    found = find_amounts("Vingt-six pays sur 35 ont promis des troupes.")
+    assert [(a.value, a.unit) for a in found] == [(26, "pays"), (35, "pays")]

@@ -21,7 +21,8 @@ What one figure looks like::
   ``pays``, ``généraux`` → ``général``). From 2 on the noun must be plural (``23 consacrent``
   counts nothing). A figure that leaves its unit out takes it from its context: a partitive
   (``11 des 31 membres`` → ``membre``), the count just before in the same sentence after
-  ``dont``/``contre`` (``32 membres dont 23``), or, for a scaled sum, the currency of the money
+  ``dont``/``contre``/``sur les``/``une de`` (``32 membres dont 23``, ``26 pays sur les 35``,
+  ``une liste de 640 noms ; Kiev en a transmis une de 1 200``), or, for a scaled sum, the currency of the money
   just before (``1,7 milliard d'euros en 2022 puis 2,1 milliards en 2023`` → ``EUR``). Any other
   figure with no unit (``ils étaient 300``, ``les 27``) is not returned: it cannot be normalised.
 - ``approx`` comes from the marker before the number (``environ``, ``près de`` → ``about``;
@@ -583,11 +584,19 @@ class _Scanner:
                 return self.singular(self.tok(found).text)
             return None
         before = self.tok(lower.first - 1).norm
-        if self.last_count is None or before not in self.res.anaphoric_count_words:
+        two_before = self.tok(lower.first - 2).norm
+        anaphoric = (
+            before in self.res.anaphoric_count_words
+            # "26 pays sur les 35", "une liste de 640 noms ; Kiev en a transmis une de 1 200"
+            or (before == "les" and two_before in self.res.anaphoric_count_words)
+            or (before in _DE and two_before in ("un", "une"))
+        )
+        if self.last_count is None or not anaphoric:
             return None
         unit, end = self.last_count
         between = self.text[end : self.tok(lower.first).start]
-        if len(between) > _ELLIPSIS_REACH or re.search(r"[.!?;]\s|\n", between):
+        # same sentence; a semicolon may part the two clauses of an ellipsis
+        if len(between) > _ELLIPSIS_REACH or re.search(r"[.!?]\s|\n", between):
             return None
         return unit
 
