@@ -24,7 +24,8 @@ What one figure looks like::
   ``dont``/``contre``/``sur les``/``une de`` (``32 membres dont 23``, ``26 pays sur les 35``,
   ``une liste de 640 noms ; Kiev en a transmis une de 1 200``), or, for a scaled sum, the
   currency of the money just before (``1,7 milliard d'euros en 2022 puis 2,1 milliards en
-  2023`` → ``EUR``). Any other figure with no unit (``ils étaient 300``, ``les 27``) is not returned: it cannot be normalised.
+  2023`` → ``EUR``). Any other figure with no unit (``ils étaient 300``, ``les 27``) is not
+  returned: it cannot be normalised.
 - ``approx`` comes from the marker before the number (``environ``, ``près de`` → ``about``;
   ``plus de``, ``au moins`` → ``more_than``; ``moins de`` → ``less_than``; ``jusqu'à`` →
   ``up_to``). Approximate nouns count as ``about``: ``une trentaine de pays`` → 30 pays,
