@@ -579,27 +579,32 @@ def _last_group_before(entities: EntityIndex, position: int) -> str | None:
 
 def _leading_actors(verb: Token, context: _Context) -> list[str]:
     """A parse that lost the subject ("Washington et Berlin s'y sont opposés" read as a list):
-    actors named at the head of the clause, before the verb, not inside a prepositional
-    phrase."""
+    the actors named just before the verb, read backwards over its clitics, auxiliaries and
+    adverbs, through "et" and commas, up to the first other word ("mais", a verb)."""
     start, _ = context.clause_of(verb.idx)
-    sentence = verb.doc.char_span(start, verb.idx, alignment_mode="expand")
-    if sentence is None:
-        return []
     found: list[str] = []
-    for token in sentence:
-        if token.i >= verb.i:
-            break
-        if token.pos_ in {"VERB"} or token.lower_ in {"que", "qu'", "qu’", ":", "«", '"'}:
-            return []
+    index = verb.i - 1
+    while index >= 0 and verb.doc[index].idx >= start:
+        token = verb.doc[index]
         entity = _entity_at(context, token)
-        if entity is None or not entity.actor:
+        if entity is not None and entity.actor:
+            if not any(c.dep_ == "case" for c in token.children) and entity.actor not in found:
+                found.insert(0, entity.actor)
+            span = verb.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+            index = min(index, span[0].i if span is not None else index) - 1
             continue
-        head = verb.doc[token.i]
-        if any(c.dep_ == "case" for c in head.children) or head.dep_ in {"nmod", "obl"}:
+        if token.pos_ in {"AUX", "ADV", "DET"} or token.lower_ in _CLITICS | {"et", "ou"}:
+            index -= 1
             continue
-        if entity.actor not in found:
-            found.append(entity.actor)
+        if token.text == "," and found:
+            index -= 1
+            continue
+        break
     return found[:3]
+
+
+_CLITICS = frozenset({"se", "s'", "s’", "y", "en", "ne", "n'", "n’", "le", "la", "l'", "l’",
+                      "les", "lui", "leur"})
 
 
 def _conditions_hold(cue: Cue, verb: Token, negated: bool, context: _Context,
