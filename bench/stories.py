@@ -19,6 +19,7 @@ import math
 import random
 import resource
 import time
+from itertools import accumulate
 from pathlib import Path
 
 from filrouge.model import Article, Published, content_id
@@ -45,7 +46,8 @@ def generate(n_articles: int, seed: int = 7) -> list[Article]:
     """``n_articles`` articles on about n/12 stories of uneven size over three years."""
     rng = random.Random(seed)
     common = COMMON + [pseudo_word(rng) for _ in range(5000)]  # the language's long tail
-    common_weights = [1.0 / (rank + 1) ** 0.6 for rank in range(len(common))]  # Zipf-like
+    # Zipf-like frequencies, as cumulative weights so each draw costs a bisection
+    common_weights = list(accumulate(1.0 / (rank + 1) ** 0.6 for rank in range(len(common))))
     n_stories = max(1, n_articles // 12)
     start = dt.date(2022, 1, 1).toordinal()
     stories = []
@@ -54,15 +56,15 @@ def generate(n_articles: int, seed: int = 7) -> list[Article]:
         actors = [f"{pseudo_word(rng).capitalize()} {pseudo_word(rng).capitalize()}"
                   for _ in range(4)]
         stories.append((words, actors, start + rng.randrange(3 * 365)))
-    weights = [1.0 / (i + 1) ** 0.5 for i in range(n_stories)]
+    weights = list(accumulate(1.0 / (i + 1) ** 0.5 for i in range(n_stories)))
     articles = []
     for i in range(n_articles):
-        words, actors, first = rng.choices(stories, weights)[0]
+        words, actors, first = rng.choices(stories, cum_weights=weights)[0]
         day = dt.date.fromordinal(first + rng.randrange(40))
         title = " ".join(rng.sample(words, 3)).capitalize() + f" : {rng.choice(actors)}"
         sentences = []
         for _ in range(8):
-            chunk = rng.sample(words, 5) + rng.choices(common, common_weights, k=7)
+            chunk = rng.sample(words, 5) + rng.choices(common, cum_weights=common_weights, k=7)
             rng.shuffle(chunk)
             sentences.append(f"{rng.choice(actors)} {rng.choice(VERBS).strip()} le "
                              f"{day.day} {MONTHS.split()[day.month - 1]} {' '.join(chunk)}.")

@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 from typing import Any
 
 from filrouge.model import Article
@@ -35,11 +36,18 @@ from filrouge.stories.text import content_terms
 
 SPACES = ("words", "title", "actors")
 FEATURES = ("words", "title", "title_body", "body_title", "actors")
+# feature -> (the article's bag, the space of the story bag it is compared with): the title also
+# against the story's words, the words also against the story's titles
+_FEATURE_SPACES = {"words": ("words", "words"), "title": ("title", "title"),
+                   "title_body": ("title", "words"), "body_title": ("words", "title"),
+                   "actors": ("actors", "actors")}
 MAX_WORDS = 80  # content terms kept per article: its most frequent ones
 MAX_STORY_TERMS = 600  # terms kept per story bag and space: the most frequent ones
 INDEX_TERMS = 10  # most distinctive terms of each article used as index keys
 MAX_POSTING = 400  # a key shared by more stories than this does not propose candidates
+RECENT_POSTING = 60  # of a key's stories, only the most recently active ones are proposed
 MAX_CANDIDATES = 30
+RECENT_EVENTS = 20  # an article is compared with its story's latest events only
 EVENT_SIMILARITY = 0.25  # word cosine needed to join an event of the story
 EVENT_DAYS = 3  # an event spans a few days at most
 _ACTOR_LABELS = frozenset({"PER", "ORG", "GPE", "LOC"})
@@ -149,16 +157,27 @@ class Group:
     first: int | None = None
     last: int | None = None
     keys: set[str] = field(default_factory=set)
+    # per space: (document count when computed, squared norm of the TF-IDF vector), kept up to
+    # date as articles join (see Grouper._attach) and recomputed when IDF has drifted
     _norms: dict[str, tuple[int, float]] = field(default_factory=dict)
+    _ids: set[str] = field(default_factory=set)
 
     def absorb(self, item: Profile | Group) -> None:
+        """Add an article's (or a group's) members, bags, dates and days. Squared norms that
+        were not adjusted by the caller are dropped."""
+        if len(self._ids) != len(self.members):
+            self._ids = set(self.members)
         members = item.members if isinstance(item, Group) else [item.id]
-        self.members.extend(m for m in members if m not in self.members)
+        for member in members:
+            if member not in self._ids:
+                self._ids.add(member)
+                self.members.append(member)
         for space in SPACES:
             bag = self.bags[space]
             bag.update(item.bags[space])
             if len(bag) > 2 * MAX_STORY_TERMS:
                 self.bags[space] = Counter(dict(bag.most_common(MAX_STORY_TERMS)))
+                self._norms.pop(space, None)
         if isinstance(item, Group):
             self.dates.update(item.dates)
             days = [d for d in (item.first, item.last) if d is not None]
@@ -168,7 +187,8 @@ class Group:
         for day in days:
             self.first = day if self.first is None else min(self.first, day)
             self.last = day if self.last is None else max(self.last, day)
-        self._norms.clear()
+        if isinstance(item, Group):
+            self._norms.clear()
 
     def gap(self, day: int | None) -> int:
         """Days between ``day`` and this group's span (0 inside it or when a date is unknown)."""
@@ -209,7 +229,8 @@ class Grouper:
         self.n_docs = 0
         self.stories: dict[str, Group] = {}
         self.events: dict[str, list[Group]] = {}
-        self.index: dict[str, set[str]] = {}
+        # key -> the stories holding it, least recently active first (dict order)
+        self.index: dict[str, dict[str, None]] = {}
         self.decisions: dict[str, Decision] = {}
 
     # -- weighting -----------------------------------------------------------------------------
@@ -221,38 +242,71 @@ class Grouper:
         return {t: (1 + math.log(n)) * self.idf(space, t) for t, n in bag.items() if n > 0}
 
     def _norm(self, group: Group, space: str) -> float:
+        """Norm of a group's TF-IDF vector, recomputed once IDF has moved (10 % more documents)
+        and otherwise adjusted as articles join, so a join costs the article's size only."""
         cached = group._norms.get(space)
         if cached and cached[0] * 1.1 >= self.n_docs:
-            return cached[1]
-        norm = math.sqrt(sum(v * v for v in self._vector(space, group.bags[space]).values()))
-        group._norms[space] = (self.n_docs, norm)
-        return norm
+            return math.sqrt(cached[1])
+        squared = sum(v * v for v in self._vector(space, group.bags[space]).values())
+        group._norms[space] = (self.n_docs, squared)
+        return math.sqrt(squared)
 
-    def _cosine(self, vector: dict[str, float], group: Group, space: str,
-                bag_space: str | None = None) -> float:
-        """Cosine of an article vector with a group bag (``bag_space`` when comparing a title
-        with story words)."""
-        target = bag_space or space
-        bag = group.bags[target]
-        if not vector or not bag:
+    def _absorb(self, group: Group, item: Profile) -> None:
+        """``group.absorb(item)``, adjusting the cached squared norms term by term."""
+        for space, (when, squared) in list(group._norms.items()):
+            bag = group.bags[space]
+            for term, n in item.bags[space].items():
+                if n <= 0:
+                    continue
+                idf = self.idf(space, term)
+                old = bag.get(term, 0)
+                if old > 0:
+                    squared -= ((1 + math.log(old)) * idf) ** 2
+                squared += ((1 + math.log(old + n)) * idf) ** 2
+            group._norms[space] = (when, max(0.0, squared))
+        group.absorb(item)
+
+    def _cosine(self, vector: dict[str, float], group: Group, space: str) -> float:
+        """Cosine of an article vector (weighted with the IDF of ``space``) with a group's bag
+        in that space."""
+        return self._prepared_cosine(self._prepare(vector, space), group, space)
+
+    def _prepare(self, vector: dict[str, float], space: str) -> tuple[dict[str, float], float]:
+        """An article vector ready for many cosines: each weight times the term's IDF (the
+        group side's), divided by the vector's norm."""
+        norm = math.sqrt(sum(v * v for v in vector.values()))
+        if not norm:
+            return {}, 0.0
+        return {t: v * self.idf(space, t) / norm for t, v in vector.items()}, norm
+
+    def _prepared_cosine(self, prepared: tuple[dict[str, float], float], group: Group,
+                         space: str) -> float:
+        weights, _ = prepared
+        bag = group.bags[space]
+        if not weights or not bag:
             return 0.0
-        dot = sum(v * (1 + math.log(bag[t])) * self.idf(target, t)
-                  for t, v in vector.items() if bag.get(t, 0) > 0)
-        norm_a = math.sqrt(sum(v * v for v in vector.values()))
-        norm_b = self._norm(group, target)
-        return dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
+        dot = 0.0
+        for term, weight in weights.items():
+            count = bag.get(term, 0)
+            if count > 0:
+                dot += weight * (1 + math.log(count))
+        norm_b = self._norm(group, space) if dot else 0.0
+        return dot / norm_b if norm_b else 0.0
 
-    def features(self, item: Profile, story: Group) -> dict[str, float]:
-        words = self._vector("words", item.bags["words"])
-        title = self._vector("title", item.bags["title"])
-        title_as_words = self._vector("words", item.bags["title"])
+    def item_vectors(self, item: Profile) -> dict[str, tuple[dict[str, float], float]]:
+        """The article's vectors for each feature and the group space each is compared with,
+        prepared once per decision."""
         return {
-            "words": self._cosine(words, story, "words"),
-            "title": self._cosine(title, story, "title"),
-            "title_body": self._cosine(title_as_words, story, "words"),
-            "body_title": self._cosine(self._vector("title", item.bags["words"]), story, "title"),
-            "actors": self._cosine(self._vector("actors", item.bags["actors"]), story, "actors"),
+            feature: self._prepare(self._vector(space, item.bags[bag]), space)
+            for feature, (bag, space) in _FEATURE_SPACES.items()
         }
+
+    def features(self, item: Profile, story: Group,
+                 vectors: dict[str, tuple[dict[str, float], float]] | None = None
+                 ) -> dict[str, float]:
+        prepared = vectors or self.item_vectors(item)
+        return {feature: self._prepared_cosine(prepared[feature], story, space)
+                for feature, (_, space) in _FEATURE_SPACES.items()}
 
     def probability(self, features: dict[str, float], gap_days: int) -> float:
         c = self.calibration
@@ -271,11 +325,14 @@ class Grouper:
         return keys
 
     def candidates(self, item: Profile) -> list[Group]:
+        """Stories sharing the most index keys with the article. A key held by too many stories
+        says nothing (IDF cap); of the others, only the stories most recently active under that
+        key are read, so a decision costs the same at 1 k or 100 k articles."""
         hits: Counter[str] = Counter()
         for key in self._keys(item):
             posting = self.index.get(key)
             if posting and len(posting) <= MAX_POSTING:
-                hits.update(posting)
+                hits.update(islice(reversed(posting), RECENT_POSTING))
         ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
         return [self.stories[s] for s, _ in ranked]
 
@@ -288,8 +345,9 @@ class Grouper:
             self.df[space].update(item.bags[space].keys())
         best: Group | None = None
         best_p, best_features = 0.0, {}
+        vectors = self.item_vectors(item)
         for story in self.candidates(item):
-            features = self.features(item, story)
+            features = self.features(item, story, vectors)
             p = self.probability(features, story.gap(item.day))
             if p > best_p:
                 best, best_p, best_features = story, p, features
@@ -318,24 +376,26 @@ class Grouper:
         return [t.lstrip("@~") for t, _ in shared[:n]]
 
     def _attach(self, item: Profile, story: Group) -> None:
-        story.absorb(item)
+        self._absorb(story, item)
         for key in self._keys(item):
-            self.index.setdefault(key, set()).add(story.id)
+            posting = self.index.setdefault(key, {})
+            posting.pop(story.id, None)
+            posting[story.id] = None  # most recently active last
             story.keys.add(key)
 
     def _place_in_event(self, item: Profile, story_id: str) -> str:
-        vector = self._vector("words", item.bags["words"])
+        prepared = self._prepare(self._vector("words", item.bags["words"]), "words")
         best, best_score = None, EVENT_SIMILARITY
-        for event in self.events[story_id]:
+        for event in self.events[story_id][-RECENT_EVENTS:]:
             if item.day is not None and event.gap(item.day) > EVENT_DAYS:
                 continue
-            score = self._cosine(vector, event, "words")
+            score = self._prepared_cosine(prepared, event, "words")
             if score >= best_score:
                 best, best_score = event, score
         if best is None:
             best = Group(id="e-" + item.id[:10])
             self.events[story_id].append(best)
-        best.absorb(item)
+        self._absorb(best, item)
         return best.id
 
     def add_duplicate(self, article_id: str, original: str) -> Decision | None:
@@ -359,9 +419,9 @@ class Grouper:
         story = self.stories[target]
         story.absorb(absorbed)
         for key in absorbed.keys:
-            posting = self.index.setdefault(key, set())
-            posting.discard(other)
-            posting.add(target)
+            posting = self.index.setdefault(key, {})
+            posting.pop(other, None)
+            posting[target] = None
             story.keys.add(key)
         self.events[target].extend(self.events.pop(other, []))
         for decision in self.decisions.values():
@@ -380,6 +440,7 @@ class Grouper:
             if old is None:
                 continue
             old.members = [m for m in old.members if m not in moving]
+            old._ids = set(old.members)
             for profile_ in profiles:
                 if profile_.id in self.decisions and self.decisions[profile_.id].story == old_id:
                     for space in SPACES:
@@ -388,6 +449,7 @@ class Grouper:
                     old._norms.clear()
             for event in self.events.get(old_id, []):
                 event.members = [m for m in event.members if m not in moving]
+                event._ids = set(event.members)
             self.events[old_id] = [e for e in self.events.get(old_id, []) if e.members]
             if not old.members:
                 del self.stories[old_id]
