@@ -380,6 +380,8 @@ def _verb_event(verb: Token, context: _Context) -> list[_Draft]:
     for cue in cues:
         if not _conditions_hold(cue, verb, negated, context, actors):
             continue
+        if cue.type not in _SPEECH_ACTS and _only_introduces_a_quote(verb, context):
+            continue  # "« … », a salué le dirigeant ukrainien": a way of saying, no act
         ranked = _verb_targets(verb, cue, context, actors)
         targets = [actor for _, actor in ranked]
         if "target" in cue.conditions and not any(rank <= _ADDRESSED for rank, _ in ranked):
@@ -393,6 +395,18 @@ def _verb_event(verb: Token, context: _Context) -> list[_Draft]:
         return [_Draft(cue, verb, actors_here, targets, negated, hypothetical, False,
                        pronoun or agentless)]
     return []
+
+
+# What a speaker does by saying it: "« … », a dénoncé M. Zelensky" is an accusation.
+_SPEECH_ACTS = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST"})
+
+
+def _only_introduces_a_quote(verb: Token, context: _Context) -> bool:
+    """The verb is the cue of a quote and has no object of its own ("a-t-elle soutenu")."""
+    cued = any(q.cue is not None and q.cue.start <= verb.idx < q.cue.end
+               for q in context.quotes)
+    return cued and not any(c.dep_ in {"obj", "iobj"} or c.dep_.startswith("obl:arg")
+                            for c in verb.children)
 
 
 def _denied_report(verb: Token) -> bool:
