@@ -31,6 +31,7 @@ from filrouge.analyze.dating import statement_date
 from filrouge.analyze.entities import EntityIndex
 from filrouge.analyze.lexicons import (
     ReportingVerb,
+    anonymous_sources,
     quote_cues,
     reporting_forms,
     reporting_verbs,
@@ -40,8 +41,13 @@ from filrouge.model import Quote, QuoteKind, Span, TimeExpr
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 _QUE = {"que", "qu'", "qu’"}
+_IMPERSONAL = {"falloir", "agir", "sembler", "paraître", "rester", "exister", "manquer", "suffire",
+               "arriver", "valoir", "pleuvoir", "importer", "convenir", "apparaître"}
+_COMPOUND_QUE = {"ainsi", "alors", "bien", "parce", "tandis", "tant", "plus", "moins", "avant",
+                 "après", "sans", "pour", "même", "dès", "lors", "si", "autant", "pendant"}
 _CLITIC_AFTER = re.compile(r"(?:-t)?-(?P<p>il|elle|ils|elles|on)\b", re.IGNORECASE)
 _NEGATIONS = {"pas", "jamais", "ne", "n'", "n’", "nullement", "aucunement", "guère"}
 _OBJECT_CLITICS = {"m'", "m’", "me", "lui", "leur", "nous", "vous", "l'", "l’", "le", "la",
@@ -284,11 +290,9 @@ def _speaker_of(statement: _Statement, resolver: SpeakerResolver, layout: Layout
     if statement.speaker is not None:
         start, end = statement.speaker
         speaker = resolver.resolve(start, end, statement.anchor)
-        if fold(layout.text[start:end]) in quote_cues().first_person:
-            return None  # the journalist speaking ("que j'ai interrogé")
-        if not speaker.known and speaker.name is None:
-            return None  # a document or a non-speaker ("le texte")
-        return speaker
+        # the journalist ("que j'ai interrogé") or a document ("le texte") is no speaker; an
+        # unresolved pronoun still names one
+        return speaker if speaker.speaks else None
     speaker = resolver.implicit(statement.anchor)
     return speaker if speaker.known else None
 
@@ -370,7 +374,22 @@ def reporting_entry(token: Token) -> ReportingVerb | None:
     """The lexicon entry of a token used as a reporting verb, if it is one. Where the token
     stands as an attached cue (after "»," or before "-t-il") its surface form is enough: the
     tagger often reads "tranche", "plaisante", "estime" there as a noun or an adjective."""
-    if _attached(token):
+    entry = _lexicon_entry(token)
+    if entry is None:
+        return None
+    if entry.lemma == "dire" and _means_not_said(token):
+        return None
+    if token.dep_ in {"acl", "amod"} and not _attached(token) and not any(
+            c.dep_.startswith("aux") for c in token.children) and not any(
+            t.lemma_ in {"avoir", "être"} for t in token.doc[max(0, token.i - 4):token.i]):
+        return None  # "la déclaration dite « de Vilnius »", "un groupe appelé « Quad »"
+    return entry
+
+
+def _lexicon_entry(token: Token) -> ReportingVerb | None:
+    if _attached(token) or (token.pos_ in {"VERB", "AUX"} and
+                            token.lemma_.lower() == token.lower_):
+        # the lemmatizer left "estime" as "estime": its conjugated form tells the verb
         form = reporting_forms().get(token.lower_)
         if form is not None:
             return form
@@ -387,14 +406,7 @@ def reporting_entry(token: Token) -> ReportingVerb | None:
         if len(words) > 2 and words[0] == lemma and " ".join(
                 t.lower_ for t in doc[token.i + 1:token.i + len(words)]) == " ".join(words[1:]):
             return verb
-    if lemma == "dire" and _means_not_said(token):
-        return None
-    entry = single.get(lemma)
-    if entry is not None and token.dep_ in {"acl", "amod"} and not any(
-            c.dep_.startswith("aux") for c in token.children) and not any(
-            t.lemma_ in {"avoir", "être"} for t in token.doc[max(0, token.i - 4):token.i]):
-        return None  # "la déclaration dite « de Vilnius »", "un groupe appelé « Quad »"
-    return entry
+    return single.get(lemma)
 
 
 def _attached(token: Token) -> bool:
@@ -466,15 +478,24 @@ def _subject_phrase(verb: Token, inverted: bool, times: list[tuple[int, int]]
     if clitic is not None:
         return clitic
     holders = [verb, *[c for c in verb.children if c.lemma_ == "faire"]]  # "a fait savoir"
-    subjects = [c for h in holders for c in h.children if c.dep_ in {"nsubj", "nsubj:pass"}
+    subjects = [c for h in holders for c in h.children if (
+        c.dep_ in {"nsubj", "nsubj:pass"} or (c.dep_ == "expl:subj" and c.lower_ in {"il", "elle"}
+                                             and verb.lemma_ not in _IMPERSONAL))
                 and (not inverted or c.i > verb.i)]
     # "Volodymyr Zelensky, lui, a dit": the name, not the emphatic pronoun
     subjects.sort(key=lambda c: (c.pos_ == "PRON", c.i))
     for child in subjects:
         if child.lower_ in {"qui", "lequel", "laquelle"} and verb.dep_.startswith("acl"):
             return _phrase(_noun_phrase_before(verb.head, child))
+        if child.pos_ == "PRON":
+            return child.idx, child.idx + len(child.text)  # "il", "elle", "on", "j'"
         appositive = _named_apposition(child)
-        return _phrase(appositive or _trim_speaker(list(child.subtree), times))
+        # the subtree may reach back over a dateline ("VILNIUS, 11 juillet (AFP) - Les …")
+        words = [t for t in child.subtree if t.i >= child.i or not any(
+            p.is_punct and p.text not in {"'", "’"} for p in child.doc[t.i:child.i])]
+        phrase = _phrase(appositive or _trim_speaker(words, times))
+        if phrase is not None:
+            return phrase  # else a time word read as a subject ("Mercredi, il a dit")
     head = verb.head
     between = verb.doc.text[min(head.idx, verb.idx):max(head.idx, verb.idx)]
     if verb.dep_ in {"conj", "xcomp", "advcl", "acl", "ccomp"} and head is not verb and \
@@ -610,9 +631,9 @@ def _clause_statements(doc: Doc, layout: Layout, times: list[tuple[int, int]]
         content: list[tuple[int, int]] | None = None
         inverted = False
         if verb.frame != "incise":
-            clause = _que_clause(token)
-            if clause is not None:
-                content = [_clause_extent(text, clause, token, layout, sentence)]
+            que = _que_clause(token, times)
+            if que is not None:
+                content = [_clause_extent(text, que, layout, sentence)]
         if content is None and verb.frame == "any":
             content = _quoted_object(text, token, layout, sentence, times)
         if content is None:
@@ -636,33 +657,47 @@ def _clause_statements(doc: Doc, layout: Layout, times: list[tuple[int, int]]
     return found
 
 
-def _que_clause(verb: Token) -> Token | None:
-    """The content clause of a reporting verb: a dependent opened by "que"."""
+def _que_clause(verb: Token, times: list[tuple[int, int]]) -> Token | None:
+    """The "que" opening the content clause of a reporting verb."""
     for child in verb.children:
         if child.i < verb.i:
             continue
-        if child.dep_ in {"ccomp", "obj", "xcomp", "advcl", "obl", "acl", "conj", "dep"} and any(
-                grand.dep_ == "mark" and grand.lower_ in _QUE and grand.i < child.i
-                and grand.i > verb.i for grand in child.children):
-            return child
-    # the parser sometimes hangs the clause elsewhere: "que" right after the verb and its
-    # complements ("a assuré à Kiev qu'elle …"), heading a verb
+        if child.dep_ in {"ccomp", "obj", "xcomp", "advcl", "obl", "acl", "conj", "dep"}:
+            que = next((g for g in child.children if g.dep_ == "mark" and g.lower_ in _QUE
+                        and verb.i < g.i < child.i), None)
+            if que is not None:
+                return que
+    # The parser sometimes reads the "que" as a relative pronoun ("a écrit sur Telegram que
+    # Trump avait …"): a "que" after the verb counts when only adverbs, times and
+    # prepositional phrases stand between; a bare noun before it would be its antecedent.
     doc = verb.doc
-    for token in doc[verb.i + 1: verb.i + 10]:
-        if token.text in {".", "!", "?", ";", ":", "«", "»"} or (token.pos_ == "VERB" and \
-                token.lower_ not in _QUE):
+    after_preposition = False
+    for token in doc[verb.i + 1: verb.i + 14]:
+        if token.lower_ in _QUE:
+            previous = doc[token.i - 1].lower_
+            return None if previous in _COMPOUND_QUE else token  # "ainsi que", "alors que"
+        if token.text in {".", "!", "?", ";", ":", "«", "»"} or "\n" in token.text or \
+                token.pos_ in {"VERB", "SCONJ"}:
             return None
-        if token.lower_ in _QUE and token.dep_ == "mark" and token.head.i > token.i and \
-                token.head.pos_ in {"VERB", "AUX", "ADJ", "NOUN"}:
-            return token.head
+        if token.text == ",":
+            continue
+        in_time = any(s <= token.idx < e or (token.pos_ == "DET" and s == token.idx +
+                                             len(token.text) + 1) for s, e in times)
+        if token.pos_ == "ADP":
+            after_preposition = True
+        elif in_time or token.pos_ in {"ADV", "AUX"} or \
+                token.lower_ in _OBJECT_CLITICS or token.lower_ in _LINK_WORDS:
+            continue
+        elif token.pos_ in {"DET", "NOUN", "PROPN", "PRON", "NUM"} and not after_preposition:
+            return None
     return None
 
 
-def _clause_extent(text: str, clause: Token, verb: Token, layout: Layout,
-                   sentence: tuple[int, int]) -> tuple[int, int]:
-    """From after "que" to the end of the sentence, short of a trailing incise or "selon"."""
-    que = next((t for t in clause.subtree if t.lower_ in _QUE and t.i > verb.i), None)
-    start = (que.idx + len(que.text)) if que is not None else clause.left_edge.idx
+def _clause_extent(text: str, que: Token, layout: Layout, sentence: tuple[int, int]
+                   ) -> tuple[int, int]:
+    """From after "que" to the end of the sentence, short of a trailing incise, a trailing
+    "selon", a gerund, a comment or the channel."""
+    start = que.idx + len(que.text)
     end = _statement_end(text, start, layout, sentence)
     return _strip_statement(text, start, end)
 
@@ -727,7 +762,7 @@ def _quoted_object(text: str, verb: Token, layout: Layout, sentence: tuple[int, 
         return None
     start = min(right[0].idx, first.open)
     end = max(end, inside[-1].close)
-    end = min(_statement_end(text, start, layout, sentence), max(end, first.close))
+    end = _statement_end(text, start, layout, sentence)
     content = _strip_statement(text, start, end)
     lead_words = re.sub(r"^(?:de|d['’]|comme|à|au)\s*", "", text[content[0]:first.open].strip())
     if len(inside) == 1 and not lead_words and content[1] >= first.close - 1:
@@ -756,7 +791,7 @@ def _statement_before(text: str, verb: Token, layout: Layout, sentence: tuple[in
         return None  # not inverted: "X, qui …, a dit" is a subject, not a statement
     start = layout.clause_start(cue_start)
     first_end = len(text[:cue_start].rstrip()) - 1
-    if first_end - start < 12:
+    if first_end - start < 6:
         return None
     first = _strip_statement(text, start, first_end)
     whole = [m for m in layout.marks if m.close >= first[1] - 1 and (
@@ -1098,7 +1133,31 @@ def _before_statement(doc: Doc, layout: Layout, mark: Mark, times: list[tuple[in
         return _Statement(kind="direct", parts=list(mark.parts), cue=_cue_span(token),
                           verb=entry, speaker=subject if isinstance(subject, tuple) else None,
                           implicit=subject == "implicit")
+    if colon and _sentence_like(text, mark):
+        return _colon_statement(doc, span, mark, times)
     return None
+
+
+def _colon_statement(doc: Doc, lead: SpacySpan, mark: Mark, times: list[tuple[int, int]]
+                     ) -> _Statement | None:
+    """"Il s'en est pris à Madrid : « … »": a clause about a person, a colon, and a quoted
+    sentence; the person is the speaker even without a reporting verb."""
+    verbs = [t for t in lead if t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "conj"}]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    subject = _subject_phrase(verb, False, times)
+    if not isinstance(subject, tuple):
+        return None
+    words = [t for t in lead if subject[0] <= t.idx < subject[1]]
+    cues = quote_cues()
+    heads = anonymous_sources().heads | anonymous_sources().people
+    personal = any(t.pos_ == "PROPN" or t.lower_ in {"il", "elle"} or t.lower_ in heads or
+                   any(t.lower_ == title.split()[0] for title in cues.titles) for t in words)
+    if not personal:
+        return None
+    return _Statement(kind="direct", parts=list(mark.parts), cue=_cue_span(verb), verb=None,
+                      speaker=subject)
 
 
 def _ends_clause(text: str, layout: Layout, mark: Mark) -> bool:

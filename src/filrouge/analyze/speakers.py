@@ -52,6 +52,7 @@ class Speaker:
     anonymous: bool = False
     description: str | None = None
     gender: str | None = None  # "m", "f" or None when the text does not show it
+    speaks: bool = True  # False for a document ("le texte") or the journalist ("j'")
 
     @property
     def known(self) -> bool:
@@ -160,7 +161,7 @@ class SpeakerResolver:
             group = self._plural_antecedent(position)
             return Speaker(span, group.actor, group.name, group.anonymous, group.description)
         if lowered in cues.first_person:
-            return Speaker(span, None, None)
+            return Speaker(span, None, None, speaks=False)
         named = self.entities.best_actor(start, end)
         if named is not None and named.label == "PER" and _in_complement(
                 self.text[start:named.start]):
@@ -470,7 +471,7 @@ class SpeakerResolver:
         """"le communiqué du Kremlin" speaks for the Kremlin; "le texte" alone for nobody."""
         if named is not None and named.actor:
             return Speaker(span, named.actor, named.actor_name or named.text)
-        return Speaker(span, None, None)
+        return Speaker(span, None, None, speaks=False)
 
     def _anonymous_description(self, speaker: str, after: str) -> str | None:
         lexicon = anonymous_sources()
