@@ -478,6 +478,8 @@ def _subject_phrase(verb: Token, inverted: bool, times: list[tuple[int, int]]
     if clitic is not None:
         return clitic
     holders = [verb, *[c for c in verb.children if c.lemma_ == "faire"]]  # "a fait savoir"
+    if not _parsed_as_verb(verb):
+        holders = []  # a cue the tagger misread: its dependents are not to be trusted
     subjects = [c for h in holders for c in h.children if (
         c.dep_ in {"nsubj", "nsubj:pass"} or (c.dep_ == "expl:subj" and c.lower_ in {"il", "elle"}
                                              and verb.lemma_ not in _IMPERSONAL))
@@ -497,10 +499,17 @@ def _subject_phrase(verb: Token, inverted: bool, times: list[tuple[int, int]]
         if phrase is not None:
             return phrase  # else a time word read as a subject ("Mercredi, il a dit")
     head = verb.head
+    if not subjects and not inverted and verb.dep_.startswith("acl") and \
+            head.pos_ in {"NOUN", "PROPN"} and head.i < verb.i:
+        # "Un haut responsable, qui a requis l'anonymat, a indiqué": the parser hangs the
+        # main verb on the noun as a second relative clause; the noun is the subject
+        phrase = _phrase(_trim_speaker([t for t in head.subtree if t.i < verb.i], times))
+        if phrase is not None:
+            return phrase
     between = verb.doc.text[min(head.idx, verb.idx):max(head.idx, verb.idx)]
     if verb.dep_ in {"conj", "xcomp", "advcl", "acl", "ccomp"} and head is not verb and \
             head.pos_ in {"VERB", "AUX", "ADJ", "NOUN"} and not inverted and \
-            not re.search(r"[.!?»]\s|\n", between):
+            not re.search(r"[.!?»:;]\s|\n", between):
         inherited = _subject_phrase(verb.head, False, times)
         if inherited is not None:
             return inherited
@@ -513,16 +522,28 @@ def _subject_phrase(verb: Token, inverted: bool, times: list[tuple[int, int]]
 
 def _preceding_subject(verb: Token, times: list[tuple[int, int]]) -> list[Token]:
     """When the parse gives the verb no subject: the noun phrase right before it in its
-    clause ("Jake Sullivan, son principal interlocuteur, a salué"): a name first, else the
-    nearest noun phrase."""
+    clause; a name followed by its apposition gives the name ("Jake Sullivan, son principal
+    interlocuteur, a salué"); a participle phrase ("Réunis à Vilnius,") is not a subject."""
     doc = verb.doc
     first = _token_at(doc, _cue_span(verb)[0])
     collected: list[Token] = []
-    for token in reversed(doc[max(0, first - 25):first]):
+    index = first - 1
+    while index >= max(0, first - 30):
+        token = doc[index]
+        index -= 1
+        if token.lower_ in {"qui", "dont"} and token.i > 0 and doc[token.i - 1].text == ",":
+            collected = []  # ", qui a requis l'anonymat,": skip the relative clause
+            index -= 1
+            continue
         if token.text in {".", ";", ":", "!", "?", "«", "»", "—", "–"} or "\n" in token.text \
                 or token.lower_ in _QUE or token.pos_ in {"SCONJ"} or (
-                token.pos_ == "VERB" and token.dep_ not in {"amod", "acl"}):
+                token.pos_ == "VERB" and token.dep_ not in {"amod", "acl"} and not any(
+                    t.lower_ in {"qui", "dont"} and doc[t.i - 1].text == ","
+                    for t in doc[max(1, token.i - 3):token.i])):
             break
+        if token.pos_ in {"PRON", "AUX", "ADV"} and token.lower_ not in {"il", "elle"} and \
+                not collected:
+            continue  # "s'est", "l'a", "a toutefois": between the subject and the verb
         collected.append(token)
     collected.reverse()
     chunks: list[list[Token]] = [[]]
@@ -531,12 +552,27 @@ def _preceding_subject(verb: Token, times: list[tuple[int, int]]) -> list[Token]
             chunks.append([])
         else:
             chunks[-1].append(token)
-    phrases = [c for c in chunks if c and c[0].pos_ not in {"ADP", "ADV", "CCONJ"}
-               and not any(s <= c[0].idx < e for s, e in times)
-               and any(t.pos_ in {"NOUN", "PROPN"} for t in c)]
-    named = [c for c in phrases if any(t.pos_ == "PROPN" for t in c)]
-    chosen = named[0] if named else (phrases[-1] if phrases else [])
-    return _trim_speaker(chosen, times)
+    chunks = [c for c in chunks if c]
+    if not chunks:
+        return []
+
+    def noun_phrase(chunk: list[Token]) -> bool:
+        return chunk[0].pos_ in {"DET", "PROPN", "NOUN", "PRON"} and not any(
+            s <= chunk[0].idx < e for s, e in times) and any(
+            t.pos_ in {"NOUN", "PROPN"} or t.lower_ in {"il", "elle"} for t in chunk)
+
+    last = chunks[-1]
+    if not noun_phrase(last):
+        return []
+    if len(chunks) > 1 and last[0].pos_ in {"DET", "NOUN"} and noun_phrase(chunks[-2]) and \
+            chunks[-2][0].pos_ == "PROPN":
+        return _trim_speaker(chunks[-2], times)
+    return _trim_speaker(last, times)
+
+
+def _parsed_as_verb(token: Token) -> bool:
+    """Whether the parser read the cue as a verb (then its dependents can be trusted)."""
+    return token.pos_ in {"VERB", "AUX"} or token.lemma_.lower() in _lexicon_index()[0]
 
 
 def _phrase(tokens: list[Token]) -> tuple[int, int] | None:
@@ -561,7 +597,7 @@ def _following_subject(verb: Token, times: list[tuple[int, int]]) -> list[Token]
     """The words after an inverted verb that name the speaker ("a déclaré mardi Jens
     Stoltenberg à Vilnius" → Jens Stoltenberg; "a écrit sur X le secrétaire général" → le
     secrétaire général): the first noun phrase not governed by a preposition."""
-    for child in verb.children:
+    for child in verb.children if _parsed_as_verb(verb) else []:
         if child.dep_ in {"nsubj", "nsubj:pass"} and child.i > verb.i:
             return _trim_speaker(list(child.subtree), times)
     doc = verb.doc
@@ -634,9 +670,10 @@ def _clause_statements(doc: Doc, layout: Layout, times: list[tuple[int, int]]
             que = _que_clause(token, times)
             if que is not None:
                 content = [_clause_extent(text, que, layout, sentence)]
+        participle = token.lower_.endswith("ant")  # "parlant sous couvert d'anonymat"
         if content is None and verb.frame == "any":
             content = _quoted_object(text, token, layout, sentence, times)
-        if content is None:
+        if content is None and not participle:
             content = _statement_before(text, token, layout, sentence)
             inverted = content is not None
         if not content or content[0][0] >= content[-1][1]:
@@ -750,6 +787,8 @@ def _quoted_object(text: str, verb: Token, layout: Layout, sentence: tuple[int, 
     first = inside[0]
     if ":" in text[verb.idx + len(verb.text):first.open]:
         return None  # "X l'a dit à plusieurs reprises : « … »": a direct quote
+    if any(reporting_entry(t) is not None for t in right if t.idx < first.open):
+        return None  # "parlant sous couvert d'anonymat, a dit que … « … »": the other verb's
     lead = text[verb.idx + len(verb.text):first.open]
     if not re.search(r"[\w]", _remove_spans(lead, verb.idx + len(verb.text), times)) and \
             _sentence_like(text, first):
