@@ -86,3 +86,19 @@ def test_section_headings_give_no_unknown_entities(analyzer) -> None:  # type: i
                                      "par Rob Bauer, qui préside le comité militaire.")
     names = [e.text for e in article.entities if e.actor and e.actor.startswith("local:")]
     assert names == ["Rob Bauer"]
+
+
+def test_a_bad_actor_file_is_a_usage_error_with_what_is_wrong(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from filrouge.cli import main
+
+    bad = tmp_path / "acteurs.json"
+    for content, message in (("{not json", "not a readable JSON file"),
+                             ('[{"id": "x"}]', 'expected {"actors"'),
+                             ('{"actors": [{"id": "x"}]}', "actor #1 lacks name, type")):
+        bad.write_text(content, encoding="utf-8")
+        result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--db",
+                                           str(tmp_path / "x.db"), "--actors", str(bad)])
+        assert result.exit_code == 2
+        assert message in result.output

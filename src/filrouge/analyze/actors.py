@@ -55,7 +55,7 @@ class Actor:
             if fold_key(role.title).casefold() != role_key.casefold():
                 continue
             if on is None:
-                return role.end is None
+                return False  # with no date, "le président" could be any holder: no guess
             if (role.start is None or role.start <= on) and (role.end is None or on < role.end):
                 return True
         return False
@@ -237,10 +237,31 @@ def _actor_from_json(raw: dict[str, object]) -> Actor:
     )
 
 
+class ActorFileError(ValueError):
+    """A user's actor file that cannot be read, with what is wrong and where."""
+
+
 def load_actor_file(path: Path) -> list[Actor]:
     """Read an actor file (``{"actors": [...]}``), the same format as the bundled registry."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return [_actor_from_json(item) for item in data["actors"]]
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ActorFileError(f"{path}: not a readable JSON file ({error})") from error
+    if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
+        raise ActorFileError(f'{path}: expected {{"actors": [...]}}, as in the bundled '
+                             "src/filrouge/data/actors.json")
+    actors = []
+    for number, item in enumerate(data["actors"], 1):
+        missing = [k for k in ("id", "name", "type")
+                   if not isinstance(item, dict) or not item.get(k)]
+        if missing:
+            raise ActorFileError(f"{path}: actor #{number} lacks {', '.join(missing)}")
+        try:
+            actors.append(_actor_from_json(item))
+        except (AssertionError, KeyError, TypeError, AttributeError) as error:
+            raise ActorFileError(f"{path}: actor #{number} ({item.get('id')}) is malformed: "
+                                 f"{error!r}") from error
+    return actors
 
 
 def _uninvert(name: str) -> str:

@@ -75,6 +75,9 @@ class _Window:
     latest: dt.date
     weight: float
     evidence: str
+    # "before" when the window only bounds the day from above (a day the text announces),
+    # "after" when only from below (a day it tells of): the other side is left far open
+    open_side: str | None = None
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:
@@ -224,10 +227,10 @@ def _text_windows(text: str, times: Sequence[TimeExpr],
                                    f"{mention.text!r}"))
         elif mention.tense == "future":
             windows.append(_Window(mention.first - _days(OPEN_DAYS), mention.last,
-                                   0.3, f"announces {mention.text!r}"))
+                                   0.3, f"announces {mention.text!r}", "before"))
         elif mention.tense == "past":
             windows.append(_Window(mention.first, mention.last + _days(OPEN_DAYS),
-                                   0.3, f"tells of {mention.text!r}"))
+                                   0.3, f"tells of {mention.text!r}", "after"))
         elif mention.kind == "day":
             windows.append(_Window(mention.first - _days(PRESENT_DAYS),
                                    mention.last + _days(PRESENT_DAYS), 0.3,
@@ -419,7 +422,10 @@ def _combine(windows: Sequence[_Window]) -> Inferred | None:
         if weight > best_weight + 1e-9:
             best_weight, best_start, best_end = weight, day, bounds[index + 1] - _days(1)
     if (best_end - best_start).days > OPEN_DAYS // 2:  # bounded on one side only
-        open_after = best_end >= max(w.earliest for w in windows) + _days(OPEN_DAYS // 2)
+        open_before = any(w.open_side == "before" and w.earliest == best_start
+                          for w in windows)
+        open_after = not open_before or any(w.open_side == "after" and w.latest == best_end
+                                            for w in windows)
         if open_after:
             best_end = best_start + _days(TEXT_ONLY_SPAN_DAYS)
         else:

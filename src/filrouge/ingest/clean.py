@@ -841,7 +841,16 @@ def _title_candidate(line: _Line) -> bool:
         line.headline_like
         and not _SOCIAL.search(line.raw)
         and not _TWO_SENTENCES.search(line.raw)
+        # "Par notre service International", "Avec Reuters": a byline or credit
+        and not line.raw.strip().casefold().startswith(_lexicon_prefixes("not_title_prefixes"))
     )
+
+
+@lru_cache(maxsize=4)
+def _lexicon_prefixes(key: str) -> tuple[str, ...]:
+    data = json.loads(resources.files("filrouge").joinpath("data/debris_fr.json")
+                      .read_text("utf-8"))
+    return tuple(str(p) for p in data.get(key, []))
 
 
 def _title_in_link_run(lines: list[_Line], head: range) -> list[int]:
