@@ -234,3 +234,10 @@ def test_flags_are_checked_on_matched_events(kind: str) -> None:
     tally = Tally()
     score_events(_article("a", event), gold, tally)
     assert Counter(tally.figures())[f"event {kind} flag accuracy"] == 0.0
+
+
+def test_what_is_struck_names_the_target(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Moscou multiplie les frappes de missiles et de drones contre les "
+                             "villes ukrainiennes.")
+    assert [(e.type, e.actors, e.targets, e.target_implicit) for e in found] == [
+        ("ASSAULT", ["RUS"], ["UKR"], False)]

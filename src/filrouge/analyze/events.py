@@ -858,6 +858,11 @@ def _verb_targets(verb: Token, cue: Cue, context: _Context, actors: list[str],
         rank = _target_rank(span.root, verb, cue, context, entity)
         if rank is not None:
             ranked.append((rank, _as_target(entity, cue, context)))
+    if cue.type == "ASSAULT":  # "a lancé 367 drones contre les villes ukrainiennes"
+        for word in verb.subtree:
+            if word.lower_ == "contre" and word.dep_ == "case" and _attached(word.head, verb):
+                ranked.extend((1, a) for a in _target_actors(word.head, context, True,
+                                                             adjectives=True))
     ranked.sort(key=lambda r: r[0])
     seen: set[str] = set()
     best: list[tuple[int, str]] = []
@@ -960,16 +965,18 @@ def _clause_actors(verb: Token, context: _Context, actors: list[str]) -> list[st
     return found
 
 
-def _target_actors(node: Token, context: _Context, place_ok: bool) -> list[str]:
+def _target_actors(node: Token, context: _Context, place_ok: bool,
+                   adjectives: bool = False) -> list[str]:
     """Actors a complement addresses; a capital or a seat of government read as a place
-    ("signé à Kiev", "réunis à l'Élysée") is no target unless ``place_ok``."""
+    ("signé à Kiev", "réunis à l'Élysée") is no target unless ``place_ok``; with
+    ``adjectives``, what is struck names its state ("contre les villes ukrainiennes")."""
     found: list[str] = []
     for part in [node, *_conjuncts(node)]:
         entity = _entity_at(context, part)
         if entity is not None:
             entity = _with_capital(entity, context)
         if entity is None or not entity.actor:
-            actor = (_one_phrase_actor(part, context, adjectives=False)
+            actor = (_one_phrase_actor(part, context, adjectives=adjectives)
                      if part.pos_ != "PRON" else None)
             if actor:
                 found.append(actor)
@@ -1024,6 +1031,7 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
     actors: list[str] = []
     targets: list[str] = []
     pronoun = False
+    carrier: Token | None = None  # the light verb whose subject acts
     between = _between(noun, context)
     if between:
         actors, targets = between[:1], between[1:2]
@@ -1053,9 +1061,8 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
         or (noun.dep_.startswith("obl") and gathering and _names_counterpart(noun))
     ):
         # "effectuer une visite", "en visite à Kiev", "après un entretien …, X et Y ont…"
-        found, pronoun, agentless = _verb_actors(head, context)
-        if not agentless:
-            actors = found
+        actors, pronoun, _ = _verb_actors(head, context)
+        carrier = head
     if not actors:
         return []
     for cue in cues:
@@ -1063,6 +1070,9 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
             continue
         if not targets:
             targets = [t for t in _noun_targets(noun, cue, context) if t not in actors]
+        if not targets and carrier is not None:  # "multiplie les frappes contre …"
+            targets = [t for rank, t in _verb_targets(carrier, cue, context, actors)
+                       if rank <= _ADDRESSED]
         if "target" in cue.conditions and not targets:
             continue
         negated = _noun_negated(noun)
@@ -1106,7 +1116,8 @@ def _noun_targets(noun: Token, cue: Cue, context: _Context) -> list[str]:
             cases & {"à", "au", "aux", "chez"}
         ) or (visit and cases & words["visit_cases"]):
             place_ok = visit or cue.type not in {"AGREE", "CONSULT"} or "avec" in cases
-            for actor in _target_actors(child, context, place_ok):
+            struck = cue.type == "ASSAULT" and "contre" in cases
+            for actor in _target_actors(child, context, place_ok, adjectives=struck):
                 if actor not in targets:
                     targets.append(actor)
     return targets
