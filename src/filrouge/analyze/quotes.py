@@ -63,9 +63,13 @@ _LEADING_ADVERBIALS = {
     "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd'hui", "soir", "matin",
     "encore", "aussi", "également", "ensuite", "alors", "déjà", "lors", "veille", "lendemain",
     "en", "printemps", "été", "automne", "hiver", "dernier", "dernière", "récemment", "ainsi",
-    "pour", "sa", "part", "quant", "lui", "elle", "de", "son", "côté", "d'", "ailleurs", "par",
-    "toutefois", "simplement", "aussitôt", "enfin", "plus", "tard", "même", "fois",
+    "ailleurs", "toutefois", "simplement", "aussitôt", "enfin", "plus", "tard", "même", "fois",
 }
+# adverbial phrases that stand between an inverted verb and its subject
+_ADVERBIAL_PHRASES = re.compile(
+    r"^(?:de (?:son|leur) côté|pour (?:sa|leur) part|quant à (?:lui|elle|eux)|à (?:son|leur) "
+    r"tour|d['’]ailleurs|par ailleurs|lui-même|elle-même|à nouveau|de nouveau|en outre)\b",
+    re.IGNORECASE)
 _SPEAKER_STOPS = {"qui", "dont", "lequel", "laquelle", ",", "(", "lors", "dans", "pendant",
                   "devant", "depuis", "après", "avant", "pour", "que", "qu'", "qu’", "«", "»",
                   ":", ";", "en marge", "face", "aux", "—", "–", "-", "selon", "sans"}
@@ -81,6 +85,7 @@ _DATELINE = re.compile(r"\s*(?:\d{1,2}\s?h\s?\d{0,2}|[A-ZÀ-Ý][\w' -]{1,30}\s?\
                        r"\s*[—–-]\s*")
 _SELON = re.compile(r"(?<![\w'’])(?:selon|d['’]après)\s+", re.IGNORECASE)
 _MIN_FLOATING_WORDS = 4
+_LAYOUT_KEY = "filrouge_quote_layout"  # the quotation marks of the doc, while quotes are found
 
 
 # -- quotation marks ------------------------------------------------------------------------
@@ -257,6 +262,17 @@ def find_quotes(
     text = doc.text
     marks = quotation_marks(text)
     layout = Layout(text, marks)
+    doc.user_data[_LAYOUT_KEY] = layout
+    try:
+        return _find_quotes(doc, entities, times, published, layout)
+    finally:
+        doc.user_data.pop(_LAYOUT_KEY, None)
+
+
+def _find_quotes(doc: Doc, entities: EntityIndex, times: list[TimeExpr], published: str | None,
+                 layout: Layout) -> list[Quote]:
+    text = doc.text
+    marks = layout.marks
     time_spans = [(t.start, t.end) for t in times]
     clauses = _clause_statements(doc, layout, time_spans)
     clauses += _selon_statements(doc, layout, clauses)
@@ -483,7 +499,7 @@ def _subject_phrase(verb: Token, inverted: bool, times: list[tuple[int, int]]
     subjects = [c for h in holders for c in h.children if (
         c.dep_ in {"nsubj", "nsubj:pass"} or (c.dep_ == "expl:subj" and c.lower_ in {"il", "elle"}
                                              and verb.lemma_ not in _IMPERSONAL))
-                and (not inverted or c.i > verb.i)]
+                and (not inverted or c.i > verb.i) and _same_clause_outside_quotes(c, verb)]
     # "Volodymyr Zelensky, lui, a dit": the name, not the emphatic pronoun
     subjects.sort(key=lambda c: (c.pos_ == "PRON", c.i))
     for child in subjects:
@@ -499,6 +515,25 @@ def _subject_phrase(verb: Token, inverted: bool, times: list[tuple[int, int]]
         if phrase is not None:
             return phrase  # else a time word read as a subject ("Mercredi, il a dit")
     head = verb.head
+    if verb.dep_ == "conj":
+        for _step in range(3):  # "a remercié Paris pour son soutien et souligné que"
+            if head.pos_ in {"VERB", "AUX"} or head.head is head:
+                break
+            head = head.head
+    if not subjects and verb.lower_.endswith("ant"):
+        # a participle or gerund ("en le décrivant comme", "jugeant que") has the subject
+        # of the clause it hangs on
+        governor = head
+        for _step in range(3):
+            if governor is verb or re.search(r"[.!?]\s|\n", verb.doc.text[
+                    min(governor.idx, verb.idx):max(governor.idx, verb.idx)]):
+                break
+            if governor.i < verb.i and any(c.dep_ in {"nsubj", "nsubj:pass"}
+                                           for c in governor.children):
+                return _subject_phrase(governor, False, times)
+            if governor.head is governor:
+                break
+            governor = governor.head
     if not subjects and not inverted and verb.dep_.startswith("acl") and \
             head.pos_ in {"NOUN", "PROPN"} and head.i < verb.i:
         # "Un haut responsable, qui a requis l'anonymat, a indiqué": the parser hangs the
@@ -510,7 +545,7 @@ def _subject_phrase(verb: Token, inverted: bool, times: list[tuple[int, int]]
     if verb.dep_ in {"conj", "xcomp", "advcl", "acl", "ccomp"} and head is not verb and \
             head.pos_ in {"VERB", "AUX", "ADJ", "NOUN"} and not inverted and \
             not re.search(r"[.!?»:;]\s|\n", between):
-        inherited = _subject_phrase(verb.head, False, times)
+        inherited = _subject_phrase(head, False, times)
         if inherited is not None:
             return inherited
     if not inverted:
@@ -552,7 +587,9 @@ def _preceding_subject(verb: Token, times: list[tuple[int, int]]) -> list[Token]
             chunks.append([])
         else:
             chunks[-1].append(token)
-    chunks = [c for c in chunks if c]
+    # "Volodymyr Zelensky, lui, a parlé": the emphatic pronoun is not the subject
+    chunks = [c for c in chunks if c and not (len(c) == 1 and c[0].lower_ in {
+        "lui", "elle", "eux", "elles", "lui-même", "elle-même"})]
     if not chunks:
         return []
 
@@ -568,6 +605,17 @@ def _preceding_subject(verb: Token, times: list[tuple[int, int]]) -> list[Token]
             chunks[-2][0].pos_ == "PROPN":
         return _trim_speaker(chunks[-2], times)
     return _trim_speaker(last, times)
+
+
+def _same_clause_outside_quotes(subject: Token, verb: Token) -> bool:
+    """A subject the parser found in another sentence or inside quoted words is not the
+    speaker ("« les hommes forts font la paix »", a heading line above)."""
+    doc = verb.doc
+    between = doc.text[min(subject.idx, verb.idx):max(subject.idx, verb.idx)]
+    if re.search(r"[.!?]\s|\n", between):
+        return False
+    layout = doc.user_data.get(_LAYOUT_KEY)
+    return not (isinstance(layout, Layout) and layout.mark_at(subject.idx) is not None)
 
 
 def _parsed_as_verb(token: Token) -> bool:
@@ -627,9 +675,15 @@ def _trim_speaker(tokens: list[Token], times: list[tuple[int, int]] | None = Non
     def in_time(token: Token) -> bool:
         return any(s <= token.idx < e for s, e in times or [])
 
-    while tokens and (tokens[0].lower_ in _LEADING_ADVERBIALS or tokens[0].pos_ in {"ADV", "NUM"}
-                      or in_time(tokens[0]) or tokens[0].lower_ in {"-t", "t", "-t-"}):
-        tokens = tokens[1:]
+    while tokens:
+        phrase = _ADVERBIAL_PHRASES.match(tokens[0].doc.text, tokens[0].idx)
+        if phrase:
+            tokens = [t for t in tokens if t.idx >= phrase.end()]
+        elif tokens[0].lower_ in _LEADING_ADVERBIALS or tokens[0].pos_ in {"ADV", "NUM"} or \
+                in_time(tokens[0]) or tokens[0].lower_ in {"-t", "t", "-t-"}:
+            tokens = tokens[1:]
+        else:
+            break
     tokens = [t for t in tokens if t.lower_ not in {"-t", "t", "-t-"}]
     kept: list[Token] = []
     for token in tokens:
@@ -892,11 +946,15 @@ def _selon_statements(doc: Doc, layout: Layout, clauses: list[_Statement]
         if phrase is None:
             continue
         same_sentence = [c for c in clauses if c.sentence == sentence]
-        if same_sentence:
+        media = _is_media(text[phrase[0]:phrase[1]])
+        opening = not text[layout.clause_start(match.start()):match.start()].strip(
+            " \u00a0\u202f—–-")
+        if same_sentence and (media or not opening):
             for clause in same_sentence:
-                if clause.channel is None and _is_media(text[phrase[0]:phrase[1]]):
+                if clause.channel is None and media:
                     clause.channel = (match.start(), phrase_end)
-            continue
+            continue  # "Selon l'agence Tass, X a jugé que …": where X said it
+        # "D'après une source à Moscou, la Russie juge que …": the source reports it all
         if _attached_cue_in(doc, layout, sentence):
             continue  # "« … », a-t-il lancé, d'après un extrait diffusé par ses services"
         parts = _selon_content(text, match.start(), phrase_end, layout, sentence)

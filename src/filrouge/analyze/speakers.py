@@ -108,6 +108,13 @@ def _stems(phrase: str) -> list[str]:
     return [_title_stem(w) for w in _WORD.findall(fold(phrase))]
 
 
+def _content(stems: list[str]) -> set[str]:
+    """Stems without the little words, to compare "ministère des affaires étrangères russe"
+    with "ministère russe des affaires étrangères"."""
+    return {s.split("'")[-1] for s in stems} - {"de", "du", "d", "la", "le", "l", "au",
+                                                 "aux", "à", "et"}
+
+
 class SpeakerResolver:
     """Resolves speaker phrases over one article, remembering who spoke where."""
 
@@ -178,16 +185,32 @@ class SpeakerResolver:
         head = rest.split()[0] if rest.split() else ""
         if head in cues.not_speakers:
             return self._wrapped_source(span, named)
+        if determiner in {"son", "sa", "leur"} and head in cues.institution_heads:
+            country = self._country_of_antecedent(position)  # "son ministère"
+            if country is not None:
+                return Speaker(span, country, self._actor_name(country))
         institution = self._institution(rest, named)
         if institution is not None:
             return Speaker(span, institution, self._actor_name(institution))
-        if named is not None:
-            return Speaker(span, named.actor, named.actor_name or named.text)
-        if determiner and determiner not in {"les", "ces", "leur"}:
+        definite = determiner in {"le", "la", "l'", "ce", "cet", "cette"}
+        demonym = definite and " " not in rest and rest in _state_adjectives(
+            self.entities.registry)  # "le Norvégien"
+        titled = demonym or (_is_title(rest) and (
+            definite or (not determiner and span.text[:1].isupper())))
+        if titled:  # "le chef de l'État", "Chef de l'État" in translated copy
             holder = self.title_holder(rest, position)
             if holder is not None:
                 return Speaker(span, holder.actor, holder.actor_name or holder.text, False,
                                None, self.gender_of(holder) or _phrase_gender(span.text))
+        if named is not None:
+            return Speaker(span, named.actor, named.actor_name or named.text)
+        if titled and not re.search(r"\b(?:d'un|d'une|de l'un|des|un|une)\b", rest):
+            # "L'ancien ministre russe de la Culture" just after the man was named: the title
+            # points back like a pronoun
+            found = self.antecedent(position, _phrase_gender(span.text))
+            if found.actor is not None and self._is_person(found.actor):
+                return Speaker(span, found.actor, found.name, False, None, found.gender)
+        if determiner and determiner not in {"les", "ces", "leur"}:
             unnamed = self._unnamed(determiner, rest, position)
             if unnamed is not None:
                 return Speaker(span, None, None, True, unnamed)
@@ -233,7 +256,7 @@ class SpeakerResolver:
                 crossed = True
             found = self._sentence_subject(start, end, gender, prefer_speaker=crossed)
             if found is not None:
-                return found
+                return self._topic_over(found, position, gender) if crossed else found
             if fallback is None:
                 named = [e for e in self._people_between(start, end)
                          if self._compatible(e, gender)]
@@ -249,6 +272,24 @@ class SpeakerResolver:
         person = next((e for e in reversed(self._people_between(0, position))
                        if self._compatible(e, gender)), None)
         return self._from_entity(person) if person is not None else Speaker(None, None, None)
+
+    def _topic_over(self, found: Speaker, position: int, gender: str | None) -> Speaker:
+        """A pronoun whose paragraph names nobody before it: when the article is about one
+        person (named twice or more, and at least twice as often as the candidate from the
+        paragraph before), the pronoun keeps to that person (a portrait's "il")."""
+        counts: dict[str, int] = {}
+        entity_of: dict[str, Entity] = {}
+        for entity in self._people_between(0, position):
+            if entity.actor and self._compatible(entity, gender):
+                counts[entity.actor] = counts.get(entity.actor, 0) + 1
+                entity_of[entity.actor] = entity
+        if not counts:
+            return found
+        topic = max(counts, key=lambda actor: counts[actor])
+        if topic != found.actor and counts[topic] >= 2 and \
+                counts[topic] >= 2 * counts.get(found.actor or "", 0):
+            return self._from_entity(entity_of[topic])
+        return found
 
     def _sentence_subject(self, start: int, end: int, gender: str | None,
                           prefer_speaker: bool) -> Speaker | None:
@@ -371,7 +412,24 @@ class SpeakerResolver:
         by_role = self._nearest(position, lambda e: self._holds(e, title))
         if by_role is not None:
             return by_role
-        return self._nearest(position, lambda e: self._described_as(e, title))
+        described = self._nearest(position, lambda e: self._described_as(e, title))
+        if described is not None:
+            return described
+        return self._registry_holder(title, position)
+
+    def _registry_holder(self, title: str, position: int) -> Entity | None:
+        """The one registry person holding the office on the article's date, when the
+        article does not name them ("la porte-parole du ministère russe des Affaires
+        étrangères")."""
+        holders = []
+        for actor in self.entities.registry.actors.values():
+            if actor.type != "person" or not actor.roles:
+                continue
+            probe = Entity(start=position, end=position, text=actor.name, label="PER",
+                           actor=actor.id, actor_name=actor.name)
+            if self._holds(probe, title):
+                holders.append(probe)
+        return holders[0] if len(holders) == 1 else None
 
     def _nearest(self, position: int, test: object) -> Entity | None:
         assert callable(test)
@@ -398,11 +456,11 @@ class SpeakerResolver:
         known = self.entities.registry.get(entity.actor or "")
         if known is None or not known.roles:
             return False
-        wanted = " ".join(_stems(title))
+        wanted = _stems(title)
         for role in known.roles:
-            folded = " ".join(_stems(role.title))
-            if (folded == wanted or folded.startswith(wanted + " ")) and \
-                    known.held(role.title, self.on):
+            have = _stems(role.title)
+            same_words = have[:1] == wanted[:1] and _content(wanted) <= _content(have)
+            if (have[:len(wanted)] == wanted or same_words) and known.held(role.title, self.on):
                 return True
         return False
 
@@ -467,6 +525,16 @@ class SpeakerResolver:
                 return presidency
         return country
 
+    def _country_of_antecedent(self, position: int) -> str | None:
+        """The state of the person a possessive points to ("son ministère")."""
+        found = self.antecedent(position, None)
+        if found.actor is None:
+            return None
+        known = self.entities.registry.get(found.actor)
+        if known is not None and known.type == "state":
+            return known.id
+        return known.country if known is not None else None
+
     def _wrapped_source(self, span: Span, named: Entity | None) -> Speaker:
         """"le communiqué du Kremlin" speaks for the Kremlin; "le texte" alone for nobody."""
         if named is not None and named.actor:
@@ -517,6 +585,13 @@ def _from_first_determiner(chunk: str) -> str:
     found = re.search(r"(?:^|\s)(le|la|les|l['’]|un|une)(?:\s|(?<=['’]))", chunk,
                       re.IGNORECASE)
     return chunk[found.start():].strip() if found else chunk.strip()
+
+
+def _is_title(phrase: str) -> bool:
+    """Whether a phrase (without its determiner) starts with a title ("ancien ministre …")."""
+    folded = re.sub(r"^(?:ancien|ancienne|nouveau|nouvelle|futur|future|même)\s+", "",
+                    fold(phrase))
+    return any(folded == t or folded.startswith(t + " ") for t in quote_cues().titles)
 
 
 def _in_complement(before: str) -> bool:
