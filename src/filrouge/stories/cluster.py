@@ -47,6 +47,7 @@ INDEX_TERMS = 10  # most distinctive terms of each article used as index keys
 MAX_POSTING = 400  # a key shared by more stories than this does not propose candidates
 RECENT_POSTING = 60  # of a key's stories, only the most recently active ones are proposed
 MAX_CANDIDATES = 30
+MIN_SHARED_KEYS = 2  # a story sharing one key only is not scored (on rpm2 none ever joined)
 RECENT_EVENTS = 20  # an article is compared with its story's latest events only
 EVENT_SIMILARITY = 0.25  # word cosine needed to join an event of the story
 EVENT_DAYS = 3  # an event spans a few days at most
@@ -327,13 +328,17 @@ class Grouper:
     def candidates(self, item: Profile) -> list[Group]:
         """Stories sharing the most index keys with the article. A key held by too many stories
         says nothing (IDF cap); of the others, only the stories most recently active under that
-        key are read, so a decision costs the same at 1 k or 100 k articles."""
+        key are read, and a story must share two keys to be scored, so a decision costs about the
+        same at 1 k or 100 k articles."""
         hits: Counter[str] = Counter()
-        for key in self._keys(item):
+        keys = self._keys(item)
+        for key in keys:
             posting = self.index.get(key)
             if posting and len(posting) <= MAX_POSTING:
                 hits.update(islice(reversed(posting), RECENT_POSTING))
-        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
+        needed = min(MIN_SHARED_KEYS, len(keys))
+        ranked = sorted(((s, n) for s, n in hits.items() if n >= needed),
+                        key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
         return [self.stories[s] for s, _ in ranked]
 
     # -- adding ----------------------------------------------------------------------------------
