@@ -310,3 +310,116 @@ def test_the_channel_of_a_statement(analyzer: Analyzer) -> None:
     (quote,) = quotes(analyzer, "Sergueï Lavrov a estimé que ces garanties ne valaient rien, "
                                 "dans des propos rapportés par RIA Novosti.", "2025-09-01")
     assert quote.channel is not None and quote.channel.text.endswith("RIA Novosti")
+
+
+# -- rules found on real text and the dev half ----------------------------------------------
+
+
+def test_que_after_a_prepositional_phrase_even_if_parsed_as_relative(analyzer: Analyzer) -> None:
+    (quote,) = quotes(analyzer, "Dmitri Medvedev a écrit sur Telegram que Trump avait « cassé » "
+                                "le régime de Kiev.", "2025-05-01")
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("Trump avait « cassé »")
+    assert quote.speaker_actor == "dmitri-medvedev"
+
+
+def test_compound_and_comparative_que_are_not_content_clauses(analyzer: Analyzer) -> None:
+    assert quotes(analyzer, "Cette prudence relève d'une plus grande maturité que celle de ses "
+                            "rivaux.") == []
+    found = quotes(analyzer, "L'Ukraine propose d'acheter des armes américaines, a expliqué "
+                             "Volodymyr Zelensky, ainsi qu'un accord sur les drones.", "2025-08-19")
+    assert [q.speaker_actor for q in found] == ["volodymyr-zelensky"]
+    assert not any(q.text.startswith("un accord") for q in found)
+
+
+def test_a_colon_after_a_clause_about_a_person_introduces_a_quote(analyzer: Analyzer) -> None:
+    (quote,) = quotes(analyzer, "Donald Trump s'en est ensuite pris à Madrid : « L'Espagne est "
+                                "la seule à refuser. »", "2025-06-26")
+    assert (quote.kind, quote.speaker_actor) == ("direct", "donald-trump")
+    assert quote.cue_class is None  # no reporting verb, so no class
+
+
+def test_an_unresolved_pronoun_keeps_its_quote(analyzer: Analyzer) -> None:
+    (quote,) = quotes(analyzer, "Elle a prévenu que le Berry devrait se battre pour ses usines.")
+    assert quote.speaker is not None and quote.speaker.text == "Elle"
+    assert quote.speaker_actor is None
+
+
+def test_a_time_word_read_as_subject_is_skipped(analyzer: Analyzer) -> None:
+    found = quotes(analyzer, "Keir Starmer est arrivé à Washington. Mercredi, il a assuré que "
+                             "les États-Unis étaient « avec » leurs alliés.", "2025-06-26")
+    assert [(q.speaker.text if q.speaker else None, q.speaker_actor) for q in found] == [
+        ("il", "keir-starmer")]
+
+
+def test_a_source_opening_the_sentence_reports_the_clause_after_it(analyzer: Analyzer) -> None:
+    (quote,) = quotes(analyzer, "D'après une source diplomatique à Moscou, la Russie juge que "
+                                "l'envoi de troupes serait « inacceptable ».", "2025-03-02")
+    assert quote.anonymous
+    assert quote.text.startswith("la Russie juge que")
+
+
+def test_a_media_after_selon_is_the_channel(analyzer: Analyzer) -> None:
+    (quote,) = quotes(analyzer, "Selon l'agence Tass, Iouri Ouchakov a jugé que les Européens "
+                                "« ne comprennent toujours pas ».", "2025-09-06")
+    assert quote.speaker_actor == "yuri-ushakov"
+    assert quote.channel is not None and quote.channel.text.startswith("Selon l'agence Tass")
+
+
+def test_participles_and_passives_are_not_cues(analyzer: Analyzer) -> None:
+    assert quotes(analyzer, "Le parquet a ouvert une enquête, confiée à la brigade financière, "
+                            "à la suite d'une plainte.") == []
+    assert quotes(analyzer, "Israël est assuré d'une aide annuelle que le Congrès vote.") == []
+    assert quotes(analyzer, "La guerre entre ces deux ennemis jurés que sont les clans dure.") == []
+
+
+def test_a_gerund_takes_the_subject_of_the_main_clause(analyzer: Analyzer) -> None:
+    found = quotes(analyzer, "Jens Stoltenberg lui a remis le marteau en le décrivant comme un "
+                             "homme « qui sait trouver des compromis ».", "2024-10-01")
+    assert [q.speaker_actor for q in found] == ["jens-stoltenberg"]
+
+
+def test_a_relative_clause_and_a_participle_phrase_before_the_verb(analyzer: Analyzer) -> None:
+    found = quotes(analyzer, "Un haut responsable ukrainien, qui a requis l'anonymat, a indiqué "
+                             "à Reuters que Kiev espérait conclure d'autres accords.", "2024-02-24")
+    assert [(q.anonymous, q.speaker_description) for q in found] == [
+        (True, "haut responsable ukrainien")]
+
+
+def test_a_name_before_its_apposition_is_the_speaker(analyzer: Analyzer) -> None:
+    (quote,) = quotes(analyzer, "Hakan Fidan, son ministre des Affaires étrangères, a qualifié "
+                                "la séance de « très positive ».", "2025-06-04")
+    assert quote.speaker_actor == "hakan-fidan"
+
+
+def test_an_indefinite_title_is_an_anonymous_source(analyzer: Analyzer) -> None:
+    (quote,) = quotes(analyzer, "Un général a récemment admis que des contrôles avaient eu "
+                                "lieu.", "2011-06-04")
+    assert quote.anonymous and quote.speaker_description == "général"
+
+
+def test_a_title_holder_from_the_registry_when_the_article_names_nobody(
+        analyzer: Analyzer) -> None:
+    (quote,) = quotes(analyzer, "La porte-parole du ministère des Affaires étrangères russe a dit "
+                                "que l'Occident était « directement impliqué ».", "2024-09-06")
+    assert quote.speaker_actor == "maria-zakharova"
+
+
+def test_a_definite_title_points_back_to_the_person_just_named(analyzer: Analyzer) -> None:
+    found = quotes(analyzer, "Vladimir Medinski a mené la délégation russe. L'ancien ministre "
+                             "russe de la Culture a reconnu que son homologue était « un "
+                             "interlocuteur sérieux ».", "2025-06-07")
+    assert [q.speaker_actor for q in found] == ["vladimir-medinsky"]
+
+
+def test_an_incise_before_a_quote_after_a_connector(analyzer: Analyzer) -> None:
+    found = quotes(analyzer, "Mohammed Morsi a parlé longuement. Pourtant, ajoute-t-il, « si "
+                             "nous comprenons la colère, nous ne descendrons pas dans la rue ».",
+                   "2013-06-27")
+    assert [(q.kind, q.text[:20]) for q in found] == [("direct", "si nous comprenons l")]
+
+
+def test_a_quoted_name_after_a_noun_is_not_a_quote(analyzer: Analyzer) -> None:
+    found = quotes(analyzer, "Hosni Moubarak s'est confié au quotidien « El Hayat », assure son "
+                             "entourage.", "2013-07-04")
+    assert "El Hayat" not in [q.text for q in found]

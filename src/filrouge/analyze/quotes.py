@@ -44,6 +44,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 _QUE = {"que", "qu'", "qu’"}
+_COMPARATIVES = {"plus", "moins", "autant", "aussi", "davantage", "autre", "même", "tel",
+                 "telle", "mieux", "pire"}
 _IMPERSONAL = {"falloir", "agir", "sembler", "paraître", "rester", "exister", "manquer", "suffire",
                "arriver", "valoir", "pleuvoir", "importer", "convenir", "apparaître"}
 _COMPOUND_QUE = {"ainsi", "alors", "bien", "parce", "tandis", "tant", "plus", "moins", "avant",
@@ -395,11 +397,33 @@ def reporting_entry(token: Token) -> ReportingVerb | None:
         return None
     if entry.lemma == "dire" and _means_not_said(token):
         return None
-    if token.dep_ in {"acl", "amod"} and not _attached(token) and not any(
-            c.dep_.startswith("aux") for c in token.children) and not any(
-            t.lemma_ in {"avoir", "être"} for t in token.doc[max(0, token.i - 4):token.i]):
-        return None  # "la déclaration dite « de Vilnius »", "un groupe appelé « Quad »"
+    if any(c.dep_ == "aux:pass" for c in token.children):
+        return None  # "Israël est assuré d'une manne": a passive is no statement
+    if token.pos_ == "ADJ" and not _attached(token) and not _after_auxiliary(token):
+        return None  # "ces deux ennemis jurés que sont …": an adjective
+    bare_participle = "Part" in token.morph.get("VerbForm", None) and "Past" in token.morph.get(
+        "Tense", None) and not _after_auxiliary(token)
+    if bare_participle and not _follows_quote(token) and (
+            token.dep_ in {"acl", "amod", "acl:relcl"} or token.doc[token.i - 1].text == ","):
+        # "la déclaration dite « de Vilnius »", "l'enquête, confiée à la brigade"
+        return None
     return entry
+
+
+def _follows_quote(token: Token) -> bool:
+    """Whether a cue stands right after a closing quotation mark ("», a-t-il déclaré")."""
+    before = token.doc.text[max(0, token.idx - 16):_cue_span(token)[0]]
+    return bool(re.search(r"[»”\"]\s*,?\s*$", before)) or _clitic_subject(token) is not None
+
+
+def _after_auxiliary(token: Token) -> bool:
+    """Whether a participle is in a compound tense: an auxiliary as child, or a few words
+    before it without punctuation between ("a pour sa part exclu")."""
+    if any(c.dep_.startswith("aux") for c in token.children):
+        return True
+    doc = token.doc
+    return any(t.pos_ == "AUX" and not any(p.is_punct for p in doc[t.i:token.i])
+               for t in doc[max(0, token.i - 5):token.i])
 
 
 def _lexicon_entry(token: Token) -> ReportingVerb | None:
@@ -431,10 +455,18 @@ def _attached(token: Token) -> bool:
     doc = token.doc
     if _CLITIC_AFTER.match(doc.text, token.idx + len(token.text)):
         return True
-    before = doc[max(0, token.i - 2):token.i]
+    before = doc[max(0, token.i - 3):token.i]
     texts = [t.text for t in before]
-    return bool(texts) and (texts[-1] in {",", "»", "”", '"'} or (
-        len(texts) == 2 and texts[0] in {",", "»"} and before[1].pos_ == "AUX"))
+    closing = {"»", "”", '"'}
+    if token.pos_ in {"VERB", "AUX"}:
+        return bool(texts) and (texts[-1] in closing | {","} or (
+            len(texts) >= 2 and texts[-2] in closing | {","} and before[-1].pos_ == "AUX"))
+    # a word the tagger read as a noun is a cue only right after the closing mark, or right
+    # before a colon opening the quote (", tempère : « … »")
+    if re.match(r"\s*:\s*[«“\"]", doc.text[token.idx + len(token.text):]):
+        return True
+    return bool(texts) and (texts[-1] in closing or (
+        len(texts) >= 2 and texts[-2] in closing and texts[-1] == ","))
 
 
 def _means_not_said(token: Token) -> bool:
@@ -501,13 +533,15 @@ def _subject_phrase(verb: Token, inverted: bool, times: list[tuple[int, int]]
                                              and verb.lemma_ not in _IMPERSONAL))
                 and (not inverted or c.i > verb.i) and _same_clause_outside_quotes(c, verb)]
     # "Volodymyr Zelensky, lui, a dit": the name, not the emphatic pronoun
-    subjects.sort(key=lambda c: (c.pos_ == "PRON", c.i))
+    subjects.sort(key=lambda c: (c.pos_ == "PRON", c.pos_ not in {"NOUN", "PROPN"}, c.i))
     for child in subjects:
         if child.lower_ in {"qui", "lequel", "laquelle"} and verb.dep_.startswith("acl"):
             return _phrase(_noun_phrase_before(verb.head, child))
         if child.pos_ == "PRON":
             return child.idx, child.idx + len(child.text)  # "il", "elle", "on", "j'"
-        appositive = _named_apposition(child)
+        if child.pos_ in {"VERB", "ADJ", "AUX"}:
+            continue  # "Réunis à Vilnius, les dirigeants …": a participle read as subject
+        appositive = _named_apposition(child) or _name_before_apposition(child)
         # the subtree may reach back over a dateline ("VILNIUS, 11 juillet (AFP) - Les …")
         words = [t for t in child.subtree if t.i >= child.i or not any(
             p.is_punct and p.text not in {"'", "’"} for p in child.doc[t.i:child.i])]
@@ -556,25 +590,17 @@ def _subject_phrase(verb: Token, inverted: bool, times: list[tuple[int, int]]
 
 
 def _preceding_subject(verb: Token, times: list[tuple[int, int]]) -> list[Token]:
-    """When the parse gives the verb no subject: the noun phrase right before it in its
-    clause; a name followed by its apposition gives the name ("Jake Sullivan, son principal
-    interlocuteur, a salué"); a participle phrase ("Réunis à Vilnius,") is not a subject."""
+    """When the parse gives the verb no subject: the noun phrase before it in its clause,
+    read chunk by chunk between commas from the verb back. Relative clauses (", qui a requis
+    l'anonymat,"), participle phrases (", parlant sous couvert d'anonymat,") and adverbials
+    are passed over; a clause with its own finite verb ends the search; a name followed by
+    its apposition gives the name ("Jake Sullivan, son principal interlocuteur, a salué")."""
     doc = verb.doc
     first = _token_at(doc, _cue_span(verb)[0])
     collected: list[Token] = []
-    index = first - 1
-    while index >= max(0, first - 30):
-        token = doc[index]
-        index -= 1
-        if token.lower_ in {"qui", "dont"} and token.i > 0 and doc[token.i - 1].text == ",":
-            collected = []  # ", qui a requis l'anonymat,": skip the relative clause
-            index -= 1
-            continue
+    for token in reversed(doc[max(0, first - 40):first]):
         if token.text in {".", ";", ":", "!", "?", "«", "»", "—", "–"} or "\n" in token.text \
-                or token.lower_ in _QUE or token.pos_ in {"SCONJ"} or (
-                token.pos_ == "VERB" and token.dep_ not in {"amod", "acl"} and not any(
-                    t.lower_ in {"qui", "dont"} and doc[t.i - 1].text == ","
-                    for t in doc[max(1, token.i - 3):token.i])):
+                or (token.lower_ in _QUE and token.dep_ == "mark") or token.pos_ == "SCONJ":
             break
         if token.pos_ in {"PRON", "AUX", "ADV"} and token.lower_ not in {"il", "elle"} and \
                 not collected:
@@ -587,24 +613,31 @@ def _preceding_subject(verb: Token, times: list[tuple[int, int]]) -> list[Token]
             chunks.append([])
         else:
             chunks[-1].append(token)
-    # "Volodymyr Zelensky, lui, a parlé": the emphatic pronoun is not the subject
-    chunks = [c for c in chunks if c and not (len(c) == 1 and c[0].lower_ in {
-        "lui", "elle", "eux", "elles", "lui-même", "elle-même"})]
-    if not chunks:
+    phrases: list[list[Token]] = []
+    for chunk in reversed([c for c in chunks if c]):
+        head = chunk[0]
+        if head.lower_ in {"qui", "dont", "lequel", "laquelle"} or "Part" in head.morph.get(
+                "VerbForm", None) or head.pos_ in {"ADP", "ADV", "CCONJ", "SCONJ"} or \
+                any(s <= head.idx < e for s, e in times) or (
+                len(chunk) == 1 and head.lower_ in {"lui", "elle", "eux", "elles"}):
+            continue  # a relative clause, a participle phrase, an adverbial, "lui,"
+        if any("Fin" in t.morph.get("VerbForm", None) for t in chunk):
+            break  # another clause
+        if (head.pos_ in {"DET", "PROPN", "NOUN", "PRON", "ADJ"} or head.text[:1].isupper()) \
+                and any(t.pos_ in {"NOUN", "PROPN"} or t.lower_ in {"il", "elle"} for t in chunk):
+            phrases.append(chunk)
+    if not phrases:
         return []
+    def named(chunk: list[Token]) -> bool:
+        """A short phrase headed by a name ("Jake Sullivan", "Le sénateur Patrick Leahy")."""
+        head = next((t for t in chunk if t.pos_ in {"NOUN", "PROPN"}), None)
+        return head is not None and head.pos_ == "PROPN" and len(chunk) <= 6 and not any(
+            t.is_punct or t.pos_ in {"VERB", "AUX"} for t in chunk)
 
-    def noun_phrase(chunk: list[Token]) -> bool:
-        return chunk[0].pos_ in {"DET", "PROPN", "NOUN", "PRON"} and not any(
-            s <= chunk[0].idx < e for s, e in times) and any(
-            t.pos_ in {"NOUN", "PROPN"} or t.lower_ in {"il", "elle"} for t in chunk)
-
-    last = chunks[-1]
-    if not noun_phrase(last):
-        return []
-    if len(chunks) > 1 and last[0].pos_ in {"DET", "NOUN"} and noun_phrase(chunks[-2]) and \
-            chunks[-2][0].pos_ == "PROPN":
-        return _trim_speaker(chunks[-2], times)
-    return _trim_speaker(last, times)
+    nearest = phrases[0]
+    if len(phrases) > 1 and not named(nearest) and named(phrases[1]):
+        return _trim_speaker(phrases[1], times)  # the name before its apposition
+    return _trim_speaker(nearest, times)
 
 
 def _same_clause_outside_quotes(subject: Token, verb: Token) -> bool:
@@ -638,6 +671,24 @@ def _named_apposition(subject: Token) -> list[Token] | None:
     for child in subject.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             return [t for t in child.subtree if not t.is_punct]
+    return None
+
+
+def _name_before_apposition(subject: Token) -> list[Token] | None:
+    """"Hakan Fidan, son ministre des Affaires étrangères, a qualifié": the parser may take
+    the apposition for the subject; the name just before it, with a comma, is the speaker."""
+    doc = subject.doc
+    start = subject.left_edge.i
+    if start < 2 or doc[start - 1].text != "," or subject.pos_ == "PROPN":
+        return None
+    name: list[Token] = []
+    for token in reversed(doc[max(0, start - 5):start - 1]):
+        if not token.text[:1].isupper() or token.pos_ in {"DET", "PRON", "ADP", "VERB", "AUX"}:
+            break
+        name.insert(0, token)
+    if len(name) >= 2 and any(t.pos_ == "PROPN" for t in name) and (
+            name[0].i == 0 or doc[name[0].i - 1].is_punct or doc[name[0].i - 1].is_space):
+        return name
     return None
 
 
@@ -766,7 +817,9 @@ def _que_clause(verb: Token, times: list[tuple[int, int]]) -> Token | None:
     for token in doc[verb.i + 1: verb.i + 14]:
         if token.lower_ in _QUE:
             previous = doc[token.i - 1].lower_
-            return None if previous in _COMPOUND_QUE else token  # "ainsi que", "alors que"
+            comparative = any(t.lower_ in _COMPARATIVES for t in doc[verb.i + 1:token.i])
+            # "ainsi que", "alors que"; "relève d'une plus grande maturité que …"
+            return None if previous in _COMPOUND_QUE or comparative else token
         if token.text in {".", "!", "?", ";", ":", "«", "»"} or "\n" in token.text or \
                 token.pos_ in {"VERB", "SCONJ"}:
             return None
@@ -891,9 +944,14 @@ def _statement_before(text: str, verb: Token, layout: Layout, sentence: tuple[in
         m.open <= first[0] or not text[first[0]:m.open].strip(" \u00a0\u202f—–-"))]
     if whole:
         return None  # « … », a-t-il dit: a direct quote
+    last = next((m for m in layout.marks if first[1] - 1 <= m.close - 1 <= first[1] and
+                 text[:m.open].rstrip().endswith(",")), None)
+    if last is not None:
+        return None  # "…, « en geste de bonne volonté », a précisé X": the quote stands apart
     doc = verb.doc
     before = doc[_token_at(doc, first[0]):_token_at(doc, first[1])]
-    if any(reporting_entry(t) is not None and layout.mark_at(t.idx) is None for t in before):
+    if any(reporting_entry(t) is not None and layout.mark_at(t.idx) is None and
+           _follows_quote(t) for t in before):
         return None  # "« … », a-t-il déclaré, promettant …": the cue of a quote before
     parts = [first]
     after = re.match(r"[^,.;:«»!?]{0,80},\s*", text[cue_end:sentence[1]])
@@ -905,9 +963,14 @@ def _statement_before(text: str, verb: Token, layout: Layout, sentence: tuple[in
         if second[1] - second[0] > 3 and not _SELON.match(text, second[0]) and \
                 any(t.pos_ in {"VERB", "AUX"} for t in rest):
             parts.append(second)
-    if not any(t.pos_ in {"VERB", "AUX"} for t in before) and len(parts) == 1:
-        return None  # no clause of its own before the cue
-    return parts
+    if not any(t.pos_ in {"VERB", "AUX"} for t in before) and len(before) <= 2:
+        parts = parts[1:]  # "Pourtant, ajoute-t-il, « … »": a connector, not a statement
+        if len(parts) == 1 and any(m.open <= parts[0][0] + 1 and m.close >= parts[0][1] - 1
+                                   for m in layout.marks):
+            return None  # the rest is a quote: direct, with its cue before
+    elif len(parts) == 1 and not any("Fin" in t.morph.get("VerbForm", None) for t in before):
+        return None  # no clause of its own before the cue ("Au nom du parti, X, …")
+    return parts or None
 
 
 def _token_at(doc: Doc, position: int) -> int:
@@ -1062,6 +1125,9 @@ def _selon_content(text: str, selon_at: int, phrase_end: int, layout: Layout,
         return []
     first = _strip_statement(text, clause_start, len(lead.rstrip()) + clause_start - 1)
     parts = [first]
+    aside = re.match(r"\s*\([^()]{1,80}\)", text[phrase_end:])  # "selon le CRS (…),"
+    if aside:
+        phrase_end += aside.end()
     if text[phrase_end:phrase_end + 1] == ",":
         rest = _strip_statement(text, phrase_end + 1,
                                 _statement_end(text, phrase_end + 1, layout, sentence))
@@ -1081,6 +1147,9 @@ def _direct_statements(doc: Doc, layout: Layout, clauses: list[_Statement],
         if any(c.start <= mark.start and mark.end <= c.end + 1 for c in clauses) or \
                 any(c.start <= mark.start < c.end for c in clauses):
             continue
+        lead = text[layout.sentence(mark.open)[0]:mark.open].rstrip()
+        if _name_like(text[mark.start:mark.end]) and lead[-1:].isalnum():
+            continue  # "le quotidien « El Hayat »": a name after a noun, not a quote
         statement = _incise_statement(doc, mark, times) or (
             None if mark.dash else _after_statement(doc, layout, mark, times)) or (
             None if mark.dash else _before_statement(doc, layout, mark, times))
@@ -1216,7 +1285,9 @@ def _before_statement(doc: Doc, layout: Layout, mark: Mark, times: list[tuple[in
         between = text[token.idx + len(token.text):mark.open]
         if len(between) > 160:
             return None
-        if not colon:
+        incise = _clitic_subject(token) is not None and not _CLITIC_AFTER.sub(
+            "", between, count=1).strip(" ,\u00a0")
+        if not colon and not incise:  # "Pourtant, ajoute-t-il, « … »" is an incise
             words = _remove_spans(between, token.idx + len(token.text), times)
             if re.search(r"\bqu", between) or len(re.findall(r"\w+", words)) > 3 or not (
                     _sentence_like(text, mark) or (entry.frame == "any" and
@@ -1257,6 +1328,20 @@ def _colon_statement(doc: Doc, lead: SpacySpan, mark: Mark, times: list[tuple[in
                       speaker=subject)
 
 
+_NAME_LINKS = {"de", "du", "des", "la", "le", "les", "l'", "d'", "el", "al", "of", "the", "and",
+               "et", "à", "&"}
+
+
+def _name_like(content: str) -> bool:
+    """Quoted words that name something ("El Hayat", "Rail Force One", "Quad"): a few
+    capitalised words and no sentence punctuation."""
+    words = content.split()
+    return 0 < len(words) <= 5 and not re.search(r"[.!?,;:]", content) and all(
+        w[:1].isupper() or w.lower() in _NAME_LINKS for w in words) and any(
+        w[:1].isupper() for w in words) and len(words) > 1 or (
+        len(words) == 1 and content[:1].isupper() and content.isalpha() and len(content) < 15)
+
+
 def _ends_clause(text: str, layout: Layout, mark: Mark) -> bool:
     """Whether nothing but punctuation follows the quoted words in their clause."""
     rest = text[mark.close:layout.sentence(mark.open)[1]].strip(" \u00a0\u202f\n")
@@ -1290,7 +1375,9 @@ def _floating(text: str, layout: Layout, mark: Mark) -> bool:
 def _channel_pattern() -> re.Pattern[str]:
     cues = quote_cues()
     platforms = "|".join(re.escape(p) for p in sorted(cues.platforms, key=len, reverse=True))
-    media = "|".join(re.escape(m) for m in sorted(cues.media_words, key=len, reverse=True))
+    bare = {re.sub(r"^(?:le|la|l['’])\s*", "", m) for m in cues.media_words}  # "au quotidien"
+    media = "|".join(re.escape(m) for m in sorted(set(cues.media_words) | bare, key=len,
+                                                     reverse=True))
     name = r"(?:[A-Z][\w-]*|[A-Z]{2,})(?:[ -](?:[A-Z][\w-]*|de|du))*"
     return re.compile(
         rf"\b(?:sur (?:son compte |le réseau social |la plateforme |le site |la messagerie )?"
@@ -1300,7 +1387,8 @@ def _channel_pattern() -> re.Pattern[str]:
         rf"(?: (?:accordée?|publiée?|diffusée?|donnée?))?\s+(?:à|au|aux|par|sur|dans)\s+"
         rf"(?:(?:{media})\s+)?(?:l['’])?{name}"
         rf"|dans des propos rapportés par\s+(?:(?:{media})\s+)?(?:l['’])?{name}"
-        rf"|(?:à|au|aux)\s+(?:(?:{media})(?:\s+{name}|\s+[a-zé]+(?:\s+d['’]État)?)"
+        rf"|(?:à|au|aux)\s+(?:(?:{media})(?:\s+{name}|\s+[a-zéèêîôûç]{{4,}}\b"
+        rf"(?:\s+d['’]État)?)?"
         rf"|l['’][A-Z]{{2,}}\b|[A-Z]{{2,}}\b(?:[ -][A-Z0-9]+)*))"
     )
 

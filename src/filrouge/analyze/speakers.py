@@ -274,9 +274,11 @@ class SpeakerResolver:
         return self._from_entity(person) if person is not None else Speaker(None, None, None)
 
     def _topic_over(self, found: Speaker, position: int, gender: str | None) -> Speaker:
-        """A pronoun whose paragraph names nobody before it: when the article is about one
-        person (named twice or more, and at least twice as often as the candidate from the
-        paragraph before), the pronoun keeps to that person (a portrait's "il")."""
+        """A pronoun whose paragraph names nobody before it, where the paragraph before only
+        offers an unnamed source: when the article is about one person (named twice or more),
+        the pronoun keeps to that person (a portrait's "il" after a quoted witness)."""
+        if found.actor is not None and not found.anonymous:
+            return found
         counts: dict[str, int] = {}
         entity_of: dict[str, Entity] = {}
         for entity in self._people_between(0, position):
@@ -551,6 +553,12 @@ class SpeakerResolver:
         indefinite = next((i for i in sorted(lexicon.indefinite, key=len, reverse=True)
                            if lowered.startswith(i + " ")), None)
         has_head = any(w.strip(",.") in lexicon.heads for w in words)
+        if indefinite and not has_head:
+            # "un général", "une jeune activiste", "un ministre": any person or title
+            rest = lowered[len(indefinite):].split()
+            people = lexicon.people | {t for t in quote_cues().titles if " " not in t}
+            has_head = any(w.strip(",.") in people or _title_stem(w) in {
+                _title_stem(p) for p in people} for w in rest[:3])
         if indefinite and has_head:
             return lowered[len(indefinite):].strip()
         if marked and has_head:
@@ -589,8 +597,8 @@ def _from_first_determiner(chunk: str) -> str:
 
 def _is_title(phrase: str) -> bool:
     """Whether a phrase (without its determiner) starts with a title ("ancien ministre …")."""
-    folded = re.sub(r"^(?:ancien|ancienne|nouveau|nouvelle|futur|future|même)\s+", "",
-                    fold(phrase))
+    folded = re.sub(r"^(?:(?:ancien|ancienne|nouveau|nouvelle|futur|future|même)\s+|ex-)",
+                    "", fold(phrase))
     return any(folded == t or folded.startswith(t + " ") for t in quote_cues().titles)
 
 
