@@ -1336,10 +1336,10 @@ def _name_like(content: str) -> bool:
     """Quoted words that name something ("El Hayat", "Rail Force One", "Quad"): a few
     capitalised words and no sentence punctuation."""
     words = content.split()
+    if len(words) == 1:
+        return content[:1].isupper() and content.isalpha() and len(content) < 15
     return 0 < len(words) <= 5 and not re.search(r"[.!?,;:]", content) and all(
-        w[:1].isupper() or w.lower() in _NAME_LINKS for w in words) and any(
-        w[:1].isupper() for w in words) and len(words) > 1 or (
-        len(words) == 1 and content[:1].isupper() and content.isalpha() and len(content) < 15)
+        w[:1].isupper() or w.lower() in _NAME_LINKS for w in words)
 
 
 def _ends_clause(text: str, layout: Layout, mark: Mark) -> bool:
