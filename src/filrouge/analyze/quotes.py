@@ -44,6 +44,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 _QUE = {"que", "qu'", "qu’"}
+_OBJECT_PRONOUNS = {"m'", "m’", "me", "te", "t'", "t’", "se", "s'", "s’", "l'", "l’", "le", "la",
+                    "les", "leur", "y", "en"}
 _COMPARATIVES = {"plus", "moins", "autant", "aussi", "davantage", "autre", "même", "tel",
                  "telle", "mieux", "pire"}
 _IMPERSONAL = {"falloir", "agir", "sembler", "paraître", "rester", "exister", "manquer", "suffire",
@@ -397,8 +399,10 @@ def reporting_entry(token: Token) -> ReportingVerb | None:
         return None
     if entry.lemma == "dire" and _means_not_said(token):
         return None
-    if any(c.dep_ == "aux:pass" for c in token.children):
-        return None  # "Israël est assuré d'une manne": a passive is no statement
+    if any(c.dep_ == "aux:pass" for c in token.children) or (
+            token.i > 0 and token.doc[token.i - 1].lemma_ == "voir" and
+            "Part" in token.morph.get("VerbForm", None)):
+        return None  # "Israël est assuré d'une manne", "se sont vus menacés": passives
     if token.pos_ == "ADJ" and not _attached(token) and not _after_auxiliary(token):
         return None  # "ces deux ennemis jurés que sont …": an adjective
     bare_participle = "Part" in token.morph.get("VerbForm", None) and "Past" in token.morph.get(
@@ -485,9 +489,12 @@ def _is_negated(token: Token) -> bool:
                                                        "savoir", "falloir"}:
         governors.append(token.head)
     for governor in governors:
+        first = _token_at(governor.doc, _cue_span(governor)[0])
         for child in governor.children:
-            if child.lower_ in _NEGATIONS or (child.dep_.startswith("nsubj") and child.lower_
-                                              in {"personne", "rien", "aucun", "aucune", "nul"}):
+            near = first - 3 <= child.i <= governor.i + 2  # "n'a pas dit", "ne dit pas"
+            if (child.lower_ in _NEGATIONS and near) or (
+                    child.dep_.startswith("nsubj") and child.lower_ in {
+                        "personne", "rien", "aucun", "aucune", "nul"}):
                 return True
     return False
 
@@ -532,14 +539,21 @@ def _subject_phrase(verb: Token, inverted: bool, times: list[tuple[int, int]]
         c.dep_ in {"nsubj", "nsubj:pass"} or (c.dep_ == "expl:subj" and c.lower_ in {"il", "elle"}
                                              and verb.lemma_ not in _IMPERSONAL))
                 and (not inverted or c.i > verb.i) and _same_clause_outside_quotes(c, verb)]
-    # "Volodymyr Zelensky, lui, a dit": the name, not the emphatic pronoun
-    subjects.sort(key=lambda c: (c.pos_ == "PRON", c.pos_ not in {"NOUN", "PROPN"}, c.i))
+    # "Volodymyr Zelensky, lui, a dit": the name, not the emphatic pronoun set off by commas;
+    # "Un diplomate m'a dit": an object pronoun read as a second subject
+    subjects = [c for c in subjects if c.lower_ not in _OBJECT_PRONOUNS and not (
+        c.lower_ in {"lui", "eux", "elle", "elles"} and c.i > 0 and
+        verb.doc[c.i - 1].text == "," and c.i + 1 < len(verb.doc) and
+        verb.doc[c.i + 1].text == ",")]
+    # the nearest nominal subject: the parser sometimes marks an earlier noun as well
+    subjects.sort(key=lambda c: (c.pos_ not in {"NOUN", "PROPN", "PRON"}, abs(verb.i - c.i)))
     for child in subjects:
         if child.lower_ in {"qui", "lequel", "laquelle"} and verb.dep_.startswith("acl"):
             return _phrase(_noun_phrase_before(verb.head, child))
         if child.pos_ == "PRON":
             return child.idx, child.idx + len(child.text)  # "il", "elle", "on", "j'"
-        if child.pos_ in {"VERB", "ADJ", "AUX"}:
+        if child.pos_ in {"VERB", "AUX"} or (child.pos_ == "ADJ" and not any(
+                c.dep_ == "det" for c in child.children)):
             continue  # "Réunis à Vilnius, les dirigeants …": a participle read as subject
         appositive = _named_apposition(child) or _name_before_apposition(child)
         # the subtree may reach back over a dateline ("VILNIUS, 11 juillet (AFP) - Les …")
@@ -568,6 +582,8 @@ def _subject_phrase(verb: Token, inverted: bool, times: list[tuple[int, int]]
             if governor.head is governor:
                 break
             governor = governor.head
+        if not inverted:
+            return "implicit"  # the speaker of the sentence before
     if not subjects and not inverted and verb.dep_.startswith("acl") and \
             head.pos_ in {"NOUN", "PROPN"} and head.i < verb.i:
         # "Un haut responsable, qui a requis l'anonymat, a indiqué": the parser hangs the
@@ -624,7 +640,8 @@ def _preceding_subject(verb: Token, times: list[tuple[int, int]]) -> list[Token]
         if any("Fin" in t.morph.get("VerbForm", None) for t in chunk):
             break  # another clause
         if (head.pos_ in {"DET", "PROPN", "NOUN", "PRON", "ADJ"} or head.text[:1].isupper()) \
-                and any(t.pos_ in {"NOUN", "PROPN"} or t.lower_ in {"il", "elle"} for t in chunk):
+                and any(t.pos_ in {"NOUN", "PROPN"} or t.lower_ in {"il", "elle"} or (
+                    t.pos_ == "ADJ" and head.pos_ == "DET") for t in chunk):
             phrases.append(chunk)
     if not phrases:
         return []
@@ -776,7 +793,7 @@ def _clause_statements(doc: Doc, layout: Layout, times: list[tuple[int, int]]
             if que is not None:
                 content = [_clause_extent(text, que, layout, sentence)]
         participle = token.lower_.endswith("ant")  # "parlant sous couvert d'anonymat"
-        if content is None and verb.frame == "any":
+        if content is None and verb.frame == "any" and not _follows_quote(token):
             content = _quoted_object(text, token, layout, sentence, times)
         if content is None and not participle:
             content = _statement_before(text, token, layout, sentence)
@@ -960,9 +977,11 @@ def _statement_before(text: str, verb: Token, layout: Layout, sentence: tuple[in
         second = _strip_statement(text, second_start, _statement_end(
             text, second_start, layout, sentence))
         rest = doc[_token_at(doc, second[0]):_token_at(doc, second[1])]
-        if second[1] - second[0] > 3 and not _SELON.match(text, second[0]) and \
-                any(t.pos_ in {"VERB", "AUX"} for t in rest):
-            parts.append(second)
+        if second[1] - second[0] > 3 and not _SELON.match(text, second[0]) and rest and \
+                rest[0].pos_ not in {"ADP"} and any(
+                "Fin" in t.morph.get("VerbForm", None) or t.pos_ == "VERB" and
+                t.dep_ in {"ROOT", "conj", "xcomp"} for t in rest):
+            parts.append(second)  # not the subject's apposition (", de l'UNSA")
     if not any(t.pos_ in {"VERB", "AUX"} for t in before) and len(before) <= 2:
         parts = parts[1:]  # "Pourtant, ajoute-t-il, « … »": a connector, not a statement
         if len(parts) == 1 and any(m.open <= parts[0][0] + 1 and m.close >= parts[0][1] - 1

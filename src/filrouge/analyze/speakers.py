@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from filrouge.analyze.actors import ActorRegistry
 
 _DETERMINERS = ("le ", "la ", "l'", "les ", "ce ", "cet ", "cette ", "ces ", "son ", "sa ",
-                "ses ", "leur ")
+                "ses ", "leur ", "un ", "une ", "des ", "de ", "d'")
 _SINGULAR_PRONOUNS = {"il": "m", "elle": "f", "lui": "m", "lui-même": "m", "elle-même": "f"}
 _PLURAL_PRONOUNS = {"ils", "elles", "eux", "eux-mêmes", "elles-mêmes"}
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
@@ -170,6 +170,9 @@ class SpeakerResolver:
         if lowered in cues.first_person:
             return Speaker(span, None, None, speaks=False)
         named = self.entities.best_actor(start, end)
+        if named is not None and named.label == "PER" and named.text[:1].islower() and \
+                (named.actor or "").startswith("local:"):
+            named = None  # the tagger took "ministre de l'Économie" for a name
         if named is not None and named.label == "PER" and _in_complement(
                 self.text[start:named.start]):
             # "l'émissaire de Donald Trump": the envoy speaks, not Trump
@@ -183,8 +186,8 @@ class SpeakerResolver:
                            self.gender_of(named))
         determiner, rest = strip_determiner(span.text)
         head = rest.split()[0] if rest.split() else ""
-        if head in cues.not_speakers:
-            return self._wrapped_source(span, named)
+        if head in cues.not_speakers or set(rest.split()[:2]) & cues.not_speakers:
+            return self._wrapped_source(span, named)  # "le texte", "de premières estimations"
         if determiner in {"son", "sa", "leur"} and head in cues.institution_heads:
             country = self._country_of_antecedent(position)  # "son ministère"
             if country is not None:
@@ -208,7 +211,8 @@ class SpeakerResolver:
             # "L'ancien ministre russe de la Culture" just after the man was named: the title
             # points back like a pronoun
             found = self.antecedent(position, _phrase_gender(span.text))
-            if found.actor is not None and self._is_person(found.actor):
+            if found.actor is not None and self._is_person(found.actor) and \
+                    not self._described_otherwise(found.actor, rest):
                 return Speaker(span, found.actor, found.name, False, None, found.gender)
         if determiner and determiner not in {"les", "ces", "leur"}:
             unnamed = self._unnamed(determiner, rest, position)
@@ -386,6 +390,9 @@ class SpeakerResolver:
                             re.search(rf"(?:^|[\s,]){re.escape(marker)}\s+(?:[\w-]+\s+)?$",
                                       before):
                         seen.add("m")
+                article = re.search(r"(?:^|[\s,(])(le|la)\s+[\w-]+(?:\s+[\w-]+)?\s+$", before)
+                if article and not re.search(r"\b(?:de|du|des|d')\s", before[article.end(1):]):
+                    seen.add("m" if article.group(1) == "le" else "f")  # "le pape Benoît XVI"
             self._gender_cache[entity.actor] = seen.pop() if len(seen) == 1 else None
         return self._gender_cache[entity.actor]
 
@@ -481,6 +488,13 @@ class SpeakerResolver:
                         have[0] == option[0] and set(option[1:]) <= set(have[1:])):
                     return True
         return False
+
+    def _described_otherwise(self, actor: str, title: str) -> bool:
+        """Whether the article gave this person another title ("la ministre de l'Économie"
+        is not "le premier ministre")."""
+        mentions = [e for e in self.people if e.actor == actor]
+        titled = [d for e in mentions for d in self.descriptions().get(e.start, []) if _is_title(d)]
+        return bool(titled) and not any(self._described_as(e, title) for e in mentions)
 
     def descriptions(self) -> dict[int, list[str]]:
         """For each person mention (by start), the noun phrases the article attaches to it:
