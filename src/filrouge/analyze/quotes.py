@@ -979,8 +979,8 @@ def _statement_before(text: str, verb: Token, layout: Layout, sentence: tuple[in
         rest = doc[_token_at(doc, second[0]):_token_at(doc, second[1])]
         if second[1] - second[0] > 3 and not _SELON.match(text, second[0]) and rest and \
                 rest[0].pos_ not in {"ADP"} and any(
-                "Fin" in t.morph.get("VerbForm", None) or t.pos_ == "VERB" and
-                t.dep_ in {"ROOT", "conj", "xcomp"} for t in rest):
+                "Fin" in t.morph.get("VerbForm", None) or (t.pos_ == "VERB" and
+                t.dep_ in {"ROOT", "conj", "xcomp"}) for t in rest):
             parts.append(second)  # not the subject's apposition (", de l'UNSA")
     if not any(t.pos_ in {"VERB", "AUX"} for t in before) and len(before) <= 2:
         parts = parts[1:]  # "Pourtant, ajoute-t-il, « … »": a connector, not a statement
