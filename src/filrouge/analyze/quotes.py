@@ -90,6 +90,7 @@ _DATELINE = re.compile(r"\s*(?:\d{1,2}\s?h\s?\d{0,2}|[A-ZÀ-Ý][\w' -]{1,30}\s?\
 _SELON = re.compile(r"(?<![\w'’])(?:selon|d['’]après)\s+", re.IGNORECASE)
 _MIN_FLOATING_WORDS = 4
 _LAYOUT_KEY = "filrouge_quote_layout"  # the quotation marks of the doc, while quotes are found
+_TEXT_KEY = "filrouge_quote_text"
 
 
 # -- quotation marks ------------------------------------------------------------------------
@@ -264,6 +265,7 @@ def find_quotes(
     """Statements from reporting clauses and "selon" first, then the quoted passages outside
     them; speakers resolved in text order."""
     text = doc.text
+    doc.user_data[_TEXT_KEY] = text  # Doc.text is rebuilt from the tokens on every access
     marks = quotation_marks(text)
     layout = Layout(text, marks)
     doc.user_data[_LAYOUT_KEY] = layout
@@ -271,11 +273,18 @@ def find_quotes(
         return _find_quotes(doc, entities, times, published, layout)
     finally:
         doc.user_data.pop(_LAYOUT_KEY, None)
+        doc.user_data.pop(_TEXT_KEY, None)
+
+
+def _text(doc: Doc) -> str:
+    """The doc's text, read once per call of :func:`find_quotes`."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    return cached if isinstance(cached, str) else doc.text
 
 
 def _find_quotes(doc: Doc, entities: EntityIndex, times: list[TimeExpr], published: str | None,
                  layout: Layout) -> list[Quote]:
-    text = doc.text
+    text = _text(doc)
     marks = layout.marks
     time_spans = [(t.start, t.end) for t in times]
     clauses = _clause_statements(doc, layout, time_spans)
@@ -416,7 +425,7 @@ def reporting_entry(token: Token) -> ReportingVerb | None:
 
 def _follows_quote(token: Token) -> bool:
     """Whether a cue stands right after a closing quotation mark ("», a-t-il déclaré")."""
-    before = token.doc.text[max(0, token.idx - 16):_cue_span(token)[0]]
+    before = _text(token.doc)[max(0, token.idx - 16):_cue_span(token)[0]]
     return bool(re.search(r"[»”\"]\s*,?\s*$", before)) or _clitic_subject(token) is not None
 
 
@@ -457,7 +466,7 @@ def _attached(token: Token) -> bool:
     """Whether a token stands where an inverted cue stands: right after "»," or ",", or
     before an inverted pronoun ("tranche-t-il")."""
     doc = token.doc
-    if _CLITIC_AFTER.match(doc.text, token.idx + len(token.text)):
+    if _CLITIC_AFTER.match(_text(doc), token.idx + len(token.text)):
         return True
     before = doc[max(0, token.i - 3):token.i]
     texts = [t.text for t in before]
@@ -467,7 +476,7 @@ def _attached(token: Token) -> bool:
             len(texts) >= 2 and texts[-2] in closing | {","} and before[-1].pos_ == "AUX"))
     # a word the tagger read as a noun is a cue only right after the closing mark, or right
     # before a colon opening the quote (", tempère : « … »")
-    if re.match(r"\s*:\s*[«“\"]", doc.text[token.idx + len(token.text):]):
+    if re.match(r"\s*:\s*[«“\"]", _text(doc)[token.idx + len(token.text):]):
         return True
     return bool(texts) and (texts[-1] in closing or (
         len(texts) >= 2 and texts[-2] in closing and texts[-1] == ","))
@@ -506,7 +515,7 @@ def _cue_span(verb: Token) -> tuple[int, int]:
                                                           verb.doc[c.i:verb.i])]
     start = min([verb.idx] + [a.idx for a in auxiliaries])
     end = verb.idx + len(verb.text)
-    clitic = _CLITIC_AFTER.match(verb.doc.text, end)
+    clitic = _CLITIC_AFTER.match(_text(verb.doc), end)
     if clitic and not auxiliaries:
         end = clitic.end()  # "répète-t-il"
     return start, end
@@ -517,7 +526,7 @@ def _cue_span(verb: Token) -> tuple[int, int]:
 
 def _clitic_subject(verb: Token) -> tuple[int, int] | None:
     """The inverted pronoun of "a-t-il dit", "confiait-il", "avait-elle déclaré"."""
-    text = verb.doc.text
+    text = _text(verb.doc)
     for token in [verb, *[c for c in verb.children if c.dep_.startswith("aux")]]:
         found = _CLITIC_AFTER.match(text, token.idx + len(token.text))
         if found:
@@ -573,7 +582,7 @@ def _subject_phrase(verb: Token, inverted: bool, times: list[tuple[int, int]]
         # of the clause it hangs on
         governor = head
         for _step in range(3):
-            if governor is verb or re.search(r"[.!?]\s|\n", verb.doc.text[
+            if governor is verb or re.search(r"[.!?]\s|\n", _text(verb.doc)[
                     min(governor.idx, verb.idx):max(governor.idx, verb.idx)]):
                 break
             if governor.i < verb.i and any(c.dep_ in {"nsubj", "nsubj:pass"}
@@ -591,7 +600,7 @@ def _subject_phrase(verb: Token, inverted: bool, times: list[tuple[int, int]]
         phrase = _phrase(_trim_speaker([t for t in head.subtree if t.i < verb.i], times))
         if phrase is not None:
             return phrase
-    between = verb.doc.text[min(head.idx, verb.idx):max(head.idx, verb.idx)]
+    between = _text(verb.doc)[min(head.idx, verb.idx):max(head.idx, verb.idx)]
     if verb.dep_ in {"conj", "xcomp", "advcl", "acl", "ccomp"} and head is not verb and \
             head.pos_ in {"VERB", "AUX", "ADJ", "NOUN"} and not inverted and \
             not re.search(r"[.!?»:;]\s|\n", between):
@@ -661,7 +670,7 @@ def _same_clause_outside_quotes(subject: Token, verb: Token) -> bool:
     """A subject the parser found in another sentence or inside quoted words is not the
     speaker ("« les hommes forts font la paix »", a heading line above)."""
     doc = verb.doc
-    between = doc.text[min(subject.idx, verb.idx):max(subject.idx, verb.idx)]
+    between = _text(doc)[min(subject.idx, verb.idx):max(subject.idx, verb.idx)]
     if re.search(r"[.!?]\s|\n", between):
         return False
     layout = doc.user_data.get(_LAYOUT_KEY)
@@ -744,7 +753,7 @@ def _trim_speaker(tokens: list[Token], times: list[tuple[int, int]] | None = Non
         return any(s <= token.idx < e for s, e in times or [])
 
     while tokens:
-        phrase = _ADVERBIAL_PHRASES.match(tokens[0].doc.text, tokens[0].idx)
+        phrase = _ADVERBIAL_PHRASES.match(_text(tokens[0].doc), tokens[0].idx)
         if phrase:
             tokens = [t for t in tokens if t.idx >= phrase.end()]
         elif tokens[0].lower_ in _LEADING_ADVERBIALS or tokens[0].pos_ in {"ADV", "NUM"} or \
@@ -779,7 +788,7 @@ def _clause_statements(doc: Doc, layout: Layout, times: list[tuple[int, int]]
                        ) -> list[_Statement]:
     """Reporting verb + que-clause, + object holding quoted words, or after an unquoted
     statement ("…, a confirmé un responsable")."""
-    text = doc.text
+    text = _text(doc)
     found: list[_Statement] = []
     for token in doc:
         verb = reporting_entry(token)
@@ -1011,7 +1020,7 @@ def _selon_statements(doc: Doc, layout: Layout, clauses: list[_Statement]
     """"Selon X, …", "…, selon X." and "…, selon X, …": the statement attributed to X. A
     "selon" in a sentence that already has a reporting verb names where it was said (a
     channel: "selon l'agence Tass, X a jugé que …")."""
-    text = doc.text
+    text = _text(doc)
     cues = quote_cues()
     source = reporting_verbs().get("selon")
     found: list[_Statement] = []
@@ -1062,7 +1071,7 @@ def _attached_cue_in(doc: Doc, layout: Layout, sentence: tuple[int, int]) -> boo
     for token in span if span is not None else []:
         if layout.mark_at(token.idx) is not None or reporting_entry(token) is None:
             continue
-        before = doc.text[max(0, token.idx - 12):_cue_span(token)[0]].rstrip(" ,")
+        before = _text(doc)[max(0, token.idx - 12):_cue_span(token)[0]].rstrip(" ,")
         if _clitic_subject(token) is not None or before.endswith(("»", "”", '"')):
             return True
     return False
@@ -1160,7 +1169,7 @@ def _selon_content(text: str, selon_at: int, phrase_end: int, layout: Layout,
 
 def _direct_statements(doc: Doc, layout: Layout, clauses: list[_Statement],
                        times: list[tuple[int, int]]) -> list[_Statement]:
-    text = doc.text
+    text = _text(doc)
     found: list[_Statement] = []
     for mark in layout.marks:
         if any(c.start <= mark.start and mark.end <= c.end + 1 for c in clauses) or \
@@ -1198,7 +1207,7 @@ _INCISE = re.compile(
 def _incise_statement(doc: Doc, mark: Mark, times: list[tuple[int, int]]
                       ) -> _Statement | None:
     """« Nous tiendrons, a-t-il dit, jusqu'au bout » is one quote in two parts."""
-    text = doc.text
+    text = _text(doc)
     for piece_start, piece_end in mark.parts:
         for incise in _INCISE.finditer(text, piece_start, piece_end):
             if incise.start() <= piece_start or (incise.end() >= piece_end - 1 and not mark.dash):
@@ -1234,7 +1243,7 @@ def _after_statement(doc: Doc, layout: Layout, mark: Mark, times: list[tuple[int
                      ) -> _Statement | None:
     """"« … », a déclaré X", "« … », a-t-il dit", "« … » elle a écrit": the cue right after
     the closing mark, before any subject of its own."""
-    text = doc.text
+    text = _text(doc)
     after = doc.char_span(mark.close, min(len(text), mark.close + 160), alignment_mode="expand")
     if after is None:
         return None
@@ -1288,7 +1297,7 @@ def _after_statement(doc: Doc, layout: Layout, mark: Mark, times: list[tuple[int
 def _before_statement(doc: Doc, layout: Layout, mark: Mark, times: list[tuple[int, int]]
                       ) -> _Statement | None:
     """"X a déclaré : « … »", "Et d'ajouter : « … »", "X a lancé « Nous … »"."""
-    text = doc.text
+    text = _text(doc)
     sentence_start = layout.sentence(mark.open)[0]
     lead = text[sentence_start:mark.open]
     colon = lead.rstrip().endswith(":")
