@@ -423,3 +423,33 @@ def test_a_quoted_name_after_a_noun_is_not_a_quote(analyzer: Analyzer) -> None:
     found = quotes(analyzer, "Hosni Moubarak s'est confié au quotidien « El Hayat », assure son "
                              "entourage.", "2013-07-04")
     assert "El Hayat" not in [q.text for q in found]
+
+
+def test_coordinated_reporting_verbs_give_two_statements(analyzer: Analyzer) -> None:
+    found = quotes(analyzer, "Volodymyr Zelensky a dit qu'il soutiendrait une pause, mais a "
+                             "accusé Vladimir Poutine de vouloir « affaiblir » l'Ukraine.",
+                   "2025-03-19")
+    assert [(q.kind, q.speaker_actor) for q in found] == [
+        ("indirect", "volodymyr-zelensky"), ("mixed", "volodymyr-zelensky")]
+    assert found[0].text == "il soutiendrait une pause"
+
+
+def test_a_cue_read_as_a_noun_before_que(analyzer: Analyzer) -> None:
+    (quote,) = quotes(analyzer, "Le président américain juge qu'un accord de paix vaut mieux "
+                                "qu'une trêve.", "2025-08-19")
+    assert quote.cue is not None and quote.cue.text == "juge"
+    assert quote.text == "un accord de paix vaut mieux qu'une trêve"
+
+
+def test_a_fragment_followed_by_more_words_is_mixed(analyzer: Analyzer) -> None:
+    (quote,) = quotes(analyzer, "Donald Trump s'est dit « pas content » de Vladimir Poutine.",
+                      "2025-09-06")
+    assert (quote.kind, quote.text) == ("mixed", "« pas content » de Vladimir Poutine")
+
+
+def test_a_title_case_headline_is_not_prose(analyzer: Analyzer) -> None:
+    assert quotes(analyzer, "Lié : Trump Dit Que L'Ukraine Doit Rembourser Toute L'Aide") == []
+
+
+def test_an_incise_verb_needs_quoted_words_or_a_speaker(analyzer: Analyzer) -> None:
+    assert quotes(analyzer, "Il parle peu, sourit souvent et ne hausse jamais la voix.") == []

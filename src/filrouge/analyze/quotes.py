@@ -46,8 +46,8 @@ if TYPE_CHECKING:
 _QUE = {"que", "qu'", "qu’"}
 _OBJECT_PRONOUNS = {"m'", "m’", "me", "te", "t'", "t’", "se", "s'", "s’", "l'", "l’", "le", "la",
                     "les", "leur", "y", "en"}
-_COMPARATIVES = {"plus", "moins", "autant", "aussi", "davantage", "autre", "même", "tel",
-                 "telle", "mieux", "pire"}
+_COMPARATIVES = {"plus", "moins", "autant", "aussi", "davantage", "autre", "tel", "telle",
+                 "mieux", "pire"}
 _IMPERSONAL = {"falloir", "agir", "sembler", "paraître", "rester", "exister", "manquer", "suffire",
                "arriver", "valoir", "pleuvoir", "importer", "convenir", "apparaître"}
 _COMPOUND_QUE = {"ainsi", "alors", "bien", "parce", "tandis", "tant", "plus", "moins", "avant",
@@ -226,6 +226,14 @@ class Layout:
             start = colon + 2
         return start
 
+    def heading(self, position: int) -> bool:
+        """Whether the sentence is a headline in title case ("Trump Dit Que L'Ukraine Doit
+        …"): a link or a heading, not the article's prose."""
+        start, end = self.sentence(position)
+        words = re.findall(r"[^\W\d_][\w'’-]*", self.text[start:end])
+        capitals = sum(1 for w in words if w[:1].isupper())
+        return len(words) >= 4 and capitals >= 0.7 * len(words)
+
     def paragraph_of(self, position: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, position) - 1
 
@@ -246,6 +254,7 @@ class _Statement:
     anchor: int = 0
     sentence: tuple[int, int] = (0, 0)
     quoted: list[tuple[int, int]] = field(default_factory=list)
+    verb_index: int | None = None  # the reporting verb's token, for coordinated statements
 
     @property
     def start(self) -> int:
@@ -289,7 +298,7 @@ def _find_quotes(doc: Doc, entities: EntityIndex, times: list[TimeExpr], publish
     time_spans = [(t.start, t.end) for t in times]
     clauses = _clause_statements(doc, layout, time_spans)
     clauses += _selon_statements(doc, layout, clauses)
-    clauses = _outermost(clauses)
+    clauses = _outermost(_split_coordinated(doc, clauses, layout))
     direct = _direct_statements(doc, layout, clauses, time_spans)
     statements = sorted(clauses + direct, key=lambda s: (s.anchor, s.start))
     resolver = SpeakerResolver(doc, entities, published,
@@ -361,6 +370,60 @@ def _unique(quotes: list[Quote]) -> list[Quote]:
             seen.add((quote.start, quote.end))
             kept.append(quote)
     return kept
+
+
+def _split_coordinated(doc: Doc, statements: list[_Statement], layout: Layout
+                       ) -> list[_Statement]:
+    """"X a expliqué que A, mais il a aussi fait savoir que B": two statements; the first
+    stops where the coordinated reporting verb's clause begins."""
+    text = layout.text
+    for statement in statements:
+        if statement.verb_index is None:
+            continue
+        for other in statements:
+            if other is statement or other.verb_index is None or other.cue is None or \
+                    not statement.start <= other.cue[0] < statement.end:
+                continue
+            verb = doc[other.verb_index]
+            head, linked = verb, False
+            for _step in range(3):
+                if head.dep_ != "conj" or head.head is head:
+                    break
+                head = head.head
+                if head.i == statement.verb_index or (
+                        statement.start <= head.idx < statement.end and
+                        _same_tense(doc[statement.verb_index], verb)):
+                    # the parser may hang "mais a accusé" on the reported verb: the same
+                    # compound tense as the reporting verb tells it is the speaker's
+                    linked = True
+                    break
+            if not linked:
+                continue
+            starts = [other.cue[0], *[c.idx for c in verb.children
+                                      if c.dep_ in {"cc", "nsubj"} and c.i < verb.i]]
+            if other.speaker is not None and other.speaker[0] > statement.start:
+                starts.append(other.speaker[0])
+            cut = min(starts)
+            while True:  # back over ", mais", " et", spaces and commas
+                stripped = re.sub(r"(?:[\s,;]+|\b(?:mais|et|puis|ou|tout)\s*)$", "",
+                                  text[statement.start:cut])
+                if len(stripped) == cut - statement.start:
+                    break
+                cut = statement.start + len(stripped)
+            parts = [(a, min(b, cut)) for a, b in statement.parts if a < cut]
+            if parts and parts[-1][0] < parts[-1][1]:
+                statement.parts = parts
+                statement.kind = "mixed" if _holds_quote(layout, parts) else "indirect"
+    return statements
+
+
+def _same_tense(first: Token, second: Token) -> bool:
+    """Two verbs in the same compound tense ("a dit" … "a accusé")."""
+    def auxiliaries(verb: Token) -> list[str]:
+        holders = [verb, *[c for c in verb.children if c.lemma_ == "faire"]]  # "a fait savoir"
+        return [c.lower_ for h in holders for c in h.children if c.dep_.startswith("aux")]
+
+    return bool(auxiliaries(first)) and auxiliaries(first) == auxiliaries(second)
 
 
 def _outermost(statements: list[_Statement]) -> list[_Statement]:
@@ -440,9 +503,13 @@ def _after_auxiliary(token: Token) -> bool:
 
 
 def _lexicon_entry(token: Token) -> ReportingVerb | None:
-    if _attached(token) or (token.pos_ in {"VERB", "AUX"} and
-                            token.lemma_.lower() == token.lower_):
-        # the lemmatizer left "estime" as "estime": its conjugated form tells the verb
+    doc = token.doc
+    before_que = token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _QUE and (
+        token.i == 0 or doc[token.i - 1].pos_ not in {"DET", "ADP"})
+    if _attached(token) or before_que or (token.pos_ in {"VERB", "AUX"} and
+                                          token.lemma_.lower() == token.lower_):
+        # the lemmatizer left "estime" as "estime", the tagger read "juge que" as a noun:
+        # the conjugated form tells the verb
         form = reporting_forms().get(token.lower_)
         if form is not None:
             return form
@@ -494,7 +561,8 @@ def _means_not_said(token: Token) -> bool:
 def _is_negated(token: Token) -> bool:
     """"n'a pas dit que", "ne peut pas promettre que", "personne ne peut affirmer que"."""
     governors = [token]
-    if token.dep_ == "xcomp" and token.head.lemma_ in {"pouvoir", "vouloir", "devoir", "oser",
+    if token.dep_ == "xcomp" and "Inf" in token.morph.get("VerbForm", None) and \
+            token.head.lemma_ in {"pouvoir", "vouloir", "devoir", "oser",
                                                        "savoir", "falloir"}:
         governors.append(token.head)
     for governor in governors:
@@ -792,7 +860,8 @@ def _clause_statements(doc: Doc, layout: Layout, times: list[tuple[int, int]]
     found: list[_Statement] = []
     for token in doc:
         verb = reporting_entry(token)
-        if verb is None or layout.mark_at(token.idx) is not None or _is_negated(token):
+        if verb is None or layout.mark_at(token.idx) is not None or _is_negated(token) or \
+                layout.heading(token.idx):
             continue
         sentence = layout.sentence(token.idx)
         content: list[tuple[int, int]] | None = None
@@ -814,7 +883,7 @@ def _clause_statements(doc: Doc, layout: Layout, times: list[tuple[int, int]]
             kind="mixed" if _holds_quote(layout, content) else "indirect",
             parts=content, cue=_cue_span(token), verb=verb,
             speaker=subject if isinstance(subject, tuple) else None,
-            implicit=subject == "implicit", sentence=sentence,
+            implicit=subject == "implicit", sentence=sentence, verb_index=token.i,
         )
         if subject is None:
             continue
@@ -826,26 +895,34 @@ def _clause_statements(doc: Doc, layout: Layout, times: list[tuple[int, int]]
 
 
 def _que_clause(verb: Token, times: list[tuple[int, int]]) -> Token | None:
-    """The "que" opening the content clause of a reporting verb."""
-    for child in verb.children:
-        if child.i < verb.i:
-            continue
-        if child.dep_ in {"ccomp", "obj", "xcomp", "advcl", "obl", "acl", "conj", "dep"}:
-            que = next((g for g in child.children if g.dep_ == "mark" and g.lower_ in _QUE
-                        and verb.i < g.i < child.i), None)
-            if que is not None:
-                return que
-    # The parser sometimes reads the "que" as a relative pronoun ("a écrit sur Telegram que
-    # Trump avait …"): a "que" after the verb counts when only adverbs, times and
-    # prepositional phrases stand between; a bare noun before it would be its antecedent.
+    """The "que" opening the content clause of a reporting verb: the parse's, or the first
+    "que" after the verb (the parser sometimes reads it as a relative pronoun: "a écrit sur
+    Telegram que Trump avait …"). Either way only adverbs, times and prepositional phrases
+    may stand between; a bare noun before it would be its antecedent ("l'enveloppe que le
+    Congrès n'a pas adoptée"), and "pour que", "ainsi que", "plus … que" are not content
+    clauses."""
     doc = verb.doc
+    parsed = None
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in {"ccomp", "obj", "xcomp", "advcl", "obl", "acl",
+                                               "conj", "dep"}:
+            parsed = next((g for g in child.children if g.dep_ == "mark" and g.lower_ in _QUE
+                           and verb.i < g.i < child.i), None)
+            if parsed is not None:
+                break
+    if parsed is not None:
+        previous = doc[parsed.i - 1].lower_
+        if previous in _COMPOUND_QUE or _comparative(verb, parsed):
+            return None
+        if parsed.i - verb.i <= 12:
+            return parsed  # the parse's content clause, near the verb
     after_preposition = False
-    for token in doc[verb.i + 1: verb.i + 14]:
+    for token in doc[verb.i + 1: verb.i + 20]:
         if token.lower_ in _QUE:
+            if parsed is not None and token.i != parsed.i:
+                return None
             previous = doc[token.i - 1].lower_
-            comparative = any(t.lower_ in _COMPARATIVES for t in doc[verb.i + 1:token.i])
-            # "ainsi que", "alors que"; "relève d'une plus grande maturité que …"
-            return None if previous in _COMPOUND_QUE or comparative else token
+            return None if previous in _COMPOUND_QUE or _comparative(verb, token) else token
         if token.text in {".", "!", "?", ";", ":", "«", "»"} or "\n" in token.text or \
                 token.pos_ in {"VERB", "SCONJ"}:
             return None
@@ -861,6 +938,15 @@ def _que_clause(verb: Token, times: list[tuple[int, int]]) -> Token | None:
         elif token.pos_ in {"DET", "NOUN", "PROPN", "PRON", "NUM"} and not after_preposition:
             return None
     return None
+
+
+def _comparative(verb: Token, que: Token) -> bool:
+    """"relève d'une plus grande maturité que …": a comparison, not a content clause ("a dit
+    aussi que" is not one: "aussi" right before "que" means "also")."""
+    between = verb.doc[verb.i + 1:que.i - 1]
+    # "le même jour que" compares; "le jour même de la signature que" does not
+    return any(t.lower_ in _COMPARATIVES or (t.lower_ == "même" and t.i > 0 and
+                                             verb.doc[t.i - 1].pos_ == "DET") for t in between)
 
 
 def _clause_extent(text: str, que: Token, layout: Layout, sentence: tuple[int, int]
@@ -937,7 +1023,7 @@ def _quoted_object(text: str, verb: Token, layout: Layout, sentence: tuple[int, 
     end = _statement_end(text, start, layout, sentence)
     content = _strip_statement(text, start, end)
     lead_words = re.sub(r"^(?:de|d['’]|comme|à|au)\s*", "", text[content[0]:first.open].strip())
-    if len(inside) == 1 and not lead_words and content[1] >= first.close - 1:
+    if len(inside) == 1 and not lead_words and content[1] <= first.close + 1:
         return None  # "a salué « un partenaire loyal »": the quoted words are the whole object
     return [content]
 
@@ -961,6 +1047,8 @@ def _statement_before(text: str, verb: Token, layout: Layout, sentence: tuple[in
     if _clitic_subject(verb) is None and any(
             c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children):
         return None  # not inverted: "X, qui …, a dit" is a subject, not a statement
+    if _clitic_subject(verb) is None and not _someone_after(verb):
+        return None  # "…, sourit souvent et …", "…, lancent une pétition": no speaker after
     start = layout.clause_start(cue_start)
     first_end = len(text[:cue_start].rstrip()) - 1
     if first_end - start < 6:
@@ -999,6 +1087,19 @@ def _statement_before(text: str, verb: Token, layout: Layout, sentence: tuple[in
     elif len(parts) == 1 and not any("Fin" in t.morph.get("VerbForm", None) for t in before):
         return None  # no clause of its own before the cue ("Au nom du parti, X, …")
     return parts or None
+
+
+def _someone_after(verb: Token) -> bool:
+    """Whether the words after an inverted verb name someone: a name, a pronoun, a person,
+    a title or an institution ("a confirmé un haut responsable", "affirme le ministère")."""
+    following = _following_subject(verb, [])
+    if not following or following[0].pos_ in {"VERB", "AUX", "ADV", "CCONJ", "ADP", "SCONJ"}:
+        return False
+    cues = quote_cues()
+    lexicon = anonymous_sources()
+    people = lexicon.heads | lexicon.people | cues.institution_heads | {
+        t.split()[0] for t in cues.titles}
+    return any(t.pos_ in {"PROPN", "PRON"} or t.lower_ in people for t in following)
 
 
 def _token_at(doc: Doc, position: int) -> int:
