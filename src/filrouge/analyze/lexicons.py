@@ -135,6 +135,7 @@ class QuoteCues:
     titles: tuple[str, ...]
     title_synonyms: dict[str, tuple[str, ...]]
     institution_heads: frozenset[str]
+    organisation_heads: frozenset[str]
     presidencies: dict[str, str]
     feminine_markers: tuple[str, ...]
     masculine_markers: tuple[str, ...]
@@ -154,6 +155,7 @@ def quote_cues() -> QuoteCues:
         titles=tuple(data["titles"]),
         title_synonyms={k: tuple(v) for k, v in data["title_synonyms"].items()},
         institution_heads=frozenset(data["institution_heads"]),
+        organisation_heads=frozenset(data["organisation_heads"]),
         presidencies=dict(data["presidencies"]),
         feminine_markers=tuple(data["feminine_markers"]),
         masculine_markers=tuple(data["masculine_markers"]),

@@ -623,7 +623,8 @@ def _subject_phrase(verb: Token, inverted: bool, times: list[tuple[int, int]]
         verb.doc[c.i - 1].text == "," and c.i + 1 < len(verb.doc) and
         verb.doc[c.i + 1].text == ",")]
     # the nearest nominal subject: the parser sometimes marks an earlier noun as well
-    subjects.sort(key=lambda c: (c.pos_ not in {"NOUN", "PROPN", "PRON"}, abs(verb.i - c.i)))
+    subjects.sort(key=lambda c: (c.pos_ not in {"NOUN", "PROPN", "PRON"},
+                                 c.i > verb.i and not inverted, abs(verb.i - c.i)))
     for child in subjects:
         if child.lower_ in {"qui", "lequel", "laquelle"} and verb.dep_.startswith("acl"):
             return _phrase(_noun_phrase_before(verb.head, child))
@@ -1021,9 +1022,18 @@ def _quoted_object(text: str, verb: Token, layout: Layout, sentence: tuple[int, 
     start = min(right[0].idx, first.open)
     end = max(end, inside[-1].close)
     end = _statement_end(text, start, layout, sentence)
+    for token in verb.doc[_token_at(verb.doc, first.close):_token_at(verb.doc, end)]:
+        head = token.head
+        if token.dep_ in {"nsubj", "nsubj:pass"} and head.i > token.i and head is not verb and \
+                "Fin" in head.morph.get("VerbForm", None) and verb not in head.ancestors:
+            comma = text.rfind(",", first.close, token.idx)
+            end = comma if comma != -1 else end  # "« … », Washington a appelé": a new clause
+            break
     content = _strip_statement(text, start, end)
     lead_words = re.sub(r"^(?:de|d['’]|comme|à|au)\s*", "", text[content[0]:first.open].strip())
-    if len(inside) == 1 and not lead_words and content[1] <= first.close + 1:
+    rest = _remove_spans(text[first.close:content[1]], first.close, times)
+    if len(inside) == 1 and not lead_words and (
+            not re.search(r"\w", rest) or rest.lstrip().startswith(",")):
         return None  # "a salué « un partenaire loyal »": the quoted words are the whole object
     return [content]
 
@@ -1097,7 +1107,7 @@ def _someone_after(verb: Token) -> bool:
         return False
     cues = quote_cues()
     lexicon = anonymous_sources()
-    people = lexicon.heads | lexicon.people | cues.institution_heads | {
+    people = lexicon.heads | lexicon.people | cues.institution_heads | cues.organisation_heads | {
         t.split()[0] for t in cues.titles}
     return any(t.pos_ in {"PROPN", "PRON"} or t.lower_ in people for t in following)
 
