@@ -160,6 +160,18 @@ def _store_documents(store: Store, analyzer: Analyzer, copies: DuplicateIndex,
     return added, skipped
 
 
+def _end_ingest(added: int, skipped: int, rejections: list[Rejection], total: int,
+                stories: int, where: str) -> None:
+    """The closing lines of ingest and fetch, and the exit status (1 when some were rejected)."""
+    _report_rejections(rejections)
+    err.print(
+        f"{added} new article(s), {skipped} already stored, {len(rejections)} rejected; "
+        f"{total} article(s) and {stories} story(ies) in {where}",
+        highlight=False,
+    )
+    sys.exit(1 if rejections else 0)
+
+
 def _finish_ingest(store: Store) -> list[Story]:
     """After new articles: relink people across articles, then place the new articles in the
     stored stories (incrementally; corrections replayed)."""
@@ -222,13 +234,7 @@ def ingest(paths: tuple[Path, ...], db: Path, model: str, batch_size: int, proce
                 progress.update(task, rate=f"{done / elapsed:.1f} files/s" if elapsed else "")
         stories = _finish_ingest(store)
         total = store.count("articles")
-    _report_rejections(rejections)
-    err.print(
-        f"{added} new article(s), {skipped} already stored, {len(rejections)} rejected; "
-        f"{total} article(s) and {len(stories)} story(ies) in {db}",
-        highlight=False,
-    )
-    sys.exit(1 if rejections else 0)
+    _end_ingest(added, skipped, rejections, total, len(stories), f"{db}")
 
 
 @main.command()
@@ -326,13 +332,8 @@ def fetch(urls: tuple[str, ...], db: Path, allow_private: bool, delay: float, ti
             added, skipped = added + new, skipped + seen
         stories = _finish_ingest(store) if added else store.stories()
         total = store.count("articles")
-    _report_rejections(rejections)
-    err.print(
-        f"{added} new article(s), {skipped} already stored, {len(rejections)} rejected; "
-        f"{total} article(s) and {len(stories)} story(ies) in {db}; raw pages in {raw_dir}",
-        highlight=False,
-    )
-    sys.exit(1 if rejections else 0)
+    _end_ingest(added, skipped, rejections, total, len(stories),
+                f"{db}; raw pages in {raw_dir}")
 
 
 # -- reading --------------------------------------------------------------------------------

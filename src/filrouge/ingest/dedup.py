@@ -145,14 +145,6 @@ def _lead(text: str) -> str:
     return " ".join(_words(text)[:LEAD_WORDS])
 
 
-def mark_duplicates(article: Article, known: Iterable[Article]) -> Article:
-    """The article, pointing at the earliest known article it copies (if any).
-
-    A convenience over :class:`DuplicateIndex` for one-off checks; ingestion keeps one index.
-    """
-    return DuplicateIndex.of(known).mark(article)
-
-
 def group_pairs(articles: Iterable[Article]) -> set[frozenset[str]]:
     """Every pair of article ids put in the same group when the articles arrive in this order."""
     index = DuplicateIndex()

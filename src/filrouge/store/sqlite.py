@@ -18,6 +18,36 @@ from pathlib import Path
 
 from filrouge.model import Article, Rejection, Story
 
+# Migration 3's triggers keep the tables derived from an article's record in step: the rows
+# an article fills, and the rows removed before it is refilled or deleted.
+_FILL_DERIVED = """\
+        INSERT INTO articles_fts (rowid, id, title, text) VALUES
+            ((SELECT key FROM article_keys WHERE id = new.id), new.id, coalesce(new.title, ''),
+             coalesce(json_extract(new.record, '$.text'), ''));
+        INSERT INTO events
+            SELECT new.id, e.key, json_extract(e.value, '$.type'), json_extract(e.value, '$.date'),
+                   coalesce(json_extract(e.value, '$.negated'), 0),
+                   coalesce(json_extract(e.value, '$.hypothetical'), 0),
+                   json_extract(e.value, '$.text')
+            FROM json_each(new.record, '$.events') e;
+        INSERT OR IGNORE INTO event_actors
+            SELECT r.value, 'actor', json_extract(e.value, '$.date'), new.id, e.key
+            FROM json_each(new.record, '$.events') e, json_each(e.value, '$.actors') r;
+        INSERT OR IGNORE INTO event_actors
+            SELECT r.value, 'target', json_extract(e.value, '$.date'), new.id, e.key
+            FROM json_each(new.record, '$.events') e, json_each(e.value, '$.targets') r;
+        INSERT INTO amounts
+            SELECT new.id, m.key, json_extract(m.value, '$.value'), json_extract(m.value, '$.unit'),
+                   json_extract(m.value, '$.period'), json_extract(m.value, '$.text')
+            FROM json_each(new.record, '$.amounts') m;
+"""
+_CLEAR_DERIVED = """\
+        DELETE FROM articles_fts WHERE rowid = (SELECT key FROM article_keys WHERE id = old.id);
+        DELETE FROM events WHERE article_id = old.id;
+        DELETE FROM event_actors WHERE article_id = old.id;
+        DELETE FROM amounts WHERE article_id = old.id;
+"""
+
 # Each migration is one entry, applied in order in its own transaction; add new ones at the end
 # with the next number. The schema version is the highest number.
 _MIGRATIONS: dict[int, str] = {
@@ -323,57 +353,11 @@ _MIGRATIONS: dict[int, str] = {
     CREATE INDEX quotes_anonymous ON quotes(anonymous, date);
     CREATE TRIGGER articles_derive AFTER INSERT ON articles BEGIN
         INSERT OR IGNORE INTO article_keys (id) VALUES (new.id);
-        INSERT INTO articles_fts (rowid, id, title, text) VALUES
-            ((SELECT key FROM article_keys WHERE id = new.id), new.id, coalesce(new.title, ''),
-             coalesce(json_extract(new.record, '$.text'), ''));
-        INSERT INTO events
-            SELECT new.id, e.key, json_extract(e.value, '$.type'), json_extract(e.value, '$.date'),
-                   coalesce(json_extract(e.value, '$.negated'), 0),
-                   coalesce(json_extract(e.value, '$.hypothetical'), 0),
-                   json_extract(e.value, '$.text')
-            FROM json_each(new.record, '$.events') e;
-        INSERT OR IGNORE INTO event_actors
-            SELECT r.value, 'actor', json_extract(e.value, '$.date'), new.id, e.key
-            FROM json_each(new.record, '$.events') e, json_each(e.value, '$.actors') r;
-        INSERT OR IGNORE INTO event_actors
-            SELECT r.value, 'target', json_extract(e.value, '$.date'), new.id, e.key
-            FROM json_each(new.record, '$.events') e, json_each(e.value, '$.targets') r;
-        INSERT INTO amounts
-            SELECT new.id, m.key, json_extract(m.value, '$.value'), json_extract(m.value, '$.unit'),
-                   json_extract(m.value, '$.period'), json_extract(m.value, '$.text')
-            FROM json_each(new.record, '$.amounts') m;
-    END;
+""" + _FILL_DERIVED + """    END;
     CREATE TRIGGER articles_underive AFTER DELETE ON articles BEGIN
-        DELETE FROM articles_fts WHERE rowid = (SELECT key FROM article_keys WHERE id = old.id);
-        DELETE FROM events WHERE article_id = old.id;
-        DELETE FROM event_actors WHERE article_id = old.id;
-        DELETE FROM amounts WHERE article_id = old.id;
-    END;
+""" + _CLEAR_DERIVED + """    END;
     CREATE TRIGGER articles_rederive AFTER UPDATE OF title, record ON articles BEGIN
-        DELETE FROM articles_fts WHERE rowid = (SELECT key FROM article_keys WHERE id = old.id);
-        DELETE FROM events WHERE article_id = old.id;
-        DELETE FROM event_actors WHERE article_id = old.id;
-        DELETE FROM amounts WHERE article_id = old.id;
-        INSERT INTO articles_fts (rowid, id, title, text) VALUES
-            ((SELECT key FROM article_keys WHERE id = new.id), new.id, coalesce(new.title, ''),
-             coalesce(json_extract(new.record, '$.text'), ''));
-        INSERT INTO events
-            SELECT new.id, e.key, json_extract(e.value, '$.type'), json_extract(e.value, '$.date'),
-                   coalesce(json_extract(e.value, '$.negated'), 0),
-                   coalesce(json_extract(e.value, '$.hypothetical'), 0),
-                   json_extract(e.value, '$.text')
-            FROM json_each(new.record, '$.events') e;
-        INSERT OR IGNORE INTO event_actors
-            SELECT r.value, 'actor', json_extract(e.value, '$.date'), new.id, e.key
-            FROM json_each(new.record, '$.events') e, json_each(e.value, '$.actors') r;
-        INSERT OR IGNORE INTO event_actors
-            SELECT r.value, 'target', json_extract(e.value, '$.date'), new.id, e.key
-            FROM json_each(new.record, '$.events') e, json_each(e.value, '$.targets') r;
-        INSERT INTO amounts
-            SELECT new.id, m.key, json_extract(m.value, '$.value'), json_extract(m.value, '$.unit'),
-                   json_extract(m.value, '$.period'), json_extract(m.value, '$.text')
-            FROM json_each(new.record, '$.amounts') m;
-    END;
+""" + _CLEAR_DERIVED + _FILL_DERIVED + """    END;
     CREATE TRIGGER quotes_derive AFTER INSERT ON quotes BEGIN
         INSERT INTO quotes_fts (rowid, article_id, position, speaker, text)
             SELECT k.key * 65536 + new.position, new.article_id, new.position,
