@@ -1,72 +1,399 @@
 """Story labels a reader can scan: keyphrases for a title, main actors, date span, how many
-articles and outlets, the events inside, and the story's own short timeline."""
+articles and outlets, the events inside, and the story's own short timeline.
+
+Keyphrases are noun-phrase-like runs read from titles, leads and bodies (no tagger: the stored
+articles keep no parse): one to three content words, optionally joined by one "de/du/des/d'"
+("garanties de sécurité", "sommet de l'Otan"), never starting or ending on a stop word,
+determiner, adverb or known verb form. A phrase is keyed by its accent-folded light stems, so
+"OTAN", "Otan" and "l'OTAN" are one phrase, shown in its most frequent surface form (forms at
+the start of a sentence or in a Title-Case headline count little, since their capitals say
+nothing). Names (capitalised inside a sentence) and multi-word phrases are preferred; phrases
+used by several of the story's articles, in their titles and leads, and rare elsewhere (IDF)
+rank first.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from filrouge.model import Article, Story, StoryEvent
 from filrouge.stories.cluster import Grouper
-from filrouge.stories.text import sentence_spans, stem, stopwords, words
+from filrouge.stories.text import sentence_spans, stem, stopwords
 from filrouge.stories.timeline import build_timeline
 
 STORY_TIMELINE_DATES = 30
 KEYPHRASES = 4
+MIN_KEYPHRASES = 2
+LEAD_SENTENCES = 3
+
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W_]|[-‑](?=[^\W_]))*", re.UNICODE)
+# What may separate two words of one phrase: spaces, or an elision apostrophe ("l'Otan").
+_JOINING_GAP = re.compile(r"[ \u00a0\u202f]*['’]?[ \u00a0\u202f]*")
+_LINKS = frozenset({"de", "d", "du", "des"})
+_ARTICLES_AFTER_DE = frozenset({"la", "l"})
+# Words that say nothing in a label although they are not function words: adverbs of place and
+# time, pre-nominal adjectives, nouns of locutions ("à la tête de", "sur fond de").
+_LABEL_STOP = frozenset("""
+    ici là-bas désormais aujourd hier demain bientôt toujours jamais encore déjà puis enfin
+    alors ainsi aussi plutôt surtout vraiment beaucoup tant tard tôt près loin
+    tête face fond côté cœur coeur veille lendemain suite cadre part lieu sein moment fois
+    propos cas point mise faveur travers milieu base raison rapport regard
+    grand grande grands grandes nouveau nouvel nouvelle nouveaux nouvelles petit petite petits
+    petites large larges rare rares seul seule seuls seules haut haute gros grosse bon bonne
+    long longue vieux vieil vieille jeune vrai vraie possible possibles prochain prochaine
+    ancien ancienne futur future plein pleine principal principale principaux
+    chose choses façon manière sorte type genre personne personnes gens
+    plus moins très trop tout tous toute toutes cela ceci celle celui
+    sera seront serait seraient avait avaient aurait auraient pourra pourrait doivent devra
+    devait devrait veut voulait peut pouvait va vont faut fallait sait savait
+    dit dire fait faire déclare déclaré annonce annoncé selon
+    minute minutes heure heures direct suivez partagez partager envoyer tweeter réagir
+    article articles lire voir
+    président présidente présidents ministre ministres secrétaire chef chefs porte-parole
+    dirigeant dirigeants dirigeante responsable responsables directeur directrice homologue
+    homologues représentant représentants envoyé envoyée conseiller conseillère pays
+""".split())
+_NOUNS_IN_E = frozenset({  # nouns that look like past participles
+    "traité", "traités", "comité", "comités", "député", "députés", "allié", "alliés",
+    "marché", "marchés", "délégué", "délégués", "réfugié", "réfugiés", "blessé", "blessés",
+    "degré", "congé", "défilé", "résumé", "clergé", "employé", "employés", "associé", "associés",
+    "invité", "invités", "fiancé", "curé", "santé", "liberté", "libertés", "volonté",
+    "volontés", "société", "sociétés", "côté", "été", "moitié", "amitié", "pitié", "majesté",
+    "clé", "clés", "thé", "café", "cafés", "bébé", "bébés", "lycée",
+})
+_NOUN_ENDINGS_IN_E = ("ité", "ités", "auté", "autés", "eté", "etés")
+# Infinitives never make a label; these endings are verbs but for the nouns listed.
+_INFINITIVE_ENDINGS = ("ter", "per", "ber", "der", "ner", "ser", "ler", "cer", "quer", "rer",
+                       "ver", "mer", "uer", "éer", "ir")
+_NOUNS_LIKE_INFINITIVES = frozenset({
+    "hiver", "mer", "fer", "cancer", "leader", "leaders", "reporter", "dîner", "déjeuner",
+    "laser", "poster", "charter", "avenir", "plaisir", "désir", "loisir", "souvenir", "soupir",
+    "émir", "vizir", "saphir", "zéphyr", "tir", "tirs", "cuir", "kir", "nadir", "élixir",
+    "manager", "super", "bunker", "amer", "gaspiller",
+})
+_ADJECTIVE_ENDINGS = ("isse", "isses", "al", "ale", "ales", "aux", "ien", "ienne", "iens",
+                      "iennes", "ique", "iques", "if", "ive", "ifs", "ives", "ais", "aise",
+                      "aises", "ois", "oise", "oises", "ain", "aine", "ains", "aines", "éen",
+                      "éenne", "éens", "éennes", "el", "elle", "els", "elles", "eux", "euse",
+                      "euses")
+_ADVERB_ENDINGS = ("lement", "iquement", "ièrement", "amment", "emment", "ivement", "airement",
+                   "ûrement", "ablement", "iblement", "ctement", "vraiment")
+_NOT_ADVERBS = frozenset({  # nouns with an adverb's ending
+    "parlement", "parlements", "règlement", "règlements", "déroulement", "isolement",
+    "renouvellement", "roulement", "démantèlement", "écroulement", "signalement",
+    "ravitaillement", "enrôlement", "emballement", "étalement", "nivellement", "morcellement",
+})
+
+
+@lru_cache(maxsize=1)
+def _verb_forms() -> frozenset[str]:
+    """Finite forms and masculine participles of the reporting and event verbs the project
+    lists (``data/quote_verbs.tsv``, ``data/event_verbs.tsv``): "signent", "signé", "promet",
+    "garantit". Forms that are often nouns too are left out: "demande", "menace", "garantie"."""
+    forms: set[str] = set()
+    for name in ("quote_verbs.tsv", "event_verbs.tsv"):
+        text = (resources.files("filrouge") / "data" / name).read_text("utf-8")
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            cue = line.split("\t", 1)[0].replace("s'en ", "").replace("s'", "").split()
+            verb = cue[1] if cue[0] == "se" and len(cue) > 1 else cue[0]
+            forms.update(_conjugated(verb))  # "se mettre d'accord": mettre
+    return frozenset(forms)
+
+
+def _conjugated(lemma: str) -> set[str]:
+    if lemma.endswith("er") and len(lemma) > 3:
+        root = lemma[:-2]
+        soft = root + "e" if root.endswith("g") else root
+        return {root + "ent", root + "é", root + "és", soft + "ait", soft + "aient",
+                root + "era", root + "eront", soft + "ant", root + "ez", _grave(root) + "ent"}
+    if lemma.endswith("ir") and len(lemma) > 3:
+        root = lemma[:-2]
+        return {root + "it", root + "issent", root + "i", root + "is", root + "issait",
+                root + "ira", root + "issant"}
+    if lemma.endswith("re") and len(lemma) > 3:
+        root = lemma[:-2]
+        forms = {root, root + "ent", root + "ait", root + "u", root + "ra"}
+        if root.endswith("t"):  # mettre, permettre, promettre
+            forms |= {root[:-1], root[:-1] + "s", root[:-3] + "is"}  # promet, promis
+        if root.endswith("d"):  # prendre, répondre
+            forms |= {root + "s", root[:-1] + "nent", root[:-3] + "is"}  # prennent, pris
+        if root.endswith("i"):  # écrire, dire
+            forms |= {root + "t", root + "vent", root + "vait"}
+        return forms
+    return {lemma}
+
+
+def _grave(root: str) -> str:
+    """lever → lève, appeler → appelle is not handled; e + consonant + er → è."""
+    if len(root) > 2 and root[-2] == "e" and root[-1] not in "aeiouy":
+        return root[:-2] + "è" + root[-1]
+    return root
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _is_acronym(token: str) -> bool:
+    """OTAN, G7, PIB; a longer word in capitals is a shouted word ("AÉRIENNE")."""
+    return 2 <= len(token) <= 6 and token.isupper()
+
+
+def _is_content(token: str, capitals_count: bool = True) -> bool:
+    """May this word stand in a label (inside or at the edge of a phrase)? A capitalised word
+    is a name unless ``capitals_count`` is off (a Title-Case Headline)."""
+    low = token.lower()
+    if _is_acronym(token) and capitals_count:
+        return True
+    if len(low) <= 2 or low in stopwords() or low in _LABEL_STOP:
+        return False
+    if token[0].isupper() and capitals_count:
+        return True
+    if low in _verb_forms():
+        return False
+    if (low.endswith(("é", "és")) and not low.endswith(_NOUN_ENDINGS_IN_E)
+            and low not in _NOUNS_IN_E):
+        return False  # a past participle, most of the time
+    if (low.endswith(_INFINITIVE_ENDINGS) and not low.endswith(("oir", "air"))
+            and low not in _NOUNS_LIKE_INFINITIVES):
+        return False
+    return not (low.endswith(_ADVERB_ENDINGS) and low not in _NOT_ADVERBS)
+
+
+def _looks_adjective(token: str) -> bool:
+    return token.islower() and token.endswith(_ADJECTIVE_ENDINGS)
+
+
+@dataclass
+class _Phrase:
+    """Everything seen of one keyed phrase across a story's articles."""
+
+    forms: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    articles: set[int] = field(default_factory=set)  # articles using it in title or lead
+    titles: set[int] = field(default_factory=set)
+    count: int = 0  # uses anywhere
+    named: float = 0.0  # uses where its capitals show a name, minus uses in lower case
+    content: tuple[str, ...] = ()  # its content words, lower case
+
+    @property
+    def proper(self) -> bool:
+        """A name: mostly capitalised where capitals mean something ("Farc", not the odd
+        "Colombienne" against many "colombienne")."""
+        return self.named > 0
+
+
+@dataclass(frozen=True)
+class _Found:
+    surface: str
+    content: tuple[str, ...]
+    quiet: bool  # its capitals say nothing: first word of a sentence, or a Title-Case headline
+    proper: bool  # a name: capitalised inside a sentence, or an acronym
+
+
+_SENTENCE_OPENERS = frozenset({":", ".", "!", "?", "«", "»", "-", "—", "–", "(", "\"", "“"})
+_NAME_ARTICLES = frozenset({"La", "Le", "Les"})  # "La Haye", "Le Caire" inside a sentence
+
+
+def _title_case(title: str) -> bool:
+    """A Title-Case Headline: most longer words capitalised, so capitals say nothing."""
+    long_words = [t for t in _TOKEN.findall(title) if len(t) > 3]
+    return len(long_words) >= 4 and sum(t[0].isupper() for t in long_words) >= 0.7 * len(
+        long_words)
+
+
+def _tokens(chunk: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(chunk)]
+
+
+def _opens(chunk: str, tokens: list[tuple[str, int, int]], i: int) -> bool:
+    """Does token i begin the sentence (its capital then says nothing)?"""
+    return i == 0 or chunk[tokens[i - 1][2]:tokens[i][1]].strip() in _SENTENCE_OPENERS
+
+
+def _phrases(chunk: str, shouting: bool = False) -> list[_Found]:
+    """Every phrase of a title or sentence: runs of one to three content words, one "de" link
+    at most; a run of capitalised words (a name) is never cut. ``shouting``: a Title-Case
+    headline, whose capitals are ignored."""
+    tokens = _tokens(chunk)
+    joined = [i > 0 and _JOINING_GAP.fullmatch(chunk[tokens[i - 1][2]:tokens[i][1]]) is not None
+              for i in range(len(tokens))]
+    capitals = not shouting
+    content = [_is_content(t, capitals) for t, _, _ in tokens]
+    capital = [capitals and t[0].isupper() and content[i] for i, (t, _, _) in enumerate(tokens)]
+
+    def inside_name(i: int, j: int) -> bool:  # would a phrase i..j cut a name?
+        return ((i > 0 and joined[i] and capital[i] and capital[i - 1])
+                or (j + 1 < len(tokens) and joined[j + 1] and capital[j] and capital[j + 1]))
+
+    found: list[_Found] = []
+    for i, (first, start, _) in enumerate(tokens):
+        if not content[i]:
+            continue
+        quiet = shouting or _opens(chunk, tokens, i)
+        begin = start
+        if (capital[i] and i > 0 and joined[i] and tokens[i - 1][0] in _NAME_ARTICLES
+                and not _opens(chunk, tokens, i - 1)):
+            begin = tokens[i - 1][1]  # "à La Haye": the article belongs to the name
+        words = [first]
+        j, links = i, 0
+        while True:
+            continued = (len(words) > 1 and words[-1].islower() and j + 1 < len(tokens)
+                         and tokens[j + 1][0] in {"et", "ou"})  # "délégations russe et …"
+            if not inside_name(i, j) and not continued:
+                surface = chunk[begin:tokens[j][2]]
+                loud = len(words) > 1 and surface.isupper()  # a dateline in capitals
+                found.append(_Found(surface, tuple(w.lower() for w in words), quiet or loud,
+                                    not loud and ((capital[i] and not quiet)
+                                                  or _is_acronym(first))))
+            if len(words) >= 3 and not all(capital[i:j + 1]):
+                break
+            k = j + 1
+            if k >= len(tokens) or not joined[k] or len(words) >= 5:
+                break
+            if content[k]:
+                words.append(tokens[k][0])
+                j = k
+                continue
+            word = tokens[k][0].lower()
+            if word in _LINKS and links == 0 and len(words) < 3:
+                k += 1
+                if k < len(tokens) and word in {"de", "d"} and (
+                        tokens[k][0].lower() in _ARTICLES_AFTER_DE) and joined[k]:
+                    k += 1
+                if k < len(tokens) and content[k] and all(joined[j + 1:k + 1]):
+                    words.append(tokens[k][0])
+                    j, links = k, links + 1
+                    continue
+            break
+    return found
+
+
+def _key(content: Sequence[str]) -> str:
+    """Accent-folded light stems: "OTAN", "Otan" and "l'OTAN" share one key, and so do
+    "dalaï-lama" and "dalaï lama"."""
+    return " ".join(_fold(stem(part)) for w in content for part in w.lower().split("-"))
 
 
 def keyphrases(articles: Sequence[Article], grouper: Grouper | None = None,
                n: int = KEYPHRASES) -> list[str]:
-    """Runs of up to three content words from titles and leads, scored by how many of the
-    story's articles use them and how rare their words are elsewhere (IDF)."""
-    stop = stopwords()
-    support: Counter[str] = Counter()
-    surface: dict[str, str] = {}
-    for article in articles:
-        lead = [article.text[s:e] for s, e in sentence_spans(article.text)[:2]]
-        seen: set[str] = set()
-        for chunk in [article.title or "", *lead]:
-            tokens = [w for w in _surface_words(chunk)]
-            run: list[str] = []
-            for token in [*tokens, ""]:
-                if token and token.lower() not in stop and len(token) > 2:
-                    run.append(token)
-                    continue
-                for size in (1, 2, 3):
-                    for i in range(len(run) - size + 1):
-                        phrase = run[i:i + size]
-                        key = " ".join(stem(w.lower()) for w in phrase)
-                        surface.setdefault(key, " ".join(phrase))
-                        seen.add(key)
-                run = []
-        support.update(seen)
+    """Two to ``n`` readable keyphrases for these articles (fewer only when the text has none):
+    noun phrases and names, in their usual surface form, scored by how many articles use them
+    in a title or lead, how often they recur, and how rare their words are elsewhere."""
+    seen: dict[str, _Phrase] = defaultdict(_Phrase)
+    usual: dict[str, Counter[str]] = defaultdict(Counter)  # word forms inside sentences
+    actor_of: dict[str, str] = {}
+    name_words: set[str] = set()
+    for index, article in enumerate(articles):
+        for entity in article.entities:
+            if not entity.text[:1].isupper():
+                continue
+            names = [t for t in _TOKEN.findall(entity.text) if _is_content(t)]
+            name_words.update(t.lower() for t in names)
+            if names and entity.actor:
+                actor_of.setdefault(_key(names), entity.actor)
+        title = article.title or ""
+        chunks: list[tuple[str, str]] = [("title", title)] + [
+            ("lead" if s < LEAD_SENTENCES else "body", article.text[a:b])
+            for s, (a, b) in enumerate(sentence_spans(article.text))]
+        shouting = _title_case(title)
+        for place, chunk in chunks:
+            quiet_chunk = shouting and place == "title"
+            if not quiet_chunk:
+                tokens = _tokens(chunk)
+                for i, (token, _, _) in enumerate(tokens):
+                    if not _opens(chunk, tokens, i) and not (token.isupper() and len(token) > 6):
+                        usual[token.lower()][token] += 1
+            for found in _phrases(chunk, quiet_chunk):
+                phrase = seen[_key(found.content)]
+                phrase.content = phrase.content or found.content
+                phrase.forms[" ".join(found.surface.split())] += 0.1 if found.quiet else 1.0
+                if found.proper:
+                    phrase.named += 1
+                elif not found.quiet:
+                    phrase.named -= 1
+                phrase.count += 1
+                if place != "body":
+                    phrase.articles.add(index)
+                if place == "title":
+                    phrase.titles.add(index)
+
+    def rarity(phrase: _Phrase) -> float:
+        parts = [stem(w) for w in phrase.content]
+        return sum(grouper.idf("words", p) if grouper else 1.0 for p in parts) / len(parts)
 
     def score(key: str) -> float:
-        parts = key.split()
-        rarity = sum(grouper.idf("words", p) if grouper else 1.0 for p in parts) / len(parts)
-        return support[key] * rarity * (1.0 + 0.3 * (len(parts) - 1))
+        phrase = seen[key]
+        support = (len(phrase.articles) + 0.5 * len(phrase.titles)
+                   + 0.5 * math.log1p(phrase.count))
+        words = len(phrase.content)
+        kind = 1.0 + 0.5 * (words - 1) + 0.4 * phrase.proper
+        if words == 1 and not phrase.proper and _looks_adjective(phrase.content[0]):
+            kind = 0.4
+        return support * rarity(phrase) * kind
 
+    def candidate(phrase: _Phrase) -> bool:  # a lone common word used once says little
+        return phrase.count > 1 or phrase.proper or len(phrase.content) > 1
+
+    ranked = sorted((k for k in seen if candidate(seen[k])), key=lambda k: (-score(k), k))
+    needed = min(2, len(articles))
     chosen: list[str] = []
-    for key in sorted(support, key=lambda k: (-score(k), k)):
-        if support[key] < min(2, len(articles)):
-            break
-        if any(set(key.split()) & set(other.split()) for other in chosen):
-            continue
-        chosen.append(key)
-        if len(chosen) >= n:
-            break
-    return [surface[k] for k in chosen]
+    for strict in (True, False):
+        for key in ranked:
+            if len(chosen) >= n or (not strict and len(chosen) >= MIN_KEYPHRASES):
+                break
+            if strict and len(seen[key].articles) < needed:
+                continue
+            if key in chosen or any(set(key.split()) & set(other.split()) for other in chosen):
+                continue
+            if key in actor_of and actor_of[key] in {actor_of.get(c) for c in chosen}:
+                continue
+            key = _widened(key, seen, score, chosen, needed if strict else 1)
+            chosen.append(key)
+    return [_surface(seen[k], usual, name_words) for k in chosen]
 
 
-def _surface_words(text: str) -> list[str]:
-    lowered = words(text)
-    found: list[str] = []
-    position = 0
-    for word in lowered:  # recover the original casing for display
-        at = text.lower().find(word, position)
-        found.append(text[at:at + len(word)] if at >= 0 else word)
-        position = at + len(word) if at >= 0 else position
-    return found
+def _widened(key: str, seen: dict[str, _Phrase], score: Callable[[str], float],
+             chosen: list[str], needed: int) -> str:
+    """A lone word is replaced by a longer phrase holding it when that phrase is used by most of
+    the same articles: "Jeux" becomes "Jeux olympiques"."""
+    if " " in key:
+        return key
+    phrase = seen[key]
+    wider = [k for k, p in seen.items()
+             if key in k.split() and k != key and len(p.articles) >= max(
+                 needed, 0.6 * len(phrase.articles)) and p.count >= max(2, 0.3 * phrase.count)
+             and not any(set(k.split()) & set(c.split()) for c in chosen)]
+    return max(wider, key=lambda k: (len(seen[k].articles), score(k), k)) if wider else key
+
+
+def _surface(phrase: _Phrase, usual: dict[str, Counter[str]], names: set[str]) -> str:
+    """The most frequent form; between equals, the one with capitals (a name's usual form).
+    A phrase only ever seen where capitals say nothing (a sentence's first words, a Title-Case
+    or capitals headline) takes each word's usual form inside sentences: "Négociations
+    Difficiles" is shown "négociations difficiles", "BASE AÉRIENNE" "base aérienne"."""
+    form, weight = max(phrase.forms.items(),
+                       key=lambda kv: (kv[1], kv[0] != kv[0].lower(), kv[0]))
+    if weight >= 1.0:
+        return form
+
+    def usual_form(match: re.Match[str]) -> str:
+        word = match.group(0)
+        forms = usual.get(word.lower())
+        if forms:
+            return forms.most_common(1)[0][0]
+        return word if _is_acronym(word) or word.lower() in names else word.lower()
+
+    return _TOKEN.sub(usual_form, form)
 
 
 def build_story(story_id: str, members: Sequence[Article], grouper: Grouper | None = None,
