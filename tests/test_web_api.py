@@ -322,6 +322,19 @@ def test_article_list_filters(client: TestClient, articles: dict[str, Article]) 
     assert ids("/api/articles?q=securite&actor=NATO&to=2023-07-11") == {security}
 
 
+def test_from_and_to_take_a_year_or_a_month_as_its_first_or_last_day(
+        client: TestClient) -> None:
+    def dates(url: str) -> set[str]:
+        return {i["date"] for i in client.get(url).json()["items"]}
+
+    assert dates("/api/quotes?from=2023&to=2023") == {"2023-07-11"}
+    assert dates("/api/quotes?from=2024-02&to=2024-02") == {"2024-02-01"}
+    assert dates("/api/quotes?to=2023-06") == set()
+    error = client.get("/api/quotes?to=2023-02-30").json()
+    assert error["status"] == 422
+    assert error["error"] == "invalid parameters — to: not a calendar date: 2023-02-30"
+
+
 def test_story_actor_quote_and_search_endpoints(client: TestClient) -> None:
     story = client.get("/api/stories/s-securite01").json()
     assert story["schema"] == "filrouge/1" and story["url_page"] == "/stories/s-securite01"

@@ -48,6 +48,84 @@ FORMAT_OPTION = click.option(
 )
 
 
+class DateBound(click.ParamType[str, Any]):
+    """A day given as YYYY, YYYY-MM or YYYY-MM-DD. A year or a month stands for its first day
+    when it opens a window (--from, since) and for its last day when it closes one (--to)."""
+
+    name = "date"
+
+    def __init__(self, *, end: bool = False) -> None:
+        self.end = end
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> str:
+        day = date_bound(str(value), end=self.end)
+        if day is None:
+            self.fail(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024, 2024-06 or "
+                      f"2024-06-15), got '{value}'", param, ctx)
+        return day
+
+
+def date_bound(value: str, *, end: bool = False) -> str | None:
+    """'2024' -> '2024-01-01' (or '2024-12-31' with end), '2024-02' -> '2024-02-01' (or
+    '2024-02-29'), a full day unchanged; None when it is not a calendar date."""
+    import calendar
+    import datetime as dt
+    import re
+
+    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value.strip())
+    if match is None:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    try:
+        if month is None:
+            month, day = (12, 31) if end else (1, 1)
+        elif day is None:
+            day = calendar.monthrange(year, month)[1] if end else 1
+        return dt.date(year, month, day).isoformat()
+    except (ValueError, calendar.IllegalMonthError):
+        return None
+
+
+DATE_FROM = DateBound()
+DATE_TO = DateBound(end=True)
+
+
+WINDOW_OPTIONS = (
+    click.option("--from", "date_from", type=DATE_FROM,
+                 help="First date: YYYY-MM-DD, or a month (YYYY-MM) or year (YYYY) from its "
+                      "first day."),
+    click.option("--to", "date_to", type=DATE_TO,
+                 help="Last date: YYYY-MM-DD, or a month or year up to its last day."),
+)
+
+
+def _window_options(command: Any) -> Any:
+    for option in reversed(WINDOW_OPTIONS):
+        command = option(command)
+    return command
+
+
+def _in_window(day: str | None, date_from: str | None, date_to: str | None) -> bool:
+    """Is this ISO day (or month/year prefix) inside the window? No day: only without one."""
+    if not date_from and not date_to:
+        return True
+    return day is not None and (not date_from or day[:10] >= date_from) and (
+        not date_to or day[:10] <= date_to)
+
+
+def _overlaps(start: str | None, end: str | None, date_from: str | None,
+              date_to: str | None) -> bool:
+    """Does the span start..end (ISO days) meet the window? No span: only without one."""
+    if not date_from and not date_to:
+        return True
+    if not start and not end:
+        return False
+    return (not date_to or (start or end or "")[:10] <= date_to) and (
+        not date_from or (end or start or "")[:10] >= date_from)
+
+
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
@@ -426,13 +504,18 @@ def show(article_id: str, db: Path, fmt: str) -> None:
 @FORMAT_OPTION
 @click.option("--speaker", help="Actor id or part of the speaker's name.")
 @click.option("--anonymous/--named", default=None, help="Only anonymous or only named speakers.")
-def quotes(db: Path, fmt: str, speaker: str | None, anonymous: bool | None) -> None:
-    """Who said what, with the article each quote comes from."""
+@_window_options
+def quotes(db: Path, fmt: str, speaker: str | None, anonymous: bool | None,
+           date_from: str | None, date_to: str | None) -> None:
+    """Who said what, with the article each quote comes from. --from/--to read the day of the
+    statement (the article's publication day when the quote has none)."""
     store = _open_store(db)
     rows: list[dict[str, Any]] = []
     for article in store.articles():
         for quote in article.quotes:
             if anonymous is not None and quote.anonymous != anonymous:
+                continue
+            if not _in_window(quote.date or article.published.value, date_from, date_to):
                 continue
             who = quote.speaker_actor or ""
             name = quote.speaker_name or (quote.speaker.text if quote.speaker else "")
@@ -463,9 +546,12 @@ def quotes(db: Path, fmt: str, speaker: str | None, anonymous: bool | None) -> N
 @click.option("--facts", is_flag=True, help="Only facts: no hypothetical, no negated event.")
 @click.option("--type", "event_type", help="Only this PLOVER type (AGREE, AID…).")
 @click.option("--actor", help="Only events where this actor id acts or is targeted.")
+@_window_options
 def events(db: Path, fmt: str, grouped: bool, facts: bool, event_type: str | None,
-           actor: str | None) -> None:
-    """Who did what to whom, each with the sentence it comes from (see docs/events.md)."""
+           actor: str | None, date_from: str | None, date_to: str | None) -> None:
+    """Who did what to whom, each with the sentence it comes from (see docs/events.md).
+    --from/--to read the day of the event (its article's publication day when it has none;
+    with --grouped, any day of the happening)."""
     from filrouge.analyze.event_groups import group_events
 
     store = _open_store(db)
@@ -478,7 +564,8 @@ def events(db: Path, fmt: str, grouped: bool, facts: bool, event_type: str | Non
 
     if grouped:
         groups = [g for g in group_events(store.articles())
-                  if keep(g.type, g.actors, g.targets, g.negated, g.hypothetical)]
+                  if keep(g.type, g.actors, g.targets, g.negated, g.hypothetical)
+                  and _overlaps(g.start, g.end, date_from, date_to)]
         if fmt == "json":
             click.echo(json.dumps([g.model_dump(mode="json") for g in groups],
                                   ensure_ascii=False, indent=2))
@@ -495,7 +582,9 @@ def events(db: Path, fmt: str, grouped: bool, facts: bool, event_type: str | Non
     rows: list[dict[str, Any]] = []
     for article in store.articles():
         for event in article.events:
-            if keep(event.type, event.actors, event.targets, event.negated, event.hypothetical):
+            if keep(event.type, event.actors, event.targets, event.negated,
+                    event.hypothetical) and _in_window(event.date or article.published.value,
+                                                       date_from, date_to):
                 rows.append({"article": article.id, **event.model_dump(mode="json")})
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -526,8 +615,11 @@ def _story_articles(store: Store, story: str) -> tuple[Story, list[Article]]:
 @FORMAT_OPTION
 @click.option("--story", help="Story id or prefix (see `filrouge stories`).")
 @click.option("--actor", help="Only sentences naming this actor id (or quoting them).")
-@click.option("--from", "date_from", help="First date (YYYY-MM-DD).")
-@click.option("--to", "date_to", help="Last date (YYYY-MM-DD).")
+@click.option("--from", "date_from", type=DATE_FROM,
+              help="First date: YYYY-MM-DD, or a month (YYYY-MM) or year (YYYY) from its "
+                   "first day.")
+@click.option("--to", "date_to", type=DATE_TO,
+              help="Last date: YYYY-MM-DD, or a month or year up to its last day.")
 @click.option("--query", help='Only articles about these words, e.g. "garanties de sécurité".')
 @click.option("--max-dates", type=click.IntRange(min=1), help="Keep the N best-supported dates.")
 @click.option("--sentences-per-date", type=click.IntRange(min=1), default=1, show_default=True)
@@ -538,9 +630,6 @@ def timeline(db: Path, fmt: str, story: str | None, actor: str | None, date_from
     its sources and citing them."""
     from filrouge.stories.timeline import build_timeline
 
-    for name, value in (("--from", date_from), ("--to", date_to)):
-        if value and not _is_day(value):
-            raise click.UsageError(f"{name} expects a date as YYYY-MM-DD, got '{value}'")
     store = _open_store(db)
     articles = _story_articles(store, story)[1] if story else list(store.articles())
     entries = build_timeline(articles, max_dates=max_dates,
@@ -553,16 +642,6 @@ def timeline(db: Path, fmt: str, story: str | None, actor: str | None, date_from
     from filrouge.export.render import render_timeline
 
     render_timeline(out, entries)
-
-
-def _is_day(value: str) -> bool:
-    import datetime as dt
-
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return len(value) == 10
 
 
 @main.group(invoke_without_command=True)
@@ -669,7 +748,7 @@ def stories_rename(ctx: click.Context, story: str, label: str, sub_db: Path | No
 
 
 @main.command()
-@click.argument("date")
+@click.argument("date", type=DATE_FROM)
 @DB_OPTION
 @FORMAT_OPTION
 @click.option("--story", required=True, help="Story id or prefix (see `filrouge stories`).")
@@ -677,11 +756,10 @@ def stories_rename(ctx: click.Context, story: str, label: str, sub_db: Path | No
               show_default=True, help="Length of the update summary.")
 def since(date: str, db: Path, fmt: str, story: str, max_words: int) -> None:
     """What is new in a story since DATE: events, quotes, figures and an update summary that
-    leaves out what was already known."""
+    leaves out what was already known. DATE is YYYY-MM-DD, or a month (YYYY-MM) or year (YYYY)
+    counted from its first day."""
     from filrouge.stories.update import what_is_new
 
-    if not _is_day(date):
-        raise click.UsageError(f"DATE expects YYYY-MM-DD, got '{date}'")
     store = _open_store(db)
     chosen, articles = _story_articles(store, story)
     update = what_is_new(articles, date, max_words)
@@ -725,13 +803,18 @@ def since(date: str, db: Path, fmt: str, story: str, max_words: int) -> None:
               help="What to export (csv and parquet: one row per item).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Output file (default: stdout for jsonl and csv).")
-def export(db: Path, fmt: str, what: str, output: Path | None) -> None:
-    """Export the store as JSON Lines (full records), CSV or Parquet (one row per item)."""
+@_window_options
+def export(db: Path, fmt: str, what: str, output: Path | None, date_from: str | None,
+           date_to: str | None) -> None:
+    """Export the store as JSON Lines (full records), CSV or Parquet (one row per item).
+    --from/--to keep articles by publication day, quotes and events by their own day, other
+    items by their article's day, and stories whose span meets the window."""
     from filrouge.export.tables import export_store
     store = _open_store(db)
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet needs --output FILE")
-    count = export_store(store, fmt=fmt, what=what, output=output)
+    count = export_store(store, fmt=fmt, what=what, output=output,
+                         window=(date_from, date_to))
     err.print(f"exported {count} {what} as {fmt}" + (f" to {output}" if output else ""))
 
 

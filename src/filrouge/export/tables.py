@@ -24,19 +24,45 @@ _ITEM_FIELDS = {
 }
 
 
-def rows(store: Store, what: str) -> Iterator[dict[str, Any]]:
-    """Flat rows: one per article, story, or extracted item (with its article id)."""
+Window = tuple[str | None, str | None]  # first and last ISO day, each optional
+
+
+def _inside(day: str | None, window: Window) -> bool:
+    first, last = window
+    if not first and not last:
+        return True
+    return day is not None and (not first or day[:10] >= first) and (
+        not last or day[:10] <= last)
+
+
+def _story_inside(start: str | None, end: str | None, window: Window) -> bool:
+    first, last = window
+    if not first and not last:
+        return True
+    return bool(start or end) and (not last or (start or end or "")[:10] <= last) and (
+        not first or (end or start or "")[:10] >= first)
+
+
+def rows(store: Store, what: str, window: Window = (None, None)) -> Iterator[dict[str, Any]]:
+    """Flat rows: one per article, story, or extracted item (with its article id). With a
+    window, articles by publication day, quotes and events by their own day (else their
+    article's), other items by their article's day, stories whose span meets it."""
     if what == "stories":
         for story in store.stories():
+            if not _story_inside(story.start, story.end, window):
+                continue
             yield {"id": story.id, "title": story.title, "start": story.start,
                    "end": story.end, "articles": len(story.articles),
                    "actors": "|".join(story.actors)}
         return
     for article in store.articles():
         if what == "articles":
-            yield _article_row(article)
+            if _inside(article.published.value, window):
+                yield _article_row(article)
             continue
         for item in getattr(article, what):
+            if not _inside(getattr(item, "date", None) or article.published.value, window):
+                continue
             record = item.model_dump(mode="json")
             row: dict[str, Any] = {"article": article.id}
             for name in _ITEM_FIELDS[what]:
@@ -57,13 +83,16 @@ def _article_row(article: Article) -> dict[str, Any]:
     }
 
 
-def export_store(store: Store, *, fmt: str, what: str, output: Path | None) -> int:
+def export_store(store: Store, *, fmt: str, what: str, output: Path | None,
+                 window: Window = (None, None)) -> int:
     """Write the export; returns how many records were written."""
     if fmt == "jsonl":
         records: Iterator[dict[str, Any]] = (
-            (a.to_json_dict() for a in store.articles()) if what == "articles"
-            else (s.to_json_dict() for s in store.stories()) if what == "stories"
-            else rows(store, what)
+            (a.to_json_dict() for a in store.articles()
+             if _inside(a.published.value, window)) if what == "articles"
+            else (s.to_json_dict() for s in store.stories()
+                  if _story_inside(s.start, s.end, window)) if what == "stories"
+            else rows(store, what, window)
         )
         stream = output.open("w", encoding="utf-8") if output else sys.stdout
         count = 0
@@ -75,7 +104,7 @@ def export_store(store: Store, *, fmt: str, what: str, output: Path | None) -> i
             if output:
                 stream.close()
         return count
-    table = list(rows(store, what))
+    table = list(rows(store, what, window))
     if fmt == "csv":
         stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
         try:

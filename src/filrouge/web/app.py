@@ -370,7 +370,8 @@ def _install_error_handlers(app: FastAPI) -> None:
         problems = []
         for item in error.errors():
             where = [str(p) for p in item.get("loc", ()) if p not in ("query", "path", "body")]
-            problems.append({"param": ".".join(where) or None, "message": item.get("msg", "")})
+            problems.append({"param": ".".join(where) or None,
+                             "message": str(item.get("msg", "")).removeprefix("Value error, ")})
         message = "; ".join(f"{p['param']}: {p['message']}" if p["param"] else p["message"]
                             for p in problems)
         return _error(request, 422, f"invalid parameters — {message}", problems)
