@@ -367,7 +367,7 @@ def new_csrf_token() -> str:
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> Response:
-        problems = []
+        problems: list[dict[str, Any]] = []
         for item in error.errors():
             where = [str(p) for p in item.get("loc", ()) if p not in ("query", "path", "body")]
             problems.append({"param": ".".join(where) or None,
