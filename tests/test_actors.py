@@ -56,9 +56,50 @@ def test_a_mention_is_the_name_without_its_article_unless_the_name_needs_it() ->
     assert actors_in("Les alliés ont tranché.") == [("Les alliés", "NATO")]
 
 
-def test_a_title_names_its_holder_and_the_institution_it_belongs_to() -> None:
+def test_a_title_alone_names_its_holder_and_beside_a_name_leaves_the_mention_to_it() -> None:
     assert actors_in("Le porte-parole du Kremlin a démenti.") == [
-        ("Le porte-parole du Kremlin", "dmitri-peskov"), ("Kremlin", "KREMLIN")]
+        ("Le porte-parole du Kremlin", "dmitri-peskov")]
+    assert actors_in("Le porte-parole du Kremlin, Dmitri Peskov, a démenti.") == [
+        ("Kremlin", "KREMLIN"), ("Dmitri Peskov", "dmitri-peskov")]
+    assert actors_in("Dmitri Peskov, le porte-parole du Kremlin, a démenti.") == [
+        ("Dmitri Peskov", "dmitri-peskov"), ("Kremlin", "KREMLIN")]
+    assert actors_in("Le secrétaire général de l'Otan Jens Stoltenberg a parlé.") == [
+        ("Otan", "NATO"), ("Jens Stoltenberg", "jens-stoltenberg")]
+
+
+def test_a_title_without_reference_names_nobody() -> None:
+    assert actors_in("Il a été choisi comme prochain secrétaire général de l'Alliance.") == [
+        ("l'Alliance", "NATO")]
+    assert actors_in("L'ancien président russe a parlé; aucun président américain n'a cédé.") == []
+    assert actors_in("Il a reçu l'accolade du Premier ministre britannique.", "2025-03-02") == [
+        ("Premier ministre britannique", "keir-starmer")]
+
+
+def test_a_contracted_article_stays_outside_and_a_seat_after_a_is_a_place() -> None:
+    assert actors_in("Le premier des Alliés a promis aux Ukrainiens l'appui des Vingt-Sept.") == [
+        ("Alliés", "NATO"), ("Ukrainiens", "UKR"), ("Vingt-Sept", "EU")]
+    assert actors_in("Ils ont signé à l'Élysée, puis à Bruxelles; l'Élysée a confirmé.") == [
+        ("Élysée", "ELYSEE")]
+    assert actors_in("Cinq cents millions d'Européens; les Européens ont hésité.") == [
+        ("les Européens", "EUROPEANS")]
+
+
+def test_a_state_government_is_named_through_its_adjective() -> None:
+    assert actors_in("Selon le gouvernement britannique et les autorités ukrainiennes, non.") == [
+        ("le gouvernement britannique", "GBR"), ("les autorités ukrainiennes", "UKR")]
+    assert actors_in("Le président du gouvernement espagnol a parlé.", "2025-06-25") == [
+        ("Le président du gouvernement espagnol", "pedro-sanchez")]
+
+
+def test_a_nationality_noun_and_a_first_name_point_back_to_a_named_person(analyzer) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import analyse_text
+
+    article = analyse_text(analyzer, "Jens Stoltenberg a ouvert le sommet avec Mark Rutte. "
+                           "« Nous sommes unis », a dit le Norvégien. « Mark sera un bon "
+                           "successeur », a-t-il ajouté.")
+    found = [(e.text, e.actor) for e in article.entities]
+    assert ("le Norvégien", "jens-stoltenberg") in found
+    assert ("Mark", "mark-rutte") in found
 
 
 def test_a_capital_addressed_after_a_is_its_government(analyzer) -> None:  # type: ignore[no-untyped-def]

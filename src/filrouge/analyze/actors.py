@@ -11,7 +11,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -21,6 +21,15 @@ from filrouge.model import Entity
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 # A capital is a place, not a government, right after these words ("à Moscou", "depuis Kiev").
 _PLACE_PREPOSITIONS = ("à", "depuis", "vers", "jusqu'à", "près de", "sommet de", "rencontre de")
+# A title without its article refers to its holder only after a contracted article ("l'accolade
+# du Premier ministre britannique"); otherwise it is predicative or qualified ("comme prochain
+# secrétaire général", "l'ancien président russe", "aucun président américain").
+_CONTRACTED = re.compile(r"(?:^|[\s(«\"'’])(?:du|au)\s+$", re.IGNORECASE)
+# Between a title and the name it stands beside ("le Premier ministre néerlandais sortant, Mark
+# Rutte"; "Dmitri Peskov, le porte-parole du Kremlin").
+_TITLE_THEN_NAME = re.compile(
+    r"^(?:\s+(?:sortant|sortante|actuel|actuelle|lui-même|elle-même))?\s*,?\s*$")
+_NAME_THEN_TITLE = re.compile(r"^\s*[,(]\s*$")
 
 
 def fold_key(text: str) -> str:
@@ -48,6 +57,11 @@ class Actor:
     country: str | None = None
     part_of: str | None = None
     roles: tuple[Role, ...] = ()
+    # buildings that stand for their occupant ("l'Élysée a démenti") but are places after "à"
+    seats: tuple[str, ...] = ()
+    # phrases naming a state's government, kept whole with their article ("le gouvernement
+    # britannique", "les autorités ukrainiennes")
+    bodies: tuple[str, ...] = ()
 
     def held(self, role_key: str, on: str | None) -> bool:
         """Whether this person held the office ``role_key`` on the ISO date ``on``."""
@@ -65,7 +79,7 @@ class Actor:
 class _Entry:
     """What one surface form can refer to."""
 
-    kind: str  # alias | capital | demonym | role
+    kind: str  # alias | capital (or seat) | demonym | role | body
     actors: list[Actor] = field(default_factory=list)
 
 
@@ -77,6 +91,7 @@ class ActorRegistry:
         # lemmas after which "à <capital>" names a government, not a place
         self.dative_heads = frozenset(dative_heads)
         self._forms: dict[str, _Entry] = {}
+        self._adjectives: dict[str, Actor] | None = None
         for actor in actors:
             self.add(actor)
         self._pattern: re.Pattern[str] | None = None
@@ -84,20 +99,26 @@ class ActorRegistry:
     def add(self, actor: Actor) -> None:
         self.actors[actor.id] = actor
         self._pattern = None
+        self._adjectives = None
         for kind, forms in (
             ("alias", actor.aliases),
-            ("capital", actor.capitals),
+            ("capital", actor.capitals + actor.seats),
             ("demonym", actor.demonyms),
             ("role", tuple(r.title for r in actor.roles)),
+            ("body", actor.bodies),
         ):
             for form in forms:
                 self._register(form, kind, actor)
                 if form.startswith(_ARTICLES) and form[0].islower():
                     # "les alliés" opens a sentence as "Les alliés"
                     self._register(form[0].upper() + form[1:], kind, actor)
-                if kind == "role":
+                if form.startswith(("les ", "Les ")) and kind in {"alias", "demonym"}:
+                    # "des Alliés", "aux Ukrainiens": the article is inside de/à + les
+                    for contracted in ("des ", "aux ", "Des ", "Aux "):
+                        self._register(contracted + form[4:], kind, actor)
+                if kind in {"role", "body"} and not form.startswith(_ARTICLES):
                     # Titles come with an article in running text, capitalised at sentence start.
-                    for article in ("le ", "la ", "Le ", "La ", "l'", "L'"):
+                    for article in _title_articles(form, kind):
                         self._register(article + form, kind, actor)
 
     def _register(self, form: str, kind: str, actor: Actor) -> None:
@@ -118,8 +139,10 @@ class ActorRegistry:
         """How many leading characters are a determiner outside the name: the mention of
         "l'Ukraine" is "Ukraine" when "Ukraine" alone names the same actor. A title keeps its
         article ("le secrétaire général"), and so does a name that needs it ("l'Alliance")."""
-        if kind == "role":
+        if kind in {"role", "body"}:
             return 0
+        if surface[:4].casefold() in {"des ", "aux "}:
+            return 4
         for article in _ARTICLES:
             if surface.startswith(article):
                 rest = self._forms.get(fold_key(surface[len(article):]))
@@ -134,6 +157,13 @@ class ActorRegistry:
     def get(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
 
+    def state_of_adjective(self, word: str) -> Actor | None:
+        """The state a nationality adjective or noun names ("norvégien", "Norvégienne")."""
+        if self._adjectives is None:
+            self._adjectives = {a.casefold(): actor for actor in self.actors.values()
+                                if actor.type == "state" for a in actor.adjectives}
+        return self._adjectives.get(word.casefold())
+
     def resolve(self, surface: str, on: str | None = None) -> Actor | None:
         """The actor a surface form names on a date, or None when unknown or ambiguous."""
         entry = self._forms.get(fold_key(surface))
@@ -145,24 +175,46 @@ class ActorRegistry:
         holders = [a for a in entry.actors if a.held(title, on)]
         return holders[0] if len(holders) == 1 else None
 
-    def find(self, text: str, on: str | None = None) -> list[Entity]:
-        """Every registry actor mentioned in ``text``, longest match first, no overlaps except
-        the actors a title names ("le porte-parole du Kremlin" is Dmitri Peskov and also
-        mentions the Kremlin)."""
+    def find(self, text: str, on: str | None = None,
+             people: Iterable[tuple[int, int]] = ()) -> list[Entity]:
+        """Every registry actor mentioned in ``text``, longest match first, no overlaps.
+
+        A title standing on its own ("le porte-parole du Kremlin a démenti") is one mention, of
+        whoever held the office on ``on``. A title beside a person's name ("le porte-parole du
+        Kremlin, Dmitri Peskov"; ``people`` adds the spans of names the registry does not know)
+        or used without reference ("comme prochain secrétaire général de l'Alliance") is no
+        mention: the name is, and so is an actor named inside the title (the Kremlin)."""
         found = self._find(text, on)
-        nested: list[Entity] = []
+        names = sorted({(e.start, e.end) for e in found if _label_for_id(self, e.actor) == "PER"
+                        and self.kind_of(e.text) not in {"role", "body"}} | set(people))
+        kept: list[Entity] = []
         for entity in found:
-            if self.kind_of(entity.text) != "role":
+            if self.kind_of(entity.text) != "role" or self._refers(text, entity, names):
+                kept.append(entity)
                 continue
             for word in re.finditer(r"(?<![\w'’-])\w", entity.text):
                 if word.start() == 0:
                     continue
-                inner = self._find(entity.text[word.start():], on,
-                                   offset=entity.start + word.start(), roles=False)
-                if inner and inner[0].start == entity.start + word.start():
-                    nested.append(inner[0])
+                rest = entity.text[word.start():]
+                inner = self._find(rest, on, offset=entity.start + word.start(), roles=False)
+                skipped = rest[:inner[0].start - entity.start - word.start()] if inner else "-"
+                if inner and skipped in {"", *_ARTICLES} and (
+                        self.kind_of(inner[0].text) != "body"):
+                    kept.append(inner[0])
                     break
-        return sorted(found + nested, key=lambda e: (e.start, -e.end))
+        return sorted(kept, key=lambda e: (e.start, -e.end))
+
+    def _refers(self, text: str, title: Entity, names: list[tuple[int, int]]) -> bool:
+        """Whether a title found in ``text`` refers on its own to its holder."""
+        if not title.text.startswith(_ARTICLES) and not _CONTRACTED.search(
+                text[max(0, title.start - 12):title.start]):
+            return False
+        for start, end in names:
+            if start >= title.end and _TITLE_THEN_NAME.match(text[title.end:start]):
+                return False
+            if end <= title.start and _NAME_THEN_TITLE.match(text[end:title.start]):
+                return False
+        return True
 
     def _find(self, text: str, on: str | None, offset: int = 0, roles: bool = True
               ) -> list[Entity]:
@@ -206,6 +258,20 @@ def _preceded_by_place_word(text: str, start: int) -> bool:
     return any(before.endswith(word) for word in _PLACE_PREPOSITIONS)
 
 
+def _title_articles(form: str, kind: str) -> tuple[str, ...]:
+    """Determiners a title or body takes in running text: "les autorités …" is plural."""
+    if kind == "body" and form.split()[0].endswith(("s", "x")):
+        return ("les ", "Les ")
+    if form[:1].casefold() in "aeiouyéèêh":
+        return ("l'", "L'")
+    return ("le ", "la ", "Le ", "La ")
+
+
+def _label_for_id(registry: ActorRegistry, actor_id: str | None) -> str | None:
+    actor = registry.get(actor_id) if actor_id else None
+    return _label_for(actor) if actor else None
+
+
 def _label_for(actor: Actor) -> str:
     return {"state": "GPE", "person": "PER", "organisation": "ORG", "institution": "ORG"}.get(
         actor.type, "MISC"
@@ -234,6 +300,8 @@ def _actor_from_json(raw: dict[str, object]) -> Actor:
         country=str(raw["country"]) if raw.get("country") else None,
         part_of=str(raw["part_of"]) if raw.get("part_of") else None,
         roles=roles,
+        seats=strings("seats"),
+        bodies=strings("bodies"),
     )
 
 
@@ -314,6 +382,21 @@ def pycountry_states(settings: dict[str, object]) -> list[Actor]:
     return states
 
 
+def state_bodies(actor: Actor, templates: Iterable[str]) -> tuple[str, ...]:
+    """The phrases naming a state's government, from the registry's templates and the state's
+    adjectives ("gouvernement {m}" → "gouvernement britannique"; ``{fp}``: feminine plural)."""
+    if actor.type != "state" or not actor.adjectives or actor.bodies:
+        return actor.bodies
+    masculine = actor.adjectives[0]
+    feminine = actor.adjectives[1] if len(actor.adjectives) > 1 else masculine
+
+    def plural(word: str) -> str:
+        return word if word.endswith(("s", "x")) else word + "s"
+
+    forms = {"m": masculine, "f": feminine, "mp": plural(masculine), "fp": plural(feminine)}
+    return tuple(template.format(**forms) for template in templates)
+
+
 def _string_list(value: object) -> tuple[str, ...]:
     return tuple(str(v) for v in value) if isinstance(value, list) else ()
 
@@ -325,7 +408,8 @@ def _with_iso_names(actor: Actor, iso: Actor | None) -> Actor:
     aliases = tuple(dict.fromkeys(actor.aliases + iso.aliases))
     return Actor(id=actor.id, name=actor.name, type=actor.type, aliases=aliases,
                  capitals=actor.capitals, demonyms=actor.demonyms, adjectives=actor.adjectives,
-                 country=actor.country, part_of=actor.part_of, roles=actor.roles)
+                 country=actor.country, part_of=actor.part_of, roles=actor.roles,
+                 seats=actor.seats, bodies=actor.bodies)
 
 
 @lru_cache(maxsize=4)
@@ -341,6 +425,8 @@ def load_registry(extra: tuple[Path, ...] = ()) -> ActorRegistry:
     actors.extend(a for a in iso.values() if a.id not in listed)
     for path in extra:
         actors.extend(load_actor_file(path))
+    templates = _string_list(data.get("state_bodies", {}).get("templates"))
+    actors = [replace(a, bodies=state_bodies(a, templates)) for a in actors]
     by_id = {actor.id: actor for actor in actors}  # a user's entry replaces the bundled one
     dative = data.get("dative_heads", {}).get("lemmas", [])
     return ActorRegistry(by_id.values(), dative_heads=dative)

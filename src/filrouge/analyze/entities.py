@@ -13,6 +13,7 @@ from filrouge.model import Article, Entity
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+_EDGE_PUNCTUATION = frozenset("\"«»“”‘’'()[],.;:!? \u00a0")
 _NER_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 _NOT_A_NAME = re.compile(r"^[\W\d_]+$|^(Lire|Partager|Photo|Abonnez|Publié)\b")
 # Words before a name that are not part of it ("M. Lavrov", "l'amiral Cavo Dragone").
@@ -51,28 +52,92 @@ def find_entities(doc: Doc, registry: ActorRegistry, on: str | None) -> list[Ent
     """Registry matches win; spaCy entities fill the gaps. People outside the registry get a
     ``local:`` id shared by their name variants ("Cavo Dragone" and "Giuseppe Cavo Dragone")."""
     text = doc.text
-    found = registry.find(text, on)
+    people = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PER"]
+    found = registry.find(text, on, people=people)
+    found.extend(_nationality_anaphora(text, found, registry))
+    found.extend(_first_names(text, found, registry))
     taken = [(e.start, e.end) for e in found]
-    persons: list[str] = [ent.text for ent in doc.ents if ent.label_ == "PER"]
+    persons: list[str] = [ent.text.strip("".join(_EDGE_PUNCTUATION)) for ent in doc.ents
+                          if ent.label_ == "PER"]
     for ent in doc.ents:
         label = _NER_LABELS.get(ent.label_)
         if label is None or _NOT_A_NAME.search(ent.text) or "\n" in ent.text:
             continue
         start, end = ent.start_char, ent.end_char
+        while start < end and text[start] in _EDGE_PUNCTUATION:
+            start += 1  # the model sometimes takes in an opening quote: '"Mark'
+        while end > start and text[end - 1] in _EDGE_PUNCTUATION:
+            end -= 1
+        name = text[start:end]
+        if not name:
+            continue
         if any(s < end and start < e for s, e in taken) or _heading_line(text, start, end):
             continue
         actor = None
         government = _capital_as_government(ent, registry, on)
         if government is not None:
-            found.append(Entity(start=start, end=end, text=ent.text, label="GPE",
+            found.append(Entity(start=start, end=end, text=name, label="GPE",
                                 actor=government.id, actor_name=government.name))
             continue
         if label == "PER":
-            actor = "local:" + slug(bare_name(_longest_variant(ent.text, persons)))
+            actor = "local:" + slug(bare_name(_longest_variant(name, persons)))
         elif label == "ORG":
-            actor = "local:" + slug(ent.text)
-        found.append(Entity(start=start, end=end, text=ent.text, label=label, actor=actor))
+            actor = "local:" + slug(name)
+        found.append(Entity(start=start, end=end, text=name, label=label, actor=actor))
     return sorted(found, key=lambda e: e.start)
+
+
+# "le Norvégien", "la Danoise": a nationality noun standing for a person named before.
+_NATIONALITY_NOUN = re.compile(r"(?<![\w'’])(?:[Ll]e|[Ll]a) ([A-ZÉ][a-zéèëêïîôç]+(?:-[A-Za-zé]+)?)"
+                               r"(?![\w-])(?!\s*,?\s+[A-Z])")
+
+
+def _nationality_anaphora(text: str, found: list[Entity], registry: ActorRegistry
+                          ) -> list[Entity]:
+    """"le Norvégien" after Jens Stoltenberg was named: the last known person of that country
+    named before it (a name right after the noun is an apposition, left to the name)."""
+    taken = [(e.start, e.end) for e in found]
+    people = sorted((e for e in found if e.label == "PER" and e.actor
+                     and registry.get(e.actor) is not None), key=lambda e: e.start)
+    anaphora: list[Entity] = []
+    for match in _NATIONALITY_NOUN.finditer(text):
+        state = registry.state_of_adjective(match.group(1))
+        if state is None or any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        before = [e for e in people if e.end <= match.start()
+                  and (registry.get(e.actor or "") or state).country == state.id]
+        if before:
+            person = before[-1]
+            anaphora.append(Entity(start=match.start(), end=match.end(), text=match.group(0),
+                                   label="PER", actor=person.actor,
+                                   actor_name=person.actor_name))
+    return anaphora
+
+
+def _first_names(text: str, found: list[Entity], registry: ActorRegistry) -> list[Entity]:
+    """A first name alone ("« Mark est un vrai transatlantiste »") for the one registry person
+    of that first name the article names in full; not when it opens another full name."""
+    by_first: dict[str, set[str]] = {}
+    for entity in found:
+        actor = registry.get(entity.actor or "")
+        if actor is not None and actor.type == "person" and len(actor.name.split()) > 1:
+            by_first.setdefault(actor.name.split()[0], set()).add(actor.id)
+    taken = [(e.start, e.end) for e in found]
+    mentions: list[Entity] = []
+    for first, ids in by_first.items():
+        if len(ids) != 1 or not first[:1].isupper():
+            continue
+        (actor_id,) = ids
+        actor = registry.get(actor_id)
+        for match in re.finditer(rf"(?<![\w-]){re.escape(first)}(?![\w-])(?!\s+[A-ZÉ])", text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            if re.search(r"[A-ZÉ][\w-]*\s+$", text[max(0, match.start() - 30):match.start()]):
+                continue  # the end of another name
+            mentions.append(Entity(start=match.start(), end=match.end(), text=first,
+                                   label="PER", actor=actor_id,
+                                   actor_name=actor.name if actor else None))
+    return mentions
 
 
 def _capital_as_government(ent: Span, registry: ActorRegistry, on: str | None

@@ -95,6 +95,8 @@ class Tally:
     prf: dict[str, PRF] = field(default_factory=dict)
     right: Counter[str] = field(default_factory=Counter)
     total: Counter[str] = field(default_factory=Counter)
+    # (gold actor, predicted id) of each gold mention found: alias merging over the corpus
+    links: set[tuple[str, str]] = field(default_factory=set)
 
     def counts(self, name: str) -> PRF:
         return self.prf.setdefault(name, PRF())
@@ -111,6 +113,15 @@ class Tally:
             label = name if name.endswith(" rate") else f"{name} accuracy"
             out[label] = round(self.right[name] / self.total[name], 4)
             out[f"{name} n"] = self.total[name]
+        if self.links:
+            ids: dict[str, set[str]] = {}
+            golds: dict[str, set[str]] = {}
+            for gold, predicted in self.links:
+                ids.setdefault(gold, set()).add(predicted)
+                golds.setdefault(predicted, set()).add(gold)
+            out["alias: gold actors found"] = len(ids)
+            out["alias: gold actors split over ids"] = sum(len(v) > 1 for v in ids.values())
+            out["alias: ids merging gold actors"] = sum(len(v) > 1 for v in golds.values())
         return out
 
 
@@ -157,6 +168,23 @@ def score_actors(article: Article, gold: Gold, tally: Tally) -> None:
     gold_texts = Counter(g["text"] for g in gold.get("entities", []))
     for (text, _actor), n in predicted.items():
         counts.fp += max(0, n - gold_texts[text])
+    # Alias merging: every surface form of one gold actor should get one predicted id, and no
+    # id should gather two gold actors (a corpus-local id counts as the gold slug it spells).
+    # Gold mentions are in order and do not overlap: each is looked for after the previous one.
+    cursor = 0
+    for mention in gold.get("entities", []):
+        found = article.text.find(mention["text"], cursor)
+        if found < 0:
+            continue
+        end = found + len(mention["text"])
+        cursor = end
+        overlapping = [e for e in article.entities if e.actor and e.start < end and found < e.end]
+        exact = [e for e in overlapping if (e.start, e.end) == (found, end)]
+        hits = exact or overlapping
+        if hits and hits[0].actor:
+            given = hits[0].actor
+            tally.links.add((str(mention["actor"]),
+                             mention["actor"] if same_actor(given, mention["actor"]) else given))
 
 
 def score_times(article: Article, gold: Gold, tally: Tally) -> None:
