@@ -4,12 +4,15 @@ shown, and readable listings."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from filrouge.cli import main
+from filrouge.model import Amount, Article, Event, Published, Quote, Span, Story, content_id
+from filrouge.store.sqlite import Store, content_hash
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus"
@@ -47,3 +50,56 @@ def test_an_existing_but_unreadable_input_is_a_rejection_not_a_usage_error(
     (tmp_path / "vide.txt").write_text("")
     code, out, err = run("analyze", str(tmp_path / "vide.txt"))
     assert code == 1 and "vide.txt: empty file" in err and out == ""
+
+
+def since_store(path: Path, n_events: int) -> Path:
+    """A story of two articles; the second, after 2024-05-01, holds n_events dated events, as
+    many quotes and as many figures."""
+    old_text = "Le conseil municipal ouvre le débat sur le nouveau pont de la ville ce jour-là."
+    sentence = "La mairie promet 12 millions d'euros pour le pont."
+    new_text = " ".join([sentence] * n_events)
+    step = len(sentence) + 1
+    spans = [Span(start=i * step, end=i * step + len(sentence), text=sentence)
+             for i in range(n_events)]
+    new = Article(
+        id=content_id(new_text), source="new.txt", title="Le pont financé", text=new_text,
+        published=Published(value="2024-05-10", origin="input", confidence=1.0),
+        events=[Event(**s.model_dump(), type="AID", trigger=s, actors=["mairie"], targets=[],
+                      date=f"2024-05-{10 + i % 10:02d}", date_origin="published")
+                for i, s in enumerate(spans)],
+        quotes=[Quote(**s.model_dump(), parts=[s], kind="direct", speaker_name="la maire",
+                      date="2024-05-10", date_origin="published") for s in spans],
+        amounts=[Amount(**s.model_dump(), value=12e6, unit="EUR") for s in spans])
+    old = Article(id=content_id(old_text), source="old.txt", title="Le pont", text=old_text,
+                  published=Published(value="2024-04-01", origin="input", confidence=1.0))
+    with Store(path) as store:
+        for article in (old, new):
+            store.add_article(article, digest=content_hash(article.text))
+        store.replace_stories([Story(id="s-pont000001", title="pont · mairie",
+                                     articles=[old.id, new.id], start="2024-04-01",
+                                     end="2024-05-10")])
+    return path
+
+
+def test_since_headers_count_what_exists_and_say_how_many_are_shown(tmp_path: Path) -> None:
+    db = str(since_store(tmp_path / "since.db", 14))
+    code, out, _ = run("since", "2024-05-01", "--story", "s-pont", "--db", db)
+    assert code == 0
+    for section in ("Events", "Quotes", "Figures"):
+        assert f"{section} (14, first 10 shown; --limit 0 shows all)" in out
+    assert out.count("la maire:") == 10
+    code, out, _ = run("since", "2024-05-01", "--story", "s-pont", "--db", db, "--limit", "0")
+    assert "Events (14)" in out and out.count("la maire:") == 14
+
+
+def test_since_lists_events_oldest_first(tmp_path: Path) -> None:
+    db = str(since_store(tmp_path / "order.db", 12))
+    code, out, _ = run("since", "2024-05", "--story", "s-pont", "--db", db, "--format", "json")
+    days = [e["date"] for e in json.loads(out)["events"]]
+    assert code == 0 and len(days) == 12 and days == sorted(days)
+
+
+def test_a_short_list_is_shown_whole_with_its_plain_count(tmp_path: Path) -> None:
+    db = str(since_store(tmp_path / "short.db", 3))
+    code, out, _ = run("since", "2024-05-01", "--story", "s-pont", "--db", db)
+    assert code == 0 and "Events (3)" in out and "shown" not in out

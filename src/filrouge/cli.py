@@ -759,7 +759,9 @@ def stories_rename(ctx: click.Context, story: str, label: str, sub_db: Path | No
 @click.option("--story", required=True, help="Story id or prefix (see `filrouge stories`).")
 @click.option("--words", "max_words", type=click.IntRange(min=20), default=100,
               show_default=True, help="Length of the update summary.")
-def since(date: str, db: Path, fmt: str, story: str, max_words: int) -> None:
+@click.option("--limit", type=click.IntRange(min=0), default=10, show_default=True,
+              help="Events, quotes and figures shown per section (0: all). JSON has them all.")
+def since(date: str, db: Path, fmt: str, story: str, max_words: int, limit: int) -> None:
     """What is new in a story since DATE: events, quotes, figures and an update summary that
     leaves out what was already known. DATE is YYYY-MM-DD, or a month (YYYY-MM) or year (YYYY)
     counted from its first day."""
@@ -785,17 +787,26 @@ def since(date: str, db: Path, fmt: str, story: str, max_words: int) -> None:
     for sentence in update.summary:
         out.print(f"  {' '.join((sentence.text or '').split())} "
                   f"[dim]({sentence.outlet or sentence.article[:10]}, {sentence.published})[/]")
-    out.print(f"\n[bold]Events[/] ({len(update.events)})")
-    for article, event in update.events[:15]:
-        out.print(f"  {event.date or '?'} {event.type} {', '.join(event.actors)}"
-                  f" → {', '.join(event.targets)} [dim]{article.id[:10]}[/]")
-    out.print(f"\n[bold]Quotes[/] ({len(update.quotes)})")
-    for article, quote in update.quotes[:10]:
+    shown = limit or None
+    out.print(_section("Events", len(update.events), limit))
+    for article, event in update.events[:shown]:
+        out.print(f"  {event.date or '?'} {event.type} {', '.join(event.actors) or '?'}"
+                  f" → {', '.join(event.targets) or '-'} [dim]{article.id[:10]}[/]")
+    out.print(_section("Quotes", len(update.quotes), limit))
+    for article, quote in update.quotes[:shown]:
         out.print(f"  {quote.date or '?'} {quote.speaker_name or 'anonymous'}: « {quote.text} »"
                   f" [dim]{article.id[:10]}[/]")
-    out.print(f"\n[bold]Figures[/] ({len(update.figures)})")
-    for article, amount in update.figures[:10]:
-        out.print(f"  {amount.text} [dim]{article.id[:10]}[/]")
+    out.print(_section("Figures", len(update.figures), limit))
+    for article, amount in update.figures[:shown]:
+        out.print(f"  {article.published.value or '?'} {amount.text} [dim]{article.id[:10]}[/]")
+
+
+def _section(name: str, total: int, limit: int) -> str:
+    """A section header that counts what is listed: "Events (30, first 10 shown; --limit 0 shows
+    all)" when the list is cut, "Events (7)" when it is not."""
+    if limit and total > limit:
+        return f"\n[bold]{name}[/] ({total}, first {limit} shown; --limit 0 shows all)"
+    return f"\n[bold]{name}[/] ({total})"
 
 
 @main.command()

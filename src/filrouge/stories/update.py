@@ -143,7 +143,8 @@ def lead_baseline(after: Sequence[Article], max_words: int = 100) -> list[Senten
 
 def what_is_new(articles: Sequence[Article], since: str, max_words: int = 100) -> Update:
     """Split a story's articles at ``since`` (publication day) and report what the later ones
-    add: their events and quotes dated on or after the day, their figures, an update summary."""
+    add: their events and quotes dated on or after the day, their figures (each list oldest
+    first), an update summary."""
     after = [a for a in articles if (a.published.value or "")[:10] >= since]
     before = [a for a in articles if a not in after]
     update = Update(since=since, articles=[a.id for a in after if not a.duplicate_of])
@@ -156,6 +157,13 @@ def what_is_new(articles: Sequence[Article], since: str, max_words: int = 100) -
         update.quotes += [(article, q) for q in article.quotes
                           if (q.date or article.published.value or "")[:10] >= since]
         update.figures += [(article, a) for a in article.amounts]
+    # oldest first, so that a listing cut at N shows the first N things that happened
+    update.events.sort(key=lambda pair: (pair[1].date or pair[0].published.value or "",
+                                         pair[0].id, pair[1].start))
+    update.quotes.sort(key=lambda pair: (pair[1].date or pair[0].published.value or "",
+                                         pair[0].id, pair[1].start))
+    update.figures.sort(key=lambda pair: (pair[0].published.value or "", pair[0].id,
+                                          pair[1].start))
     update.summary = [
         SourceRef(article=s.article.id, outlet=s.article.outlet,
                   published=s.article.published.value, start=s.start, end=s.end,
