@@ -223,6 +223,50 @@ def test_articles_can_be_opened_by_a_unique_id_prefix(client: TestClient,
     assert client.get(f"/api/articles/{short}").json()["id"] == articles["hostile"].id
 
 
+def test_a_unique_short_id_redirects_to_the_full_one_as_the_cli_resolves_it(
+        client: TestClient, articles: dict[str, Article]) -> None:
+    full = articles["hostile"].id
+    for short, target in [("/stories/s-sec", "/stories/s-securite01"),
+                          ("/api/stories/s-host", "/api/stories/s-hostile001"),
+                          (f"/articles/{full[:6]}", f"/articles/{full}"),
+                          (f"/api/articles/{full[:6]}", f"/api/articles/{full}")]:
+        response = client.get(short + "?limit=5", follow_redirects=False)
+        assert response.status_code == 307, short
+        assert response.headers["location"] == target + "?limit=5"
+    assert client.get("/api/stories/s-sec").json()["id"] == "s-securite01"
+
+
+def test_an_ambiguous_short_id_lists_the_candidates(client: TestClient) -> None:
+    page = client.get("/stories/s-")
+    assert page.status_code == 409 and "text/html" in page.headers["content-type"]
+    assert "2 story ids start with s-" in page.text
+    assert 'href="/stories/s-securite01"' in page.text
+    assert 'href="/stories/s-hostile001"' in page.text
+    assert "<script>alert('story')" not in page.text  # candidate titles are escaped
+    body = client.get("/api/stories/s-").json()
+    assert body["status"] == 409
+    assert {c["id"] for c in body["candidates"]} == {"s-securite01", "s-hostile001"}
+    assert all(c["url_page"] == f"/stories/{c['id']}" for c in body["candidates"])
+
+
+def test_an_ambiguous_article_prefix_lists_the_candidates(tmp_path: Path) -> None:
+    db = tmp_path / "twins.db"
+    with Store(db) as store:
+        for n, suffix in enumerate(("0000000001", "0000000002")):
+            text = f"Article jumeau numéro {n} sur le budget de la ville."
+            store.add_article(Article(id="abcdef" + suffix, source=f"twin-{n}.txt", text=text,
+                                      title=f"Jumeau {n}"), digest=content_hash(text))
+    twins = TestClient(create_app(db))
+    body = twins.get("/api/articles/abcdef").json()
+    assert body["status"] == 409 and "2 article ids start with abcdef" in body["error"]
+    assert [c["title"] for c in body["candidates"]] == ["Jumeau 0", "Jumeau 1"]
+    page = twins.get("/articles/abcdef")
+    assert page.status_code == 409 and 'href="/articles/abcdef0000000002"' in page.text
+    assert twins.get("/articles/abcdef00000000").status_code == 409
+    assert twins.get("/articles/abcdef0000000001").status_code == 200
+    assert twins.get("/articles/abcdef9").status_code == 404
+
+
 def test_actor_page_shows_registry_names_quotes_events_and_co_occurring_actors(
         client: TestClient) -> None:
     html = client.get("/actors/NATO").text

@@ -364,7 +364,46 @@ def new_csrf_token() -> str:
 # -- errors -----------------------------------------------------------------------------------
 
 
+_NOUN = {"stories": "story", "articles": "article"}
+
+
+class AmbiguousId(Exception):
+    """A short id that several stories or articles start with."""
+
+    def __init__(self, kind: str, ref: str, candidates: list[Row]) -> None:
+        super().__init__(ref)
+        self.kind, self.ref, self.candidates = kind, ref, candidates
+
+
+def _resolved(request: Request, kind: Literal["stories", "articles"], ref: str) -> str:
+    """The full id a story or article id (or unique prefix, as the CLI accepts) stands for;
+    404 when none matches, 409 listing the candidates when several do."""
+    found = queries.matching_ids(_ctx(request).store(), kind, ref)
+    if not found:
+        raise HTTPException(404, f"no {_NOUN[kind]} whose id is or starts with {ref}")
+    if len(found) > 1:
+        raise AmbiguousId(kind, ref, found)
+    return str(found[0]["id"])
+
+
+def _to_full_id(request: Request, ref: str, full: str) -> Response:
+    """Redirect a short id to the page or record of the full one, query string kept."""
+    path = request.url.path
+    target = path[: len(path) - len(ref)] + full
+    if request.url.query:
+        target += "?" + request.url.query
+    return RedirectResponse(target, status_code=307)
+
+
 def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(AmbiguousId)
+    async def ambiguous(request: Request, error: AmbiguousId) -> Response:
+        noun, count = _NOUN[error.kind], len(error.candidates)
+        how_many = f"more than 10 {noun} ids start with {error.ref} (the first 10 shown)" if (
+            count > 10) else f"{count} {noun} ids start with {error.ref}"
+        return _error(request, 409, f"{how_many}: give more characters to choose one",
+                      candidates=error.candidates[:10])
+
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> Response:
         problems: list[dict[str, Any]] = []
@@ -388,15 +427,17 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 def _error(request: Request, status: int, message: str, detail: Any = None,
-           headers: dict[str, str] | None = None) -> Response:
+           headers: dict[str, str] | None = None, candidates: list[Row] | None = None) -> Response:
     if _wants_json(request.url.path):
         body: dict[str, Any] = {"error": message, "status": status}
         if detail:
             body["detail"] = detail
+        if candidates:
+            body["candidates"] = candidates
         return JSONResponse(body, status_code=status, headers=headers)
     return _ctx(request).templates.TemplateResponse(
         request, "error.html", {"title": f"Error {status}", "status": status, "message": message,
-                                "nav": ""},
+                                "nav": "", "candidates": candidates or []},
         status_code=status, headers=headers,
     )
 
@@ -521,6 +562,9 @@ def _install_api(app: FastAPI) -> None:
     @app.get("/api/stories/{story_id}", tags=["api"],
              summary="One story: the filrouge/1 story record plus url_page and summary")
     def api_story(request: Request, story_id: StoryId) -> Response:
+        full = _resolved(request, "stories", story_id)
+        if full != story_id:
+            return _to_full_id(request, story_id, full)
         found = queries.story(_ctx(request).store(), story_id)
         if found is None:
             raise HTTPException(404, f"no story {story_id}")
@@ -554,11 +598,7 @@ def _install_api(app: FastAPI) -> None:
         store = _ctx(request).store()
         record = queries.article_record(store, article_id)
         if record is None:
-            found = queries.article(store, article_id)
-            if found is None:
-                raise HTTPException(404, f"no article (or several) with id starting {article_id}")
-            record = json.dumps(found.to_json_dict(), ensure_ascii=False)
-            article_id = found.id
+            return _to_full_id(request, article_id, _resolved(request, "articles", article_id))
         context = queries.article_context(store, article_id)
         return _record_with(record, {"url_page": f"/articles/{article_id}", **context})
 
@@ -668,6 +708,9 @@ def _install_pages(app: FastAPI) -> None:
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: StoryId, limit: Limit = None,
                    offset: Offset = 0) -> Response:
+        full = _resolved(request, "stories", story_id)
+        if full != story_id:
+            return _to_full_id(request, story_id, full)
         store = _ctx(request).store()
         found = queries.story(store, story_id)
         if found is None:
@@ -702,10 +745,13 @@ def _install_pages(app: FastAPI) -> None:
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: ArticleId) -> Response:
+        full = _resolved(request, "articles", article_id)
+        if full != article_id:
+            return _to_full_id(request, article_id, full)
         store = _ctx(request).store()
         article = queries.article(store, article_id)
         if article is None:
-            raise HTTPException(404, f"no article (or several) with id starting {article_id}")
+            raise HTTPException(404, f"no article with id {article_id}")
         return _page(request, "article.html", "articles", title=article.title or article.id,
                      article=article, segments=render.segments(article),
                      context=queries.article_context(store, article.id),

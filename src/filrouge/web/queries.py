@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from filrouge.analyze.actors import Actor, ActorRegistry, load_registry
 from filrouge.analyze.entities import slug
@@ -415,6 +415,23 @@ def article_ids(store: Store, filters: ArticleFilters, limit: int | None, offset
         [*where.params, -1 if limit is None else limit, offset],
     ):
         yield row["id"]
+
+
+_ID_TABLES = {"stories": ("story_summaries", "/stories/"), "articles": ("articles", "/articles/")}
+
+
+def matching_ids(store: Store, kind: Literal["stories", "articles"], ref: str,
+                 limit: int = 10) -> list[Row]:
+    """The story or article whose id is ``ref``, else every one whose id starts with it (up to
+    ``limit`` + 1, so that "more than limit" shows), as {id, title, url_page}: one row is a
+    match, several an ambiguous prefix, none an unknown id."""
+    table, url = _ID_TABLES[kind]
+    rows = store.db.execute(f"SELECT id, title FROM {table} WHERE id = ?", (ref,)).fetchall()
+    if not rows:  # a prefix: a range over the primary key ('~' sorts after any id character)
+        rows = store.db.execute(
+            f"SELECT id, title FROM {table} WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+            (ref, ref + "~", limit + 1)).fetchall()
+    return [{"id": r["id"], "title": r["title"], "url_page": url + r["id"]} for r in rows]
 
 
 def article_record(store: Store, article_id: str) -> str | None:
