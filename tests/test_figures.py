@@ -387,3 +387,15 @@ def test_an_elliptic_count_after_une_de_takes_the_unit_of_the_count_before() -> 
 def test_sur_introduces_the_whole_a_part_is_counted_from() -> None:
     found = find_amounts("Vingt-six pays sur 35 ont promis des troupes.")
     assert [(a.value, a.unit) for a in found] == [(26, "pays"), (35, "pays")]
+
+
+def test_a_definite_number_word_counts_unless_it_means_both() -> None:
+    found = find_amounts("Les dirigeants des sept pays du G7 ont parlé aux deux présidents.")
+    assert [(a.text, a.value, a.unit) for a in found] == [("sept pays", 7, "pays")]
+    assert find_amounts("Les deux pays ont signé.") == []
+
+
+def test_a_title_case_headline_and_a_comment_counter_give_no_figure() -> None:
+    text = ("Trump Dit Que L'Ukraine Doit Payer Les 350 Milliards De Dollars\n\n"
+            "L'aide atteint 350 milliards de dollars.\n\nRéagissez (14 commentaires)")
+    assert [a.text for a in find_amounts(text)] == ["350 milliards de dollars"]

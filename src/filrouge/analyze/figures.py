@@ -54,7 +54,8 @@ dates (``11 juillet``), times (``14h30``, ``14 heures``), durations and ages (``
 ordinals (``1er``, ``75e``, ``deuxième``), reference numbers (``l'article 5``, ``page 3``),
 model names (``F-16``, ``G7``), ``un``/``une`` used as an article (``un diplomate``; but ``un
 milliard d'euros`` is a figure), ratios (``deux fois plus``), and number words after a definite
-determiner (``les deux pays``, ``les Vingt-Sept``).
+determiner meaning "both" (``les deux pays``; but ``les sept membres du G7`` count), capitalised
+number words (``les Vingt-Sept``), and figures in a headline written in Title Case.
 """
 
 from __future__ import annotations
@@ -714,12 +715,13 @@ class _Scanner:
                     return None  # "en 2024, trois soldats…": 2024 is a year
                 if (
                     lower.is_words
+                    and value == 2
                     and not scaled
                     and approx is None
                     and not between
                     and self.tok(lower.first - 1).norm in self.res.definite_determiners
                 ):
-                    return None  # "les deux pays"
+                    return None  # "les deux pays" is "both", but "les sept membres du G7" count
                 unit, kind, k = self.singular(noun.text), "count", noun_at + 1
                 measures = noun.text
         end_tok = k - 1
@@ -775,8 +777,19 @@ class _Scanner:
                 i += 1
                 continue
             amount, i = hit
-            found.append(amount)
+            if not _title_case_line(self.text, amount.start):
+                found.append(amount)
         return found
+
+
+def _title_case_line(text: str, position: int) -> bool:
+    """A Headline Written In Title Case ("Trump Dit Que L'Ukraine Doit Payer"): a repeated
+    headline or a link from another site, never French prose."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[start:end if end >= 0 else None])
+             if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def find_amounts(text: str) -> list[Amount]:
