@@ -2,22 +2,39 @@
 them, in the manner of DATEWISE (Ghalandari & Ifrim, 2020): rank the days first, then summarise
 each kept day from the sentences that speak of it.
 
+**Which sentences can be written.** A sentence is cut from the article text, its opening
+dateline or site mark trimmed ("LE CAIRE, 3 juillet (AFP) -", "EGYPTE -", "(Londres)",
+"Edit du 04/07/2013 :"), and left out when it is not a statement of the news: a footnote or
+bibliographic reference, a link, a photo credit, a tweet handle, a heading without final
+punctuation, a fragment opening in lower case, a teaser cut by "…", a question, a line
+announcing a quote (":"), or shorter than 6 or longer than 60 words.
+
 **Which sentences speak of a day.** A sentence *mentions* a day when the time tagger resolved
 one of its expressions to that day ("le 28 janvier", "mardi", "la veille"), or when a quote or
-an event in it was dated from its context. The first sentences of an article that name no time
-at all are *leads*: they stand for the publication day. (DATEWISE also gives them the day
-before; on ml-crisis-fr that lowered Date F1 and AR-1 on both crises: French reports resolve
-"hier" to a date the tagger reads, so an undated lead is about its own day.)
+an event in it was dated from its context; a day inside a name ("le pont du 6 Octobre", "le
+Mouvement du 6 avril", "la révolution du 25 janvier" without its year) or the date of a source
+("Le Figaro du 25 juillet", "édition du", "datée du") is not a mention. The first sentences of an
+article that name no time at all are *leads*: they stand for the publication day.
 
-**Which days.** Days are ranked by the number of distinct articles mentioning them, plus half a
-point per article published that day (date-reference counting, Tran et al. 2013; Martschat &
-Markert 2018); a day only the leads of the next day's articles point at is left out.
+**How much a sentence or an article belongs to the collection.** Articles gathered on a topic
+come with strays (a page of world news, a film review). An article's *relevance* is the cosine
+of its TF-IDF vector with the centroid of the other articles, divided by the median over the
+collection and capped at 1: a typical article counts fully, a stray a little. A sentence's
+relevance is its cosine with the same centroid. This stands in for the topic keywords DATEWISE
+requires in every summary sentence, without needing them.
+
+**Which days.** A day's support is the relevance-weighted number of articles mentioning it,
+plus half as much per article published on it (date-reference counting, Tran et al. 2013;
+Martschat & Markert 2018); an article recalling a day after it happened counts more
+(``RECALL_WEIGHT``): a day still cited weeks later is a landmark, as in the supervised date
+ranker of DATEWISE, whose strongest features count mentions from later articles. A day only
+the leads of its own articles point at still needs a mention or a publication to be kept.
 
 **Which sentences.** A day's topic vector is the mean of the centroid of its mentioning
 sentences and the centroid of its leads, kept to the words both share when there are both
 (DATEWISE's "PM-Mean"); sentences are then picked greedily so that the summary's TF-IDF vector
-stays closest to that topic vector (centroid optimisation), never repeating an entry already
-written (cosine above 0.5).
+stays closest to that topic vector (centroid optimisation), plus a share of each sentence's
+relevance to the collection, never repeating an entry already written (cosine above 0.5).
 """
 
 from __future__ import annotations
@@ -25,6 +42,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -36,9 +54,40 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LEAD_SENTENCES = 5  # undated sentences this close to the top report the publication days
 LEAD_DAYS = 1  # days back from the publication day a lead stands for
 MENTION_WEIGHT = 1.0  # an article naming a day
+FIT = 1.0  # how much a mentioning sentence's own relevance weighs on its mention
+RECALL_WEIGHT = 1.0  # more for an article naming a day it was published after
+RECALL_GAP = 7  # ... more than this many days after (a landmark, not the news)
 PUBLICATION_WEIGHT = 0.5  # an article published that day
+RELEVANCE_WEIGHT = 1.5  # share of a sentence's relevance to the collection in its score
 MIN_WORDS, MAX_WORDS = 6, 60
 REDUNDANCY = 0.5  # cosine above which a sentence repeats one already chosen
+
+# What opens a sentence without belonging to its statement.
+_OPENERS = [
+    re.compile(r"^(?:[-–—•*]\s*)+"),  # list bullets
+    re.compile(r"^\((?:[A-ZÀ-Ý][\w'’.\- ]{1,30})\)\s*[-–—:]?\s*"),  # "(Londres)"
+    re.compile(r"^(?-i:[A-ZÀ-ÝŒ][A-ZÀ-ÝŒ'’.\- ]{2,40}?)\s*[-–—:]\s+"),  # "EGYPTE - "
+    re.compile(r"^(?:edit|mise? à jour|maj|update)\b[^:]{0,40}:\s*", re.IGNORECASE),
+    re.compile(r"^\d{1,2}(?:er)?\s+\w+\s*:\s*(?:[A-Z/\-]{2,}\s*[-–—]\s*)?"),  # "4 août: GB - "
+]
+_DEBRIS = [
+    re.compile(r"^\s*[(\[]\d{1,3}[)\]]"),  # footnote: "(12) Bassem Youssef, « … », site, date."
+    re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|fr|info|be|ch|ca)\b", re.IGNORECASE),
+    re.compile(r"«[^»]{3,200}»\s*,\s*[A-Z][^,]{1,60},\s*(?:\d|[a-z]+ \d)"),  # cited title
+    re.compile(r"^(?:photo|crédits?|image|vidéo|source|lire aussi|voir aussi|à lire)\b",
+               re.IGNORECASE),
+    re.compile(r"©|@\w+"),  # credits, handles
+]
+_TERMINAL = re.compile(r"[.!»\"”)]\s*$")
+_TEASER = re.compile(r"(?:…|\.\.\.)\s*$")
+# A day inside a name, or a source's own date, is not a mention of that day.
+_NAME_HEAD = re.compile(
+    r"\b(?:pont|rue|avenue|boulevard|place|quai|stade|mouvement|coalition|alliance|front|"
+    r"brigades?|révolution|soulèvement)\s+du\s*$", re.IGNORECASE)
+_SOURCE_DATE = re.compile(
+    r"\b(?:édition|edition|edit|datée?|publiée?|parue?|mise? à jour|numéro)\s+(?:du|le)\s*$"
+    r"|(?-i:\b[A-Z][\w-]+)\s+du\s*$", re.IGNORECASE)
+_YEAR = re.compile(r"\b\d{4}\b")
 
 
 @dataclass(frozen=True)
@@ -77,11 +126,54 @@ def _lead_days(published: str) -> list[str]:
     return [dt.date.fromordinal(day - k).isoformat() for k in range(LEAD_DAYS)]
 
 
+def statement_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The part of ``text[start:end]`` that states the news, its dateline or site mark trimmed;
+    ``None`` when the sentence is debris rather than a statement (see the module notes)."""
+    from filrouge.ingest.clean import find_dateline
+
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    for _ in range(3):  # openers can stack: "- EGYPTE - Le Caire, 3 juillet (AFP) -"
+        before = start
+        dateline = find_dateline(text[start:end])
+        if dateline is not None:
+            start += text[start:end].find(dateline[0]) + len(dateline[0])
+        for opener in _OPENERS:
+            match = opener.match(text, start, end)
+            if match and match.end() < end:
+                start = match.end()
+        while start < end and (text[start].isspace() or text[start] in "-–—:,"):
+            start += 1
+        if start == before:
+            break
+    sentence = text[start:end]
+    if not sentence or not (sentence[0].isupper() or sentence[0].isdigit()
+                            or sentence[0] in "«\"“"):
+        return None  # a fragment: the sentence began on an earlier line
+    if (not _TERMINAL.search(sentence) or _TEASER.search(sentence)
+            or sentence.rstrip().endswith(("?", ":"))):
+        return None
+    if any(pattern.search(sentence) for pattern in _DEBRIS):
+        return None
+    return start, end
+
+
+def _mentions_day(text: str, start: int, end: int) -> bool:
+    """False for a day inside a name or a source's own date (see the module notes)."""
+    before = text[max(0, start - 40):start]
+    if _SOURCE_DATE.search(before):
+        return False
+    return not (_NAME_HEAD.search(before) and not _YEAR.search(text[start:end]))
+
+
 def candidates(article: Article, *, actor: str | None = None) -> list[Candidate]:
     """Dated sentences of one article (only those naming ``actor`` when given)."""
     published = (article.published.value or "")[:10]
     days = [(t.start, t.value) for t in article.times
-            if t.type == "DATE" and _DAY.match(t.value) and not t.vague]
+            if t.type == "DATE" and _DAY.match(t.value) and not t.vague
+            and _mentions_day(article.text, t.start, t.end)]
     dated: list[Quote | Event] = [*article.quotes, *article.events]
     contextual = [(item.start, item.date) for item in dated
                   if item.date_origin == "context" and item.date and _DAY.match(item.date)]
@@ -92,45 +184,29 @@ def candidates(article: Article, *, actor: str | None = None) -> list[Candidate]
     figures = [(a.start, a.end) for a in article.amounts]
     lead_days = _lead_days(published)
     found: list[Candidate] = []
-    for position, (start, end) in enumerate(sentence_spans(article.text)):
-        sentence = article.text[start:end]
-        n_words = len(sentence.split())
-        if not MIN_WORDS <= n_words <= MAX_WORDS:
+    for position, (first, last) in enumerate(sentence_spans(article.text)):
+        named = sorted({value for at, value in days if first <= at < last}
+                       or {value for at, value in contextual if first <= at < last})
+        span = statement_span(article.text, first, last)
+        if span is None:
             continue
-        if actor and not _inside(start, end, wanted):
+        start, end = span
+        if not MIN_WORDS <= len(article.text[start:end].split()) <= MAX_WORDS:
             continue
-        named = sorted({value for at, value in days if start <= at < end}
-                       or {value for at, value in contextual if start <= at < end})
+        if actor and not _inside(first, last, wanted):
+            continue
         if named:
             dates, explicit = named, True
-        elif position < LEAD_SENTENCES and lead_days and not _inside(start, end, other_times):
+        elif position < LEAD_SENTENCES and lead_days and not _inside(first, last, other_times):
             dates, explicit = lead_days, False
         else:
             continue
-        terms = tuple(content_terms(sentence))
+        terms = tuple(content_terms(article.text[start:end]))
         for date in dates:
             found.append(Candidate(date, article, start, end, explicit,
-                                   _inside(start, end, actors), _inside(start, end, figures),
+                                   _inside(first, last, actors), _inside(first, last, figures),
                                    terms))
     return found
-
-
-def date_support(pool: dict[str, list[Candidate]], articles: Sequence[Article]
-                 ) -> dict[str, float]:
-    """Distinct articles mentioning each day, plus (less) the articles published on it."""
-    published = Counter((a.published.value or "")[:10] for a in articles)
-    return {
-        day: MENTION_WEIGHT * len({c.article.id for c in found if c.explicit})
-        + PUBLICATION_WEIGHT * published.get(day, 0)
-        for day, found in pool.items()
-    }
-
-
-def rank_dates(pool: dict[str, list[Candidate]], articles: Sequence[Article]) -> list[str]:
-    """Days by support, best first; a day nobody names and nobody published on (only the leads
-    of the next day's articles point at it) is not a date of the chronology."""
-    support = date_support(pool, articles)
-    return sorted((d for d in pool if support[d] > 0), key=lambda d: (-support[d], d))
 
 
 class _Weights:
@@ -167,6 +243,78 @@ def _centroid(vectors: Iterable[dict[str, float]]) -> dict[str, float]:
         total.update(vector)
         n += 1
     return {t: v / n for t, v in total.items()} if n else {}
+
+
+class Relevance:
+    """How much each article, and each sentence, belongs to the collection (module notes)."""
+
+    def __init__(self, articles: Sequence[Article], weights: _Weights) -> None:
+        vectors = {a.id: weights.vector(content_terms(a.text)) for a in articles}
+        total: Counter[str] = Counter()
+        for vector in vectors.values():
+            total.update(vector)
+        self.centroid = _normalise(dict(total))
+        raw = {}
+        for article_id, vector in vectors.items():
+            others = {t: v - vector.get(t, 0.0) for t, v in total.items()}
+            raw[article_id] = cosine(vector, _normalise(others)) if len(vectors) > 1 else 1.0
+        middle = statistics.median(raw.values()) if raw else 0.0
+        self.articles = {i: min(1.0, r / middle) if middle > 0 else 1.0 for i, r in raw.items()}
+        self._vector = weights.vector
+        self.typical = 1.0
+
+    def calibrate(self, sentences: Iterable[tuple[str, ...]]) -> None:
+        """The median relevance of these sentences becomes the norm ``fit`` divides by."""
+        scores = [self.sentence(self._vector(terms)) for terms in sentences]
+        self.typical = statistics.median(scores) if scores and statistics.median(scores) > 0 \
+            else 1.0
+
+    def article(self, article_id: str) -> float:
+        return self.articles.get(article_id, 1.0)
+
+    def sentence(self, vector: dict[str, float]) -> float:
+        return cosine(vector, self.centroid)
+
+    def fit(self, candidate: Candidate) -> float:
+        """A mentioning sentence's relevance against the median sentence's, capped at 1."""
+        share = min(1.0, self.sentence(self._vector(candidate.terms)) / self.typical)
+        return 1.0 - FIT + FIT * share
+
+
+def date_support(pool: dict[str, list[Candidate]], articles: Sequence[Article],
+                 relevance: Relevance | None = None) -> dict[str, float]:
+    """Relevance-weighted articles mentioning each day (more when they recall it afterwards),
+    plus (less) the articles published on it."""
+    weight = relevance.article if relevance else (lambda _: 1.0)
+    published: dict[str, float] = defaultdict(float)
+    for article in articles:
+        published[(article.published.value or "")[:10]] += weight(article.id)
+    support = {}
+    for day, found in pool.items():
+        mentioning: dict[str, tuple[Article, float]] = {}
+        for c in found:
+            if c.explicit:
+                fit = relevance.fit(c) if relevance else 1.0
+                if fit > mentioning.get(c.article.id, (c.article, -1.0))[1]:
+                    mentioning[c.article.id] = (c.article, fit)
+        score = sum(weight(i) * fit * (MENTION_WEIGHT + RECALL_WEIGHT * (
+            _gap(day, a) > RECALL_GAP)) for i, (a, fit) in mentioning.items())
+        support[day] = score + PUBLICATION_WEIGHT * published.get(day, 0.0)
+    return support
+
+
+def _gap(day: str, article: Article) -> int:
+    """Days from ``day`` to the article's publication (0 when either is unknown)."""
+    then, published = _ordinal(day), _ordinal((article.published.value or "")[:10])
+    return published - then if then is not None and published is not None else 0
+
+
+def rank_dates(pool: dict[str, list[Candidate]], articles: Sequence[Article],
+               relevance: Relevance | None = None) -> list[str]:
+    """Days by support, best first; a day nobody names and nobody published on (only the leads
+    of the next day's articles point at it) is not a date of the chronology."""
+    support = date_support(pool, articles, relevance)
+    return sorted((d for d in pool if support[d] > 0), key=lambda d: (-support[d], d))
 
 
 def topic_vector(pool: Sequence[Candidate], vectors: dict[int, dict[str, float]]
@@ -208,15 +356,17 @@ def build_timeline(
                 pool[candidate.date].append(candidate)
     if not pool:
         return []
-    days = rank_dates(pool, chosen_articles)
+    weights = _Weights(c.terms for found in pool.values() for c in found)
+    relevance = Relevance(chosen_articles, weights)
+    relevance.calibrate(c.terms for found in pool.values() for c in found if c.explicit)
+    days = rank_dates(pool, chosen_articles, relevance)
     if max_dates is not None:
         days = days[:max_dates]
-    weights = _Weights(c.terms for found in pool.values() for c in found)
     query_vector = weights.vector(query_terms) if query_terms else None
     written: list[dict[str, float]] = []
     entries: dict[str, TimelineEntry] = {}
     for day in days:  # best-supported days first: they get first pick of the sentences
-        picked = _pick(pool[day], sentences_per_date, weights, written, query_vector)
+        picked = _pick(pool[day], sentences_per_date, weights, written, query_vector, relevance)
         if picked:
             entries[day] = _entry(day, picked, pool[day])
     return [entries[d] for d in sorted(entries)]
@@ -233,15 +383,19 @@ def sentence_bonus(candidate: Candidate, query: dict[str, float] | None) -> floa
 
 
 def _pick(pool: list[Candidate], k: int, weights: _Weights, written: list[dict[str, float]],
-          query: dict[str, float] | None) -> list[Candidate]:
+          query: dict[str, float] | None, relevance: Relevance | None = None
+          ) -> list[Candidate]:
     """Centroid optimisation: add the sentence that brings the summary closest to the day's
-    topic vector, until ``k`` sentences or no sentence helps."""
+    topic vector (plus its relevance to the collection), until ``k`` sentences or no sentence
+    helps."""
     unique: dict[tuple[str, int], Candidate] = {}
     for candidate in pool:
         unique.setdefault((candidate.article.id, candidate.start), candidate)
     choices = sorted(unique.values(), key=lambda c: (c.article.id, c.start))
     vectors = {id(c): weights.vector(c.terms) for c in choices}
     topic = topic_vector(choices, vectors)
+    belonging = {id(c): RELEVANCE_WEIGHT * relevance.sentence(vectors[id(c)])
+                 if relevance else 0.0 for c in choices}
     chosen: list[Candidate] = []
     summary: Counter[str] = Counter()
     while len(chosen) < k:
@@ -253,7 +407,8 @@ def _pick(pool: list[Candidate], k: int, weights: _Weights, written: list[dict[s
                 continue
             trial = summary.copy()
             trial.update(vector)
-            score = cosine(_normalise(dict(trial)), topic) + sentence_bonus(candidate, query)
+            score = (cosine(_normalise(dict(trial)), topic) + belonging[id(candidate)]
+                     + sentence_bonus(candidate, query))
             if score > best_score:
                 best, best_score = candidate, score
         if best is None:
