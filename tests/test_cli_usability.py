@@ -103,3 +103,63 @@ def test_a_short_list_is_shown_whole_with_its_plain_count(tmp_path: Path) -> Non
     db = str(since_store(tmp_path / "short.db", 3))
     code, out, _ = run("since", "2024-05-01", "--story", "s-pont", "--db", db)
     assert code == 0 and "Events (3)" in out and "shown" not in out
+
+
+def stories_store(path: Path) -> Path:
+    """Three stories: one over two months with a wire copy, one of a single day, one empty of
+    actors; titles long enough to wrap."""
+    texts = {n: f"Article {n} sur le pont de la ville et son financement." for n in range(5)}
+    made = {n: Article(id=content_id(t), source=f"{n}.txt", text=t, outlet=f"Journal {n % 3}",
+                       published=Published(value=f"2024-0{1 + n}-15", origin="input"))
+            for n, t in texts.items()}
+    long_title = " · ".join(["financement du pont de la ville"] * 4)
+    with Store(path) as store:
+        for article in made.values():
+            store.add_article(article, digest=content_hash(article.text))
+        store.replace_stories([
+            Story(id="s-pont000001", title=long_title, articles=[made[0].id, made[1].id],
+                  duplicates=[made[2].id], actors=["FRA", "NATO"], start="2024-01-15",
+                  end="2024-02-15", outlets=["Journal 0", "Journal 1", "Journal 2"]),
+            Story(id="s-pont000002", title="mairie · budget", articles=[made[3].id],
+                  actors=["local:jeanne-martin"], start="2024-04-15", end="2024-04-15",
+                  outlets=["Journal 0"]),
+            Story(id="s-pont000003", title="sans date", articles=[made[4].id]),
+        ])
+    return path
+
+
+def test_the_story_listing_reads_as_sentences(tmp_path: Path) -> None:
+    import filrouge.cli
+
+    code, out, _ = run("stories", "--db", str(stories_store(tmp_path / "s.db")))
+    assert code == 0
+    assert out.startswith("3 stories over 4 articles (+1 wire copy), largest first")
+    assert "s-pont000001  2024-01-15 → 2024-02-15 · 2 articles (+1 copy) · 3 sources" in out
+    assert "s-pont000002  2024-04-15 · 1 article · 1 source · 0 events" in out  # one day
+    assert "s-pont000003  undated · 1 article · 0 sources" in out
+    assert "actors: France, OTAN" in out  # names, not registry ids
+    assert "actors: Jeanne Martin" in out
+    assert "(s)" not in out and "None" not in out
+    lines = out.splitlines()
+    assert all(len(line) <= max(filrouge.cli.out.width, 40) for line in lines)
+    wrapped = [line for line in lines if line.startswith("      financement")]
+    assert wrapped, "a long title wraps under its own indent"
+
+
+def test_the_story_listing_in_json_holds_every_record_field(tmp_path: Path) -> None:
+    code, out, _ = run("stories", "--db", str(stories_store(tmp_path / "j.db")), "--format",
+                       "json")
+    assert code == 0
+    records = json.loads(out)
+    assert [r["id"] for r in records] == ["s-pont000001", "s-pont000002", "s-pont000003"]
+    first = records[0]
+    assert set(first) >= {"schema", "id", "title", "articles", "duplicates", "actors", "start",
+                          "end", "outlets", "keyphrases", "events", "timeline"}
+    assert len(first["articles"]) == 2 and len(first["duplicates"]) == 1
+
+
+def test_an_empty_store_says_how_to_get_stories(tmp_path: Path) -> None:
+    db = tmp_path / "empty.db"
+    Store(db).close()
+    code, out, _ = run("stories", "--db", str(db))
+    assert code == 0 and "filrouge ingest" in out

@@ -106,3 +106,10 @@ def test_a_lone_word_gives_way_to_the_phrase_most_articles_use() -> None:
              ("Jeux olympiques : la flamme arrive", "La flamme des Jeux olympiques est à Lyon."),
              ("Les Jeux vus de Lyon", "À Lyon, les Jeux olympiques remplissent les hôtels.")]
     assert "Jeux olympiques" in keyphrases(articles(texts))
+
+
+def test_records_of_one_export_file_count_as_one_source() -> None:
+    found = articles(TRAM)
+    found = [a.model_copy(update={"outlet": None, "source": f"veille/export.jsonl#r{n}"})
+             for n, a in enumerate(found)]
+    assert build_story("s-tram", found).outlets == ["export.jsonl"]

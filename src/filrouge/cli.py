@@ -697,12 +697,53 @@ def stories(ctx: click.Context, db: Path, fmt: str, rebuild: bool,
     if fmt == "json":
         click.echo(json.dumps([s.to_json_dict() for s in found], ensure_ascii=False, indent=2))
         return
+    _print_stories(found)
+
+
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
+def _print_stories(found: list[Story]) -> None:
+    """Largest first: id, span and counts; the title; the main actors by name. Long lines wrap
+    under their own indent."""
+    import textwrap
+
+    from rich.text import Text
+
+    from filrouge.web.queries import actor_name
+
+    def wrapped(text: str, indent: str, style: str, first: str = "") -> None:
+        lines = textwrap.wrap(text, width=max(out.width, 40), initial_indent=indent,
+                              subsequent_indent=indent + "    ")
+        for n, line in enumerate(lines):
+            shown = Text(line, style=style)
+            if n == 0 and first:
+                shown.stylize("bold cyan", len(indent), len(indent) + len(first))
+            out.print(shown, soft_wrap=True)
+
+    if not found:
+        out.print("No stories yet: `filrouge ingest PATH` groups articles into stories.")
+        return
+    articles = sum(len(s.articles) for s in found)
+    copies = sum(len(s.duplicates) for s in found)
+    out.print(f"{_count(len(found), 'story', 'stories')} over {_count(articles, 'article')}"
+              + (f" (+{_count(copies, 'wire copy', 'wire copies')})" if copies else "")
+              + ", largest first", style="dim")
     for story in sorted(found, key=lambda s: (-len(s.articles), s.id)):
-        out.print(f"[bold]{story.id}[/] {story.title}")
-        out.print(f"  {story.start} → {story.end} · {len(story.articles)} article(s)"
-                  + (f" (+{len(story.duplicates)} copies)" if story.duplicates else "")
-                  + f" · {len(story.outlets)} source(s) · {len(story.events)} event(s)"
-                  + f" · actors: {', '.join(story.actors)}")
+        span = (f"{story.start or '?'} → {story.end or '?'}" if story.start != story.end
+                else story.start or "undated")
+        copies = (f" (+{_count(len(story.duplicates), 'copy', 'copies')})"
+                  if story.duplicates else "")
+        out.print()
+        wrapped(f"{story.id}  {span} · {_count(len(story.articles), 'article')}{copies} · "
+                f"{_count(len(story.outlets), 'source')} · {_count(len(story.events), 'event')}",
+                "", "", first=story.id)
+        wrapped(story.title, "  ", "bold")
+        if story.actors:
+            wrapped("actors: " + ", ".join(actor_name(a) for a in story.actors), "  ", "dim")
+    out.print("\nNext: filrouge timeline --story ID, filrouge report ID (ids may be shortened)",
+              style="dim")
 
 
 _SUB_DB_OPTION = click.option(

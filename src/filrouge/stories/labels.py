@@ -406,7 +406,10 @@ def build_story(story_id: str, members: Sequence[Article], grouper: Grouper | No
     for article in originals:
         actors.update({e.actor for e in article.entities if e.actor})
     dates = sorted(a.published.value[:10] for a in originals if a.published.value)
-    outlets = sorted({a.outlet or a.source.rsplit("/", 1)[-1] for a in members})
+    # the outlet, else the input file (a record of a JSON Lines or CSV export is "file#id": the
+    # export counts as one source, not one per record)
+    outlets = sorted({a.outlet or a.source.rsplit("/", 1)[-1].split("#", 1)[0]
+                      for a in members})
     events: list[StoryEvent] = []
     if grouper is not None:
         by_id = {a.id: a for a in members}
