@@ -135,22 +135,23 @@ def statement_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    opening = start
     for _ in range(3):  # openers can stack: "- EGYPTE - Le Caire, 3 juillet (AFP) -"
         before = start
         dateline = find_dateline(text[start:end])
         if dateline is not None:
             start += text[start:end].find(dateline[0]) + len(dateline[0])
         for opener in _OPENERS:
-            match = opener.match(text, start, end)
-            if match and match.end() < end:
-                start = match.end()
+            match = opener.match(text[start:end])
+            if match and start + match.end() < end:
+                start += match.end()
         while start < end and (text[start].isspace() or text[start] in "-–—:,"):
             start += 1
         if start == before:
             break
     sentence = text[start:end]
-    if not sentence or not (sentence[0].isupper() or sentence[0].isdigit()
-                            or sentence[0] in "«\"“"):
+    if not sentence or (start == opening and not (
+            sentence[0].isupper() or sentence[0].isdigit() or sentence[0] in "«\"“")):
         return None  # a fragment: the sentence began on an earlier line
     if (not _TERMINAL.search(sentence) or _TEASER.search(sentence)
             or sentence.rstrip().endswith(("?", ":"))):
@@ -254,10 +255,14 @@ class Relevance:
         for vector in vectors.values():
             total.update(vector)
         self.centroid = _normalise(dict(total))
+        squared = sum(v * v for v in total.values())
         raw = {}
         for article_id, vector in vectors.items():
-            others = {t: v - vector.get(t, 0.0) for t, v in total.items()}
-            raw[article_id] = cosine(vector, _normalise(others)) if len(vectors) > 1 else 1.0
+            # cosine with the others' sum, total - vector, without building it
+            dot = sum(v * total[t] for t, v in vector.items())
+            mine = sum(v * v for v in vector.values())
+            rest = math.sqrt(max(squared - 2 * dot + mine, 0.0))
+            raw[article_id] = (dot - mine) / rest if len(vectors) > 1 and rest else 1.0
         middle = statistics.median(raw.values()) if raw else 0.0
         self.articles = {i: min(1.0, r / middle) if middle > 0 else 1.0 for i, r in raw.items()}
         self._vector = weights.vector
