@@ -52,6 +52,18 @@ def test_an_existing_but_unreadable_input_is_a_rejection_not_a_usage_error(
     assert code == 1 and "vide.txt: empty file" in err and out == ""
 
 
+def test_ingest_says_what_it_is_doing_on_stderr_only(tmp_path: Path) -> None:
+    article = tmp_path / "pont.txt"
+    article.write_text("Le pont neuf\n\nLe conseil municipal a voté lundi 12 millions d'euros "
+                       "pour le pont neuf de la ville, a annoncé la maire.\n", encoding="utf-8")
+    code, out, err = run("ingest", str(article), "--db", str(tmp_path / "pont.db"))
+    assert code == 0 and out == ""
+    steps = ["loading the language model", "reading and analysing",
+             "grouping stories", "1 new article(s)"]
+    at = [err.find(step) for step in steps]
+    assert all(i >= 0 for i in at) and at == sorted(at), err
+
+
 def since_store(path: Path, n_events: int) -> Path:
     """A story of two articles; the second, after 2024-05-01, holds n_events dated events, as
     many quotes and as many figures."""

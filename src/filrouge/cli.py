@@ -141,6 +141,11 @@ def _progress() -> Progress:
     )
 
 
+def _note(message: str) -> None:
+    """A step that takes a while, said on stderr before it starts (never on stdout)."""
+    err.print(message, style="dim", highlight=False)
+
+
 def _report_rejections(rejections: list[Rejection]) -> None:
     for rejection in rejections:
         err.print(f"[yellow]rejected[/] {rejection.source}: {rejection.reason}", markup=True,
@@ -299,6 +304,7 @@ def ingest(paths: tuple[Path, ...], db: Path, model: str, batch_size: int, proce
     with Store(db) as store:
         for rejection in rejections:
             store.add_rejection(rejection)
+        _note(f"loading the language model {model}…")
         try:
             analyzer = Analyzer(model, actor_files=actor_files, batch_size=batch_size,
                                 n_process=processes)
@@ -306,7 +312,7 @@ def ingest(paths: tuple[Path, ...], db: Path, model: str, batch_size: int, proce
             raise click.ClickException(str(error)) from error
         copies = DuplicateIndex.of(store.articles())
         with _progress() as progress:
-            task = progress.add_task("ingest", total=len(paths_found), rate="")
+            task = progress.add_task("reading and analysing", total=len(paths_found), rate="")
             for chunk in _chunks(paths_found, batch_size):
                 documents = (raw for path in chunk for raw in read_path(path, fields=fields))
                 new, seen = _store_documents(store, analyzer, copies, documents, rejections)
@@ -315,6 +321,7 @@ def ingest(paths: tuple[Path, ...], db: Path, model: str, batch_size: int, proce
                 elapsed = progress.tasks[0].elapsed or 0.0
                 done = progress.tasks[0].completed
                 progress.update(task, rate=f"{done / elapsed:.1f} files/s" if elapsed else "")
+        _note("linking people across articles and grouping stories…")
         stories = _finish_ingest(store)
         total = store.count("articles")
     _end_ingest(added, skipped, rejections, total, len(stories), f"{db}")
@@ -337,6 +344,7 @@ def analyze(paths: tuple[Path, ...], model: str, batch_size: int, processes: int
     from filrouge.ingest.prepare import read_articles
 
     fields = _fields(field_options)
+    _note(f"loading the language model {model}…")
     try:
         analyzer = Analyzer(model, batch_size=batch_size, n_process=processes)
     except ModelMissingError as error:
@@ -405,6 +413,7 @@ def fetch(urls: tuple[str, ...], db: Path, allow_private: bool, delay: float, ti
     rejections: list[Rejection] = []
     added = skipped = 0
     with Store(db) as store, Fetcher(policy) as fetcher:
+        _note(f"loading the language model {model}…")
         try:
             analyzer = Analyzer(model, actor_files=actor_files)
         except ModelMissingError as error:
@@ -726,9 +735,9 @@ def _print_stories(found: list[Story]) -> None:
         out.print("No stories yet: `filrouge ingest PATH` groups articles into stories.")
         return
     articles = sum(len(s.articles) for s in found)
-    copies = sum(len(s.duplicates) for s in found)
+    wire = sum(len(s.duplicates) for s in found)
     out.print(f"{_count(len(found), 'story', 'stories')} over {_count(articles, 'article')}"
-              + (f" (+{_count(copies, 'wire copy', 'wire copies')})" if copies else "")
+              + (f" (+{_count(wire, 'wire copy', 'wire copies')})" if wire else "")
               + ", largest first", style="dim")
     for story in sorted(found, key=lambda s: (-len(s.articles), s.id)):
         span = (f"{story.start or '?'} → {story.end or '?'}" if story.start != story.end
