@@ -38,6 +38,8 @@ UNKNOWN_DAY = "XXXX-XX-XX"
 WRONG_WAY_DAYS = 31
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _FLAGS = re.IGNORECASE
+# "à": capitalised, the press often drops the accent ("A 18 heures", "A l'époque").
+_A_GRAVE = "(?:à|(?-i:A))"
 
 
 # --------------------------------------------------------------------------- resources
@@ -51,7 +53,10 @@ def _lexicon() -> dict[str, Any]:
 
 
 def _key(text: str) -> str:
-    """Lookup form of a matched word: lower case, straight apostrophe, hyphens as spaces."""
+    """Lookup form of a matched word: lower case, straight apostrophe, hyphens as spaces; a
+    capital ``A`` opening a phrase is the preposition ``à`` written without its accent."""
+    if re.match(r"A\s", text):
+        text = "à" + text[1:]
     text = text.lower().replace("’", "'")
     text = re.sub(r"[-‐‑]", " ", text)
     return re.sub(r"\s+", " ", text).strip()
@@ -124,6 +129,7 @@ def _fragments() -> dict[str, str]:
         "VAGUEQ": _alt(_words("vague_quantities")),
         "APPROX": r"(?:une\s+)?" + _alt(_words("approximate_numbers")) + r"\s+d(?:e\s+|['’]\s*)",
         "DMOD": _alt(_words("duration_modifiers")),
+        "MOD_GAP": r"(?:(?<=['’])\s*|\s+)",
         "UNIT": _alt(units) + r"(?!\w)",
         "UNIT_SG": _alt(singular_units) + r"(?!\w)",
         "UNIT_PL": _alt(plural_units) + r"(?!\w)",
@@ -142,6 +148,8 @@ def _fragments() -> dict[str, str]:
         "VAGUE": _alt(_words("vague")) + r"(?!\w)",
         "NAMED": _alt(_words("named_durations")) + r"(?!\w)",
         "HOUR": rf"(?:[01]?\d|2[0-3]|{numbers}(?:[-‐‑\s]{numbers})?)",
+        "AFTER": r"(?:à\s+venir|qui\s+viennent|suivant(?:e)?s|précédent(?:e)?s|passé(?:e)?s|"
+        r"écoulé(?:e)?s)",
         "CLOCK_CONTEXT": r"(?:à|vers|dès|jusqu['’]à|avant|après|de|entre|et|à\s+partir\s+de|"
         r"aux\s+alentours\s+de|autour\s+de|peu\s+avant|peu\s+après)",
     }
@@ -150,7 +158,8 @@ def _fragments() -> dict[str, str]:
 _RULE_SOURCES: tuple[tuple[str, str, bool], ...] = (
     ("date_dmy", r"(?P<x>(?:(?:le|ce)\s+)?(?:(?P<wd>{WD})\s+)?(?P<d>{D})(?:\s*|[-‐‑])"
      r"(?P<m>{MONTH_ANY})(?:\s+(?P<y>{Y4}))?(?:\s+(?P<dir>{DIR}))?)", False),
-    ("date_range_first", r"(?:du|entre\s+le|les?)\s+(?P<x>(?P<d>{D}))\s+(?:au|et\s+le|et)\s+"
+    ("date_range_first", r"(?:du|entre\s+le|les?|des|aux)\s+(?P<x>(?P<d>{D}))\s+"
+     r"(?:au|et\s+le|et)\s+"
      r"(?={D}\s*(?P<m>{MONTH_ANY})(?:\s+(?P<y>{Y4}))?)", False),
     ("date_numeric", r"(?<![\d/.])(?P<x>(?P<d>[0-3]?\d)([/.])(?P<m>[01]?\d)\3(?P<y>\d{{4}}|\d\d))"
      r"(?![\d/]|[.,]\d)", False),
@@ -171,6 +180,11 @@ _RULE_SOURCES: tuple[tuple[str, str, bool], ...] = (
     ("relday", r"(?P<x>(?P<rel>{RELDAY})(?:\s+(?P<wd>{WD}))?)", False),
     ("narrday", r"(?P<x>(?P<rel>{NARRDAY}))", False),
     ("weekday", r"(?P<x>(?:(?P<det>{THIS}|le)\s+)?(?P<wd>{WD})(?:\s+(?P<dir>{ANYDIR}))?)", False),
+    # "samedi 12 et dimanche 13 octobre", "du lundi 3 au vendredi 7 juin": the first day
+    # takes the month (and year) of the second
+    ("weekday_range_first", r"(?P<x>(?:(?:le|ce)\s+)?(?P<wd>{WD})\s+(?P<d>{D}))\s*,?\s+"
+     r"(?:au|et|à|jusqu['’]au)\s+(?=(?:(?:le\s+)?{WD}\s+)?{D}\s*(?P<m>{MONTH_ANY})"
+     r"(?:\s+(?P<y>{Y4}))?)", False),
     ("weekday_day", r"(?P<x>(?:(?:le|ce)\s+)?(?P<wd>{WD})\s+(?P<d>{D}))"
      r"(?!\s*(?:{MONTH_ANY}|[/.]\d|\d|h(?!\w)|heures?(?!\w)))(?!\w)", False),
     ("period_this", r"(?P<x>(?P<det>{THIS})\s+(?P<p>{PERIOD})(?P<there>-ci|-là)?)(?!\w)", False),
@@ -189,33 +203,55 @@ _RULE_SOURCES: tuple[tuple[str, str, bool], ...] = (
      False),
     ("pod_this", r"(?P<x>(?:{THIS})\s+(?P<pod>{POD}))", False),
     ("pod_last_night", r"(?P<x>la\s+nuit\s+(?:dernière|passée))", False),
+    ("pod_en", r"en\s+(?P<x>(?P<pod>matinée|soirée))(?!\w)", False),
     ("pod_in", r"(?:dans|durant|pendant|au\s+cours\s+de|en|dès|tout\s+au\s+long\s+de)\s+"
      r"(?P<x>(?:la\s+|l['’])(?P<pod>matinée|soirée|nuit|journée|après[-‐‑\s]midi))(?!\w)", False),
     ("pod_mod", r"(?P<x>(?P<mod>début|fin|milieu)\s+d(?:e\s+|['’])\s*"
      r"(?P<pod>matinée|soirée|après[-‐‑\s]midi|journée|nuit))(?!\w)", False),
+    # "le soir du 21 avril": that day's evening
+    ("pod_of_day", r"(?P<x>(?:le|la|l['’])\s*(?P<pod>(?-i:matin|matinée|après[-‐‑\s]midi|soir|"
+     r"soirée|nuit))\s+(?:du|de)\s+(?P<d>{D})\s*(?P<m>{MONTH_ANY})(?:\s+(?P<y>{Y4}))?)(?!\w)",
+     False),
+    # "le matin", "l'après-midi" on their own: the day the text is at; not "la soirée de gala"
+    ("pod_det", r"(?P<x>(?:le|la|l['’])\s*(?:même\s+)?(?P<pod>(?-i:matin|matinée|après[-‐‑\s]midi|"
+     r"soir|soirée|nuit))(?:\s+même)?)(?!\w)(?!\s+(?:de|du|des|d['’])(?!\w))", False),
     ("pod_bare", r"(?P<x>(?P<pod>{POD}))", True),
-    ("night_range", r"(?P<x>(?:dans\s+)?la\s+nuit\s+(?:de|du)\s+(?P<d1>{WD}|{D})"
+    ("night_range", r"(?P<x>la\s+nuit\s+(?:de|du)\s+(?P<d1>{WD}|{D})"
      r"(?:\s+(?P<m1>{MONTH_ANY}))?(?:\s+(?:à|au)\s+(?P<d2>{WD}|{D})(?:\s+(?P<m>{MONTH_ANY})"
      r"(?:\s+(?P<y>{Y4}))?)?)?)(?!\w)", False),
-    ("clock", r"(?<![\w,.])(?P<x>(?P<h>[01]?\d|2[0-3])\s?[hH]\s?(?P<mi>[0-5]\d)?"
-     r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d))(?!\w|[:,.]\d)", False),
+    ("clock", r"(?<![\w,.])(?P<x>(?:(?P<h>[01]?\d|2[0-3])\s?[hH](?:\s?(?P<mi>[0-5]\d))?"
+     r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d))(?!\w|[:,.]\d)"
+     r"(?:\s+(?P<half>du\s+matin|du\s+soir|de\s+l['’]après[-‐‑\s]midi)(?!\w))?)", False),
+    # "de 14 à 18 h", "entre 9 et 11 heures": the first hour shares the second's unit
+    ("clock_range_first", r"(?:de|entre)\s+(?P<x>(?P<h>[01]?\d|2[0-3]))\s+(?:à|et)\s+"
+     r"(?=(?:[01]?\d|2[0-3])\s?(?:h|heures?)(?!\w))", False),
     ("clock_hours", r"(?<!plus\s)(?<!moins\s)(?<!près\s){CLOCK_CONTEXT}\s+(?P<x>(?P<h>{HOUR})\s+"
      r"heures?(?:\s+(?P<mi>[0-5]\d|et\s+demie|et\s+quart|moins\s+le\s+quart))?"
      r"(?:\s+(?P<half>du\s+matin|du\s+soir|de\s+l['’]après[-‐‑\s]midi))?)(?!\w)", False),
     ("clock_word", r"{CLOCK_CONTEXT}\s+(?P<x>(?P<cw>midi|minuit))(?!\w)", False),
-    ("duration", r"(?P<x>(?:(?P<mod>{DMOD})\s+)?(?P<n>{NUM}|{VAGUEQ}|{APPROX})\s*(?P<u>{UNIT})"
-     r"(?:\s+et\s+(?P<half>demie?))?)", False),
+    # "mardi midi", "hier midi": only with the day it follows
+    ("clock_word_bare", r"(?P<x>(?P<cw>midi|minuit))(?!\w)", True),
+    ("duration", r"(?P<x>(?:(?P<mod>{DMOD}){MOD_GAP})?(?P<n>{NUM}|{VAGUEQ}|{APPROX})\s*"
+     r"(?P<u>{UNIT})(?:\s+et\s+(?P<half>demie?))?)", False),
     ("duration_half", r"(?P<x>(?:une\s+)?demi[-‐‑\s](?P<u>heure|journée|siècle))(?!\w)", False),
     ("duration_named", r"(?P<x>{NAMED})", False),
+    ("duration_quarter_hour", r"(?P<x>(?P<n>un|trois)\s+quarts?\s+d['’]heure)(?!\w)", False),
+    # "toute la journée", "tout le mois", "toute l'année": the whole of one unit
+    ("duration_whole", r"(?P<x>tout(?:e)?\s+(?:la\s+|le\s+|l['’]\s*)(?P<u>journée|semaine|année|"
+     r"mois|week[-‐‑\s]end))(?!\w)(?!\s+(?:d['’e]|\d|dernier|prochain|précédent|suivant))",
+     False),
     ("recent_span", r"(?P<x>(?:ces|les)\s+(?:(?P<n>{NUM})\s+)?(?P<dir>derni[eè]re?s|prochaine?s)"
      r"\s+(?P<u>{UNIT_PL}))", False),
     ("recent_span_de", r"(?:des|aux)\s+(?P<x>(?:(?P<n>{NUM})\s+)?(?P<dir>derni[eè]re?s|"
      r"prochaine?s)\s+(?P<u>{UNIT_PL}))", False),
+    # "les jours à venir", "les années suivantes", "des mois précédents"
+    ("span_after", r"(?P<x>(?:les|ces)\s+(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT_PL})\s+{AFTER})(?!\w)",
+     False),
+    ("span_after_de", r"(?:des|aux)\s+(?P<x>(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT_PL})\s+{AFTER})"
+     r"(?!\w)", False),
     ("holiday", r"(?P<x>(?:(?:la|le|l['’])\s*)?(?P<h>{HOLIDAY})(?:\s+(?P<y>{Y4}))?)(?!\w)",
      False),
-    ("ago", r"(?P<x>il\s+y\s+a\s+(?:(?P<mod>{DMOD})\s+)?(?P<n>{NUM}|{VAGUEQ}|{APPROX})\s*"
-     r"(?P<u>{UNIT}))", False),
-    ("ahead", r"(?P<x>dans\s+(?:(?P<mod>{DMOD})\s+)?(?P<n>{NUM}|{VAGUEQ}|{APPROX})\s*"
+    ("ago", r"(?P<x>il\s+y\s+a\s+(?:(?P<mod>{DMOD}){MOD_GAP})?(?P<n>{NUM}|{VAGUEQ}|{APPROX})\s*"
      r"(?P<u>{UNIT}))", False),
     ("set_each", r"(?P<x>chaque\s+(?P<u>{UNIT_SG}|{WD}|{POD}|{SEASON}|week[-‐‑\s]end))(?!\w)",
      False),
@@ -223,8 +259,11 @@ _RULE_SOURCES: tuple[tuple[str, str, bool], ...] = (
      r"|week[-‐‑\s]ends))(?!\w)", False),
     ("set_per", r"par\s+(?P<x>(?P<u>an|année|mois|semaine|jour|heure|trimestre|semestre))(?!\w)",
      False),
+    # "deux fois par semaine": the frequency belongs to the expression
+    ("set_times_per", r"(?P<x>(?:{NUM}|plusieurs|quelques)\s+fois\s+par\s+(?P<u>an|année|mois|"
+     r"semaine|jour|heure|trimestre|semestre))(?!\w)", False),
     ("vague", r"(?P<x>{VAGUE})", False),
-    ("vague_epoch", r"à\s+(?P<x>l['’]époque)(?!\s+d)(?!\w)", False),
+    ("vague_epoch", r"à\s+(?P<x>(?:l['’]|cette\s+)époque(?:[-‐‑]là)?)(?!\s+d)(?!\w)", False),
     ("mod", r"(?P<x>(?:(?:la|le)\s+)?(?:tout\s+|toute\s+)?(?P<mod>début|fin|mi|milieu|courant))"
      r"(?=\s|[-‐‑])", True),
 )
@@ -235,7 +274,7 @@ def _rules() -> tuple[_Rule, ...]:
     fragments = _fragments()
     rules: list[_Rule] = []
     for name, source, helper in _RULE_SOURCES:
-        pattern = r"(?<![\w])" + source.format(**fragments)
+        pattern = (r"(?<![\w])" + source.format(**fragments)).replace("à", _A_GRAVE)
         rules.append(_Rule(name, re.compile(pattern, _FLAGS), helper))
     return tuple(rules)
 
@@ -271,6 +310,8 @@ def _year_ok(text: str, match: re.Match[str]) -> bool:
     next_token = _key(following.group(1)) if following else ""
     if re.fullmatch(r"[^\W\d_]+", next_token) and next_token not in _word_set("year_followers"):
         return False
+    if re.search(r"(?<!\d)(?:1[5-9]|20)\d\d\s?[-‐‑/]\s?$", text[max(0, start - 7) : start]):
+        return True  # the second year of "2002-2003", "1999/2000"
     if previous in _word_set("year_blockers_before") or previous.isdigit():
         return False
     if next_token in {"%", "€", "$"}:
@@ -280,9 +321,12 @@ def _year_ok(text: str, match: re.Match[str]) -> bool:
 
 def _is_age(text: str, match: re.Match[str]) -> bool:
     """``un homme de 38 ans``, ``Alain, 53 ans,``, ``les 6-16 ans``: ages, not durations."""
-    if _unit(match.group("u")) != "Y" or _g(match, "mod"):
+    if _unit(match.group("u")) != "Y":
         return False
     start, end = match.span("x")
+    if _g(match, "mod"):
+        # "les moins de 18 ans", "des plus de 60 ans": an age group
+        return _previous_word(text, start) in {"les", "des", "aux"}
     before = text[max(0, start - 2) : start]
     if before.endswith(("-", "‑")) or (before == ", " and text[end : end + 1] in {",", ")"}):
         return True
@@ -294,7 +338,7 @@ def _duration_ok(text: str, match: re.Match[str]) -> bool:
     unit = _key(match.group("u") or "")
     if number == "des" and unit not in _word_set("vague_des_units"):
         return False
-    if number in {"un", "une"} and unit in {"jour", "fois"}:
+    if number in {"un", "une"} and unit in {"jour", "journée", "fois"}:
         previous = _previous_word(text, match.start("x"))
         return previous in {"pendant", "durant", "depuis", "en", "pour", "d'un", "plus", "moins"}
     return not (number == "des" and re.match(r"\s+\d", text[match.end("x") :]))
@@ -316,7 +360,6 @@ _VALIDATORS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "year": _year_ok,
     "duration": _plain_duration_ok,
     "ago": _duration_ok,
-    "ahead": _duration_ok,
     "date_numeric": lambda _text, match: _numeric_ok(match),
     "date_iso": lambda _text, match: _numeric_ok(match),
     "period_this": lambda _text, match: _period_this_ok(match),
@@ -373,6 +416,8 @@ def _tense_markers(text: str) -> list[tuple[int, int, Tense]]:
             single = " " not in word
             if single and (word.lower() in exceptions or word[:1].isupper()):
                 continue
+            if re.match(r"A\s", word):
+                continue  # "A la fin du mois": the preposition "à", not the auxiliary
             markers.append((match.start(), match.end(), kind))
     return markers
 
@@ -689,7 +734,21 @@ def _norm_date_dmy(match: re.Match[str], ctx: _Context) -> _Value:
     direction, _ = _direction(_g(match, "dir"))
     if direction and ctx.reference is not None:
         return _Value("DATE", _day_with_direction(month, day, ctx.reference, direction))
+    weekday = _g(match, "wd")
+    if weekday and ctx.reference is not None:
+        fitting = _weekday_year(month, day, int(_lookup("weekdays", weekday) or 0), ctx.reference)
+        if fitting is not None:
+            return _Value("DATE", fitting.isoformat())
     return _Value("DATE", _resolve_day_month(month, day, ctx))
+
+
+def _weekday_year(month: int, day: int, weekday: int,
+                  reference: datetime.date) -> datetime.date | None:
+    """``dimanche 5 janvier``: the year near the reference where that day is that weekday."""
+    years = (reference.year, reference.year + 1, reference.year - 1)
+    fitting = [d for d in (_safe_date(y, month, day) for y in years)
+               if d is not None and d.isoweekday() == weekday]
+    return min(fitting, key=lambda d: abs((d - reference).days)) if fitting else None
 
 
 def _day_with_direction(month: int, day: int, reference: datetime.date, direction: int) -> str:
@@ -728,7 +787,7 @@ def _norm_decade(match: re.Match[str], ctx: _Context) -> _Value:
     digits = match.group("dec")
     if len(digits) == 2:
         digits = ("19" if digits != "00" and int(digits) > 20 else "20") + digits
-    return _Value("DATE", digits[:3])
+    return _Value("DATE", digits[:3] + "X")
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -746,7 +805,7 @@ def _roman(text: str) -> int:
 def _norm_century(match: re.Match[str], ctx: _Context) -> _Value:
     raw = match.group("c")
     number = int(raw) if raw.isdigit() else _roman(raw)
-    return _Value("DATE", f"{number - 1:02d}")
+    return _Value("DATE", f"{number - 1:02d}XX")
 
 
 def _norm_quarter(match: re.Match[str], ctx: _Context) -> _Value:
@@ -826,9 +885,9 @@ def _period_value(day: datetime.date | None, period: str) -> str:
     if period == "H":
         return f"{day.year}-H{(day.month - 1) // 6 + 1}"
     if period == "CE":
-        return f"{day.year // 100:02d}"
+        return f"{day.year // 100:02d}XX"
     if period == "DE":
-        return f"{day.year // 10:03d}"
+        return f"{day.year // 10:03d}X"
     return _granular(day, _PERIOD_UNIT[period])
 
 
@@ -893,11 +952,23 @@ def _norm_last_night(match: re.Match[str], ctx: _Context) -> _Value:
     return _Value("TIME", f"{_iso(day)}TNI")
 
 
+_DAY_MOD_POD = {"début": "MO", "milieu": "MI", "fin": "EV"}
+
+
 def _norm_pod(match: re.Match[str], ctx: _Context) -> _Value:
     day, anchor = ctx.day()
     if _key(match.group("pod")) == "journée":
+        # "en fin de journée" is an evening, "la journée" a whole day
+        mod = _key(_g(match, "mod") or "")
+        if mod in _DAY_MOD_POD:
+            return _Value("TIME", f"{_iso(day)}T{_DAY_MOD_POD[mod]}", anchor)
         return _Value("DATE", _iso(day), anchor)
     return _Value("TIME", f"{_iso(day)}T{_pod_code(match.group('pod'))}", anchor)
+
+
+def _norm_pod_of_day(match: re.Match[str], ctx: _Context) -> _Value:
+    day = _norm_date_dmy(match, ctx).value
+    return _Value("TIME", f"{day}T{_pod_code(match.group('pod'))}")
 
 
 def _norm_night(match: re.Match[str], ctx: _Context) -> _Value:
@@ -960,6 +1031,17 @@ def _norm_named_duration(match: re.Match[str], ctx: _Context) -> _Value:
     return _Value("DURATION", str(_lookup("named_durations", match.group("x"))))
 
 
+def _norm_quarter_hour(match: re.Match[str], ctx: _Context) -> _Value:
+    return _Value("DURATION", "PT45M" if _key(match.group("n")) == "trois" else "PT15M")
+
+
+def _norm_whole(match: re.Match[str], ctx: _Context) -> _Value:
+    unit = _key(match.group("u"))
+    if unit.startswith("week"):
+        return _Value("DURATION", "P1WE")
+    return _Value("DURATION", _duration_value(1, _unit(unit)))
+
+
 def _norm_recent_span(match: re.Match[str], ctx: _Context) -> _Value:
     return _Value("DURATION", _duration_value(_number(_g(match, "n")), _unit(match.group("u"))))
 
@@ -971,8 +1053,9 @@ def _relative_amount(match: re.Match[str], ctx: _Context, sign: int, base: datet
         return _Value("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor, vague=True)
     unit = _unit(match.group("u"))
     if unit in {"H", "MIN", "S"}:
+        # "il y a 48 heures": whole days back; "il y a deux heures": the same day
+        amount = amount // 24 if unit == "H" else 0
         unit = "D"
-        amount = 0
     if base is None:
         return _Value("DATE", UNKNOWN_DAY, anchor)
     return _Value("DATE", _granular(_shift(base, sign * int(amount), unit), unit), anchor)
@@ -1022,10 +1105,6 @@ def _norm_holiday(match: re.Match[str], ctx: _Context) -> _Value:
 
 def _norm_ago(match: re.Match[str], ctx: _Context) -> _Value:
     return _relative_amount(match, ctx, -1, ctx.reference, "document")
-
-
-def _norm_ahead(match: re.Match[str], ctx: _Context) -> _Value:
-    return _relative_amount(match, ctx, 1, ctx.reference, "document")
 
 
 def _set_unit_value(unit_text: str, amount: float | None) -> str:
@@ -1081,6 +1160,7 @@ _NORMALISERS: Mapping[str, Normaliser] = {
     "relday": _norm_relday,
     "narrday": _norm_narrday,
     "weekday": _norm_weekday,
+    "weekday_range_first": _norm_date_dmy,
     "weekday_day": _norm_weekday_day,
     "period_this": _norm_period,
     "period_dir": _norm_period,
@@ -1092,24 +1172,33 @@ _NORMALISERS: Mapping[str, Normaliser] = {
     "present_until": _norm_present,
     "pod_this": _norm_pod_this,
     "pod_last_night": _norm_last_night,
+    "pod_en": _norm_pod,
     "pod_in": _norm_pod,
     "pod_mod": _norm_pod,
     "pod_bare": _norm_pod,
+    "pod_det": _norm_pod,
+    "pod_of_day": _norm_pod_of_day,
     "night_range": _norm_night,
     "clock": _norm_clock,
     "clock_hours": _norm_clock,
+    "clock_range_first": _norm_clock,
     "clock_word": _norm_clock_word,
+    "clock_word_bare": _norm_clock_word,
     "duration": _norm_duration,
     "duration_half": _norm_duration_half,
     "duration_named": _norm_named_duration,
+    "duration_quarter_hour": _norm_quarter_hour,
+    "duration_whole": _norm_whole,
     "recent_span": _norm_recent_span,
+    "span_after": _norm_recent_span,
+    "span_after_de": _norm_recent_span,
     "recent_span_de": _norm_recent_span,
     "holiday": _norm_holiday,
     "ago": _norm_ago,
-    "ahead": _norm_ahead,
     "set_each": _norm_set,
     "set_all": _norm_set,
     "set_per": _norm_set,
+    "set_times_per": _norm_set,
     "vague": _norm_vague,
     "vague_epoch": _norm_epoch,
     "mod": _norm_helper,
@@ -1154,7 +1243,8 @@ def _normalise(text: str, reference: datetime.date | None,
     return found
 
 
-_MOD_GAP = re.compile(r"(?:\s*[-‐‑]\s*|\s+|\s+d[eu]\s+|\s+d['’]\s*)", _FLAGS)
+_MOD_GAP = re.compile(r"(?:\s*[-‐‑]\s*|\s+|\s+d(?:e|u|es)\s+|\s+d['’]\s*)", _FLAGS)
+_WEEKLY = re.compile(r"^XXXX-WXX-\d$")
 _TIME_GAP = re.compile(r"(?:,?\s+|\s+(?:à|au|en|dans|dès)\s+)", _FLAGS)
 _DAY_LEVEL = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)$")
 
@@ -1165,14 +1255,26 @@ def _merge_pair(text: str, first: _Found, second: _Found) -> _Found | None:
         usable = second.value.type == "DATE" and not second.value.vague and second.value.value
         if usable:
             return replace(second, start=first.start, helper=False)
+    if second.value.type != "TIME" or "T" not in second.value.value:
+        return None
+    time_of_day = second.value.value.split("T", 1)[1]
+    if (not first.helper and first.value.type == "SET" and _WEEKLY.match(first.value.value)
+            and ":" not in time_of_day and gap.isspace()):
+        # "le samedi matin", "tous les dimanches soir"
+        return _Found(first.start, second.end, replace(
+            first.value, value=f"{first.value.value}T{time_of_day}"), first.rule, False)
     if first.helper or first.value.type != "DATE" or not _DAY_LEVEL.match(first.value.value):
         return None
-    if second.value.type == "TIME" and _TIME_GAP.fullmatch(gap) and "T" in second.value.value:
-        time_of_day = second.value.value.split("T", 1)[1]
-        merged = replace(second.value, value=f"{first.value.value}T{time_of_day}",
-                         anchor=first.value.anchor)
-        return _Found(first.start, second.end, merged, second.rule, False)
-    return None
+    # A part of day joins its day ("hier soir", "mardi en fin d'après-midi"); a clock time
+    # stays apart ("samedi à 15 h", "hier vers 18 h": two expressions in French TimeBank),
+    # except a bare "midi" right after the day ("mardi midi").
+    clock = ":" in time_of_day
+    if (clock and not (second.rule == "clock_word_bare" and gap.isspace())) or \
+            not _TIME_GAP.fullmatch(gap):
+        return None
+    merged = replace(second.value, value=f"{first.value.value}T{time_of_day}",
+                     anchor=first.value.anchor)
+    return _Found(first.start, second.end, merged, second.rule, False)
 
 
 def _merge(text: str, found: list[_Found]) -> list[_Found]:
