@@ -12,8 +12,15 @@ Three systems see the same raw text and each says which lines stay in the articl
 - jusText: the same HTML with the French stop list; its non-boilerplate paragraphs stay.
 
 Title lines are left out of the debris figures (they are neither body nor debris); filrouge's
-title is scored on its own. Files are split into a dev half (rules were written looking at it)
-and a test half (the headline) by the same stable hash of the file name as the example gold.
+title is scored on its own: ``title_exact`` over the files whose gold has a title,
+``title_right`` over all files (no title where the gold has none), ``debris_titles`` the files
+whose title is a line the gold calls debris. Files are split into a dev half (rules were
+written looking at it) and a test half (the headline) by the same stable hash of the file name
+as the example gold.
+
+:func:`evaluate_titles` needs no gold: it reads every ml-crisis-fr article as ``filrouge
+analyze`` does and counts titles shared by several articles (a slogan or a teaser taken as
+title glues unrelated articles into one story downstream) and the outlets found.
 """
 
 from __future__ import annotations
@@ -216,6 +223,17 @@ def _title_right(gold: GoldFile, raw: str) -> bool:
     return title is not None and line_digest(title) in digests
 
 
+def _title_is_debris(gold: GoldFile, raw: str) -> bool:
+    """Is the line taken as title one the gold labels debris (a caption, a link, a stamp…)?"""
+    from filrouge.ingest.clean import clean_text
+
+    title = clean_text(raw).title
+    if title is None:
+        return False
+    digest = line_digest(title)
+    return any(line.digest == digest and line.label == "debris" for line in gold.lines)
+
+
 def evaluate_debris(
     root: Path, gold_file: Path, systems: dict[str, Callable[[str], set[int]]] | None = None
 ) -> dict[str, dict[str, float | int | str]]:
@@ -254,9 +272,45 @@ def evaluate_debris(
                 right = sum(_title_right(g, raw) for g, raw in titled)
                 figures["title_exact"] = right / len(titled) if titled else 0.0
                 figures["files_with_title"] = len(titled)
+                everywhere = sum(_title_right(g, raw) for g, raw in pairs)
+                figures["title_right"] = everywhere / len(pairs) if pairs else 0.0
+                figures["debris_titles"] = sum(_title_is_debris(g, raw) for g, raw in pairs)
             results[key] = figures
     if skipped:
         results["ingest — ml-crisis-fr debris, files not scored"] = {
             str(i): reason for i, reason in enumerate(skipped, 1)
+        }
+    results.update(evaluate_titles(root))
+    return results
+
+
+def evaluate_titles(root: Path) -> dict[str, dict[str, float | int | str]]:
+    """Titles and outlets of every ml-crisis-fr article, read as ``filrouge analyze`` reads a
+    folder (site lines included), per half: how many have a title, how many titles are shared
+    with another article of the whole set, the largest such group, how many have an outlet and
+    how many outlets are a file name (there should be none)."""
+    from filrouge.ingest.prepare import read_articles
+    from filrouge.model import Article
+
+    topics = sorted(p for p in root.iterdir() if p.is_dir() and p.name != "reference")
+    articles = [a for a in read_articles(topics) if isinstance(a, Article)]
+    counts = Counter(a.title for a in articles if a.title)
+    results: dict[str, dict[str, float | int | str]] = {}
+    for half in ("test", "dev"):
+        part = [a for a in articles if split_of(Path(a.source).relative_to(root).as_posix())
+                == half]
+        titled = [a for a in part if a.title]
+        shared = [a for a in titled if a.title and counts[a.title] > 1]
+        results[f"ingest — ml-crisis-fr titles and outlets, {half} half"] = {
+            "articles": len(part),
+            "with_title": len(titled),
+            "distinct_titles": len({a.title for a in titled}),
+            "titles_shared_with_another_article": len(shared),
+            "largest_group_with_one_title": max((counts[a.title] for a in shared if a.title),
+                                                default=1 if titled else 0),
+            "with_outlet": sum(1 for a in part if a.outlet),
+            "distinct_outlets": len({a.outlet for a in part if a.outlet}),
+            "outlet_is_a_file_name": sum(1 for a in part
+                                         if a.outlet and a.outlet == Path(a.source).name),
         }
     return results

@@ -40,6 +40,9 @@ BARE_STAMP_CONFIDENCE = 0.75  # a date alone near the top: "30-06-13 à 17h43"
 UPDATE_STAMP_CONFIDENCE = 0.7  # only an update is stated: "Mis à jour le …"
 CITATION_CONFIDENCE = 0.7  # the page cites itself: "Source : « Titre », Journal, 11 mai 2011"
 INFERRED_YEAR_CONFIDENCE = 0.5  # "Mercredi 30 janvier": the year from the weekday
+# Bare stamps that belong to a list of dated items at the top (related videos, other articles):
+# they tell the article's day only because they agree, so they count less than a stamp of its own.
+LIST_STAMP_CONFIDENCE = 0.6
 
 # A line is "body-like" when it reads as prose: this many words, or a finished sentence.
 PARAGRAPH_MIN_WORDS = 25
@@ -86,6 +89,7 @@ class Cleaned:
     removed: list[Removed]
     published: Published
     dateline: str | None
+    outlet: str | None = None  # the site the page names in its own chrome (copyright, cookies…)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -255,6 +259,11 @@ def _norm(s: str) -> str:
     return _SPACES.sub(" ", s).strip().casefold()
 
 
+def normal_line(line: str) -> str:
+    """The form under which lines are compared (white space, apostrophes and case ignored)."""
+    return _norm(line)
+
+
 def _words(s: str) -> list[str]:
     return _WORD.findall(s)
 
@@ -282,6 +291,7 @@ class _Line:
     reason: str | None = None
     stamp: _Stamp | None = None
     byline: str | None = None
+    listed: bool = False  # a headline in a list of dated items (never the title)
     # Hard-wrapped text: the physical lines (number, text) joined into this one.
     parts: tuple[tuple[int, str], ...] = ()
 
@@ -319,6 +329,7 @@ class _Stamp:
     published: bool  # the date follows a "publié"-like word (not "mis à jour")
     strong: bool = True  # said to be a publication stamp ("Publié le", a byline), not only a date
     timed: bool = False  # carries a time of day
+    listed: bool = False  # dates an item of a list at the top, not the article itself
 
 
 # ---------------------------------------------------------------------------------------------
@@ -658,6 +669,124 @@ def _classify(line: _Line, reference_year: int | None) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------------
+# Outlet: the site a page names in its own chrome
+
+# The name ends at a year, a legal form, a notice, a credit or a separator.
+_NAME_END = (
+    r"(?=\s*(?:[(,;|]|\s[-–—]\s|\s[-–—]$|\d{4}|\binc\b|\bsa\b|\bsas\b|\bltd\b"
+    r"|tous droits|all rights|\.\s|\.$|$))"
+)
+_NAME = r"(?P<name>[A-Z0-9À-ÝŒ][\w'’&+.\- ]{1,40}?)"
+# "© Copyright 2006-2020 Le Journal.com. Tous droits réservés", "Copyright : Le Courrier, 2013".
+_COPYRIGHT_NAME = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:(?:©|copyright)\s*)?[:]?\s*"
+    r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*[-–,]?\s*)?" + _NAME + _NAME_END,
+    re.IGNORECASE,
+)
+# "Le Journal utilise des cookies pour …", "Le Journal utilise les technologies du logiciel libre".
+_SITE_USES = re.compile(
+    r"^" + _NAME + r"\s+utilise\s+(?:des|les)\s+(?:cookies|traceurs|technologies)\b"
+)
+# "Avec un compte LeJournal.fr", "Tout le site lejournal.fr accessible…", "Tu aimes lejournal.com ?"
+_HOST = re.compile(
+    r"(?<![\w@/.])(?P<name>[A-Za-zÀ-ÿ][\w\-]{1,40}\.(?:fr|com|be|ch|ca|org|net|info|ma|dz|tn|"
+    r"sn|ci|lu|eu|io|tv))(?![\w.])"
+)
+_HOST_CONTEXT = re.compile(r"\b(?:compte|site|abonn\w*|aimes?|newsletter)\b", re.IGNORECASE)
+# "À propos de la Radio du Nord" in a footer.
+_ABOUT = re.compile(r"^(?i:à|a) (?i:propos) (?i:de|du|des|d['’])\s*(?i:la |le |l['’])?"
+                    r"(?P<name>[A-Z0-9À-ÝŒ][\w'’&.\-]*(?: [A-Z0-9À-ÝŒ][\w'’&.\-]*){0,3})$")
+# "Ce billet fait partie du dossier spécial de Le Réseau sur …"
+_SERIES_OF = re.compile(r"\b(?:dossier|série|rubrique)\b[^.]{0,40}?\b(?:de|du)\s+"
+                        r"(?P<name>[A-Z][\w'’&.\-]*(?: [A-Z][\w'’&.\-]*){0,3})")
+# Reasons of the lines an outlet may be read from: the page's own chrome, never the article
+# body, captions or photo credits (an agency or a photographer), nor comments.
+_OUTLET_REASONS = frozenset({"copyright", "credit", "cookie-notice", "footer", "interface",
+                             "subscription", "menu", "navigation", "related-links",
+                             "series-note"})
+# Words that are not names of a site however they are capitalised.
+_NOT_OUTLET = frozenset({"ce site", "notre site", "nous", "le site", "ce site web", "site",
+                         "l'auteur", "auteur", "nous contacter", "contact"})
+
+
+@lru_cache(maxsize=1)
+def _agency_norms() -> frozenset[str]:
+    return frozenset(_norm(a) for a in _vocab().agency_names)
+
+
+def _outlet_name(name: str) -> str | None:
+    name = _SPACES.sub(" ", name).strip(" -–—.,:;'’")
+    low = _norm(name)
+    if len(name) < 2 or low in _NOT_OUTLET or low in _agency_norms():
+        return None  # a news agency is a source of the text, not the site that published it
+    return name
+
+
+# What makes a "© …" line a site's notice rather than a photographer's credit, wherever it stands.
+_NOTICE = re.compile(r"copyright|droits|rights|\d{4}|\.(?:fr|com|be|ch|ca|org|net)\b", re.I)
+
+
+def _outlet_from(line: _Line, among_links: bool, after_body: bool) -> tuple[int, str] | None:
+    """(rank, name) when ``line`` names the site: a copyright notice (rank 0), a cookie notice
+    ("Le Journal utilise des cookies") or "À propos de …" after the article (1), an account or
+    a site named by its host ("votre compte lejournal.fr") (2), the series the page belongs to
+    (3). ``among_links``: the line stands after the article among other page links (a lone
+    "À propos de …" inside swept text may be a reader's comment). A bare "© Name" counts only
+    after the article (in it, it credits a photograph)."""
+    raw = line.flat
+    reason = line.reason or ""
+    if (reason in ("copyright", "credit", "footer") and "/" not in raw and line.words <= 20
+            and (after_body or _NOTICE.search(raw))):
+        m = _COPYRIGHT_NAME.match(raw)
+        if m and (name := _outlet_name(m.group("name"))):
+            return 0, name
+    if reason in ("cookie-notice", "footer", "interface"):
+        m = _SITE_USES.match(raw)
+        if m and (name := _outlet_name(m.group("name"))):
+            return 1, name
+    if among_links and line.words <= 6:
+        m = _ABOUT.match(raw)
+        if m and (name := _outlet_name(m.group("name"))):
+            return 1, name
+    if reason in ("interface", "subscription") and line.words <= 30:
+        m = _HOST.search(raw)
+        if m and _HOST_CONTEXT.search(raw) and (name := _outlet_name(m.group("name"))):
+            return 2, name
+    if reason == "series-note":
+        m = _SERIES_OF.search(raw)
+        if m and (name := _outlet_name(m.group("name"))):
+            return 3, name
+    return None
+
+
+def _find_outlet(lines: list[_Line]) -> str | None:
+    """The site the page names in its own chrome, the most trusted kind of line first, then
+    the name given most often, then the first."""
+    found: list[tuple[int, str]] = []
+    body = [i for i, line in enumerate(lines) if line.reason is None]
+    body_end = body[-1] if body else -1
+    links = _CHROME_REASONS - {"footer", "comments"}
+
+    def among_links(i: int) -> bool:
+        if i <= body_end:
+            return False
+        if lines[i].reason in links:
+            return True
+        return any(0 <= j < len(lines) and lines[j].reason in links for j in (i - 1, i + 1))
+
+    for i, line in enumerate(lines):
+        if line.reason in _OUTLET_REASONS:
+            named = _outlet_from(line, among_links(i), i > body_end)
+            if named is not None:
+                found.append(named)
+    if not found:
+        return None
+    best = min(rank for rank, _ in found)
+    names = [name for rank, name in found if rank == best]
+    return max(names, key=lambda n: (names.count(n), -names.index(n)))
+
+
+# ---------------------------------------------------------------------------------------------
 # Dateline
 
 
@@ -835,14 +964,45 @@ def _mark_read_also_links(lines: list[_Line]) -> None:
             nxt.reason = "read-also"
 
 
+# A headline does not end on an article, a preposition or a conjunction ("Luc MICHEL pour"),
+# nor on a separator ("PCN-SPO / avec Le Temps – Mena –"): such a line is a piece of something.
+_DANGLING = re.compile(
+    r"(?<![\w'’])(?i:de|du|des|la|le|les|l['’]|d['’]|à|au|aux|un|une|et|ou|pour|par|avec|en|sur|"
+    r"dans|chez|vers|que|qui)$"
+)
+_TRAILING_SEPARATOR = re.compile(r"[-–—/|•·]$")
+# "Rodez. La journaliste …", "EGYPTE. …": one word before the first stop is a kicker, not a
+# first sentence.
+_KICKER = re.compile(r"^[^\s.]{2,30}\.\s+")
+# A headline written around a numeric date needs this many other words ("ELAC Website /
+# 2013 01 30/" is a stamp or a path).
+TITLE_WORDS_BESIDE_NUMERIC_DATE = 5
+
+
+def _stamp_like(raw: str) -> bool:
+    """A numeric date with only a few words around it: a stamp, a path or a file name."""
+    numeric = [d for d in find_dates(raw) if not re.search(r"[^\W\d_]", d.text)]
+    if not numeric:
+        return False
+    rest = raw
+    for d in sorted(numeric, key=lambda d: -d.start):
+        rest = rest[: d.start] + " " + rest[d.end :]
+    return len(_words(rest)) < TITLE_WORDS_BESIDE_NUMERIC_DATE
+
+
 def _title_candidate(line: _Line) -> bool:
-    """Headlines carry no hashtag, handle or link, and are one sentence (a standfirst is two)."""
+    """Headlines carry no hashtag, handle or link, and are one sentence (a standfirst is two);
+    they are whole (no dangling last word or separator) and not a stamp."""
+    raw = line.raw.strip()
     return (
         line.headline_like
-        and not _SOCIAL.search(line.raw)
-        and not _TWO_SENTENCES.search(line.raw)
+        and not _SOCIAL.search(raw)
+        and not _TWO_SENTENCES.search(_KICKER.sub("", raw, count=1))
+        and not _TRAILING_SEPARATOR.search(raw)
+        and not _DANGLING.search(raw)
+        and not _stamp_like(raw)
         # "Par notre service International", "Avec Reuters": a byline or credit
-        and not line.raw.strip().casefold().startswith(_lexicon_prefixes("not_title_prefixes"))
+        and not raw.casefold().startswith(_lexicon_prefixes("not_title_prefixes"))
     )
 
 
@@ -853,13 +1013,75 @@ def _lexicon_prefixes(key: str) -> tuple[str, ...]:
     return tuple(str(p) for p in data.get(key, []))
 
 
-def _title_in_link_run(lines: list[_Line], head: range) -> list[int]:
-    """When the headline was swept into a run of links at the top (menu lines, the headline,
-    a tagline), it is the line repeated in the head, else the run's last headline."""
-    swept = [i for i in head if lines[i].reason == "related-links" and _title_candidate(lines[i])]
+# Reasons of the short labels that may stand between a listed headline and its date
+# ("L'actu en vidéo", "Audio de l'info").
+_LABEL_REASONS = frozenset({"interface", "menu", "share-buttons", "lone-word", "hashtags"})
+# This many headlines, each followed by its own bare date, make a list of dated items.
+DATED_LIST_MIN_ITEMS = 2
+# Labels this short may stand between a listed headline and its date.
+LABEL_MAX_WORDS = 6
+
+
+def _mark_dated_lists(lines: list[_Line], head: range) -> None:
+    """Headlines each followed by a bare date of their own ("Bataille rangée place Tahrir",
+    "L'actu en vidéo", "le 28 janvier 2013 à 11:44"), twice or more in the head: a list of
+    related items, whose dates are theirs, not the article's. One headline followed by a bare
+    date is the article's own headline and stamp."""
+    items: list[tuple[int, int]] = []
+    for i in head:
+        line = lines[i]
+        if line.reason not in (None, "related-links") or not line.headline_like:
+            continue
+        j = i + 1
+        while (j < len(lines) and lines[j].reason in _LABEL_REASONS
+               and lines[j].words <= LABEL_MAX_WORDS):
+            j += 1
+        stamp = lines[j].stamp if j < len(lines) and lines[j].reason == "timestamp" else None
+        if stamp is not None and stamp.date is not None and not stamp.strong:
+            items.append((i, j))
+    if len(items) < DATED_LIST_MIN_ITEMS:
+        return
+    for i, j in items:
+        lines[i].reason = "related-links"
+        lines[i].listed = True
+        stamp = lines[j].stamp
+        if stamp is not None:
+            stamp.listed = True
+
+
+def _next_to_body(lines: list[_Line], i: int, first_para: int | None) -> bool:
+    """Does only metadata or chrome (stamps, bylines, buttons; no other headline) stand between
+    line ``i`` and the first paragraph?"""
+    if first_para is None or i >= first_para:
+        return False
+    return all(ln.reason is not None and ln.reason != "related-links"
+               for ln in lines[i + 1 : first_para])
+
+
+def _choose_title(lines: list[_Line], head: range, first_para: int | None,
+                  site_lines: frozenset[str]) -> int | None:
+    """The headline: the last headline-like line before the first paragraph (the first one
+    when there is no paragraph). Lines of a dated list are never headlines, nor are lines the
+    site repeats at the head of unrelated articles (``site_lines``). When every headline-like
+    line was swept into a run of links, the one right above the body wins, else a line
+    repeated in the head, else the run's last."""
+
+    def usable(i: int) -> bool:
+        line = lines[i]
+        return not line.listed and line.norm not in site_lines and _title_candidate(line)
+
+    kept = [i for i in head if lines[i].reason is None and usable(i) and not _continues(lines, i)]
+    if kept:
+        return kept[-1] if first_para is not None else kept[0]
+    swept = [i for i in head if lines[i].reason == "related-links" and usable(i)]
+    if not swept:
+        return None
+    if _next_to_body(lines, swept[-1], first_para):
+        return swept[-1]
     norms = [lines[i].norm for i in head]
     repeated = [i for i in swept if norms.count(lines[i].norm) > 1]
-    return repeated or swept
+    chosen = repeated or swept
+    return chosen[-1] if first_para is not None else chosen[0]
 
 
 def _mark_captions(lines: list[_Line], title_index: int | None) -> None:
@@ -952,11 +1174,13 @@ def _sweep_tail(lines: list[_Line], end: int) -> int | None:
 
 
 def _continues(lines: list[_Line], i: int) -> bool:
-    """Is line ``i`` wrapped onto the next one (no blank line, next starts in lower case)?"""
+    """Is line ``i`` wrapped onto the next one (no blank line, next starts in lower case, and
+    is not a stamp or a byline: "le 11 mars 2021 à 18:30" under a headline is its date)?"""
     if i + 1 >= len(lines):
         return False
     nxt = lines[i + 1]
-    return nxt.number == lines[i].last + 1 and nxt.raw[:1].islower()
+    return (nxt.number == lines[i].last + 1 and nxt.raw[:1].islower()
+            and nxt.reason not in _METADATA_REASONS)
 
 
 def _best_stamp(
@@ -992,6 +1216,8 @@ def _best_stamp(
         stamp, day, inferred = next((x for x in chosen if x[0].published), chosen[0])
         if inferred:
             confidence = INFERRED_YEAR_CONFIDENCE
+        elif stamp.listed:
+            confidence = LIST_STAMP_CONFIDENCE
         elif not stamp.strong:
             confidence = BARE_STAMP_CONFIDENCE
         else:
@@ -1041,14 +1267,17 @@ def _reflow(lines: list[_Line], width: int) -> list[_Line]:
     """Join the pieces of hard-wrapped text: a line runs on when the next starts in lower case,
     or when it fills the width and the next one does too or ends a sentence. A short line ends
     its paragraph; a short line after a full one ("Mercredi 30 janvier" under a heading) stands
-    alone."""
+    alone. A piece ending on an article or a preposition always runs on."""
     full = 0.75 * width
     out: list[_Line] = []
     for line in lines:
         prev = out[-1] if out else None
         last_raw = prev.parts[-1][1] if prev is not None and prev.parts else ""
-        runs_on = line.raw[:1].islower() or (
-            len(last_raw) >= full and (len(line.raw) >= full or _SENTENCE_END.search(line.raw))
+        runs_on = (
+            line.raw[:1].islower()
+            or bool(_DANGLING.search(last_raw))  # "Après les manipulations du" / "« Printemps …"
+            or (len(last_raw) >= full
+                and (len(line.raw) >= full or bool(_SENTENCE_END.search(line.raw))))
         )
         adjacent = prev is not None and line.block == prev.block and line.number == prev.last + 1
         if prev is not None and adjacent and runs_on:
@@ -1062,8 +1291,19 @@ def _reflow(lines: list[_Line], width: int) -> list[_Line]:
     return out
 
 
-def clean_text(raw: str, *, title: str | None = None, reference_year: int | None = None) -> Cleaned:
-    """Separate the article body from the page debris copied with it; find title, byline, date."""
+def clean_text(
+    raw: str,
+    *,
+    title: str | None = None,
+    reference_year: int | None = None,
+    site_lines: Iterable[str] = (),
+) -> Cleaned:
+    """Separate the article body from the page debris copied with it; find title, byline, date.
+
+    ``site_lines`` are lines known to head many unrelated articles of the same run (a site's
+    slogan, its list of most-read articles; compared as :func:`normal_line` gives them): in the
+    head they are page chrome ("navigation"), never the title."""
+    known = frozenset(normal_line(line) for line in site_lines)
     text = (
         raw.replace("\r\n", "\n")
         .replace("\r", "\n")
@@ -1105,6 +1345,7 @@ def clean_text(raw: str, *, title: str | None = None, reference_year: int | None
         ):
             ln.reason = None
             ln.stamp = None
+    _mark_dated_lists(lines, range(first_para) if first_para is not None else range(len(lines)))
 
     # Title: given, or the last headline-like line before the first paragraph of prose.
     given_title = title.strip() if title and title.strip() else None
@@ -1121,18 +1362,14 @@ def clean_text(raw: str, *, title: str | None = None, reference_year: int | None
         )
     else:
         head = range(first_para) if first_para is not None else range(len(lines))
-        candidates = [
-            i
-            for i in head
-            if lines[i].reason is None and _title_candidate(lines[i]) and not _continues(lines, i)
-        ]
-        if not candidates:
-            candidates = _title_in_link_run(lines, head)
-        if candidates:
-            title_index = candidates[-1] if first_para is not None else candidates[0]
+        title_index = _choose_title(lines, head, first_para, known)
+        if title_index is not None:
             lines[title_index].reason = None
             given_title = lines[title_index].raw
             title_norm = lines[title_index].norm
+    for i in range(first_para if first_para is not None else len(lines)):
+        if lines[i].reason is None and i != title_index and lines[i].norm in known:
+            lines[i].reason = "navigation"
 
     # Page chrome before the title: navigation, related headlines.
     auto_title = title is None and title_index is not None
@@ -1248,4 +1485,5 @@ def clean_text(raw: str, *, title: str | None = None, reference_year: int | None
         removed=removed,
         published=published,
         dateline=dateline,
+        outlet=_find_outlet(lines),
     )

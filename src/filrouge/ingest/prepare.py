@@ -3,10 +3,12 @@ mojibake repaired, debris removed, date and language found."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from filrouge.ingest.clean import clean_text
+from filrouge.ingest.clean import clean_text, normal_line
 from filrouge.ingest.dates import date_from_filename
 from filrouge.ingest.encoding import repair_mojibake
 from filrouge.ingest.formats import FieldMap
@@ -15,13 +17,30 @@ from filrouge.ingest.raw import LIMITS, Limits
 from filrouge.ingest.readers import RawDocument, iter_files, read_path
 from filrouge.model import Article, Published, Rejection, content_id
 
-__all__ = ["guess_language", "prepare", "read_articles"]
+__all__ = ["SiteLines", "guess_language", "outlet_of_url", "prepare", "read_articles"]
 
 MAX_TEXT_CHARS = 500_000
 
-def prepare(raw: RawDocument) -> Article | Rejection:
-    """Repair and clean the text, take title, byline and date in order of trust, identify the
-    language, give the article its id."""
+
+def outlet_of_url(url: str | None) -> str | None:
+    """The host of a web address, without ``www.`` ("https://www.lejournal.fr/a/1" →
+    "lejournal.fr"); ``None`` for anything that is not an http(s) address."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    host = (parts.hostname or "").removeprefix("www.")
+    return host if parts.scheme in ("http", "https") and "." in host else None
+
+
+def prepare(raw: RawDocument, *, site_lines: Iterable[str] = ()) -> Article | Rejection:
+    """Repair and clean the text, take title, byline, date and outlet in order of trust,
+    identify the language, give the article its id.
+
+    ``site_lines`` are lines that head many unrelated articles of the same run (see
+    :class:`SiteLines`): never taken as the title."""
     warnings = list(raw.warnings)
     body, repaired = repair_mojibake(raw.text)
     if repaired:
@@ -33,7 +52,7 @@ def prepare(raw: RawDocument) -> Article | Rejection:
     file_date = date_from_filename(raw.source.split("#", 1)[0])
     if year is None and file_date and file_date.value:
         year = int(file_date.value[:4])
-    cleaned = clean_text(body, title=title, reference_year=year)
+    cleaned = clean_text(body, title=title, reference_year=year, site_lines=site_lines)
     text = cleaned.text.strip()
     if not text:
         return Rejection(source=raw.source, reason="no article text left after cleaning")
@@ -54,7 +73,9 @@ def prepare(raw: RawDocument) -> Article | Rejection:
         source=raw.source,
         title=cleaned.title or title,
         byline=byline or cleaned.byline,
-        outlet=raw.outlet,
+        # The container's own field, else the site the page names (copyright, cookie notice…),
+        # else the host of its address; never the file name.
+        outlet=raw.outlet or cleaned.outlet or outlet_of_url(raw.url),
         url=raw.url,
         language=language,
         published=published or Published(),
@@ -65,16 +86,112 @@ def prepare(raw: RawDocument) -> Article | Rejection:
     )
 
 
+# -- lines a site repeats at the head of its pages ---------------------------------------------
+
+_WORD = re.compile(r"\w+")
+# Only short lines near the top are remembered: the head of a page, before its first paragraph.
+HEAD_MAX_LINES = 60
+HEAD_LINE_MAX_WORDS = 30
+PARAGRAPH_WORDS = 25
+# A line heading this many unrelated articles is the site's, not an article's.
+SITE_LINE_MIN_ARTICLES = 3
+# Two articles whose first paragraphs share this share of words are the same dispatch (wire
+# copies keep their headline across outlets: that repetition is not the site's).
+SAME_DISPATCH_JACCARD = 0.5
+SIGNATURE_WORDS = 40
+# Memory bounds: articles remembered per line, lines remembered in all.
+MAX_SIGNATURES_PER_LINE = 2 * SITE_LINE_MIN_ARTICLES
+MAX_LINES = 50_000
+
+
+class SiteLines:
+    """Short lines seen at the head of several unrelated articles of one run: a site's slogan,
+    its list of most-read articles, its menu. Such a line is never an article's headline (a
+    headline used again for a daily series is lost with it: a known limit). Articles count as
+    unrelated when their first paragraphs differ, so that a wire dispatch run by several outlets
+    under the same headline does not make its headline a site line."""
+
+    def __init__(self, min_articles: int = SITE_LINE_MIN_ARTICLES) -> None:
+        self.min_articles = min_articles
+        self._seen: dict[str, list[frozenset[str]]] = {}
+        self._known: set[str] = set()
+
+    @property
+    def lines(self) -> frozenset[str]:
+        """The lines known so far, in the form :func:`~filrouge.ingest.clean.normal_line`
+        gives."""
+        return frozenset(self._known)
+
+    def observe(self, text: str) -> None:
+        """Remember the head lines of one raw text."""
+        head: list[str] = []
+        signature: frozenset[str] = frozenset()
+        for line in text.splitlines()[: 4 * HEAD_MAX_LINES]:
+            words = _WORD.findall(line.casefold())
+            if len(words) >= PARAGRAPH_WORDS:
+                signature = frozenset(words[:SIGNATURE_WORDS])
+                break
+            if words and len(words) <= HEAD_LINE_MAX_WORDS and len(head) < HEAD_MAX_LINES:
+                head.append(normal_line(line))
+        for line in dict.fromkeys(head):
+            if line in self._known:
+                continue
+            signatures = self._seen.setdefault(line, [])
+            if len(signatures) < MAX_SIGNATURES_PER_LINE:
+                signatures.append(signature)
+            if self._unrelated(signatures) >= self.min_articles:
+                self._known.add(line)
+                del self._seen[line]
+        if len(self._seen) > MAX_LINES:  # forget the lines seen once
+            self._seen = {k: v for k, v in self._seen.items() if len(v) > 1}
+
+    @staticmethod
+    def _unrelated(signatures: list[frozenset[str]]) -> int:
+        """How many of these articles are distinct dispatches (greedy, in order)."""
+        kept: list[frozenset[str]] = []
+        for signature in signatures:
+            if not signature:
+                continue
+            if all(len(signature & k) / len(signature | k) < SAME_DISPATCH_JACCARD for k in kept):
+                kept.append(signature)
+        return len(kept)
+
+
+# Articles held back at most, so that a site line found a little later still reaches them.
+WINDOW = 64
+
+
 def read_articles(
     paths: Iterable[str | Path], *, fields: FieldMap | None = None, limits: Limits = LIMITS
 ) -> Iterator[Article | Rejection]:
     """Every article found under the paths, cleaned and dated, or the reason it was rejected.
 
     ``fields`` names the columns of JSON/CSV records (``{"text": "corps", "date": "jour"}``);
-    the usual names are recognised without it."""
-    for item in iter_files(paths):
-        if isinstance(item, Rejection):
+    the usual names are recognised without it. Articles are held back by up to ``WINDOW`` so
+    that lines the site repeats at the head of its pages (:class:`SiteLines`) are known before
+    titles are settled; the order of the inputs is kept."""
+    site = SiteLines()
+    pending: list[tuple[RawDocument | None, Article | Rejection]] = []
+
+    def flush() -> Iterator[Article | Rejection]:
+        known = site.lines
+        for raw, item in pending:
+            if (raw is not None and isinstance(item, Article) and raw.title is None
+                    and item.title is not None and normal_line(item.title) in known):
+                item = prepare(raw, site_lines=known)
             yield item
+        pending.clear()
+
+    for path in iter_files(paths):
+        if isinstance(path, Rejection):
+            pending.append((None, path))
             continue
-        for raw in read_path(item, fields=fields, limits=limits):
-            yield raw if isinstance(raw, Rejection) else prepare(raw)
+        for raw in read_path(path, fields=fields, limits=limits):
+            if isinstance(raw, Rejection):
+                pending.append((None, raw))
+                continue
+            site.observe(raw.text)
+            pending.append((raw, prepare(raw, site_lines=site.lines)))
+            if len(pending) >= WINDOW:
+                yield from flush()
+    yield from flush()
