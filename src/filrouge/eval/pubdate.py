@@ -112,7 +112,8 @@ def _days_apart(a: str, b: str) -> int:
 
 def _tally(pairs: list[tuple[str, str | None]]) -> dict[str, float | int]:
     """(truth, found) pairs → counts, accuracy where found, coverage. ``within_2_days`` tells
-    near misses (a print edition dated the next day) from wrong dates."""
+    near misses (a print edition dated the next day) from wrong dates; ``n_found_earlier`` and
+    ``n_found_later`` which side the misses fall on."""
     n = len(pairs)
     found = sum(1 for _, value in pairs if value is not None)
     correct = sum(1 for truth, value in pairs if value is not None and value == truth)
@@ -121,6 +122,9 @@ def _tally(pairs: list[tuple[str, str | None]]) -> dict[str, float | int]:
         "n_articles": n,
         "n_with_date": found,
         "n_correct": correct,
+        # Misses by side: a page found earlier than the truth states a day before it was filed.
+        "n_found_earlier": sum(1 for truth, value in pairs if value is not None and value < truth),
+        "n_found_later": sum(1 for truth, value in pairs if value is not None and value > truth),
         "accuracy": correct / found if found else 0.0,
         "accuracy_within_2_days": near / found if found else 0.0,
         "coverage": found / n if n else 0.0,
