@@ -175,3 +175,52 @@ def test_an_empty_store_says_how_to_get_stories(tmp_path: Path) -> None:
     Store(db).close()
     code, out, _ = run("stories", "--db", str(db))
     assert code == 0 and "filrouge ingest" in out
+
+
+def bracket_store(path: Path) -> Path:
+    """Two articles whose ids share a prefix, one quoting text with square brackets."""
+    text = "« Nous paierons [sic] le pont [/b] », a déclaré la maire [Jeanne Martin]."
+    said = Span(start=2, end=35, text=text[2:35])
+    with Store(path) as store:
+        for n, suffix in enumerate(("01", "02")):
+            store.add_article(Article(
+                id="feed" + "0" * 10 + suffix, source=f"b{n}.txt", text=text + " " * n,
+                title=f"Le pont [{n}]", published=Published(value="2024-05-02", origin="input"),
+                quotes=[Quote(**said.model_dump(), parts=[said], kind="direct",
+                              speaker_name="[Jeanne Martin]", date="2024-05-02")]),
+                digest=content_hash(text + " " * n))
+    return path
+
+
+def test_square_brackets_in_article_text_are_printed_as_written(tmp_path: Path) -> None:
+    db = str(bracket_store(tmp_path / "b.db"))
+    code, out, _ = run("quotes", "--db", db)
+    assert code == 0
+    assert "Nous paierons [sic] le pont [/b]" in out and "[Jeanne Martin]" in out
+    code, out, _ = run("list", "--db", db)
+    assert code == 0 and "Le pont [0]" in out
+
+
+def test_show_tells_an_unknown_id_from_an_ambiguous_one(tmp_path: Path) -> None:
+    db = str(bracket_store(tmp_path / "s.db"))
+    code, _, err = run("show", "beef", "--db", db)
+    assert code == 2 and "no article with id starting 'beef'" in err
+    code, _, err = run("show", "feed", "--db", db)
+    assert code == 2 and "several articles have ids starting 'feed'" in err
+    assert "feed0000000000" in err and "give more characters" in err
+    code, out, _ = run("show", "feed000000000001", "--db", db, "--format", "json")
+    assert code == 0 and json.loads(out)["id"] == "feed000000000001"
+
+
+def test_an_unknown_event_type_lists_the_known_ones(tmp_path: Path) -> None:
+    db = str(bracket_store(tmp_path / "t.db"))
+    code, _, err = run("events", "--type", "HELP", "--db", db)
+    assert code == 2 and "assault" in err.lower() and "agree" in err.lower()
+    code, out, err = run("events", "--type", "aid", "--db", db)
+    assert code == 0 and out == "" and "no event matches these filters" in err
+
+
+def test_an_empty_answer_says_so_on_stderr(tmp_path: Path) -> None:
+    db = str(bracket_store(tmp_path / "e.db"))
+    code, out, err = run("quotes", "--speaker", "personne", "--db", db)
+    assert code == 0 and out == "" and "no quote matches these filters" in err

@@ -12,10 +12,11 @@ import sys
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, get_args
 
 import click
 from rich.console import Console
+from rich.markup import escape as esc
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -26,7 +27,7 @@ from rich.progress import (
 )
 
 from filrouge.eval.runner import EVAL_STAGES
-from filrouge.model import Article, Rejection
+from filrouge.model import Article, EventType, Rejection
 
 if TYPE_CHECKING:
     from filrouge.analyze.pipeline import Analyzer
@@ -456,7 +457,7 @@ def list_articles(db: Path, fmt: str) -> None:
         dup = " [dim](copy)[/]" if row["duplicate_of"] else ""
         guessed = "~" if row["published_origin"] == "inferred" else ""
         table.add_row(str(row["id"])[:10], guessed + str(row["published"] or "?"),
-                      f"{row['title'] or row['source']}{dup}", str(row["quotes"]),
+                      f"{esc(str(row['title'] or row['source']))}{dup}", str(row["quotes"]),
                       str(row["events"]))
     out.print(table)
 
@@ -481,7 +482,7 @@ def duplicates(db: Path, fmt: str) -> None:
     from rich.table import Table
 
     for group in groups:
-        table = Table(title=f"{group.title}  [dim]({len(group.copies)} runs, "
+        table = Table(title=f"{esc(group.title or '')}  [dim]({len(group.copies)} runs, "
                       f"{group.first_seen or '?'} → {group.last_seen or '?'})[/]",
                       title_justify="left", show_edge=False)
         for column in ("published", "outlet / source", "article", "changes"):
@@ -490,7 +491,7 @@ def duplicates(db: Path, fmt: str) -> None:
             change = ("original" if copy.article == group.id and copy.similarity == 1.0
                       else f"+{copy.sentences_added} / -{copy.sentences_dropped} sentences"
                       + (", new headline" if copy.title_changed else ""))
-            table.add_row(copy.published or "?", copy.outlet or Path(copy.source).name,
+            table.add_row(copy.published or "?", esc(copy.outlet or Path(copy.source).name),
                           copy.article, change)
         out.print(table)
         out.print()
@@ -506,7 +507,15 @@ def show(article_id: str, db: Path, fmt: str) -> None:
     store = _open_store(db)
     article = store.article(article_id)
     if article is None:
-        raise click.UsageError(f"no article (or several) with id starting '{article_id}'")
+        from filrouge.web.queries import matching_ids
+
+        found = matching_ids(store, "articles", article_id, limit=5)
+        if not found:
+            raise click.UsageError(f"no article with id starting '{article_id}' (see "
+                                   "`filrouge list`)")
+        listed = "; ".join(f"{r['id']} {r['title'] or ''}".strip() for r in found[:5])
+        raise click.UsageError(f"several articles have ids starting '{article_id}': {listed}"
+                               + (", …" if len(found) > 5 else "") + "; give more characters")
     if fmt == "json":
         click.echo(json.dumps(article.to_json_dict(), ensure_ascii=False, indent=2))
         return
@@ -542,13 +551,16 @@ def quotes(db: Path, fmt: str, speaker: str | None, anonymous: bool | None,
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
+    if not rows:
+        _note("no quote matches these filters" if (speaker or anonymous is not None or date_from
+                                                   or date_to) else "no quotes stored")
     for row in rows:
         who = row["speaker_name"] or "?"
         if row["anonymous"]:
             who = f"{row['description'] or who} (anonymous)"
-        out.print(f"[bold]{row['date'] or '?'}[/] [cyan]{who}[/] ({row['kind']}) "
+        out.print(f"[bold]{row['date'] or '?'}[/] [cyan]{esc(who)}[/] ({row['kind']}) "
                   f"[dim]{str(row['article'])[:10]}[/]")
-        out.print(f"  « {row['text']} »\n")
+        out.print(f"  « {esc(row['text'])} »\n")
 
 
 @main.command()
@@ -558,7 +570,9 @@ def quotes(db: Path, fmt: str, speaker: str | None, anonymous: bool | None,
               help="One line per happening: the mentions of all articles grouped, with the "
                    "number of independent sources (wire copies count once).")
 @click.option("--facts", is_flag=True, help="Only facts: no hypothetical, no negated event.")
-@click.option("--type", "event_type", help="Only this PLOVER type (AGREE, AID…).")
+@click.option("--type", "event_type", type=click.Choice(get_args(EventType),
+                                                       case_sensitive=False),
+              help="Only this PLOVER type (docs/events.md).")
 @click.option("--actor", help="Only events where this actor id acts or is targeted.")
 @_window_options
 def events(db: Path, fmt: str, grouped: bool, facts: bool, event_type: str | None,
@@ -584,6 +598,8 @@ def events(db: Path, fmt: str, grouped: bool, facts: bool, event_type: str | Non
             click.echo(json.dumps([g.model_dump(mode="json") for g in groups],
                                   ensure_ascii=False, indent=2))
             return
+        if not groups:
+            _note("no event matches these filters")
         for group in groups:
             span = group.start if group.start == group.end else f"{group.start}…{group.end}"
             flags = " [yellow]hypothetical[/]" * group.hypothetical + " [red]negated[/]" * (
@@ -591,7 +607,7 @@ def events(db: Path, fmt: str, grouped: bool, facts: bool, event_type: str | Non
             out.print(f"[bold]{span or '?'}[/] {group.type} [cyan]{', '.join(group.actors)}[/]"
                       f" → {', '.join(group.targets) or '-'}{flags} · {group.sources} source(s)")
             for mention in group.mentions[:3]:
-                out.print(f"  [dim]{mention.article[:10]}[/] {mention.text}")
+                out.print(f"  [dim]{mention.article[:10]}[/] {esc(mention.text)}")
         return
     rows: list[dict[str, Any]] = []
     for article in store.articles():
@@ -603,13 +619,15 @@ def events(db: Path, fmt: str, grouped: bool, facts: bool, event_type: str | Non
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
+    if not rows:
+        _note("no event matches these filters")
     for row in rows:
         flags = " [yellow]hypothetical[/]" * row["hypothetical"] + " [red]negated[/]" * (
             row["negated"]) + " [dim]reported[/]" * row["reported"]
         out.print(f"[bold]{row['date'] or '?'}[/] {row['type']} [cyan]{', '.join(row['actors'])}"
                   f"[/] → {', '.join(row['targets']) or '-'}{flags} "
                   f"[dim]{str(row['article'])[:10]}[/]")
-        out.print(f"  {row['text']}\n")
+        out.print(f"  {esc(row['text'])}\n")
 
 
 def _story_articles(store: Store, story: str) -> tuple[Story, list[Article]]:
@@ -700,7 +718,7 @@ def stories(ctx: click.Context, db: Path, fmt: str, rebuild: bool,
             for key in ("shared_terms", "shared_actors", "shared_dates"):
                 shared = row[key]
                 if isinstance(shared, list) and shared:
-                    out.print(f"  {key.replace('_', ' ')}: {', '.join(map(str, shared))}")
+                    out.print(f"  {key.replace('_', ' ')}: {esc(', '.join(map(str, shared)))}")
         return
     found = update_stories(store, rebuild=True) if rebuild else store.stories()
     if fmt == "json":
@@ -830,13 +848,14 @@ def since(date: str, db: Path, fmt: str, story: str, max_words: int, limit: int)
                         for a, f in update.figures],
         }, ensure_ascii=False, indent=2))
         return
-    out.print(f"[bold]{chosen.title}[/] since {date}: {len(update.articles)} new article(s)")
+    out.print(f"[bold]{esc(chosen.title)}[/] since {date}: "
+              f"{_count(len(update.articles), 'new article')}")
     if not update.articles:
         return
     out.print("\n[bold]Update[/]")
     for sentence in update.summary:
-        out.print(f"  {' '.join((sentence.text or '').split())} "
-                  f"[dim]({sentence.outlet or sentence.article[:10]}, {sentence.published})[/]")
+        out.print(f"  {esc(' '.join((sentence.text or '').split()))} [dim]("
+                  f"{esc(sentence.outlet or sentence.article[:10])}, {sentence.published})[/]")
     shown = limit or None
     out.print(_section("Events", len(update.events), limit))
     for article, event in update.events[:shown]:
@@ -844,11 +863,12 @@ def since(date: str, db: Path, fmt: str, story: str, max_words: int, limit: int)
                   f" → {', '.join(event.targets) or '-'} [dim]{article.id[:10]}[/]")
     out.print(_section("Quotes", len(update.quotes), limit))
     for article, quote in update.quotes[:shown]:
-        out.print(f"  {quote.date or '?'} {quote.speaker_name or 'anonymous'}: « {quote.text} »"
-                  f" [dim]{article.id[:10]}[/]")
+        out.print(f"  {quote.date or '?'} {esc(quote.speaker_name or 'anonymous')}: "
+                  f"« {esc(quote.text)} » [dim]{article.id[:10]}[/]")
     out.print(_section("Figures", len(update.figures), limit))
     for article, amount in update.figures[:shown]:
-        out.print(f"  {article.published.value or '?'} {amount.text} [dim]{article.id[:10]}[/]")
+        out.print(f"  {article.published.value or '?'} {esc(amount.text)} "
+                  f"[dim]{article.id[:10]}[/]")
 
 
 def _section(name: str, total: int, limit: int) -> str:
