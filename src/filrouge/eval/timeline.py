@@ -21,6 +21,12 @@ leaves French function words in, which match everywhere: on the same timelines i
 2.5 times our AR-1. We implement the measures rather than depend on tilse, which needs Perl,
 XML::DOM and English resources.
 
+The mean over crises is news-tls's (Ghalandari & Ifrim 2020, ``experiments/evaluate.py``):
+precision and recall averaged over crises, F computed from the averages.
+
+Ceilings: ``oracle_timeline`` fills the reference days from our dated candidate sentences
+(tilse's upper bound); ``free_oracle_timeline`` from any source sentence.
+
 Protocol (standard since Martschat & Markert 2018): the system is given the number of
 reference days as its number of dates, the reference's mean sentences per day (rounded) as its
 sentences per date, and the reference's first and last day as its window. Publication dates
