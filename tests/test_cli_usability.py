@@ -224,3 +224,16 @@ def test_an_empty_answer_says_so_on_stderr(tmp_path: Path) -> None:
     db = str(bracket_store(tmp_path / "e.db"))
     code, out, err = run("quotes", "--speaker", "personne", "--db", db)
     assert code == 0 and out == "" and "no quote matches these filters" in err
+
+
+def test_the_timeline_wraps_each_entry_under_its_text(tmp_path: Path) -> None:
+    import filrouge.cli
+
+    db = str(bracket_store(tmp_path / "tl.db"))
+    code, out, _ = run("timeline", "--db", db)
+    assert code == 0
+    lines = [line for line in out.splitlines() if line]
+    assert lines[0].startswith("2024-05-02  « Nous paierons [sic] le pont [/b] »")
+    assert all(line.startswith(" " * 12) for line in lines[1:]), out
+    assert any(line.strip().startswith("sources: ") for line in lines)
+    assert all(len(line) <= max(filrouge.cli.out.width, 40) for line in lines)

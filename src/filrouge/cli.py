@@ -742,7 +742,8 @@ def _print_stories(found: list[Story]) -> None:
 
     def wrapped(text: str, indent: str, style: str, first: str = "") -> None:
         lines = textwrap.wrap(text, width=max(out.width, 40), initial_indent=indent,
-                              subsequent_indent=indent + "    ")
+                              subsequent_indent=indent + "    ", break_on_hyphens=False,
+                              break_long_words=False)
         for n, line in enumerate(lines):
             shown = Text(line, style=style)
             if n == 0 and first:

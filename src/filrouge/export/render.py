@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.console import Console
+from rich.markup import escape as esc
 from rich.text import Text
 
 from filrouge.model import Article, TimelineEntry
@@ -35,13 +38,13 @@ def highlighted(article: Article) -> Text:
 
 def render_article(console: Console, article: Article, sources: list[str]) -> None:
     published = article.published
-    console.print(f"[bold]{article.title or '(no title)'}[/]")
+    console.print(f"[bold]{esc(article.title or '(no title)')}[/]")
     console.print(
         f"[dim]id {article.id} · {published.value or 'date unknown'} ({published.origin}) · "
-        f"{article.byline or 'no byline'} · {article.language or '?'}[/]"
+        f"{esc(article.byline or 'no byline')} · {article.language or '?'}[/]"
     )
     for source in sources:
-        console.print(f"[dim]source: {source}[/]")
+        console.print(f"[dim]source: {esc(source)}[/]")
     if article.duplicate_of:
         console.print(f"[dim]copy of {article.duplicate_of}[/]")
     console.print()
@@ -58,19 +61,32 @@ def render_article(console: Console, article: Article, sources: list[str]) -> No
         who = quote.speaker_name or (quote.speaker.text if quote.speaker else "?")
         if quote.anonymous:
             who = f"{quote.speaker_description or who} (anonymous)"
-        console.print(f"  [cyan]{who}[/] [dim]{quote.kind}, {quote.date or '?'}[/]: "
-                      f"{quote.text[:120]}")
+        console.print(f"  [cyan]{esc(who)}[/] [dim]{quote.kind}, {quote.date or '?'}[/]: "
+                      f"{esc(quote.text[:120])}")
 
 
 def render_timeline(console: Console, entries: list[TimelineEntry]) -> None:
     if not entries:
         console.print("[dim]no dated entries[/]")
         return
+    width, indent = max(console.width, 40), " " * 12
     for entry in entries:
-        console.print(f"[bold magenta]{entry.date}[/]  {entry.summary}")
         cited = ", ".join(
             f"{s.outlet or s.article[:10]}" + (f" ({s.published})" if s.published else "")
             for s in entry.sources[:4]
         )
         more = f" +{len(entry.sources) - 4}" if len(entry.sources) > 4 else ""
-        console.print(f"            [dim]sources: {cited}{more}[/]\n")
+        # the text wraps under itself, not under the date (plain Text: never read as markup)
+        lines = textwrap.wrap(" ".join(entry.summary.split()), width,
+                              initial_indent=f"{entry.date:<10}  ", subsequent_indent=indent,
+                              break_on_hyphens=False, break_long_words=False)
+        for n, line in enumerate(lines):
+            shown = Text(line)
+            if n == 0:
+                shown.stylize("bold magenta", 0, len(entry.date))
+            console.print(shown, soft_wrap=True)
+        for line in textwrap.wrap(f"sources: {cited}{more}", width, initial_indent=indent,
+                                  subsequent_indent=indent + "  ",
+                                  break_on_hyphens=False, break_long_words=False):
+            console.print(Text(line, style="dim"), soft_wrap=True)
+        console.print()
