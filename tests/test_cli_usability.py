@@ -237,3 +237,25 @@ def test_the_timeline_wraps_each_entry_under_its_text(tmp_path: Path) -> None:
     assert all(line.startswith(" " * 12) for line in lines[1:]), out
     assert any(line.strip().startswith("sources: ") for line in lines)
     assert all(len(line) <= max(filrouge.cli.out.width, 40) for line in lines)
+
+
+def test_a_file_that_is_not_a_database_is_named_not_a_traceback(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("des notes, pas une base de données\n" * 200)
+    for command in (["list"], ["stories"], ["ingest", str(notes)], ["serve"]):
+        code, _, err = run(*command, "--db", str(notes))
+        assert code == 2, command
+        assert "is not a filrouge database" in err and "Traceback" not in err
+    assert notes.read_text().startswith("des notes")  # left as it was
+
+
+def test_serve_on_a_busy_port_says_so(tmp_path: Path) -> None:
+    import socket
+
+    db = since_store(tmp_path / "busy.db", 1)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code, _, err = run("serve", "--db", str(db), "--port", str(port))
+    assert code == 2 and f"cannot listen on 127.0.0.1:{port}" in err and "--port" in err

@@ -167,11 +167,26 @@ def _checked_actor_files(_ctx: click.Context, _param: click.Parameter,
 
 
 def _open_store(db: Path) -> Store:
-    from filrouge.store.sqlite import Store
 
     if not db.exists():
         raise click.UsageError(f"no database at {db}: run `filrouge ingest PATH` first")
-    return Store(db)
+    return _store(db)
+
+
+def _store(db: Path) -> Store:
+    """The store at ``db`` (created when missing); a file that is not a filrouge database, or
+    one from a newer filrouge, is a usage error with the reason, not a traceback."""
+    import sqlite3
+
+    from filrouge.store.sqlite import Store
+
+    try:
+        return Store(db)
+    except sqlite3.DatabaseError as error:
+        raise click.UsageError(f"{db} is not a filrouge database ({error}); give another file "
+                               "with --db") from error
+    except RuntimeError as error:
+        raise click.UsageError(str(error)) from error
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -295,14 +310,13 @@ def ingest(paths: tuple[Path, ...], db: Path, model: str, batch_size: int, proce
     from filrouge.analyze.pipeline import Analyzer, ModelMissingError
     from filrouge.ingest.dedup import DuplicateIndex
     from filrouge.ingest.readers import iter_files, read_path
-    from filrouge.store.sqlite import Store
 
     fields = _fields(field_options)
     files = list(iter_files(paths))
     rejections = [f for f in files if isinstance(f, Rejection)]
     paths_found = [f for f in files if isinstance(f, Path)]
     added = skipped = 0
-    with Store(db) as store:
+    with _store(db) as store:
         for rejection in rejections:
             store.add_rejection(rejection)
         _note(f"loading the language model {model}…")
@@ -406,14 +420,13 @@ def fetch(urls: tuple[str, ...], db: Path, allow_private: bool, delay: float, ti
     from filrouge.analyze.pipeline import Analyzer, ModelMissingError
     from filrouge.ingest.dedup import DuplicateIndex
     from filrouge.ingest.fetch import Fetcher, FetchPolicy, fetch_documents
-    from filrouge.store.sqlite import Store
 
     policy = FetchPolicy(allow_private=allow_private, delay=delay, timeout=timeout,
                          max_bytes=max_bytes)
     raw_dir = raw_dir or db.with_suffix(".raw")
     rejections: list[Rejection] = []
     added = skipped = 0
-    with Store(db) as store, Fetcher(policy) as fetcher:
+    with _store(db) as store, Fetcher(policy) as fetcher:
         _note(f"loading the language model {model}…")
         try:
             analyzer = Analyzer(model, actor_files=actor_files)
@@ -1002,6 +1015,9 @@ def serve(db: Path, host: str, port: int, allow_ingest: bool, token: str | None,
     if not db.exists() and not allow_ingest:
         raise click.UsageError(f"no database at {db}: run `filrouge ingest PATH` first "
                                "(or serve with --allow-ingest to upload articles)")
+    if db.exists():
+        _store(db).close()  # not a database, or a newer one: say so now, not on each page
+    _check_port_free(host.strip("[]"), port)
     app = create_app(db, allow_ingest=allow_ingest, token=token,
                      max_upload_bytes=max_upload_mb * 1024 * 1024,
                      allowed_hosts=LOOPBACK_NAMES | {host} if loopback else None)
@@ -1012,6 +1028,20 @@ def serve(db: Path, host: str, port: int, allow_ingest: bool, token: str | None,
               + " — Ctrl+C to stop", highlight=False, soft_wrap=True)
     uvicorn.run(app, host=host.strip("[]"), port=port, log_level="warning",
                 server_header=False)
+
+
+def _check_port_free(host: str, port: int) -> None:
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise click.UsageError(f"cannot listen on {host}:{port} ({error.strerror}): another "
+                                   f"program (or filrouge serve) uses it; choose another with "
+                                   f"--port") from error
 
 
 if __name__ == "__main__":
