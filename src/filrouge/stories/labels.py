@@ -32,6 +32,7 @@ STORY_TIMELINE_DATES = 30
 KEYPHRASES = 4
 MIN_KEYPHRASES = 2
 LEAD_SENTENCES = 3
+BODY_SENTENCES = 15  # sentences read per article: the top of a news article says what it is about
 
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W_]|[-‑](?=[^\W_]))*", re.UNICODE)
 # What may separate two words of one phrase: spaces, or an elision apostrophe ("l'Otan").
@@ -149,6 +150,7 @@ def _is_acronym(token: str) -> bool:
     return 2 <= len(token) <= 6 and token.isupper()
 
 
+@lru_cache(maxsize=65536)
 def _is_content(token: str, capitals_count: bool = True) -> bool:
     """May this word stand in a label (inside or at the edge of a phrase)? A capitalised word
     is a name unless ``capitals_count`` is off (a Title-Case Headline)."""
@@ -281,7 +283,12 @@ def _phrases(chunk: str, shouting: bool = False) -> list[_Found]:
 def _key(content: Sequence[str]) -> str:
     """Accent-folded light stems: "OTAN", "Otan" and "l'OTAN" share one key, and so do
     "dalaï-lama" and "dalaï lama"."""
-    return " ".join(_fold(stem(part)) for w in content for part in w.lower().split("-"))
+    return " ".join(_word_key(w) for w in content)
+
+
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    return " ".join(_fold(stem(part)) for part in word.lower().split("-"))
 
 
 def keyphrases(articles: Sequence[Article], grouper: Grouper | None = None,
@@ -290,7 +297,6 @@ def keyphrases(articles: Sequence[Article], grouper: Grouper | None = None,
     noun phrases and names, in their usual surface form, scored by how many articles use them
     in a title or lead, how often they recur, and how rare their words are elsewhere."""
     seen: dict[str, _Phrase] = defaultdict(_Phrase)
-    usual: dict[str, Counter[str]] = defaultdict(Counter)  # word forms inside sentences
     actor_of: dict[str, str] = {}
     name_words: set[str] = set()
     for index, article in enumerate(articles):
@@ -304,15 +310,10 @@ def keyphrases(articles: Sequence[Article], grouper: Grouper | None = None,
         title = article.title or ""
         chunks: list[tuple[str, str]] = [("title", title)] + [
             ("lead" if s < LEAD_SENTENCES else "body", article.text[a:b])
-            for s, (a, b) in enumerate(sentence_spans(article.text))]
+            for s, (a, b) in enumerate(sentence_spans(article.text)[:BODY_SENTENCES])]
         shouting = _title_case(title)
         for place, chunk in chunks:
             quiet_chunk = shouting and place == "title"
-            if not quiet_chunk:
-                tokens = _tokens(chunk)
-                for i, (token, _, _) in enumerate(tokens):
-                    if not _opens(chunk, tokens, i) and not (token.isupper() and len(token) > 6):
-                        usual[token.lower()][token] += 1
             for found in _phrases(chunk, quiet_chunk):
                 phrase = seen[_key(found.content)]
                 phrase.content = phrase.content or found.content
@@ -344,7 +345,8 @@ def keyphrases(articles: Sequence[Article], grouper: Grouper | None = None,
     def candidate(phrase: _Phrase) -> bool:  # a lone common word used once says little
         return phrase.count > 1 or phrase.proper or len(phrase.content) > 1
 
-    ranked = sorted((k for k in seen if candidate(seen[k])), key=lambda k: (-score(k), k))
+    scores = {k: score(k) for k, p in seen.items() if candidate(p)}
+    ranked = sorted(scores, key=lambda k: (-scores[k], k))
     needed = min(2, len(articles))
     chosen: list[str] = []
     for strict in (True, False):
@@ -357,9 +359,28 @@ def keyphrases(articles: Sequence[Article], grouper: Grouper | None = None,
                 continue
             if key in actor_of and actor_of[key] in {actor_of.get(c) for c in chosen}:
                 continue
-            key = _widened(key, seen, score, chosen, needed if strict else 1)
+            key = _widened(key, seen, lambda k: scores.get(k, 0.0), chosen,
+                           needed if strict else 1)
             chosen.append(key)
+    quiet_words = {w for k in chosen if max(seen[k].forms.values()) < 1.0
+                   for w in seen[k].content}
+    usual = _usual_forms(articles, quiet_words) if quiet_words else {}
     return [_surface(seen[k], usual, name_words) for k in chosen]
+
+
+def _usual_forms(articles: Sequence[Article], words: set[str]) -> dict[str, Counter[str]]:
+    """How these (lower-case) words are written inside sentences, where capitals mean
+    something: "négociations", not the "Négociations" of a Title-Case headline."""
+    usual: dict[str, Counter[str]] = defaultdict(Counter)
+    for article in articles:
+        for a, b in sentence_spans(article.text):
+            chunk = article.text[a:b]
+            tokens = _tokens(chunk)
+            for i, (token, _, _) in enumerate(tokens):
+                if (token.lower() in words and not _opens(chunk, tokens, i)
+                        and not (token.isupper() and len(token) > 6)):
+                    usual[token.lower()][token] += 1
+    return usual
 
 
 def _widened(key: str, seen: dict[str, _Phrase], score: Callable[[str], float],
