@@ -1,0 +1,118 @@
+"""What statements do, who acts when the parse is weak, and the counterpart of an address."""
+
+from __future__ import annotations
+
+from filrouge.analyze.events import statement_readings
+from filrouge.analyze.pipeline import Analyzer
+from filrouge.model import Event
+
+from .conftest import analyse_text
+
+
+def events(analyzer: Analyzer, text: str, published: str = "2024-03-05") -> list[Event]:
+    return analyse_text(analyzer, text, published).events
+
+
+def kinds(found: list[Event]) -> list[tuple[str, list[str], list[str]]]:
+    return [(e.type, e.actors, e.targets) for e in found]
+
+
+# --------------------------------------------------------------------------- statements as acts
+
+
+def test_calling_a_state_a_party_to_the_war_accuses_it(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Sergueï Lavrov a estimé mardi que l'Otan était « directement "
+                             "impliquée » dans la guerre.")
+    (accusation,) = [e for e in found if e.type == "ACCUSE"]
+    assert (accusation.actors, accusation.targets) == (["sergei-lavrov"], ["NATO"])
+    assert accusation.date == "2024-03-05"
+    assert accusation.reported_by is None or accusation.reported_by == "sergei-lavrov"
+
+
+def test_a_legitimate_target_is_a_threat_by_the_speaker(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Vladimir Poutine a déclaré que des avions français livrés à "
+                             "Kiev seraient des « cibles légitimes ».")
+    assert ("THREATEN", ["vladimir-putin"]) in [(e.type, e.actors) for e in found]
+
+
+def test_standing_by_a_state_is_support(analyzer: Analyzer) -> None:
+    found = events(analyzer, "« Nous resterons aux côtés de la Moldavie », a déclaré Olaf "
+                             "Scholz.")
+    (support,) = [e for e in found if e.type == "SUPPORT"]
+    assert support.actors == ["olaf-scholz"]
+
+
+def test_unacceptable_rejects_a_plan_and_accuses_a_deed(analyzer: Analyzer) -> None:
+    plan = events(analyzer, "Le Kremlin a jugé qu'une mission européenne en Moldavie serait "
+                            "« inacceptable ».")
+    deed = events(analyzer, "Le Kremlin a jugé que les propos du ministre étaient "
+                            "« inacceptables ».")
+    assert "REJECT" in [e.type for e in plan] and "ACCUSE" not in [e.type for e in plan]
+    assert "ACCUSE" in [e.type for e in deed] and "REJECT" not in [e.type for e in deed]
+
+
+def test_an_anonymous_statement_acts_for_nobody(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Un diplomate européen a estimé que la Russie était « directement "
+                             "impliquée ».")
+    assert "ACCUSE" not in [e.type for e in found]
+
+
+def test_a_neutral_statement_is_no_event(analyzer: Analyzer) -> None:
+    assert events(analyzer, "Olaf Scholz a déclaré que la réunion durerait deux heures.") == []
+
+
+def test_the_readings_use_known_types() -> None:
+    types = {t for t, _, _ in statement_readings()}
+    assert types <= {"ACCUSE", "REJECT", "THREATEN", "SUPPORT", "REQUEST"}
+    assert all(condition in {"", "fact", "hypothetical"} for _, _, condition in
+               statement_readings())
+
+
+def test_praise_is_support_even_when_it_only_introduces_a_quote(analyzer: Analyzer) -> None:
+    found = events(analyzer, "« C'est une journée historique pour la Moldavie », a salué Maia "
+                             "Sandu.")
+    assert "SUPPORT" in [e.type for e in found]
+
+
+# --------------------------------------------------------------------------- ruling out
+
+
+def test_ruling_out_ones_own_troops_is_a_negated_deployment(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Olaf Scholz a exclu que des soldats allemands soient déployés en "
+                             "Moldavie.")
+    assert [(e.type, e.actors, e.negated) for e in found] == [("MOBILIZE", ["DEU"], True)]
+
+
+def test_ruling_out_what_others_do_is_a_refusal_of_them(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Marco Rubio a exclu que les Européens participent aux "
+                             "négociations.")
+    assert kinds(found) == [("REJECT", ["marco-rubio"], ["EUROPEANS"])]
+
+
+# --------------------------------------------------------------------------- who acts
+
+
+def test_the_two_sides_are_the_last_two_named(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Les délégations russe et ukrainienne se sont retrouvées à "
+                             "Genève. Les deux parties se sont entendues sur un échange de "
+                             "blessés.")
+    assert ("AGREE", ["RUS"], ["UKR"]) in kinds(found)
+
+
+def test_an_agent_hung_on_a_time_phrase_still_acts(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Les Alliés ont adopté une hausse des budgets, exigée depuis des "
+                             "mois par Donald Trump.")
+    assert ("REQUEST", ["donald-trump"]) in [(e.type, e.actors) for e in found]
+
+
+def test_a_count_of_members_stands_for_their_group(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Une vingtaine de pays de la coalition des volontaires, réunis "
+                             "lundi à Londres, ont discuté de la suite.")
+    assert ("CONSULT", ["COALITION_OF_THE_WILLING"]) in [(e.type, e.actors) for e in found]
+
+
+def test_an_accusation_goes_to_the_other_actor_of_the_sentence(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Après les frappes sur Kharkiv, Volodymyr Zelensky a dénoncé la "
+                             "brutalité de la Russie.")
+    (accusation,) = [e for e in found if e.type == "ACCUSE"]
+    assert accusation.targets == ["RUS"]
