@@ -143,3 +143,22 @@ def test_a_bad_actor_file_is_a_usage_error_with_what_is_wrong(tmp_path) -> None:
                                            str(tmp_path / "x.db"), "--actors", str(bad)])
         assert result.exit_code == 2
         assert message in result.output
+
+
+def test_names_as_the_press_writes_them_without_accents_or_in_title_case() -> None:
+    assert actors_in("L'Egypte, l'Arabie Saoudite et les Etats-Unis; Riyad et Le Caire.") == [
+        ("Egypte", "EGY"), ("Arabie Saoudite", "SAU"), ("Etats-Unis", "USA"), ("Riyad", "SAU"),
+        ("Le Caire", "EGY")]
+
+
+def test_common_words_tagged_as_names_are_no_actors_and_short_names_join_the_full_one(
+        analyzer) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import analyse_text
+
+    article = analyse_text(analyzer, "Le président syrien Bachar Al-Assad a reçu Liu Jianchao. La "
+                           "Constitution a été suspendue. Assad a ensuite parlé à M. Liu, selon "
+                           "Bachar lui-même.")
+    ids = {e.text: e.actor for e in article.entities if e.actor}
+    assert "Constitution" not in ids
+    assert ids["Assad"] == ids["Bachar"] == ids["Bachar Al-Assad"] == "local:bachar-al-assad"
+    assert ids["M. Liu"] == "local:liu-jianchao"

@@ -114,7 +114,7 @@ class ActorRegistry:
                     self._register(form[0].upper() + form[1:], kind, actor)
                 if form.startswith(("les ", "Les ")) and kind in {"alias", "demonym"}:
                     # "des Alliés", "aux Ukrainiens": the article is inside de/à + les
-                    for contracted in ("des ", "aux ", "Des ", "Aux "):
+                    for contracted in ("des ", "aux ", "Aux "):  # "Des …" opens: indefinite
                         self._register(contracted + form[4:], kind, actor)
                 if kind in {"role", "body"} and not form.startswith(_ARTICLES):
                     # Titles come with an article in running text, capitalised at sentence start.
@@ -122,10 +122,10 @@ class ActorRegistry:
                         self._register(article + form, kind, actor)
 
     def _register(self, form: str, kind: str, actor: Actor) -> None:
-        key = fold_key(form)
-        entry = self._forms.setdefault(key, _Entry(kind))
-        if actor not in entry.actors:
-            entry.actors.append(actor)
+        for variant in _spellings(form, kind):
+            entry = self._forms.setdefault(fold_key(variant), _Entry(kind))
+            if actor not in entry.actors:
+                entry.actors.append(actor)
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -256,6 +256,23 @@ def _strip_article(form: str) -> str:
 def _preceded_by_place_word(text: str, start: int) -> bool:
     before = text[max(0, start - 20):start].translate(_APOSTROPHES).rstrip().casefold()
     return any(before.endswith(word) for word in _PLACE_PREPOSITIONS)
+
+
+_UNACCENTED_CAPITALS = str.maketrans("ÉÈÊËÀÂÎÏÔÛÜÇ", "EEEEAAIIOUUC")
+_SMALL_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "et", "d'", "l'", "à", "au",
+                          "aux", "sur", "pour", "en"})
+
+
+def _spellings(form: str, kind: str) -> tuple[str, ...]:
+    """A name as the press also writes it: capitals without their accent ("Egypte", "Etats-
+    Unis"), and every word of a place or an organisation capitalised ("Arabie Saoudite")."""
+    forms = [form, form.translate(_UNACCENTED_CAPITALS)]
+    if kind in {"alias", "capital"} and " " in form:
+        words = form.split(" ")
+        titled = " ".join(w if w in _SMALL_WORDS or not w[:1].isalpha() else w[:1].upper() + w[1:]
+                          for w in words)
+        forms += [titled, titled.translate(_UNACCENTED_CAPITALS)]
+    return tuple(dict.fromkeys(forms))
 
 
 def _title_articles(form: str, kind: str) -> tuple[str, ...]:

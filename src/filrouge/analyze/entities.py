@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from filrouge.analyze.actors import Actor, ActorRegistry
@@ -57,21 +58,29 @@ def find_entities(doc: Doc, registry: ActorRegistry, on: str | None) -> list[Ent
     found.extend(_nationality_anaphora(text, found, registry))
     found.extend(_first_names(text, found, registry))
     taken = [(e.start, e.end) for e in found]
-    persons: list[str] = [ent.text.strip("".join(_EDGE_PUNCTUATION)) for ent in doc.ents
-                          if ent.label_ == "PER"]
-    for ent in doc.ents:
+    names = [(ent, *_trimmed(text, ent)) for ent in doc.ents]
+    persons: list[str] = [text[s:e] for ent, s, e in names if ent.label_ == "PER"]
+    labels: dict[str, set[str]] = {}
+    for ent, s, e in names:
+        labels.setdefault(text[s:e], set()).add(ent.label_)
+    for ent, start, end in names:
         label = _NER_LABELS.get(ent.label_)
         if label is None or _NOT_A_NAME.search(ent.text) or "\n" in ent.text:
             continue
-        start, end = ent.start_char, ent.end_char
-        while start < end and text[start] in _EDGE_PUNCTUATION:
-            start += 1  # the model sometimes takes in an opening quote: '"Mark'
-        while end > start and text[end - 1] in _EDGE_PUNCTUATION:
-            end -= 1
         name = text[start:end]
         if not name:
             continue
+        # One name, one kind in an article: a multi-word name tagged as a person somewhere is
+        # a person everywhere; a single word tagged as a place somewhere ("Riyad") is a place.
+        seen = labels.get(name, set())
+        if " " in name and "PER" in seen:
+            label = "PER"
+        elif " " not in name and "LOC" in seen:
+            label = "LOC"
         if any(s < end and start < e for s, e in taken) or _heading_line(text, start, end):
+            continue
+        if label in {"PER", "ORG"} and not _name_like(name, persons + [
+                text[s:e] for other, s, e in names if other.label_ in {"PER", "ORG"}]):
             continue
         actor = None
         government = _capital_as_government(ent, registry, on)
@@ -112,6 +121,56 @@ def _nationality_anaphora(text: str, found: list[Entity], registry: ActorRegistr
                                    label="PER", actor=person.actor,
                                    actor_name=person.actor_name))
     return anaphora
+
+
+def _trimmed(text: str, ent: Span) -> tuple[int, int]:
+    """The entity's offsets without the quotes the model sometimes takes in ('"Mark') and, for
+    a person, without a lower-case title before the name ("maréchal Hussein Tantaoui")."""
+    start, end = ent.start_char, ent.end_char
+    while start < end and text[start] in _EDGE_PUNCTUATION:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCTUATION:
+        end -= 1
+    if ent.label_ == "PER":
+        lead = re.match(r"(?:[a-zàâçéèêëîïôûù][\w'’-]*\s+)+(?=[A-ZÀ-Ý])", text[start:end])
+        if lead:
+            start += lead.end()
+    return start, end
+
+
+def _name_like(name: str, others: list[str]) -> bool:
+    """Whether a person or organisation found by the model looks like a name: not lower-case
+    ("ministère des Affaires étrangères" is no one in particular), and not a common word alone
+    ("Constitution", "Frères", "Contactée") unless it is the end of a fuller name in the same
+    article ("Clerc" after "Patrice Clerc")."""
+    if not name[:1].isupper() or re.fullmatch(r"(?:Les?|La|L['’])\s*[^A-Z]*", name):
+        return False  # "Le monde entier" opening a sentence
+    if " " in name or name.isupper() or not _is_common_word(name):
+        return True
+    return any(other != name and other[:1].isupper() and other.endswith(" " + name)
+               for other in others)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Lemmas the French model's lemmatizer knows as nouns, verbs, adjectives or adverbs."""
+    try:
+        from filrouge.analyze.pipeline import load_model
+
+        lemmatizer = load_model().get_pipe("lemmatizer")
+        index = lemmatizer.lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    except Exception:  # no model or no lookup table: keep every name
+        return frozenset()
+    return frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos, []))
+
+
+def _is_common_word(word: str) -> bool:
+    lower = word.casefold()
+    words = _common_words()
+    forms = {lower, lower[:-1] if lower.endswith(("s", "x")) else lower}
+    if lower.endswith(("ée", "és", "ées")):
+        forms.add(lower.rstrip("s").rstrip("e")[:-1] + "er")  # "Contactée" → contacter
+    return bool(forms & words)
 
 
 def _first_names(text: str, found: list[Entity], registry: ActorRegistry) -> list[Entity]:
@@ -156,12 +215,27 @@ def _capital_as_government(ent: Span, registry: ActorRegistry, on: str | None
 
 def _longest_variant(name: str, persons: list[str]) -> str:
     """The fullest form of a person's name used in the same article ("Cavo Dragone" →
-    "Giuseppe Cavo Dragone"; "M. Dragone" → the same)."""
+    "Giuseppe Cavo Dragone"; "M. Dragone" → the same). A single word may also be the first
+    name ("Bachar" → "Bachar Al-Assad"), the family name written first ("M. Liu" → "Liu
+    Jianchao") or the family name without its article ("Assad"), when one fuller name fits."""
     bare = bare_name(name)
     tail = bare.split()[-1]
     variants = [bare_name(p) for p in persons]
-    variants = [p for p in variants if p.split() and p.split()[-1] == tail and bare in p]
-    return max(variants, key=len) if variants else bare
+    longer = [p for p in variants if p != bare and p.split() and p.split()[-1] == tail
+              and bare in p]
+    if longer:
+        return max(longer, key=len)
+    if " " in bare:
+        return bare
+    key = _without_article(bare)
+    fitting = {p for p in variants if len(p.split()) > 1 and key in (
+        _without_article(p.split()[0]), _without_article(p.split()[-1]))}
+    return fitting.pop() if len(fitting) == 1 else bare
+
+
+def _without_article(word: str) -> str:
+    """"Al-Assad" → "Assad", "el-Sissi" → "Sissi"."""
+    return re.sub(r"^(?:[AaEe]l|[Ee]d|[Aa]d)-", "", word)
 
 
 def merge_name_variants(names: list[str]) -> dict[str, str]:
