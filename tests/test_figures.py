@@ -399,3 +399,14 @@ def test_a_title_case_headline_and_a_comment_counter_give_no_figure() -> None:
     text = ("Trump Dit Que L'Ukraine Doit Payer Les 350 Milliards De Dollars\n\n"
             "L'aide atteint 350 milliards de dollars.\n\nRéagissez (14 commentaires)")
     assert [a.text for a in find_amounts(text)] == ["350 milliards de dollars"]
+
+
+def test_environ_after_the_figure_and_adjectives_before_the_noun() -> None:
+    found = find_amounts("S'ajoutent 250 millions d'euros environ de provisions.")
+    assert [(a.text, a.approx) for a in found] == [("250 millions d'euros environ", "about")]
+    assert find_amounts("Il est resté muet pendant quinze interminables minutes.") == []
+
+
+def test_local_currencies_named_with_their_adjective() -> None:
+    found = find_amounts("Un budget de 170 milliards de livres égyptiennes.")
+    assert [(a.value, a.unit) for a in found] == [(170e9, "EGP")]

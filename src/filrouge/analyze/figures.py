@@ -29,7 +29,8 @@ What one figure looks like::
 - ``approx`` comes from the marker before the number (``environ``, ``près de`` → ``about``;
   ``plus de``, ``au moins`` → ``more_than``; ``moins de`` → ``less_than``; ``jusqu'à`` →
   ``up_to``). Approximate nouns count as ``about``: ``une trentaine de pays`` → 30 pays,
-  ``about``. The marker is part of the span.
+  ``about``; so does ``environ`` after the figure (``250 millions d'euros environ``). The
+  marker is part of the span.
 - ``period``: ``par an`` → ``P1Y``, ``par mois`` → ``P1M``, ``sur cinq ans`` → ``P5Y``,
   ``sur la période 2024-2027`` → ``P4Y``, ``en un an``, ``pour l'année qui vient`` → ``P1Y``;
   also before the figure (``un budget annuel de …``, ``chaque année 2 milliards``) and after
@@ -559,7 +560,10 @@ class _Scanner:
                 return None  # "40 000 de" is not French; "1,2 million de personnes" is
             m += 1
         skipped = 0
-        while self.tok(m).norm in self.res.pre_nominal_adjectives and skipped < 2:
+        while skipped < 2 and (self.tok(m).norm in self.res.pre_nominal_adjectives or (
+                # "quinze interminables minutes": an -able adjective before the noun
+                self.tok(m).norm.endswith(("ables", "ibles"))
+                and self.tok(m + 1).kind == "word")):
             m += 1
             skipped += 1
         return m if self.noun_candidate(self.tok(m)) else None
@@ -725,6 +729,8 @@ class _Scanner:
                 unit, kind, k = self.singular(noun.text), "count", noun_at + 1
                 measures = noun.text
         end_tok = k - 1
+        if approx is None and self.tok(k).norm == "environ":
+            approx, end_tok, k = "about", k, k + 1  # "250 millions d'euros environ"
 
         period: str | None = None
         # A percentage is a ratio: it carries no period ("chaque année au moins 2 % du PIB").
