@@ -113,3 +113,14 @@ def test_records_of_one_export_file_count_as_one_source() -> None:
     found = [a.model_copy(update={"outlet": None, "source": f"veille/export.jsonl#r{n}"})
              for n, a in enumerate(found)]
     assert build_story("s-tram", found).outlets == ["export.jsonl"]
+
+
+def test_a_persons_name_does_not_run_on_into_the_verb_after_it() -> None:
+    texts = [("Jeanne Martin signe le budget", "Jeanne Martin signe le budget du tramway."),
+             ("Jeanne Martin signe encore", "La maire Jeanne Martin signe le budget annexe.")]
+    found = articles(texts)
+    for article in found:
+        at = article.text.index("Jeanne Martin")
+        article.entities.append(Entity(start=at, end=at + 13, text="Jeanne Martin", label="PER"))
+    labels = keyphrases(found)
+    assert "Jeanne Martin" in labels and "Jeanne Martin signe" not in labels

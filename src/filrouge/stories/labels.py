@@ -299,12 +299,15 @@ def keyphrases(articles: Sequence[Article], grouper: Grouper | None = None,
     seen: dict[str, _Phrase] = defaultdict(_Phrase)
     actor_of: dict[str, str] = {}
     name_words: set[str] = set()
+    people: set[tuple[str, ...]] = set()  # a person's name never runs on: "Rishi Sunak signe"
     for index, article in enumerate(articles):
         for entity in article.entities:
             if not entity.text[:1].isupper():
                 continue
             names = [t for t in _TOKEN.findall(entity.text) if _is_content(t)]
             name_words.update(t.lower() for t in names)
+            if entity.label == "PER" and names:
+                people.add(tuple(t.lower() for t in names))
             if names and entity.actor:
                 actor_of.setdefault(_key(names), entity.actor)
         title = article.title or ""
@@ -343,6 +346,8 @@ def keyphrases(articles: Sequence[Article], grouper: Grouper | None = None,
         return support * rarity(phrase) * kind
 
     def candidate(phrase: _Phrase) -> bool:  # a lone common word used once says little
+        if any(phrase.content[:k] in people for k in range(1, len(phrase.content))):
+            return False
         return phrase.count > 1 or phrase.proper or len(phrase.content) > 1
 
     scores = {k: score(k) for k, p in seen.items() if candidate(p)}
