@@ -122,5 +122,6 @@ def test_a_persons_name_does_not_run_on_into_the_verb_after_it() -> None:
     for article in found:
         at = article.text.index("Jeanne Martin")
         article.entities.append(Entity(start=at, end=at + 13, text="Jeanne Martin", label="PER"))
+    found[0].entities.append(Entity(start=0, end=6, text="Jeanne", label="PER"))
     labels = keyphrases(found)
     assert "Jeanne Martin" in labels and "Jeanne Martin signe" not in labels

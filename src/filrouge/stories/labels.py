@@ -308,6 +308,7 @@ def keyphrases(articles: Sequence[Article], grouper: Grouper | None = None,
             name_words.update(t.lower() for t in names)
             if entity.label == "PER" and names:
                 people.add(tuple(t.lower() for t in names))
+                people.add((names[-1].lower(),))  # "Trump" for "Donald Trump"
             if names and entity.actor:
                 actor_of.setdefault(_key(names), entity.actor)
         title = article.title or ""
@@ -346,8 +347,12 @@ def keyphrases(articles: Sequence[Article], grouper: Grouper | None = None,
         return support * rarity(phrase) * kind
 
     def candidate(phrase: _Phrase) -> bool:  # a lone common word used once says little
-        if any(phrase.content[:k] in people for k in range(1, len(phrase.content))):
-            return False
+        if len(phrase.content) > 1 and any(phrase.content[:k] in people
+                                           for k in range(1, len(phrase.content))):
+            words = _TOKEN.findall(max(phrase.forms, key=lambda f: phrase.forms[f]))
+            if any(phrase.content[:k] in people and k < len(words) and words[k].islower()
+                   for k in range(1, len(phrase.content))):
+                return False
         return phrase.count > 1 or phrase.proper or len(phrase.content) > 1
 
     scores = {k: score(k) for k, p in seen.items() if candidate(p)}
