@@ -162,3 +162,8 @@ def test_common_words_tagged_as_names_are_no_actors_and_short_names_join_the_ful
     assert "Constitution" not in ids
     assert ids["Assad"] == ids["Bachar"] == ids["Bachar Al-Assad"] == "local:bachar-al-assad"
     assert ids["M. Liu"] == "local:liu-jianchao"
+
+
+def test_a_title_is_known_under_the_other_words_the_press_uses() -> None:
+    assert actors_in("Le leader américain et le chef du gouvernement polonais.", "2024-06-13") == [
+        ("Le leader américain", "joe-biden"), ("le chef du gouvernement polonais", "donald-tusk")]

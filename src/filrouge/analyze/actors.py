@@ -414,6 +414,16 @@ def state_bodies(actor: Actor, templates: Iterable[str]) -> tuple[str, ...]:
     return tuple(template.format(**forms) for template in templates)
 
 
+def with_synonyms(roles: tuple[Role, ...], synonyms: dict[str, list[str]]) -> tuple[Role, ...]:
+    """Each title also under the other words the press uses for its first word ("dirigeant
+    américain" → "leader américain"), for the same dates."""
+    extra = [replace(role, title=other + role.title[len(word):])
+             for role in roles for word, others in synonyms.items()
+             if role.title.startswith(word + " ") for other in others]
+    known = {role.title for role in roles}
+    return roles + tuple(r for r in dict.fromkeys(extra) if r.title not in known)
+
+
 def _string_list(value: object) -> tuple[str, ...]:
     return tuple(str(v) for v in value) if isinstance(value, list) else ()
 
@@ -443,7 +453,9 @@ def load_registry(extra: tuple[Path, ...] = ()) -> ActorRegistry:
     for path in extra:
         actors.extend(load_actor_file(path))
     templates = _string_list(data.get("state_bodies", {}).get("templates"))
-    actors = [replace(a, bodies=state_bodies(a, templates)) for a in actors]
+    synonyms = data.get("title_synonyms", {}).get("words", {})
+    actors = [replace(a, bodies=state_bodies(a, templates), roles=with_synonyms(a.roles, synonyms))
+              for a in actors]
     by_id = {actor.id: actor for actor in actors}  # a user's entry replaces the bundled one
     dative = data.get("dative_heads", {}).get("lemmas", [])
     return ActorRegistry(by_id.values(), dative_heads=dative)
