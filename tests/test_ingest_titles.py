@@ -110,6 +110,47 @@ def test_a_hard_wrapped_headline_cut_after_a_preposition_is_joined() -> None:
     assert cleaned.title == "Après des années d'attente pour les « vieux collèges », enfin un plan"
 
 
+def test_share_buttons_glued_by_small_words_are_not_titles() -> None:
+    for buttons in ("Partager  Tweeter  Envoyer par courriel",
+                    "Partagez cet article : Facebook, X, Email",
+                    "Partager sur les réseaux sociaux",
+                    "Réagir (14)  |  Partager"):
+        raw = page_of("Collèges : un plan de rénovation voté",
+                      "Publié le 12/03/2021 à 16h05", buttons, *BODY)
+        cleaned = clean_text(raw)
+        assert cleaned.title == "Collèges : un plan de rénovation voté", buttons
+        assert reasons(cleaned)[buttons] == "share-buttons"
+    assert clean_text(page_of("Partager la ville avec les cyclistes", *BODY)).title == (
+        "Partager la ville avec les cyclistes")
+
+
+def test_a_call_to_the_reader_is_not_a_headline() -> None:
+    raw = page_of("DIRECT", "Collèges : le vote du plan de rénovation en direct",
+                  "Publié le 12/03/2021 à 11h15", "Suivez les dernières informations en continu",
+                  *BODY)
+    assert clean_text(raw).title == "Collèges : le vote du plan de rénovation en direct"
+
+
+def test_a_role_byline_is_not_the_title_and_the_printed_twice_headline_is() -> None:
+    headline = "Collèges : le département vote un plan de douze millions"
+    raw = page_of("LE COURRIER DU SOIR", "Accueil  Région  Politique  Économie  Sports",
+                  headline, headline, "De notre envoyée spéciale à Tulle, Jeanne Roy",
+                  "Publié le vendredi 12 mars 2021 à 19h02", "", *BODY)
+    cleaned = clean_text(raw)
+    assert cleaned.title == headline
+    assert "De notre envoyée spéciale" not in cleaned.text
+
+
+def test_the_sites_own_name_on_top_is_a_masthead_not_the_title() -> None:
+    raw = page_of("Le Courrier Direct", "Accueil | Région | Politique | Sports",
+                  "Collèges : Le Département Vote Un Plan De Douze Millions",
+                  "12.03.2021 09:15", "Partager | Email | Imprimer", "", *BODY,
+                  "Plus de Le Courrier Direct", "© Le Courrier Direct 2021")
+    cleaned = clean_text(raw)
+    assert cleaned.outlet == "Le Courrier Direct"
+    assert cleaned.title == "Collèges : Le Département Vote Un Plan De Douze Millions"
+
+
 def test_site_lines_are_never_titles_and_leave_the_head() -> None:
     slogan = "Le Courrier des Vallées, l'info qui vous ressemble"
     raw = page_of(slogan, *BODY)
@@ -179,6 +220,7 @@ def test_outlet_from_a_copyright_line() -> None:
         ("Copyright © La Gazette du Nord 1998-2021 Groupe Presse sa - GPN", "La Gazette du Nord"),
         ("© L'Écho des Vallées -", "L'Écho des Vallées"),
         ("Copyright : Le Réseau des Idées, 2021.", "Le Réseau des Idées"),
+        ("Le Journal des Vallées © 2021 – Tous droits réservés", "Le Journal des Vallées"),
     ]:
         assert clean_text(page_of("Collèges : un plan voté", *BODY, line)).outlet == outlet, line
 

@@ -253,6 +253,15 @@ _WIRE_CREDIT = re.compile(
 _TWO_SENTENCES = re.compile(r"[a-zà-ÿ]{2,}[.!?…]\s+[«\"“]?\s*[A-ZÀ-ÝŒ]")
 
 
+# Small words that glue share buttons into a phrase ("Envoyer par courriel", "Partagez cet
+# article", "sur les réseaux sociaux") and their counters ("Réagir (14)"): a line of share
+# phrases and these is still buttons.
+_SHARE_GLUE = (
+    r"(?<![\w'])(?:par|sur|via|à|au|aux|avec|et|ou|ce|cet|cette|le|la|les|l'|de|du|des|vos|votre|"
+    r"amis|article|réseaux|sociaux|\d+)(?![\w])"
+)
+
+
 def _norm(s: str) -> str:
     """Comparable form of a line: NFC, one space, straight apostrophes, case-folded."""
     s = unicodedata.normalize("NFC", s).replace("’", "'").replace("ʼ", "'")
@@ -636,8 +645,8 @@ def _classify(line: _Line, reference_year: int | None) -> str | None:
             if name and not v.published_kw.search(_norm(name)):
                 line.byline = name
         return "timestamp"
-    if line.words <= SHORT_LINE_WORDS and not line.is_sentence:
-        only, _ = _only_phrases(norm, v.share)
+    if line.words <= SHORT_LINE_WORDS and not line.is_sentence and v.share.search(norm):
+        only, _ = _only_phrases(norm, v.share, extra=_SHARE_GLUE)
         if only:
             return "share-buttons"
     if _series_note(line):
@@ -683,6 +692,8 @@ _COPYRIGHT_NAME = re.compile(
     r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*[-–,]?\s*)?" + _NAME + _NAME_END,
     re.IGNORECASE,
 )
+# "Le Journal du Nord © 2025 – Tous droits réservés".
+_NAME_BEFORE_COPYRIGHT = re.compile(r"^" + _NAME + r"\s*(?:©|\(c\)|copyright)\s*\d{4}", re.I)
 # "Le Journal utilise des cookies pour …", "Le Journal utilise les technologies du logiciel libre".
 _SITE_USES = re.compile(
     r"^" + _NAME + r"\s+utilise\s+(?:des|les)\s+(?:cookies|traceurs|technologies)\b"
@@ -737,7 +748,7 @@ def _outlet_from(line: _Line, among_links: bool, after_body: bool) -> tuple[int,
     reason = line.reason or ""
     if (reason in ("copyright", "credit", "footer") and "/" not in raw and line.words <= 20
             and (after_body or _NOTICE.search(raw))):
-        m = _COPYRIGHT_NAME.match(raw)
+        m = _COPYRIGHT_NAME.match(raw) or _NAME_BEFORE_COPYRIGHT.match(raw)
         if m and (name := _outlet_name(m.group("name"))):
             return 0, name
     if reason in ("cookie-notice", "footer", "interface"):
@@ -1003,6 +1014,8 @@ def _title_candidate(line: _Line) -> bool:
         and not _stamp_like(raw)
         # "Par notre service International", "Avec Reuters": a byline or credit
         and not raw.casefold().startswith(_lexicon_prefixes("not_title_prefixes"))
+        # "De notre envoyé spécial à Washington, Jeanne Roy"
+        and _role_byline(line) is None
     )
 
 
@@ -1054,21 +1067,41 @@ def _next_to_body(lines: list[_Line], i: int, first_para: int | None) -> bool:
     line ``i`` and the first paragraph?"""
     if first_para is None or i >= first_para:
         return False
-    return all(ln.reason is not None and ln.reason != "related-links"
-               for ln in lines[i + 1 : first_para])
+    return all(
+        (ln.reason is not None and not (ln.reason == "related-links" and _title_candidate(ln)))
+        or (ln.reason is None and (_role_byline(ln) or _byline(ln, top=True)))
+        for ln in lines[i + 1 : first_para]
+    )
+
+
+# A masthead: the site's name, maybe with an edition ("Le Journal — Édition du soir").
+MASTHEAD_EXTRA_WORDS = 3
+
+
+def _masthead(line: _Line, outlet: str | None) -> bool:
+    """Is the line the site's own name, as its chrome gives it?"""
+    if not outlet:
+        return False
+    name = _norm(outlet)
+    if line.norm == name:
+        return True
+    rest = line.norm[len(name):] if line.norm.startswith(name) else ""
+    return bool(re.match(r"^\s*[-–—|:·•]", rest)) and len(_words(rest)) <= MASTHEAD_EXTRA_WORDS
 
 
 def _choose_title(lines: list[_Line], head: range, first_para: int | None,
-                  site_lines: frozenset[str]) -> int | None:
+                  site_lines: frozenset[str], outlet: str | None = None) -> int | None:
     """The headline: the last headline-like line before the first paragraph (the first one
     when there is no paragraph). Lines of a dated list are never headlines, nor are lines the
     site repeats at the head of unrelated articles (``site_lines``). When every headline-like
     line was swept into a run of links, the one right above the body wins, else a line
-    repeated in the head, else the run's last."""
+    repeated in the head, else the run's last. The site's own name (``outlet``, read from its
+    chrome) is a masthead, not a headline."""
 
     def usable(i: int) -> bool:
         line = lines[i]
-        return not line.listed and line.norm not in site_lines and _title_candidate(line)
+        return (not line.listed and line.norm not in site_lines and not _masthead(line, outlet)
+                and _title_candidate(line))
 
     kept = [i for i in head if lines[i].reason is None and usable(i) and not _continues(lines, i)]
     if kept:
@@ -1362,7 +1395,7 @@ def clean_text(
         )
     else:
         head = range(first_para) if first_para is not None else range(len(lines))
-        title_index = _choose_title(lines, head, first_para, known)
+        title_index = _choose_title(lines, head, first_para, known, _find_outlet(lines))
         if title_index is not None:
             lines[title_index].reason = None
             given_title = lines[title_index].raw
