@@ -143,13 +143,18 @@ def _fragments() -> dict[str, str]:
         "POD_PL": _alt(_words("parts_of_day_plural")) + r"(?!\w)",
         "RELDAY": _alt(_words("relative_days")) + r"(?!\w)",
         "NARRDAY": _alt(_words("narrative_days")) + r"(?!\w)",
-        "HOLIDAY": "(?-i:" + _alt(_words("holidays")) + r")(?!\w)",
+        # "Noël Saez" is a man: a holiday is not followed by a capitalised name
+        "HOLIDAY": "(?-i:" + _alt(_words("holidays")) + r")(?!\w)(?![-‐‑]\w)"
+        r"(?!\s+(?-i:[A-ZÉÈ][a-zéèëï]))",
+        "HOLIDAY_ART": "(?-i:" + _alt(_words("holidays_needing_article")) + r")(?!\w)(?![-‐‑]\w)",
         "ORD": _alt(_words("ordinals")),
         "VAGUE": _alt(_words("vague")) + r"(?!\w)",
         "NAMED": _alt(_words("named_durations")) + r"(?!\w)",
         "HOUR": rf"(?:[01]?\d|2[0-3]|{numbers}(?:[-‐‑\s]{numbers})?)",
         "AFTER": r"(?:à\s+venir|qui\s+viennent|suivant(?:e)?s|précédent(?:e)?s|passé(?:e)?s|"
         r"écoulé(?:e)?s)",
+        "DECADE_WORD": _alt(_words("decade_words")) + r"(?!\w)",
+        "CENTURY_WORD": _alt(_words("century_words")),
         "CLOCK_CONTEXT": r"(?:à|vers|dès|jusqu['’]à|avant|après|de|entre|et|à\s+partir\s+de|"
         r"aux\s+alentours\s+de|autour\s+de|peu\s+avant|peu\s+après)",
     }
@@ -163,18 +168,27 @@ _RULE_SOURCES: tuple[tuple[str, str, bool], ...] = (
      r"(?={D}\s*(?P<m>{MONTH_ANY})(?:\s+(?P<y>{Y4}))?)", False),
     ("date_numeric", r"(?<![\d/.])(?P<x>(?P<d>[0-3]?\d)([/.])(?P<m>[01]?\d)\3(?P<y>\d{{4}}|\d\d))"
      r"(?![\d/]|[.,]\d)", False),
+    ("date_dashed", r"(?<![\d-])(?P<x>(?P<d>[0-3]?\d)-(?P<m>[01]?\d)-(?P<y>(?:19|20)\d\d))"
+     r"(?![\d-])", False),
     ("date_iso", r"(?<![\d-])(?P<x>(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d))(?![\d-])", False),
     ("month_year", r"(?P<x>(?:(?:le\s+)?mois\s+d(?:e\s+|['’]))?(?P<m>{MONTH})\s+"
      r"(?P<y>{Y4}|['’]?\d\d(?!\d|[,.]\d|\s*%)))", False),
     ("month_dir", r"(?P<x>(?:(?:le\s+)?mois\s+d(?:e\s+|['’]))?(?P<m>{MONTH})\s+(?P<dir>{DIR}))",
      False),
+    # "la première semaine de juillet", "les derniers jours d'août": a part of the month
+    ("month_part", r"(?P<x>(?:la|le|les)\s+(?:premi(?:er|ère)s?|deuxième|seconde?|troisième|"
+     r"derni(?:er|ère)s?)\s+(?:semaine|quinzaine|week[-‐‑\s]end|jours)\s+"
+     r"(?:de|d['’]|du\s+mois\s+d(?:e|['’]))\s*(?P<m>{MONTH})(?:\s+(?P<y>{Y4}))?)(?!\w)", False),
     ("month_named", r"(?P<x>(?:le\s+)?mois\s+d(?:e\s+|['’])(?P<m>{MONTH}))", False),
     ("month_bare", r"(?P<x>(?P<m>{FREE_MONTH}))", False),
     ("month_context", r"(?:(?:en|de|depuis|dès|fin|début|mi|courant|avant|après|jusqu['’]en|"
      r"pour|et|ou)[-‐‑\s]+|d['’])(?P<x>(?P<m>{MONTH}))", False),
     ("year", r"(?P<x>(?:(?:l['’]an|l['’]année|l['’]exercice)\s+)?(?P<y>{Y4}))(?!\w)", False),
-    ("decade", r"(?P<x>(?:les\s+)?années\s+(?P<dec>(?:19|20)?\d0)(?!\d))", False),
-    ("century", r"(?P<x>(?:le\s+)?(?P<c>[XVI]+|\d\d?)(?:e|ème|è)\s+siècle)", False),
+    ("year_short", r"(?:en|depuis|dès|fin|début|courant|mi)[-‐‑\s]+(?P<x>(?P<y>['’]?\d\d))"
+     r"(?!\w|[,.]\d|\s*(?:%|°|€|\$|[-‐‑/]\d))", False),
+    ("decade", r"(?P<x>(?:les\s+)?années\s+(?P<dec>(?:19|20)?\d0|{DECADE_WORD})(?!\d))", False),
+    ("century", r"(?P<x>(?:le\s+)?(?P<c>[XVI]+|\d\d?|{CENTURY_WORD})(?:(?<=\d|[XVI])(?:e|ème|è))?"
+     r"\s+siècle)", False),
     ("quarter", r"(?P<x>(?:le\s+)?(?P<o>{ORD})\s+(?P<u>trimestre|semestre)(?:\s+(?P<y>{Y4}))?)",
      False),
     ("relday", r"(?P<x>(?P<rel>{RELDAY})(?:\s+(?P<wd>{WD}))?)", False),
@@ -188,6 +202,8 @@ _RULE_SOURCES: tuple[tuple[str, str, bool], ...] = (
     ("weekday_day", r"(?P<x>(?:(?:le|ce)\s+)?(?P<wd>{WD})\s+(?P<d>{D}))"
      r"(?!\s*(?:{MONTH_ANY}|[/.]\d|\d|h(?!\w)|heures?(?!\w)))(?!\w)", False),
     ("period_this", r"(?P<x>(?P<det>{THIS})\s+(?P<p>{PERIOD})(?P<there>-ci|-là)?)(?!\w)", False),
+    # "la même année", "le même mois": the period the narrative is at
+    ("period_same", r"(?P<x>(?:la|le)\s+(?P<there>même)\s+(?P<p>semaine|mois|année))(?!\w)", False),
     ("period_dir", r"(?P<x>(?:(?:la|le|l['’])\s*)?(?P<p>{PERIOD})\s+(?P<dir>{ANYDIR}))", False),
     ("period_bare", r"(?P<x>(?:la\s+|le\s+|l['’])?(?P<p>semaine|mois|année|an))(?!\w)", True),
     ("season_det", r"(?P<x>(?P<det>{THIS}|l['’]|le)\s*(?P<s>{SEASON})(?:\s+(?P<dir>{ANYDIR}))?"
@@ -197,11 +213,12 @@ _RULE_SOURCES: tuple[tuple[str, str, bool], ...] = (
     ("season_months", r"(?P<x>(?:les\s+)?mois\s+d['’](?P<s>{SEASON}))", False),
     # a season with no article ("Été comme hiver", "hiver après hiver") is generic; "été"
     # only capitalised (lower case it is the participle), never after "de" ("sports d'hiver")
-    ("season_bare", r"(?<!d['’])(?<!de\s)(?P<x>(?P<s>(?-i:[ÉE]té)|hiver|printemps|automne)"
-     r"(?:\s+(?P<y>{Y4}))?)(?!\w)", False),
+    ("season_bare", r"(?<!d['’])(?<!de\s)(?<!le\s)(?<!l['’])"
+     r"(?P<x>(?P<s>(?-i:[ÉE]té)|hiver|printemps|automne)(?:\s+(?P<y>{Y4}))?)(?!\w)", False),
     ("present_until", r"d['’](?P<x>ici)(?=\s+(?:à|au|la|le|l['’]|fin|début|mi|{NUM}|{MONTH}|{Y4}))",
      False),
     ("pod_this", r"(?P<x>(?:{THIS})\s+(?P<pod>{POD}))", False),
+    ("noon_this", r"(?P<x>ce\s+(?P<cw>midi))(?!\w)", False),
     ("pod_last_night", r"(?P<x>la\s+nuit\s+(?:dernière|passée))", False),
     ("pod_en", r"en\s+(?P<x>(?P<pod>matinée|soirée))(?!\w)", False),
     ("pod_in", r"(?:dans|durant|pendant|au\s+cours\s+de|en|dès|tout\s+au\s+long\s+de)\s+"
@@ -219,15 +236,23 @@ _RULE_SOURCES: tuple[tuple[str, str, bool], ...] = (
     ("night_range", r"(?P<x>la\s+nuit\s+(?:de|du)\s+(?P<d1>{WD}|{D})"
      r"(?:\s+(?P<m1>{MONTH_ANY}))?(?:\s+(?:à|au)\s+(?P<d2>{WD}|{D})(?:\s+(?P<m>{MONTH_ANY})"
      r"(?:\s+(?P<y>{Y4}))?)?)?)(?!\w)", False),
+    # "en 2 h 30": a race time, not a time of day
+    ("duration_clock", r"(?:en|pendant|durant)\s+(?P<x>(?P<h>\d{{1,2}})\s?h\s?(?P<mi>[0-5]\d)"
+     r"(?:\s?(?:min|mn|['’]))?)(?!\w)", False),
     ("clock", r"(?<![\w,.])(?P<x>(?:(?P<h>[01]?\d|2[0-3])\s?[hH](?:\s?(?P<mi>[0-5]\d))?"
      r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d))(?!\w|[:,.]\d)"
-     r"(?:\s+(?P<half>du\s+matin|du\s+soir|de\s+l['’]après[-‐‑\s]midi)(?!\w))?)", False),
+     r"(?:\s+(?P<half>du\s+matin|du\s+soir|de\s+l['’]après[-‐‑\s]midi)(?!\w))?"
+     r"(?:\s+(?:(?-i:UTC|GMT|CEST|CET)|heure\s+(?:locale|française|de\s+Paris))(?!\w))?)", False),
     # "de 14 à 18 h", "entre 9 et 11 heures": the first hour shares the second's unit
     ("clock_range_first", r"(?:de|entre)\s+(?P<x>(?P<h>[01]?\d|2[0-3]))\s+(?:à|et)\s+"
      r"(?=(?:[01]?\d|2[0-3])\s?(?:h|heures?)(?!\w))", False),
     ("clock_hours", r"(?<!plus\s)(?<!moins\s)(?<!près\s){CLOCK_CONTEXT}\s+(?P<x>(?P<h>{HOUR})\s+"
      r"heures?(?:\s+(?P<mi>[0-5]\d|et\s+demie|et\s+quart|moins\s+le\s+quart))?"
      r"(?:\s+(?P<half>du\s+matin|du\s+soir|de\s+l['’]après[-‐‑\s]midi))?)(?!\w)", False),
+    # "cinq heures du matin" needs no preposition
+    ("clock_hours_half", r"(?P<x>(?P<h>{HOUR})\s+heures?"
+     r"(?:\s+(?P<mi>[0-5]\d|et\s+demie|et\s+quart))?"
+     r"\s+(?P<half>du\s+matin|du\s+soir|de\s+l['’]après[-‐‑\s]midi))(?!\w)", False),
     ("clock_word", r"{CLOCK_CONTEXT}\s+(?P<x>(?P<cw>midi|minuit))(?!\w)", False),
     # "mardi midi", "hier midi": only with the day it follows
     ("clock_word_bare", r"(?P<x>(?P<cw>midi|minuit))(?!\w)", True),
@@ -251,20 +276,25 @@ _RULE_SOURCES: tuple[tuple[str, str, bool], ...] = (
      r"(?!\w)", False),
     ("holiday", r"(?P<x>(?:(?:la|le|l['’])\s*)?(?P<h>{HOLIDAY})(?:\s+(?P<y>{Y4}))?)(?!\w)",
      False),
+    # "la Saint-Nicolas", not the town of Saint-Nicolas-de-Port
+    ("holiday_article", r"(?P<x>la\s+(?P<h>{HOLIDAY_ART})(?:\s+(?P<y>{Y4}))?)(?!\w)", False),
     ("ago", r"(?P<x>il\s+y\s+a\s+(?:(?P<mod>{DMOD}){MOD_GAP})?(?P<n>{NUM}|{VAGUEQ}|{APPROX})\s*"
      r"(?P<u>{UNIT}))", False),
     ("set_each", r"(?P<x>chaque\s+(?P<u>{UNIT_SG}|{WD}|{POD}|{SEASON}|week[-‐‑\s]end))(?!\w)",
      False),
     ("set_all", r"(?P<x>tou(?:s|tes)\s+les\s+(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT_PL}|{WD_PL}|{POD_PL}"
      r"|week[-‐‑\s]ends))(?!\w)", False),
+    # "les samedis et dimanches", "les mardis soir"
+    ("set_plural_day", r"(?P<x>les\s+(?P<u>{WD_PL}))(?!\w)", False),
     ("set_per", r"par\s+(?P<x>(?P<u>an|année|mois|semaine|jour|heure|trimestre|semestre))(?!\w)",
      False),
-    # "deux fois par semaine": the frequency belongs to the expression
-    ("set_times_per", r"(?P<x>(?:{NUM}|plusieurs|quelques)\s+fois\s+par\s+(?P<u>an|année|mois|"
-     r"semaine|jour|heure|trimestre|semestre))(?!\w)", False),
+    # "quotidiennement", "chaque année" said in one word
+    ("set_adverb", r"(?P<x>(?P<u>quotidiennement|hebdomadairement|mensuellement|annuellement))"
+     r"(?!\w)", False),
     ("vague", r"(?P<x>{VAGUE})", False),
     ("vague_epoch", r"à\s+(?P<x>(?:l['’]|cette\s+)époque(?:[-‐‑]là)?)(?!\s+d)(?!\w)", False),
-    ("mod", r"(?P<x>(?:(?:la|le)\s+)?(?:tout\s+|toute\s+)?(?P<mod>début|fin|mi|milieu|courant))"
+    ("mod", r"(?P<x>(?:(?:la|le|cette|ce)\s+)?(?:tout\s+|toute\s+)?(?P<mod>début|fin|mi|milieu|"
+     r"courant))"
      r"(?=\s|[-‐‑])", True),
 )
 
@@ -319,6 +349,19 @@ def _year_ok(text: str, match: re.Match[str]) -> bool:
     return previous in _word_set("year_context_before") or not re.fullmatch(r"\w+", next_token)
 
 
+def _season_ok(text: str, match: re.Match[str]) -> bool:
+    """``le Printemps de Bourges``, ``depuis le Printemps arabe``: a capital season after a
+    lower-case article is a name."""
+    return not (match.group("s")[:1].isupper() and match.group("det")[:1].islower())
+
+
+def _short_year_ok(text: str, match: re.Match[str]) -> bool:
+    """``en 98``, ``depuis 95,``: a two-digit year only before punctuation or a conjunction."""
+    following = re.match(r"\s*([\w'’]+|\S|$)", text[match.end("x") :])
+    next_token = _key(following.group(1)) if following else ""
+    return not re.fullmatch(r"\w+", next_token) or next_token in {"et", "ou", "à", "puis"}
+
+
 def _is_age(text: str, match: re.Match[str]) -> bool:
     """``un homme de 38 ans``, ``Alain, 53 ans,``, ``les 6-16 ans``: ages, not durations."""
     if _unit(match.group("u")) != "Y":
@@ -327,6 +370,10 @@ def _is_age(text: str, match: re.Match[str]) -> bool:
     if _g(match, "mod"):
         # "les moins de 18 ans", "des plus de 60 ans": an age group
         return _previous_word(text, start) in {"les", "des", "aux"}
+    if (_previous_word(text, start) == "à"
+            and not re.match(r"\s+(?:d['’e]|du|des)\b", text[end:])
+            and not re.search(r"(?:ici|jusqu['’])\s*à\s*$", text[max(0, start - 12) : start])):
+        return True  # "gagner à 37 ans", not "à deux ans de la retraite", "d'ici à dix ans"
     before = text[max(0, start - 2) : start]
     if before.endswith(("-", "‑")) or (before == ", " and text[end : end + 1] in {",", ")"}):
         return True
@@ -337,7 +384,9 @@ def _duration_ok(text: str, match: re.Match[str]) -> bool:
     number = _key(match.group("n") or "")
     unit = _key(match.group("u") or "")
     if number == "des" and unit not in _word_set("vague_des_units"):
-        return False
+        # "des jours" only where it is a length: "depuis des jours", "pendant des jours"
+        return unit == "jours" and _previous_word(text, match.start("x")) in {
+            "depuis", "pendant", "durant"}
     if number in {"un", "une"} and unit in {"jour", "journée", "fois"}:
         previous = _previous_word(text, match.start("x"))
         return previous in {"pendant", "durant", "depuis", "en", "pour", "d'un", "plus", "moins"}
@@ -358,10 +407,13 @@ def _period_this_ok(match: re.Match[str]) -> bool:
 
 _VALIDATORS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "year": _year_ok,
+    "year_short": _short_year_ok,
+    "season_det": _season_ok,
     "duration": _plain_duration_ok,
     "ago": _duration_ok,
     "date_numeric": lambda _text, match: _numeric_ok(match),
     "date_iso": lambda _text, match: _numeric_ok(match),
+    "date_dashed": lambda _text, match: _numeric_ok(match),
     "period_this": lambda _text, match: _period_this_ok(match),
 }
 
@@ -418,6 +470,8 @@ def _tense_markers(text: str) -> list[tuple[int, int, Tense]]:
                 continue
             if re.match(r"A\s", word):
                 continue  # "A la fin du mois": the preposition "à", not the auxiliary
+            if kind == "future" and single and re.search(r"(?:[ao]ra|(?<!a)ura)$", word.lower()):
+                continue  # "déplora", "déclara", "assura": a past historic, not a future
             markers.append((match.start(), match.end(), kind))
     return markers
 
@@ -779,12 +833,25 @@ def _norm_month(match: re.Match[str], ctx: _Context) -> _Value:
     return _Value("DATE", _resolve_month(_month(match.group("m")), ctx, direction))
 
 
+def _norm_month_part(match: re.Match[str], ctx: _Context) -> _Value:
+    if _g(match, "y"):
+        return _norm_month_year(match, ctx)
+    return _norm_month(match, ctx)
+
+
 def _norm_year(match: re.Match[str], ctx: _Context) -> _Value:
     return _Value("DATE", match.group("y"))
 
 
+def _norm_year_short(match: re.Match[str], ctx: _Context) -> _Value:
+    return _Value("DATE", f"{_year_of(match.group('y'), ctx.reference):04d}")
+
+
 def _norm_decade(match: re.Match[str], ctx: _Context) -> _Value:
     digits = match.group("dec")
+    word = _lookup("decade_words", digits)
+    if word is not None:
+        digits = str(word)
     if len(digits) == 2:
         digits = ("19" if digits != "00" and int(digits) > 20 else "20") + digits
     return _Value("DATE", digits[:3] + "X")
@@ -804,7 +871,8 @@ def _roman(text: str) -> int:
 
 def _norm_century(match: re.Match[str], ctx: _Context) -> _Value:
     raw = match.group("c")
-    number = int(raw) if raw.isdigit() else _roman(raw)
+    word = _lookup("century_words", raw)
+    number = int(word) if word is not None else int(raw) if raw.isdigit() else _roman(raw)
     return _Value("DATE", f"{number - 1:02d}XX")
 
 
@@ -894,7 +962,7 @@ def _period_value(day: datetime.date | None, period: str) -> str:
 def _norm_period(match: re.Match[str], ctx: _Context) -> _Value:
     period = str(_lookup("periods", match.group("p")) or "Y")
     direction, narrative = _direction(_g(match, "dir"))
-    there = _key(_g(match, "there") or "") == "là"
+    there = _key(_g(match, "there") or "") in {"là", "même"}
     base, anchor = ctx.day() if narrative or there else (ctx.reference, "document")
     if base is not None and direction:
         base = _shift(base, direction, _PERIOD_UNIT[period])
@@ -945,6 +1013,10 @@ def _pod_code(text: str) -> str:
 
 def _norm_pod_this(match: re.Match[str], ctx: _Context) -> _Value:
     return _Value("TIME", f"{_iso(ctx.reference)}T{_pod_code(match.group('pod'))}")
+
+
+def _norm_noon_this(match: re.Match[str], ctx: _Context) -> _Value:
+    return _Value("TIME", f"{_iso(ctx.reference)}T12:00")
 
 
 def _norm_last_night(match: re.Match[str], ctx: _Context) -> _Value:
@@ -1007,6 +1079,10 @@ def _norm_clock(match: re.Match[str], ctx: _Context) -> _Value | None:
         hour += 12
     day, anchor = ctx.day()
     return _Value("TIME", f"{_iso(day)}T{hour % 24:02d}:{minutes:02d}", anchor)
+
+
+def _norm_duration_clock(match: re.Match[str], ctx: _Context) -> _Value:
+    return _Value("DURATION", f"PT{int(match.group('h'))}H{int(match.group('mi'))}M")
 
 
 def _norm_clock_word(match: re.Match[str], ctx: _Context) -> _Value:
@@ -1085,7 +1161,8 @@ def _holiday_in(year: int, rule: str) -> datetime.date | None:
 def _norm_holiday(match: re.Match[str], ctx: _Context) -> _Value:
     """``Noël``, ``la Toussaint``, ``Pâques``, ``le 14-Juillet``: that day in the year given,
     else in the year the sentence's tense points to (like a day without a year)."""
-    rule = str(_lookup("holidays", match.group("h")))
+    rule = str(_lookup("holidays", match.group("h"))
+               or _lookup("holidays_needing_article", match.group("h")))
     year = _g(match, "y")
     if year:
         return _Value("DATE", _iso(_holiday_in(int(year), rule)))
@@ -1126,6 +1203,12 @@ def _norm_set(match: re.Match[str], ctx: _Context) -> _Value:
     return _Value("SET", _set_unit_value(match.group("u"), _number(_g(match, "n"))))
 
 
+def _norm_set_adverb(match: re.Match[str], ctx: _Context) -> _Value:
+    values = {"quotidiennement": "P1D", "hebdomadairement": "P1W", "mensuellement": "P1M",
+              "annuellement": "P1Y"}
+    return _Value("SET", values.get(_key(match.group("u")), "P1D"))
+
+
 def _norm_vague(match: re.Match[str], ctx: _Context) -> _Value:
     return _Value("DATE", str(_lookup("vague", match.group("x"))), vague=True)
 
@@ -1148,12 +1231,15 @@ _NORMALISERS: Mapping[str, Normaliser] = {
     "date_range_first": _norm_date_dmy,
     "date_numeric": _norm_numeric,
     "date_iso": _norm_numeric,
+    "date_dashed": _norm_numeric,
     "month_year": _norm_month_year,
     "month_dir": _norm_month,
     "month_named": _norm_month,
+    "month_part": _norm_month_part,
     "month_bare": _norm_month,
     "month_context": _norm_month,
     "year": _norm_year,
+    "year_short": _norm_year_short,
     "decade": _norm_decade,
     "century": _norm_century,
     "quarter": _norm_quarter,
@@ -1163,6 +1249,7 @@ _NORMALISERS: Mapping[str, Normaliser] = {
     "weekday_range_first": _norm_date_dmy,
     "weekday_day": _norm_weekday_day,
     "period_this": _norm_period,
+    "period_same": _norm_period,
     "period_dir": _norm_period,
     "period_bare": _norm_period_bare,
     "season_det": _norm_season,
@@ -1172,6 +1259,7 @@ _NORMALISERS: Mapping[str, Normaliser] = {
     "present_until": _norm_present,
     "pod_this": _norm_pod_this,
     "pod_last_night": _norm_last_night,
+    "noon_this": _norm_noon_this,
     "pod_en": _norm_pod,
     "pod_in": _norm_pod,
     "pod_mod": _norm_pod,
@@ -1180,9 +1268,11 @@ _NORMALISERS: Mapping[str, Normaliser] = {
     "pod_of_day": _norm_pod_of_day,
     "night_range": _norm_night,
     "clock": _norm_clock,
+    "duration_clock": _norm_duration_clock,
     "clock_hours": _norm_clock,
     "clock_range_first": _norm_clock,
     "clock_word": _norm_clock_word,
+    "clock_hours_half": _norm_clock,
     "clock_word_bare": _norm_clock_word,
     "duration": _norm_duration,
     "duration_half": _norm_duration_half,
@@ -1194,11 +1284,13 @@ _NORMALISERS: Mapping[str, Normaliser] = {
     "span_after_de": _norm_recent_span,
     "recent_span_de": _norm_recent_span,
     "holiday": _norm_holiday,
+    "holiday_article": _norm_holiday,
     "ago": _norm_ago,
     "set_each": _norm_set,
     "set_all": _norm_set,
     "set_per": _norm_set,
-    "set_times_per": _norm_set,
+    "set_plural_day": _norm_set,
+    "set_adverb": _norm_set_adverb,
     "vague": _norm_vague,
     "vague_epoch": _norm_epoch,
     "mod": _norm_helper,
