@@ -32,6 +32,7 @@ from filrouge.model import Article, EventType, Rejection
 if TYPE_CHECKING:
     from filrouge.analyze.pipeline import Analyzer
     from filrouge.ingest.dedup import DuplicateIndex
+    from filrouge.ingest.prepare import SiteLines
     from filrouge.ingest.raw import RawDocument
     from filrouge.model import Story
     from filrouge.store.sqlite import Store
@@ -228,15 +229,22 @@ def _fields(options: tuple[str, ...]) -> dict[str, str]:
 
 def _store_documents(store: Store, analyzer: Analyzer, copies: DuplicateIndex,
                      documents: Iterable[RawDocument | Rejection],
-                     rejections: list[Rejection]) -> tuple[int, int]:
+                     rejections: list[Rejection], site: SiteLines) -> tuple[int, int]:
     """Prepare, analyse and store one batch of raw documents, recording every rejection.
-    Returns (articles added, inputs already stored)."""
+    The whole batch is shown to ``site`` first, so that a line the site repeats at the head of
+    its pages (a slogan, a most-read list) is known before titles are chosen, as in
+    :func:`~filrouge.ingest.prepare.read_articles`. Returns (articles added, inputs already
+    stored)."""
     from filrouge.ingest.prepare import prepare
     from filrouge.store.sqlite import content_hash
 
     added = skipped = 0
     fresh: list[tuple[Article, str]] = []
-    for raw in documents:
+    batch = list(documents)
+    for raw in batch:
+        if not isinstance(raw, Rejection):
+            site.observe(raw.text)
+    for raw in batch:
         if isinstance(raw, Rejection):
             rejections.append(raw)
             store.add_rejection(raw)
@@ -245,7 +253,7 @@ def _store_documents(store: Store, analyzer: Analyzer, copies: DuplicateIndex,
         if store.seen(raw.source, digest):
             skipped += 1
             continue
-        prepared = prepare(raw)
+        prepared = prepare(raw, site_lines=site.lines)
         if isinstance(prepared, Rejection):
             rejections.append(prepared)
             store.add_rejection(prepared)
@@ -309,6 +317,7 @@ def ingest(paths: tuple[Path, ...], db: Path, model: str, batch_size: int, proce
     """
     from filrouge.analyze.pipeline import Analyzer, ModelMissingError
     from filrouge.ingest.dedup import DuplicateIndex
+    from filrouge.ingest.prepare import SiteLines
     from filrouge.ingest.readers import iter_files, read_path
 
     fields = _fields(field_options)
@@ -326,11 +335,12 @@ def ingest(paths: tuple[Path, ...], db: Path, model: str, batch_size: int, proce
         except ModelMissingError as error:
             raise click.ClickException(str(error)) from error
         copies = DuplicateIndex.of(store.articles())
+        site = SiteLines()
         with _progress() as progress:
             task = progress.add_task("reading and analysing", total=len(paths_found), rate="")
             for chunk in _chunks(paths_found, batch_size):
                 documents = (raw for path in chunk for raw in read_path(path, fields=fields))
-                new, seen = _store_documents(store, analyzer, copies, documents, rejections)
+                new, seen = _store_documents(store, analyzer, copies, documents, rejections, site)
                 added, skipped = added + new, skipped + seen
                 progress.advance(task, len(chunk))
                 elapsed = progress.tasks[0].elapsed or 0.0
@@ -420,6 +430,7 @@ def fetch(urls: tuple[str, ...], db: Path, allow_private: bool, delay: float, ti
     from filrouge.analyze.pipeline import Analyzer, ModelMissingError
     from filrouge.ingest.dedup import DuplicateIndex
     from filrouge.ingest.fetch import Fetcher, FetchPolicy, fetch_documents
+    from filrouge.ingest.prepare import SiteLines
 
     policy = FetchPolicy(allow_private=allow_private, delay=delay, timeout=timeout,
                          max_bytes=max_bytes)
@@ -433,8 +444,9 @@ def fetch(urls: tuple[str, ...], db: Path, allow_private: bool, delay: float, ti
         except ModelMissingError as error:
             raise click.ClickException(str(error)) from error
         copies = DuplicateIndex.of(store.articles())
+        site = SiteLines()
         for chunk in _chunks(fetch_documents(urls, fetcher, raw_dir), 8):
-            new, seen = _store_documents(store, analyzer, copies, chunk, rejections)
+            new, seen = _store_documents(store, analyzer, copies, chunk, rejections, site)
             added, skipped = added + new, skipped + seen
         stories = _finish_ingest(store) if added else store.stories()
         total = store.count("articles")
