@@ -116,3 +116,30 @@ def test_an_accusation_goes_to_the_other_actor_of_the_sentence(analyzer: Analyze
                              "brutalité de la Russie.")
     (accusation,) = [e for e in found if e.type == "ACCUSE"]
     assert accusation.targets == ["RUS"]
+
+
+def test_signing_a_loan_is_aid_from_the_first_signatory(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Londres et Chisinau ont signé vendredi un prêt de 300 millions "
+                             "de livres.")
+    assert [(e.type, e.actors, e.targets) for e in found] == [("AID", ["GBR"], ["MDA"])]
+
+
+def test_two_presidents_named_by_their_nationality_are_the_office_holders(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Il a commencé à organiser une rencontre entre les présidents "
+                             "russe et ukrainien.", published="2025-08-19")
+    assert ("CONSULT", ["vladimir-putin"], ["volodymyr-zelensky"]) in kinds(found)
+
+
+def test_a_line_the_parser_ran_into_the_previous_one_keeps_its_own_subject(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Washington devrait préciser sa contribution.\nKeir Starmer, "
+                             "coprésident de la coalition, a salué « un engagement sans "
+                             "précédent ».")
+    assert [e.actors for e in found if e.type == "SUPPORT"] == [["keir-starmer"]]
+
+
+def test_thanking_a_state_is_support(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Maia Sandu a remercié Paris pour son aide.")
+    assert ("SUPPORT", ["maia-sandu"]) in [(e.type, e.actors) for e in found] or (
+        "SUPPORT", ["local:maia-sandu"]) in [(e.type, e.actors) for e in found]

@@ -153,6 +153,7 @@ class _Context:
     clauses: list[tuple[int, int]]
     states: list[str]  # states named in the article, most named first
     starts: list[int] = field(default_factory=list)
+    published: str | None = None
 
     def __post_init__(self) -> None:
         self.starts = [e.start for e in self.entities.entities]
@@ -267,7 +268,8 @@ def find_events(
 ) -> list[Event]:
     """Every event of the article whose actor its own sentence names, in text order."""
     adjectives = _adjective_actors(entities)
-    context = _Context(doc.text, entities, quotes, adjectives, _clauses(doc), [])
+    context = _Context(doc.text, entities, quotes, adjectives, _clauses(doc), [],
+                       published=published[:10] if published else None)
     context.states = _states_by_salience(doc, context)
     dated = dated_expressions(doc.text, times, published)
     drafts: list[_Draft] = []
@@ -327,7 +329,7 @@ def statement_readings() -> list[tuple[str, tuple[str, ...], str]]:
             raise ValueError(f"events_fr.json: statement_readings: bad type {type_}")
         for entry in entries:
             words, _, condition = _apostrophes(entry).partition("@")
-            found.append((type_, tuple(words.split()), condition))
+            found.append((type_, tuple(words.replace("'", "' ").split()), condition))
     return found
 
 
@@ -543,6 +545,12 @@ def _verb_event(verb: Token, context: _Context) -> list[_Draft]:
             continue
         if not targets and cue.type in {"REJECT", "ACCUSE", "THREATEN"}:
             targets = _clause_actors(verb, context, actors)[:1]  # whom the warning is about
+        if cue.type == "AGREE" and any(w.lemma_.lower() in grammar()["aid_agreement_words"]
+                                       for w in _object_words(verb)):
+            # "ont signé un prêt de 2 milliards", "se sont entendus sur un prêt": the aid
+            cue = Cue(lemma=cue.lemma, type="AID", mode="economic", conditions=frozenset())
+            targets = targets or [a for a in actors[1:]]
+            actors = actors[:1] if targets else actors
         actors_here, targets = _pair_symmetric(cue, actors, targets)
         if "negated-only" in cue.conditions:
             negated = False
@@ -687,21 +695,42 @@ def _verb_actors(verb: Token, context: _Context) -> tuple[list[str], bool, bool]
             if not actors:
                 actors = _cue_speaker(verb, context)
             return actors, pronoun, agentless
-        if node.dep_ in {"xcomp", "conj"} or (
+        if (node.dep_ in {"xcomp", "conj"} or (
             node.dep_ in {"advcl", "acl"} and "Inf" in _feats(node, "VerbForm")
             and node.head.pos_ in {"VERB", "AUX"}
-        ):
-            node = node.head
+        )) and context.clause_of(node.head.idx) == context.clause_of(verb.idx):
+            node = node.head  # never across a line break the parser ran over
             continue
         break
     speaker = _cue_speaker(verb, context)
     if speaker:
         return speaker, False, False
+    opening = _clause_opening_actor(verb, context)
+    if opening:  # "Keir Starmer, coprésident de la coalition, a salué…" parsed as an object
+        return opening, False, True
     if "Fin" not in _feats(verb, "VerbForm") and not any(
         c.dep_.startswith("aux") for c in verb.children
     ):
         return [], False, True
     return _leading_actors(verb, context), False, True
+
+
+def _clause_opening_actor(verb: Token, context: _Context) -> list[str]:
+    """The actor that opens the verb's line when the parser hung that line on the previous
+    one: a name first, then at most an apposition between commas, then the verb."""
+    start, _ = context.clause_of(verb.idx)
+    if context.clause_of(verb.head.idx)[0] == start:
+        return []
+    first = next((e for e in context.entities.within(start, verb.idx) if e.actor), None)
+    if first is None or first.start != start:
+        return []
+    between = context.text[first.end:verb.idx]
+    if between.count(",") not in {0, 2} or any(
+        t.pos_ in {"VERB", "AUX"} and t.idx < verb.idx and t.head.i != verb.i
+        for t in verb.doc.char_span(first.end, verb.idx, alignment_mode="expand") or []
+    ):
+        return []
+    return [first.actor] if first.actor else []
 
 
 def _troops_nationality(verb: Token, context: _Context) -> list[str]:
@@ -943,9 +972,29 @@ def _phrase_actors(head: Token, context: _Context, adjectives: bool = True) -> l
         if found and found not in actors:
             actors.append(found)
         elif found is None and adjectives:
-            # "les responsables américains et russes": one actor per adjective
-            actors.extend(a for a in _adjective_list(part, context) if a not in actors)
+            # "les présidents russe et ukrainien": the office holders; "les responsables
+            # américains et russes": one state per adjective
+            people = _office_holders(part, context)
+            actors.extend(a for a in people or _adjective_list(part, context)
+                          if a not in actors)
     return actors
+
+
+def _office_holders(head: Token, context: _Context) -> list[str]:
+    """"les présidents russe et ukrainien" → whoever held each office on the article's day,
+    when the registry knows every one of them."""
+    if len(_adjective_list(head, context)) < 2:
+        return []
+    words = [c for c in head.children if c.dep_ in {"amod", "conj"} and c.pos_ == "ADJ"]
+    words += [c for w in list(words) for c in w.children if c.dep_ == "conj" and c.pos_ == "ADJ"]
+    holders: list[str] = []
+    for adjective in sorted(words, key=lambda t: t.i):
+        record = context.entities.registry.resolve(
+            f"{head.lemma_.lower()} {adjective.lemma_.lower()}", on=context.published)
+        if record is None or record.type != "person":
+            return []
+        holders.append(record.id)
+    return holders
 
 
 def _adjective_list(head: Token, context: _Context) -> list[str]:
@@ -1337,6 +1386,9 @@ def _noun_conditions_hold(cue: Cue, noun: Token) -> bool:
         return False
     if "prisoners" in cue.conditions and not any(w.lemma_.lower() in words["prisoner_words"]
                                                  for w in subtree):
+        return False
+    if "troops" in cue.conditions and not any(w.lemma_.lower() in words["troop_words"]
+                                              for w in subtree[1:]):
         return False
     return not ("aid" in cue.conditions and not _names_aid(subtree[1:]))
 
