@@ -3,11 +3,13 @@
 Each article is reduced once to a :class:`Profile`: TF-IDF spaces for its content words (light
 stems), its title and its actors, plus the dates it names. A new article is compared only with
 the stories an inverted index proposes (stories sharing its most distinctive terms or actors),
-so the cost of one decision does not grow with the number of stories. For each candidate, four
-cosine similarities feed a small logistic model (weights in ``data/story_model.json``, fitted on
-one rpm2 slice by ``python -m filrouge.eval.stories --calibrate``); the gap in days between the
-article and the story lowers the log-odds with a fixed half-life. The article joins the most
-probable story when that probability reaches the model's threshold, and otherwise opens a story.
+so the cost of one decision does not grow with the number of stories. For each candidate, five
+cosine similarities and the story's size feed a small logistic model (weights in
+``data/story_model.json``, fitted on one rpm2 slice by ``python -m filrouge.eval.stories
+--calibrate``); the gap in days between the article and the story lowers the log-odds with a
+fixed half-life. A batch is counted (document frequencies, titles) before its first decision.
+The article joins the most probable story when that probability reaches the model's threshold,
+and otherwise opens a story.
 Inside its story it joins the event (one happening: same days, close wording) it is closest to,
 or opens one.
 
@@ -35,7 +37,7 @@ from filrouge.model import Article
 from filrouge.stories.text import content_terms
 
 SPACES = ("words", "title", "actors")
-FEATURES = ("words", "title", "title_body", "body_title", "actors")
+FEATURES = ("words", "title", "title_body", "body_title", "actors", "size")
 # feature -> (the article's bag, the space of the story bag it is compared with): the title also
 # against the story's words, the words also against the story's titles
 _FEATURE_SPACES = {"words": ("words", "words"), "title": ("title", "title"),
@@ -47,6 +49,7 @@ INDEX_TERMS = 10  # most distinctive terms of each article used as index keys
 MAX_POSTING = 400  # a key shared by more stories than this does not propose candidates
 RECENT_POSTING = 60  # of a key's stories, only the most recently active ones are proposed
 MAX_CANDIDATES = 30
+TITLE_REPEATS = 2  # a title shared by more articles than this (not wire copies) is page furniture
 MIN_SHARED_KEYS = 2  # a story sharing one key only is not scored (on rpm2 none ever joined)
 RECENT_EVENTS = 20  # an article is compared with its story's latest events only
 EVENT_SIMILARITY = 0.25  # word cosine needed to join an event of the story
@@ -99,6 +102,10 @@ class Profile:
     def from_json(cls, raw: dict[str, Any]) -> Profile:
         return cls(id=raw["id"], day=raw["day"], dates=list(raw["dates"]),
                    bags={space: Counter(raw["bags"].get(space, {})) for space in SPACES})
+
+
+def _title_key(item: Profile) -> str:
+    return " ".join(sorted(item.bags["title"]))
 
 
 def reliable_date(article: Article) -> str | None:
@@ -175,7 +182,10 @@ class Group:
                 self.members.append(member)
         for space in SPACES:
             bag = self.bags[space]
-            bag.update(item.bags[space])
+            if isinstance(item, Group):
+                bag.update(item.bags[space])
+            else:  # a story counts the members using a term, not its occurrences
+                bag.update({t: 1 for t, n in item.bags[space].items() if n > 0})
             if len(bag) > 2 * MAX_STORY_TERMS:
                 self.bags[space] = Counter(dict(bag.most_common(MAX_STORY_TERMS)))
                 self._norms.pop(space, None)
@@ -233,6 +243,7 @@ class Grouper:
         # key -> the stories holding it, least recently active first (dict order)
         self.index: dict[str, dict[str, None]] = {}
         self.decisions: dict[str, Decision] = {}
+        self.titles: Counter[str] = Counter()  # how many articles carry each title
 
     # -- weighting -----------------------------------------------------------------------------
 
@@ -263,7 +274,7 @@ class Grouper:
                 old = bag.get(term, 0)
                 if old > 0:
                     squared -= ((1 + math.log(old)) * idf) ** 2
-                squared += ((1 + math.log(old + n)) * idf) ** 2
+                squared += ((1 + math.log(old + 1)) * idf) ** 2
             group._norms[space] = (when, max(0.0, squared))
         group.absorb(item)
 
@@ -297,6 +308,7 @@ class Grouper:
     def item_vectors(self, item: Profile) -> dict[str, tuple[dict[str, float], float]]:
         """The article's vectors for each feature and the group space each is compared with,
         prepared once per decision."""
+        item = self.usable(item)
         return {
             feature: self._prepare(self._vector(space, item.bags[bag]), space)
             for feature, (bag, space) in _FEATURE_SPACES.items()
@@ -306,18 +318,23 @@ class Grouper:
                  vectors: dict[str, tuple[dict[str, float], float]] | None = None
                  ) -> dict[str, float]:
         prepared = vectors or self.item_vectors(item)
-        return {feature: self._prepared_cosine(prepared[feature], story, space)
-                for feature, (_, space) in _FEATURE_SPACES.items()}
+        found = {feature: self._prepared_cosine(prepared[feature], story, space)
+                 for feature, (_, space) in _FEATURE_SPACES.items()}
+        # 1/√members: the cosine with a one-article story is lower than with the smoother centroid
+        # of a larger one for the same closeness, and the fitted weight evens this out
+        found["size"] = 1.0 / math.sqrt(max(1, len(story.members)))
+        return found
 
     def probability(self, features: dict[str, float], gap_days: int) -> float:
         c = self.calibration
-        logit = c.intercept + sum(c.weights[k] * features[k] for k in FEATURES)
+        logit = c.intercept + sum(w * features.get(k, 0.0) for k, w in c.weights.items())
         logit -= math.log(2) * gap_days / c.half_life_days
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
 
     # -- candidates ----------------------------------------------------------------------------
 
     def _keys(self, item: Profile) -> set[str]:
+        item = self.usable(item)
         words = sorted(item.bags["words"].items(),
                        key=lambda kv: (-(1 + math.log(kv[1])) * self.idf("words", kv[0]), kv[0]))
         keys = {"w:" + t for t, _ in words[:INDEX_TERMS]}
@@ -343,11 +360,28 @@ class Grouper:
 
     # -- adding ----------------------------------------------------------------------------------
 
-    def add(self, item: Profile) -> Decision:
-        """Place one article: join the most probable story or open one; then its event."""
+    def count(self, item: Profile) -> None:
+        """Add an article to the document frequencies (before or as it is placed)."""
         self.n_docs += 1
         for space in SPACES:
             self.df[space].update(item.bags[space].keys())
+        if item.bags["title"]:
+            self.titles[_title_key(item)] += 1
+
+    def usable(self, item: Profile) -> Profile:
+        """The profile without its title when that title is shared by more than
+        ``TITLE_REPEATS`` articles: a site name or a row of share buttons read as the headline
+        would otherwise glue unrelated articles together."""
+        if not item.bags["title"] or self.titles[_title_key(item)] <= TITLE_REPEATS:
+            return item
+        return Profile(id=item.id, day=item.day, dates=item.dates,
+                       bags={**item.bags, "title": Counter()})
+
+    def add(self, item: Profile, counted: bool = False) -> Decision:
+        """Place one article: join the most probable story or open one; then its event.
+        ``counted``: its document frequencies were already added (a batch counted first)."""
+        if not counted:
+            self.count(item)
         best: Group | None = None
         best_p, best_features = 0.0, {}
         vectors = self.item_vectors(item)
@@ -381,6 +415,7 @@ class Grouper:
         return [t.lstrip("@~") for t, _ in shared[:n]]
 
     def _attach(self, item: Profile, story: Group) -> None:
+        item = self.usable(item)
         self._absorb(story, item)
         for key in self._keys(item):
             posting = self.index.setdefault(key, {})
@@ -389,6 +424,7 @@ class Grouper:
             story.keys.add(key)
 
     def _place_in_event(self, item: Profile, story_id: str) -> str:
+        item = self.usable(item)
         prepared = self._prepare(self._vector("words", item.bags["words"]), "words")
         best, best_score = None, EVENT_SIMILARITY
         for event in self.events[story_id][-RECENT_EVENTS:]:
@@ -448,8 +484,9 @@ class Grouper:
             old._ids = set(old.members)
             for profile_ in profiles:
                 if profile_.id in self.decisions and self.decisions[profile_.id].story == old_id:
-                    for space in SPACES:
-                        old.bags[space].subtract(profile_.bags[space])
+                    used = self.usable(profile_)
+                    for space in SPACES:  # the story counted each term once per member
+                        old.bags[space].subtract(used.bags[space].keys())
                         old.bags[space] = +old.bags[space]
                     old._norms.clear()
             for event in self.events.get(old_id, []):
@@ -493,9 +530,11 @@ def group(articles: Iterable[Article], calibration: Calibration | None = None) -
     """Group a batch from scratch (the same stream always gives the same stories and ids)."""
     grouper = Grouper(calibration)
     ordered = order(articles)
-    for article in ordered:
-        if not article.duplicate_of:
-            grouper.add(profile(article))
+    profiles = [profile(a) for a in ordered if not a.duplicate_of]
+    for item in profiles:  # IDF and title counts from the whole batch, before any decision
+        grouper.count(item)
+    for item in profiles:
+        grouper.add(item, counted=True)
     for article in ordered:
         if article.duplicate_of and not grouper.add_duplicate(article.id, article.duplicate_of):
             grouper.add(profile(article))  # its original is not in this batch

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from filrouge.model import Article, Story
-from filrouge.stories.cluster import SPACES, Decision, Group, Grouper, Profile, order, profile
+from filrouge.stories.cluster import Decision, Group, Grouper, Profile, order, profile
 from filrouge.stories.labels import build_story
 
 if TYPE_CHECKING:
@@ -47,9 +47,7 @@ def load(store: Store) -> tuple[Grouper, dict[str, int]]:
         if row["profile"] is None:
             continue
         item = Profile.from_json(json.loads(row["profile"]))
-        grouper.n_docs += 1
-        for space in SPACES:
-            grouper.df[space].update(item.bags[space].keys())
+        grouper.count(item)
         story = grouper.stories.setdefault(decision.story, Group(id=decision.story))
         grouper.events.setdefault(decision.story, [])
         grouper._attach(item, story)
@@ -176,11 +174,18 @@ def update_stories(store: Store, *, rebuild: bool = False) -> list[Story]:
     fresh = order(Article.model_validate_json(row["record"]) for row in store.db.execute(
         "SELECT record FROM articles WHERE id NOT IN (SELECT article_id FROM grouping)"))
     new_profiles: dict[str, Profile] = {}
+    known = set(grouper.decisions) | {a.id for a in fresh}
+    for article in fresh:
+        if not (article.duplicate_of and article.duplicate_of in known):
+            new_profiles[article.id] = profile(article)
+            grouper.count(new_profiles[article.id])  # the batch's IDF before any decision
     for article in fresh:
         if article.duplicate_of and grouper.add_duplicate(article.id, article.duplicate_of):
             continue
-        new_profiles[article.id] = profile(article)
-        grouper.add(new_profiles[article.id])
+        if article.id not in new_profiles:  # its original's place was not known beforehand
+            new_profiles[article.id] = profile(article)
+            grouper.count(new_profiles[article.id])
+        grouper.add(new_profiles[article.id], counted=True)
     for article in fresh:  # copies whose original came later in the same batch
         if article.id not in grouper.decisions and article.duplicate_of:
             grouper.add_duplicate(article.id, article.duplicate_of)
