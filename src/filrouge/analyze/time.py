@@ -176,9 +176,13 @@ _RULE_SOURCES: tuple[tuple[str, str, bool], ...] = (
     ("month_dir", r"(?P<x>(?:(?:le\s+)?mois\s+d(?:e\s+|['’]))?(?P<m>{MONTH})\s+(?P<dir>{DIR}))",
      False),
     # "la première semaine de juillet", "les derniers jours d'août": a part of the month
-    ("month_part", r"(?P<x>(?:la|le|les)\s+(?:premi(?:er|ère)s?|deuxième|seconde?|troisième|"
-     r"derni(?:er|ère)s?)\s+(?:semaine|quinzaine|week[-‐‑\s]end|jours)\s+"
+    ("month_part", r"(?P<x>(?:la|le|les)\s+(?:{NUM}\s+)?(?:premi(?:er|ère)s?|deuxième|seconde?|"
+     r"troisième|derni(?:er|ère)s?)\s+(?:semaines?|quinzaine|week[-‐‑\s]end|jours)\s+"
      r"(?:de|d['’]|du\s+mois\s+d(?:e|['’]))\s*(?P<m>{MONTH})(?:\s+(?P<y>{Y4}))?)(?!\w)", False),
+    # "la deuxième journée de grève", "le premier jour des soldes": a day of the story told
+    ("ordinal_day", r"(?P<x>(?:la|le)\s+(?:premi(?:er|ère)|deuxième|seconde?|troisième|quatrième|"
+     r"cinquième|derni(?:er|ère)|\d+e)\s+(?P<p>journée|jour|semaine|nuit))(?!\w)"
+     r"(?!\s+(?:de|d['’]|du\s+mois\s+d(?:e|['’]))\s*{MONTH})", False),
     ("month_named", r"(?P<x>(?:le\s+)?mois\s+d(?:e\s+|['’])(?P<m>{MONTH}))", False),
     ("month_bare", r"(?P<x>(?P<m>{FREE_MONTH}))", False),
     ("month_context", r"(?:(?:en|de|depuis|dès|fin|début|mi|courant|avant|après|jusqu['’]en|"
@@ -193,6 +197,7 @@ _RULE_SOURCES: tuple[tuple[str, str, bool], ...] = (
      False),
     ("relday", r"(?P<x>(?P<rel>{RELDAY})(?:\s+(?P<wd>{WD}))?)", False),
     ("narrday", r"(?P<x>(?P<rel>{NARRDAY}))", False),
+    ("narrday_au", r"au\s+(?P<x>(?P<rel>lendemain))(?!\w)", False),
     ("weekday", r"(?P<x>(?:(?P<det>{THIS}|le)\s+)?(?P<wd>{WD})(?:\s+(?P<dir>{ANYDIR}))?)", False),
     # "samedi 12 et dimanche 13 octobre", "du lundi 3 au vendredi 7 juin": the first day
     # takes the month (and year) of the second
@@ -278,7 +283,8 @@ _RULE_SOURCES: tuple[tuple[str, str, bool], ...] = (
      False),
     # "la Saint-Nicolas", not the town of Saint-Nicolas-de-Port
     ("holiday_article", r"(?P<x>la\s+(?P<h>{HOLIDAY_ART})(?:\s+(?P<y>{Y4}))?)(?!\w)", False),
-    ("ago", r"(?P<x>il\s+y\s+a\s+(?:(?P<mod>{DMOD}){MOD_GAP})?(?P<n>{NUM}|{VAGUEQ}|{APPROX})\s*"
+    ("ago", r"(?P<x>il\s+y\s+a\s+(?:encore\s+|déjà\s+|maintenant\s+|désormais\s+)?"
+     r"(?:(?P<mod>{DMOD}){MOD_GAP})?(?P<n>{NUM}|{VAGUEQ}|{APPROX})\s*"
      r"(?P<u>{UNIT}))", False),
     ("set_each", r"(?P<x>chaque\s+(?P<u>{UNIT_SG}|{WD}|{POD}|{SEASON}|week[-‐‑\s]end))(?!\w)",
      False),
@@ -321,8 +327,10 @@ class _Candidate:
 
 
 def _previous_word(text: str, start: int) -> str:
+    """The word before ``start``, an elided ``qu'`` or ``jusqu'`` left out (``qu'en`` → ``en``)."""
     found = re.search(r"([\w'’]+)[-‐‑]?\s*$", text[max(0, start - 40) : start])
-    return _key(found.group(1)) if found else ""
+    word = _key(found.group(1)) if found else ""
+    return re.sub(r"^(?:qu|lorsqu|puisqu)'(?=\w)", "", word)
 
 
 @cache
@@ -347,6 +355,14 @@ def _year_ok(text: str, match: re.Match[str]) -> bool:
     if next_token in {"%", "€", "$"}:
         return False
     return previous in _word_set("year_context_before") or not re.fullmatch(r"\w+", next_token)
+
+
+def _pod_this_ok(text: str, match: re.Match[str]) -> bool:
+    """``Cette soirée, qui sera animée par…``: a party, not an evening."""
+    if _key(match.group("pod")) not in {"soirée", "journée", "matinée"}:
+        return True
+    return not re.match(r"\s*,?\s*(?:qui|sera|seront|est|sont|a|ont|aura|fut|était|se|s['’])\b",
+                        text[match.end("x") :])
 
 
 def _season_ok(text: str, match: re.Match[str]) -> bool:
@@ -377,7 +393,12 @@ def _is_age(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, start - 2) : start]
     if before.endswith(("-", "‑")) or (before == ", " and text[end : end + 1] in {",", ")"}):
         return True
-    return _previous_word(text, start) in _word_set("age_words_before")
+    previous = _previous_word(text, start)
+    if previous in {"de", "d'"}:
+        before = re.search(r"([\w'’]+)\s+d(?:e\s+|['’]\s*)$", text[max(0, start - 40) : start])
+        if before and _key(before.group(1)) in _word_set("duration_nouns"):
+            return False  # "un accord de dix ans", "au bout de trois ans"
+    return previous in _word_set("age_words_before")
 
 
 def _duration_ok(text: str, match: re.Match[str]) -> bool:
@@ -409,6 +430,7 @@ _VALIDATORS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "year": _year_ok,
     "year_short": _short_year_ok,
     "season_det": _season_ok,
+    "pod_this": _pod_this_ok,
     "duration": _plain_duration_ok,
     "ago": _duration_ok,
     "date_numeric": lambda _text, match: _numeric_ok(match),
@@ -731,6 +753,9 @@ def _resolve_month(month: int, ctx: _Context, direction: int = 0) -> str:
         year -= month > reference.month if direction == 0 else month >= reference.month
     elif direction > 0 or (direction == 0 and tense == "future"):
         year += month < reference.month if direction == 0 else month <= reference.month
+    elif abs(month - reference.month) > 6:
+        # no tense: the nearest such month ("décembre" written in January is last December)
+        year += 1 if month < reference.month else -1
     return f"{year:04d}-{month:02d}"
 
 
@@ -833,6 +858,16 @@ def _norm_month(match: re.Match[str], ctx: _Context) -> _Value:
     return _Value("DATE", _resolve_month(_month(match.group("m")), ctx, direction))
 
 
+def _norm_ordinal_day(match: re.Match[str], ctx: _Context) -> _Value:
+    day, anchor = ctx.day()
+    period = _key(match.group("p"))
+    if period == "semaine":
+        return _Value("DATE", _iso_week(day), anchor)
+    if period == "nuit":
+        return _Value("TIME", f"{_iso(day)}TNI", anchor)
+    return _Value("DATE", _iso(day), anchor)
+
+
 def _norm_month_part(match: re.Match[str], ctx: _Context) -> _Value:
     if _g(match, "y"):
         return _norm_month_year(match, ctx)
@@ -898,8 +933,10 @@ def _norm_narrday(match: re.Match[str], ctx: _Context) -> _Value:
     day, anchor = ctx.day()
     if _EVENT_COMPLEMENT.match(ctx.text, match.end("x")):
         # "la veille du sommet": the day before the event being reported, not before the last
-        # date mentioned; in news that event is the document's.
+        # date mentioned; in news that event is the document's. "Au lendemain de l'annonce":
+        # the news is the day after the event, the document's day.
         day, anchor = ctx.reference, "document"
+        offset = min(offset, 0)
     if day is None:
         return _Value("DATE", UNKNOWN_DAY, anchor)
     return _Value("DATE", (day + datetime.timedelta(days=offset)).isoformat(), anchor)
@@ -975,6 +1012,9 @@ def _season_year(ctx: _Context, direction: int, season: str) -> int | None:
         return None
     starts = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
     start = starts[season]
+    if season == "WI" and reference.month <= 2:
+        # January's winter began last December: "cet hiver" is the winter of last year
+        reference = datetime.date(reference.year - 1, 12, 31)
     year = reference.year
     if direction < 0 and start + 2 >= reference.month:
         year -= 1
@@ -1235,6 +1275,7 @@ _NORMALISERS: Mapping[str, Normaliser] = {
     "month_year": _norm_month_year,
     "month_dir": _norm_month,
     "month_named": _norm_month,
+    "ordinal_day": _norm_ordinal_day,
     "month_part": _norm_month_part,
     "month_bare": _norm_month,
     "month_context": _norm_month,
@@ -1245,6 +1286,7 @@ _NORMALISERS: Mapping[str, Normaliser] = {
     "quarter": _norm_quarter,
     "relday": _norm_relday,
     "narrday": _norm_narrday,
+    "narrday_au": _norm_narrday,
     "weekday": _norm_weekday,
     "weekday_range_first": _norm_date_dmy,
     "weekday_day": _norm_weekday_day,
