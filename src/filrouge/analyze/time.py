@@ -395,8 +395,8 @@ def _is_age(text: str, match: re.Match[str]) -> bool:
         return True
     previous = _previous_word(text, start)
     if previous in {"de", "d'"}:
-        before = re.search(r"([\w'’]+)\s+d(?:e\s+|['’]\s*)$", text[max(0, start - 40) : start])
-        if before and _key(before.group(1)) in _word_set("duration_nouns"):
+        noun = re.search(r"([\w'’]+)\s+d(?:e\s+|['’]\s*)$", text[max(0, start - 40) : start])
+        if noun and _key(noun.group(1)) in _word_set("duration_nouns"):
             return False  # "un accord de dix ans", "au bout de trois ans"
     return previous in _word_set("age_words_before")
 
