@@ -143,3 +143,42 @@ def test_thanking_a_state_is_support(analyzer: Analyzer) -> None:
     found = events(analyzer, "Maia Sandu a remercié Paris pour son aide.")
     assert ("SUPPORT", ["maia-sandu"]) in [(e.type, e.actors) for e in found] or (
         "SUPPORT", ["local:maia-sandu"]) in [(e.type, e.actors) for e in found]
+
+
+def test_a_dateline_is_not_the_subject(analyzer: Analyzer) -> None:
+    found = events(analyzer, "GENÈVE, Suisse — Les responsables américains et russes ont "
+                             "signé mardi un accord sur les prisonniers.")
+    assert ("AGREE", ["USA"], ["RUS"]) in kinds(found)
+
+
+def test_a_verb_after_et_shares_the_subject_before_it(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Berlin prévoit de consacrer sept milliards d'euros à l'aide "
+                             "militaire cette année et a annoncé un nouveau paquet de 900 "
+                             "millions d'euros.")
+    assert [e.actors for e in found if e.type == "AID" and e.trigger.text == "annoncé"] == [
+        ["DEU"]]
+
+
+def test_a_leader_on_a_visit_visits(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le Premier ministre britannique Rishi Sunak, en visite à "
+                             "Varsovie, a signé un accord de défense.")
+    assert ("CONSULT", ["rishi-sunak"], ["POL"]) in kinds(found)
+
+
+def test_a_verb_the_lemmatiser_read_as_a_noun(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Les Européens ont écarté la levée des sanctions que Moscou "
+                             "réclame depuis des mois.")
+    assert ("REQUEST", ["RUS"]) in [(e.type, e.actors) for e in found]
+
+
+def test_a_commitment_discussed_is_aid_by_those_who_discuss_it(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Les Alliés discutent d'un engagement à fournir 40 milliards "
+                             "d'euros d'aide militaire à la Moldavie.")
+    assert [(e.type, e.actors, e.targets, e.hypothetical) for e in found] == [
+        ("AID", ["NATO"], ["MDA"], True)]
+
+
+def test_releasing_funds_to_deliver_arms_is_one_aid(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Londres débloque 500 millions de livres pour fournir à Chisinau "
+                             "des missiles.")
+    assert [(e.type, e.actors, e.targets) for e in found] == [("AID", ["GBR"], ["MDA"])]

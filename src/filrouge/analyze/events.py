@@ -274,7 +274,7 @@ def find_events(
     dated = dated_expressions(doc.text, times, published)
     drafts: list[_Draft] = []
     for token in doc:
-        if token.pos_ in {"VERB", "ADJ", "AUX"} and token.lemma_.lower() in verb_cues():
+        if token.pos_ in {"VERB", "ADJ", "AUX"} and _verb_lemma(token) in verb_cues():
             drafts.extend(_verb_event(token, context))
         elif token.pos_ in {"NOUN", "PROPN"} and _noun_lemma(token) in noun_cues():
             drafts.extend(_noun_event(token, context))
@@ -497,14 +497,38 @@ def _mode(draft: _Draft) -> str | None:
     return draft.cue.mode
 
 
+def _verb_chain(word: Token, governor: Token) -> bool:
+    """Whether the infinitive ``word`` depends on ``governor`` through verbs only ("débloque …
+    pour fournir", "fournir…, de former…"), not through a noun or a relative clause."""
+    node = word
+    for _ in range(4):
+        if node.dep_ not in {"advcl", "conj", "xcomp"} or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i == governor.i:
+            return True
+        if node.pos_ not in {"VERB", "AUX"}:
+            return False
+    return False
+
+
 def _without_repeats(drafts: list[_Draft]) -> list[_Draft]:
     """One event per happening and sentence: a noun that restates a verb's event of the same
     type and actors ("ont signé ... la signature") is dropped."""
     kept: list[_Draft] = []
-    for draft in drafts:
+    for draft in sorted(drafts, key=lambda d: d.trigger.i):
         same = [k for k in kept if k.cue.type == draft.cue.type and k.actors == draft.actors
                 and k.trigger.sent == draft.trigger.sent]
         if same and draft.from_noun:
+            continue
+        governors = [k for k in same if not k.from_noun and "Inf" in _feats(
+            draft.trigger, "VerbForm") and _verb_chain(draft.trigger, k.trigger)]
+        if governors:  # "débloque 1,6 milliard pour fournir à Kiev…": one aid, to Kiev
+            for k in governors:
+                if (not k.targets or k.target_implicit) and draft.targets and (
+                    not draft.target_implicit
+                ):
+                    k.targets, k.target_implicit = draft.targets, False
             continue
         kept = [k for k in kept if not (k in same and k.from_noun)]
         kept.append(draft)
@@ -589,8 +613,19 @@ def _denied_report(verb: Token) -> bool:
     return False
 
 
+def _verb_lemma(token: Token) -> str:
+    """The lemma, mended where the lemmatiser kept a noun for a verb ("que Moscou réclame":
+    "réclame" → "réclamer")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma not in verb_cues() and lemma == token.lower_ and (
+        lemma + "r" in verb_cues()
+    ):
+        return lemma + "r"
+    return lemma
+
+
 def _matching_cues(verb: Token, text: str) -> list[Cue]:
-    entries = verb_cues().get(verb.lemma_.lower(), [])
+    entries = verb_cues().get(_verb_lemma(verb), [])
     reflexive = _has_reflexive(verb)
     with_en = any(c.lower_ == "en" and c.pos_ == "PRON" for c in verb.children)
     following = _apostrophes(text[verb.idx + len(verb.text):verb.idx + len(verb.text) + 40])
@@ -625,7 +660,15 @@ def _yields_to_governor(verb: Token, context: _Context) -> bool:
     if head is None:
         return False
     cues = _matching_cues(head, context.text)
-    return bool(cues) and not any("no-complement" in c.conditions for c in cues)
+    if any("no-complement" in c.conditions for c in cues):
+        return False
+    negated = _is_negated(head)
+    # only to a cue that states an event here ("discuter d'un engagement à fournir" states
+    # no meeting: the aid is the event)
+    return any(_conditions_hold(c, head, negated, context, []) and (
+        "target" not in c.conditions or any(
+            rank <= _ADDRESSED for rank, _ in _verb_targets(head, c, context, []))
+    ) for c in cues)
 
 
 def _event_complement(verb: Token, context: _Context, actors: list[str]) -> bool:
@@ -678,8 +721,14 @@ def _verb_actors(verb: Token, context: _Context) -> tuple[list[str], bool, bool]
             break
         subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubj:pass"} or (
             c.dep_ == "expl:subj" and c.lower_ in pronouns and _has_reflexive(node))]
+        # "16h45 — Londres débloque…": a subject that names nobody yields to one that does
+        head = node
+        subjects.sort(key=lambda c: not _subject_actors(c, head, context)[0])
         for subject in subjects:
             actors, pronoun, agentless = _subject_actors(subject, node, context)
+            dateline = _after_dateline(subject, node, context)
+            if dateline:  # "RIYAD, Arabie Saoudite — Les responsables américains … ont"
+                actors = dateline
             if node.dep_ == "conj" and node.head.pos_ in {"PROPN", "NOUN"} and (
                 node.head.i < subject.i
             ):  # "Les États-Unis et l'Ukraine ont signé" parsed as a list
@@ -693,13 +742,23 @@ def _verb_actors(verb: Token, context: _Context) -> tuple[list[str], bool, bool]
                 if set(actors) < set(lead):
                     actors = lead
             if not actors:
-                actors = _cue_speaker(verb, context)
+                actors = _cue_speaker(verb, context) or _coordinated_subject(verb, context)
             return actors, pronoun, agentless
         if (node.dep_ in {"xcomp", "conj"} or (
             node.dep_ in {"advcl", "acl"} and "Inf" in _feats(node, "VerbForm")
             and node.head.pos_ in {"VERB", "AUX"}
         )) and context.clause_of(node.head.idx) == context.clause_of(verb.idx):
             node = node.head  # never across a line break the parser ran over
+            continue
+        if node.dep_ == "acl" and "Inf" in _feats(node, "VerbForm") and node.head.pos_ == (
+            "NOUN"
+        ) and (node.head.dep_ == "obj" or node.head.dep_.startswith("obl")) and (
+            node.head.head.pos_ in {"VERB", "AUX"}
+        ) and any(_apostrophes(m.lower_) in {"à", "de", "d'"} for m in node.children
+                  if m.dep_ == "mark") and not _one_phrase_actor(node.head, context) and (
+            node.head.lemma_.lower() not in _GROUP_HEADS
+        ):  # "les Alliés discutent d'un engagement à fournir…": who commits (not "demander
+            node = node.head.head  # aux alliés de livrer", where the allies would deliver)
             continue
         break
     speaker = _cue_speaker(verb, context)
@@ -708,11 +767,56 @@ def _verb_actors(verb: Token, context: _Context) -> tuple[list[str], bool, bool]
     opening = _clause_opening_actor(verb, context)
     if opening:  # "Keir Starmer, coprésident de la coalition, a salué…" parsed as an object
         return opening, False, True
+    shared = _coordinated_subject(verb, context)
+    if shared:
+        return shared, False, True
     if "Fin" not in _feats(verb, "VerbForm") and not any(
         c.dep_.startswith("aux") for c in verb.children
     ):
         return [], False, True
     return _leading_actors(verb, context), False, True
+
+
+def _coordinated_subject(verb: Token, context: _Context) -> list[str]:
+    """"Berlin prévoit de consacrer… et a annoncé un paquet": a verb after "et" without a
+    subject of its own shares the subject of the finite verb before it in the sentence."""
+    start, _ = context.clause_of(verb.idx)
+    index = verb.i - 1
+    while index >= 0 and verb.doc[index].idx >= start and (
+        verb.doc[index].pos_ in {"AUX", "ADV"} or verb.doc[index].lower_ in _CLITICS
+    ):
+        index -= 1
+    if index < 0 or verb.doc[index].idx < start or verb.doc[index].lower_ not in {"et", "puis"}:
+        return []
+    for earlier in reversed(verb.doc[:index]):
+        if earlier.idx < start:
+            break
+        if (earlier.pos_ in {"VERB", "AUX"} and "Fin" in _feats(earlier, "VerbForm")) or any(
+            c.dep_.startswith("aux") for c in earlier.children
+        ):
+            for subject in (c for c in earlier.children if c.dep_ in {"nsubj", "nsubj:pass"}):
+                found = _subject_actors(subject, earlier, context)[0]
+                if found:
+                    return found
+    return []
+
+
+def _after_dateline(subject: Token, verb: Token, context: _Context) -> list[str]:
+    """A dateline ("KIEV, 12 mars —") the parser took for the subject: the actors named
+    between its dash and the verb, by name or by an adjective of nationality."""
+    if subject.i > verb.i:
+        return []
+    dash = next((t for t in verb.doc[subject.i:verb.i] if t.text in {"—", "–", "-"}
+                 and t.whitespace_), None)
+    if dash is None:
+        return []
+    start, end = dash.idx + 1, verb.idx
+    named = [e.actor for e in context.entities.within(start, end)
+             if e.actor and e.label != "LOC"]
+    if not named:
+        named = [context.adjectives[t.lower_] for t in verb.doc[dash.i + 1:verb.i]
+                 if t.lower_ in context.adjectives and t.pos_ in {"ADJ", "NOUN"}]
+    return list(dict.fromkeys(named))
 
 
 def _clause_opening_actor(verb: Token, context: _Context) -> list[str]:
@@ -1086,8 +1190,11 @@ _GROUP_HEADS = frozenset({
     "ministère", "secrétaire", "premier", "haut", "état-major", "officier", "soldat", "militaire",
     "députés", "député", "sénat", "congrès", "équipe", "coalition", "bloc", "alliance", "union",
     "leader", "fonctionnaire", "signataire", "participant", "dirigeante", "cheffe", "envoyé",
+    "ambassadeur", "ambassadrice", "délégué", "élu", "sénateur", "conseiller", "vice-président",
     "trentaine", "vingtaine", "dizaine", "douzaine", "quinzaine", "centaine", "majorité",
     "plupart", "ensemble", "groupe", "poignée",
+    # a time phrase the parser took for the subject ("Le même jour, le Premier ministre…")
+    "jour", "lendemain", "veille", "soir", "matin", "semaine",
 })
 
 
@@ -1339,6 +1446,10 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
             actor = context.adjectives.get(child.lower_)
             if actor:
                 actors = [actor]
+    if not actors and noun.dep_ in {"nmod", "appos"} and head.i != noun.i and head.pos_ in {
+        "NOUN", "PROPN"
+    } and any(_apostrophes(k.lower_) == "en" for k in noun.children if k.dep_ == "case"):
+        actors = _phrase_actors(head, context)  # "Le Premier ministre, en visite à Kiev, …"
     gathering = all(c.type == "CONSULT" for c in cues)
     if not actors and head.i != noun.i and head.pos_ in {"VERB", "AUX"} and (
         (noun.dep_ == "obj" and head.lemma_.lower() in words["light_verbs"])
