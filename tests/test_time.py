@@ -150,10 +150,11 @@ def test_weekday_part_of_day_and_time() -> None:
     assert found("Ce matin, il a parlé.") == [("Ce matin", "TIME", "2023-07-12TMO")]
     # the preposition "à" is left out of a time's span
     assert found("Il est arrivé à 14h30.") == [("14h30", "TIME", "2023-07-12T14:30")]
-    # a day and a clock time are two expressions (the French TimeBank convention), the time
-    # taking the day from the narrative anchor
-    assert found("Hier à 10 h, grève.") == [
-        ("Hier", "DATE", "2023-07-11"), ("10 h", "TIME", "2023-07-11T10:00")]
+    # a weekday and its clock time are two expressions (French TimeBank splits "samedi à
+    # 8 h"), the time taking the day from the narrative anchor; "Hier à 10 h" stays whole
+    assert found("Il a parlé samedi à 8 h.") == [
+        ("samedi", "DATE", "2023-07-08"), ("8 h", "TIME", "2023-07-08T08:00")]
+    assert found("Hier à 10 h, grève.") == [("Hier à 10 h", "TIME", "2023-07-11T10:00")]
     assert found("Il a déjeuné mardi midi.") == [("mardi midi", "TIME", "2023-07-11T12:00")]
 
 

@@ -494,6 +494,8 @@ def _tense_markers(text: str) -> list[tuple[int, int, Tense]]:
                 continue  # "A la fin du mois": the preposition "à", not the auxiliary
             if kind == "future" and single and re.search(r"(?:[ao]ra|(?<!a)ura)$", word.lower()):
                 continue  # "déplora", "déclara", "assura": a past historic, not a future
+            if kind == "past" and re.search(r"\s(?:lieu|trait|cours|recours)$", word.lower()):
+                continue  # "a lieu", "a trait à", "a cours": present tense
             markers.append((match.start(), match.end(), kind))
     return markers
 
@@ -1362,6 +1364,7 @@ def _normalise(text: str, reference: datetime.date | None,
                chosen: list[_Candidate]) -> list[_Found]:
     ctx = _Context(text, reference, _tense_markers(text))
     found: list[_Found] = []
+    yearless: list[bool] = []
     for candidate in chosen:
         ctx.span = (candidate.start, candidate.end)
         value = _NORMALISERS[candidate.rule.name](candidate.match, ctx)
@@ -1369,12 +1372,46 @@ def _normalise(text: str, reference: datetime.date | None,
             continue
         found.append(_Found(candidate.start, candidate.end, value, candidate.rule.name,
                             candidate.rule.helper))
+        yearless.append(_is_yearless(candidate))
         day = _day_of(value.value)
         explicit = value.anchor == "document" and not candidate.rule.helper
         if (day is not None and explicit and value.type in {"DATE", "TIME"}
                 and _anchors_narrative(text, candidate.start)):
             ctx.last_day, ctx.last_day_at = day, candidate.start
-    return found
+    return _generic_sentences(text, ctx.markers, found, yearless)
+
+
+_YEARLESS_RULES = frozenset({"date_dmy", "date_range_first", "month_bare", "month_context",
+                             "month_named"})
+
+
+def _is_yearless(candidate: _Candidate) -> bool:
+    """A day or month whose year the tagger chose (``le 15 juillet``, ``en juin``)."""
+    match = candidate.match
+    return candidate.rule.name in _YEARLESS_RULES and not any(
+        _g(match, group) for group in ("y", "dir", "wd"))
+
+
+def _generic_sentences(text: str, markers: list[tuple[int, int, Tense]], found: list[_Found],
+                       yearless: list[bool]) -> list[_Found]:
+    """In a present-tense sentence that speaks of a habit (a set, ``en été``), a day or a month
+    without a year is any year's: "Pendant les mois d'été, et particulièrement entre le 15
+    juillet et le 15 août, le camping affiche complet" → ``XXXX-07-15``."""
+    result = list(found)
+    for index, item in enumerate(found):
+        if not yearless[index] or not re.match(r"^\d{4}-\d\d(?:-\d\d)?$", item.value.value):
+            continue
+        low, high = _sentence_bounds(text, item.start, item.end)
+        if any(low <= start and end <= high for start, end, _ in markers):
+            continue
+        habitual = any(
+            low <= other.start < high and not other.helper
+            and (other.value.type == "SET" or other.value.value.startswith("XXXX-"))
+            for other in found)
+        if habitual:
+            result[index] = replace(item, value=replace(
+                item.value, value="XXXX" + item.value.value[4:]))
+    return result
 
 
 _MOD_GAP = re.compile(r"(?:\s*[-‐‑]\s*|\s+|\s+d(?:e|u|es)\s+|\s+d['’]\s*)", _FLAGS)
@@ -1402,9 +1439,12 @@ def _merge_pair(text: str, first: _Found, second: _Found) -> _Found | None:
     # A part of day joins its day ("hier soir", "mardi en fin d'après-midi"); a clock time
     # stays apart ("samedi à 15 h", "hier vers 18 h": two expressions in French TimeBank),
     # except a bare "midi" right after the day ("mardi midi").
+    # French TimeBank splits "samedi à 8 h" and "jeudi 23 mai, à 20 h 30" but keeps
+    # "Hier à 10 h" whole: a relative day and its clock time directly joined by "à" are one.
     clock = ":" in time_of_day
-    if (clock and not (second.rule == "clock_word_bare" and gap.isspace())) or \
-            not _TIME_GAP.fullmatch(gap):
+    joined = (second.rule == "clock_word_bare" and gap.isspace()) or (
+        first.rule == "relday" and re.fullmatch(r"\s+(?:à|(?-i:A))\s+", gap) is not None)
+    if (clock and not joined) or not _TIME_GAP.fullmatch(gap):
         return None
     merged = replace(second.value, value=f"{first.value.value}T{time_of_day}",
                      anchor=first.value.anchor)
