@@ -182,3 +182,21 @@ def test_releasing_funds_to_deliver_arms_is_one_aid(analyzer: Analyzer) -> None:
     found = events(analyzer, "Londres débloque 500 millions de livres pour fournir à Chisinau "
                              "des missiles.")
     assert [(e.type, e.actors, e.targets) for e in found] == [("AID", ["GBR"], ["MDA"])]
+
+
+def test_a_possessive_visit_is_the_subjects_visit(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le Premier ministre hongrois arrive mardi à Berlin. Sa visite à "
+                             "Varsovie, vendredi dernier, a surpris ses partenaires.")
+    assert ("CONSULT", ["viktor-orban"], ["POL"]) in kinds(found)
+
+
+def test_a_possessive_without_counterpart_is_no_event(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Lloyd Austin a dit que c'était sa dernière réunion du groupe.")
+    assert "CONSULT" not in [e.type for e in found]
+
+
+def test_an_infinitive_takes_the_actors_the_parser_left_before_its_governor(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "En cas de nouvelle agression russe, Londres et Varsovie "
+                             "s'engagent à se consulter dans les 24 heures.")
+    assert ("CONSULT", ["GBR"], ["POL"]) in kinds(found)

@@ -770,11 +770,12 @@ def _verb_actors(verb: Token, context: _Context) -> tuple[list[str], bool, bool]
     shared = _coordinated_subject(verb, context)
     if shared:
         return shared, False, True
-    if "Fin" not in _feats(verb, "VerbForm") and not any(
-        c.dep_.startswith("aux") for c in verb.children
+    top = node if node is not None else verb  # "Londres et Kiev s'engagent à se consulter"
+    if "Fin" not in _feats(top, "VerbForm") and not any(
+        c.dep_.startswith("aux") for c in top.children
     ):
         return [], False, True
-    return _leading_actors(verb, context), False, True
+    return _leading_actors(top, context), False, True
 
 
 def _coordinated_subject(verb: Token, context: _Context) -> list[str]:
@@ -1155,7 +1156,9 @@ def _conjuncts(head: Token) -> list[Token]:
 
 def _one_phrase_actor(head: Token, context: _Context, adjectives: bool = True) -> str | None:
     entity = _entity_at(context, head)
-    if entity is not None and entity.actor:
+    if entity is not None and entity.actor and not (
+        entity.actor.startswith("local:") and entity.label != "PER"
+    ):  # "les ministres des Affaires étrangères de l'UE" guessed as a name: the UE acts
         return entity.actor
     words = _own_words(head)
     start = words[0].idx
@@ -1423,7 +1426,7 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
     allowed = frozenset().union(*(c.conditions for c in cues))
     actors: list[str] = []
     targets: list[str] = []
-    pronoun = False
+    pronoun = possessive = False
     carrier: Token | None = None  # the light verb whose subject acts
     between = _between(noun, context)
     if between:
@@ -1460,6 +1463,10 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
         # "effectuer une visite", "en visite à Kiev", "après un entretien …, X et Y ont…"
         actors, pronoun, _ = _verb_actors(head, context)
         carrier = head
+    if not actors and any("Yes" in _feats(c, "Poss") for c in noun.children
+                          if c.dep_ == "det"):
+        actors = _possessor(noun, context)  # "sa visite à Moscou", "ses discussions avec Kiev"
+        pronoun = possessive = bool(actors)
     if not actors:
         return []
     for cue in cues:
@@ -1472,12 +1479,38 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
                        if rank <= _ADDRESSED]
         if "target" in cue.conditions and not targets:
             continue
+        if possessive and not (targets or len(actors) > 1):
+            continue  # "sa 24e réunion", "ses paquets d'aide": no happening of its own
         negated = _noun_negated(noun)
         hypothetical = ("promise" in cue.conditions and not _past_participle_on(noun)) or (
             _governing_hypothetical(noun))
         actors_here, targets = _pair_symmetric(cue, actors, targets)
         return [_Draft(cue, noun, actors_here, targets, negated, hypothetical, True, pronoun)]
     return []
+
+
+def _possessor(noun: Token, context: _Context) -> list[str]:
+    """Whose "sa visite", "leurs discussions" are: the subject of the clause the noun is a
+    complement of ("Il a reporté sa visite"), else, for a noun that opens its own clause,
+    the subject of the sentence before it in the paragraph ("Le Premier ministre hongrois
+    arrive… Sa visite à Moscou…")."""
+    node = noun
+    while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
+        if node.dep_.startswith("nsubj"):
+            break
+        node = node.head
+    if node.pos_ in {"VERB", "AUX"} and not noun.dep_.startswith("nsubj"):
+        actors, _, _ = _verb_actors(node, context)
+        if actors:
+            return actors
+    start, _ = context.clause_of(noun.idx)
+    paragraph = context.text.rfind("\n", 0, start) + 1
+    previous = [s for s in noun.doc.sents if paragraph <= s.start_char < start]
+    if not previous or start == paragraph:
+        return []
+    root = previous[-1].root
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass"}]
+    return _subject_actors(subjects[0], root, context)[0] if subjects else []
 
 
 def _names_counterpart(noun: Token) -> bool:
