@@ -118,6 +118,16 @@ def _day_of(expr: TimeExpr, published: str | None) -> str | None:
     return _ago_day(expr, published)
 
 
+def _borrowed_day(text: str, times: Sequence[TimeExpr], expr: TimeExpr) -> bool:
+    """A time of day whose day comes from an earlier paragraph (``à 15 h 30`` after a
+    paragraph that said ``hier``) does not date the statements around it."""
+    if expr.type != "TIME" or expr.anchor != "narrative":
+        return False
+    paragraph_start = text.rfind("\n", 0, expr.start) + 1
+    return not any(paragraph_start <= other.start < expr.start and other.anchor == "document"
+                   and is_day(other.value) for other in times)
+
+
 def dated_expressions(text: str, times: Sequence[TimeExpr], published: str | None,
                       ) -> list[_Dated]:
     """Every expression that can date a statement, with its day."""
@@ -125,7 +135,7 @@ def dated_expressions(text: str, times: Sequence[TimeExpr], published: str | Non
     found: list[_Dated] = []
     for expr in times:
         day = _day_of(expr, published)
-        if day is None:
+        if day is None or _borrowed_day(text, times, expr):
             continue
         before = text[max(0, expr.start - 30) : expr.start]
         if bounds.search(before):

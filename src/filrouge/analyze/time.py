@@ -547,11 +547,13 @@ class _Context:
                 best = (distance, rank, kind)
         return best[2] if best else None
 
-    def day(self) -> tuple[datetime.date | None, Anchor]:
+    def day(self, clock: bool = False) -> tuple[datetime.date | None, Anchor]:
         """The day a narrative expression refers to: the last day mentioned in the same
         paragraph (the text narrates), else the reference (a new paragraph goes back to the
-        news of the day)."""
-        if self.last_day is not None and "\n" not in self.text[self.last_day_at : self.span[0]]:
+        news of the day). A clock time (``à 15 h 30``) looks further back: it happens on the
+        last day the text told of, whatever the paragraph."""
+        if self.last_day is not None and (
+                clock or "\n" not in self.text[self.last_day_at : self.span[0]]):
             return self.last_day, "narrative"
         return self.reference, "document"
 
@@ -1119,7 +1121,7 @@ def _norm_clock(match: re.Match[str], ctx: _Context) -> _Value | None:
     half = _key(_g(match, "half") or "")
     if hour < 12 and half in {"du soir", "de l'après midi"}:
         hour += 12
-    day, anchor = ctx.day()
+    day, anchor = ctx.day(clock=True)
     return _Value("TIME", f"{_iso(day)}T{hour % 24:02d}:{minutes:02d}", anchor)
 
 
@@ -1128,7 +1130,7 @@ def _norm_duration_clock(match: re.Match[str], ctx: _Context) -> _Value:
 
 
 def _norm_clock_word(match: re.Match[str], ctx: _Context) -> _Value:
-    day, anchor = ctx.day()
+    day, anchor = ctx.day(clock=True)
     clock = str(_lookup("clock_words", match.group("cw")) or "12:00")
     return _Value("TIME", f"{_iso(day)}T{clock}", anchor)
 
