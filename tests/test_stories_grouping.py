@@ -1,5 +1,5 @@
-"""Grouping details on our own synthetic articles: a title many articles share is ignored, a
-story counts its members (not occurrences), the story-size feature is explained."""
+"""Grouping details on our own synthetic articles: a title many articles share is ignored, one
+two articles share still counts."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 
 from filrouge.model import Article, Published, content_id
 from filrouge.stories import cluster
-from filrouge.stories.cluster import Grouper, group, profile
+from filrouge.stories.cluster import Grouper, group
 
 BODIES = {
     "port": "Les dockers du port de Marseille poursuivent la grève contre la réforme des "
@@ -51,21 +51,8 @@ def test_a_title_two_articles_share_still_counts() -> None:
     assert decision.features["title"] > 0.9
 
 
-def test_a_story_counts_its_members_and_explains_its_size() -> None:
-    batch = [article("port", n, f"Les dockers en grève, jour {n}") for n in (1, 2, 3)]
-    grouper = group(batch)
-    (story,) = grouper.stories.values()
-    assert profile(batch[0]).bags["words"]["docker"] == 2
-    assert story.bags["words"]["docker"] == 3  # twice in each text, counted once per member
-    last = grouper.decisions[batch[2].id]
-    assert last.probability is not None
-    assert last.features["size"] == pytest.approx(2 ** -0.5, abs=1e-4)
-
-
-def test_batch_document_frequencies_are_counted_before_any_decision() -> None:
+def test_each_article_is_counted_once_as_it_is_placed() -> None:
     batch = [article(thread, 1, f"Titre {thread}") for thread in BODIES]
     grouper = group(batch)
-    assert grouper.n_docs == len(batch)
-    fresh = Grouper()
-    fresh.add(profile(batch[0]))  # one at a time, counted as placed
-    assert fresh.n_docs == 1
+    assert grouper.n_docs == len(batch) and len(grouper.stories) == len(BODIES)
+    assert all(n == 1 for n in grouper.titles.values())

@@ -90,10 +90,10 @@ def score_grouping(articles: Sequence[Article], labels: dict[str, str],
     else:
         grouper = Grouper(calibration)
         profiles = [profile(a) for a in arrival(articles, shuffle_seed)]
-        for item in profiles:  # as `group` does: the batch is counted before any decision
-            grouper.count(item)
+        for item in profiles:  # as `group` does
+            grouper.count_title(item)
         for item in profiles:
-            grouper.add(item, counted=True)
+            grouper.add(item)
     clusters = [[m for m in s.members if m in labels] for s in grouper.stories.values()]
     clusters = [c for c in clusters if c]
     return {"articles": len(labels), "stories found": len(clusters), **bcubed(clusters, labels)}
@@ -178,15 +178,14 @@ def arrival(articles: Sequence[Article], seed: int | None) -> list[Article]:
 def training_rows(articles: Sequence[Article], labels: dict[str, str],
                   calibration: Calibration, seed: int | None = None
                   ) -> list[tuple[list[float], int]]:
-    """Replay the batch (counted first, as `group` does) with the gold stories and their events
-    as the state: for each article, the features against every story seen so far, labelled 1
-    for its own story and 0 for the others."""
+    """Replay the stream with the gold stories and their events as the state: for each article,
+    the features against every story seen so far, labelled 1 for its own story and 0 for the
+    others."""
     grouper = Grouper(calibration)
-    stream = [(labels[a.id], profile(a)) for a in arrival(articles, seed)]
-    for _, item in stream:
-        grouper.count(item)
     rows: list[tuple[list[float], int]] = []
-    for label, item in stream:
+    for article in arrival(articles, seed):
+        label, item = labels[article.id], profile(article)
+        grouper.count(item)
         vectors = grouper.item_vectors(item)
         for story_label, story in grouper.stories.items():
             features = grouper.features(item, story, vectors)

@@ -4,14 +4,13 @@ Each article is reduced once to a :class:`Profile`: TF-IDF spaces for its conten
 stems), its title and its actors, plus the dates it names. A new article is compared only with
 the stories an inverted index proposes (stories sharing its most distinctive terms or actors),
 so the cost of one decision does not grow with the number of stories. For each candidate, five
-cosine similarities and the story's size feed a small logistic model (weights in
-``data/story_model.json``, fitted on one rpm2 slice by ``python -m filrouge.eval.stories
---calibrate``); the gap in days between the article and the story lowers the log-odds with a
-fixed half-life. A batch is counted (document frequencies, titles) before its first decision.
-The article joins the most probable story when that probability reaches the model's threshold,
-and otherwise opens a story.
-Inside its story it joins the event (one happening: same days, close wording) it is closest to,
-or opens one.
+cosine similarities feed a small logistic model (weights in ``data/story_model.json``, fitted on
+one rpm2 slice by ``python -m filrouge.eval.stories --calibrate``); the gap in days between the
+article and the story lowers the log-odds with a fixed half-life. A title that more than two
+articles carry is page furniture and is left out. The article joins the most probable story
+when that probability reaches the model's threshold, and otherwise opens a story. Inside its
+story it joins the event (one happening: same days, close wording) it is closest to, or opens
+one.
 
 Everything an article changes is local: the story it joins, the index keys it adds, document
 frequencies. Earlier decisions are never recomputed, so adding articles to a stored grouping
@@ -37,7 +36,7 @@ from filrouge.model import Article
 from filrouge.stories.text import content_terms
 
 SPACES = ("words", "title", "actors")
-FEATURES = ("words", "title", "title_body", "body_title", "actors", "size")
+FEATURES = ("words", "title", "title_body", "body_title", "actors")
 # feature -> (the article's bag, the space of the story bag it is compared with): the title also
 # against the story's words, the words also against the story's titles
 _FEATURE_SPACES = {"words": ("words", "words"), "title": ("title", "title"),
@@ -182,10 +181,7 @@ class Group:
                 self.members.append(member)
         for space in SPACES:
             bag = self.bags[space]
-            if isinstance(item, Group):
-                bag.update(item.bags[space])
-            else:  # a story counts the members using a term, not its occurrences
-                bag.update({t: 1 for t, n in item.bags[space].items() if n > 0})
+            bag.update(item.bags[space])
             if len(bag) > 2 * MAX_STORY_TERMS:
                 self.bags[space] = Counter(dict(bag.most_common(MAX_STORY_TERMS)))
                 self._norms.pop(space, None)
@@ -244,6 +240,7 @@ class Grouper:
         self.index: dict[str, dict[str, None]] = {}
         self.decisions: dict[str, Decision] = {}
         self.titles: Counter[str] = Counter()  # how many articles carry each title
+        self._titled: set[str] = set()
 
     # -- weighting -----------------------------------------------------------------------------
 
@@ -274,7 +271,7 @@ class Grouper:
                 old = bag.get(term, 0)
                 if old > 0:
                     squared -= ((1 + math.log(old)) * idf) ** 2
-                squared += ((1 + math.log(old + 1)) * idf) ** 2
+                squared += ((1 + math.log(old + n)) * idf) ** 2
             group._norms[space] = (when, max(0.0, squared))
         group.absorb(item)
 
@@ -318,12 +315,8 @@ class Grouper:
                  vectors: dict[str, tuple[dict[str, float], float]] | None = None
                  ) -> dict[str, float]:
         prepared = vectors or self.item_vectors(item)
-        found = {feature: self._prepared_cosine(prepared[feature], story, space)
-                 for feature, (_, space) in _FEATURE_SPACES.items()}
-        # 1/√members: the cosine with a one-article story is lower than with the smoother centroid
-        # of a larger one for the same closeness, and the fitted weight evens this out
-        found["size"] = 1.0 / math.sqrt(max(1, len(story.members)))
-        return found
+        return {feature: self._prepared_cosine(prepared[feature], story, space)
+                for feature, (_, space) in _FEATURE_SPACES.items()}
 
     def probability(self, features: dict[str, float], gap_days: int) -> float:
         c = self.calibration
@@ -365,7 +358,12 @@ class Grouper:
         self.n_docs += 1
         for space in SPACES:
             self.df[space].update(item.bags[space].keys())
-        if item.bags["title"]:
+        self.count_title(item)
+
+    def count_title(self, item: Profile) -> None:
+        """Count the article's title once (a batch counts all its titles before placing)."""
+        if item.bags["title"] and item.id not in self._titled:
+            self._titled.add(item.id)
             self.titles[_title_key(item)] += 1
 
     def usable(self, item: Profile) -> Profile:
@@ -485,8 +483,8 @@ class Grouper:
             for profile_ in profiles:
                 if profile_.id in self.decisions and self.decisions[profile_.id].story == old_id:
                     used = self.usable(profile_)
-                    for space in SPACES:  # the story counted each term once per member
-                        old.bags[space].subtract(used.bags[space].keys())
+                    for space in SPACES:
+                        old.bags[space].subtract(used.bags[space])
                         old.bags[space] = +old.bags[space]
                     old._norms.clear()
             for event in self.events.get(old_id, []):
@@ -531,10 +529,10 @@ def group(articles: Iterable[Article], calibration: Calibration | None = None) -
     grouper = Grouper(calibration)
     ordered = order(articles)
     profiles = [profile(a) for a in ordered if not a.duplicate_of]
-    for item in profiles:  # IDF and title counts from the whole batch, before any decision
-        grouper.count(item)
+    for item in profiles:  # a title repeated across the batch is known before its first use
+        grouper.count_title(item)
     for item in profiles:
-        grouper.add(item, counted=True)
+        grouper.add(item)
     for article in ordered:
         if article.duplicate_of and not grouper.add_duplicate(article.id, article.duplicate_of):
             grouper.add(profile(article))  # its original is not in this batch

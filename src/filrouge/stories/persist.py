@@ -174,18 +174,11 @@ def update_stories(store: Store, *, rebuild: bool = False) -> list[Story]:
     fresh = order(Article.model_validate_json(row["record"]) for row in store.db.execute(
         "SELECT record FROM articles WHERE id NOT IN (SELECT article_id FROM grouping)"))
     new_profiles: dict[str, Profile] = {}
-    known = set(grouper.decisions) | {a.id for a in fresh}
-    for article in fresh:
-        if not (article.duplicate_of and article.duplicate_of in known):
-            new_profiles[article.id] = profile(article)
-            grouper.count(new_profiles[article.id])  # the batch's IDF before any decision
     for article in fresh:
         if article.duplicate_of and grouper.add_duplicate(article.id, article.duplicate_of):
             continue
-        if article.id not in new_profiles:  # its original's place was not known beforehand
-            new_profiles[article.id] = profile(article)
-            grouper.count(new_profiles[article.id])
-        grouper.add(new_profiles[article.id], counted=True)
+        new_profiles[article.id] = profile(article)
+        grouper.add(new_profiles[article.id])
     for article in fresh:  # copies whose original came later in the same batch
         if article.id not in grouper.decisions and article.duplicate_of:
             grouper.add_duplicate(article.id, article.duplicate_of)
