@@ -62,7 +62,7 @@ class Cue:
 _CONDITIONS = frozenset({
     "target", "actor-object", "aid", "troops", "trainees", "weapons", "agreement", "request",
     "no-clause", "no-complement", "promise", "negated-only", "phone", "prisoners", "threat",
-    "adjective", "gathering",
+    "adjective", "gathering", "named-object",
 })
 _TYPES = frozenset({
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -976,6 +976,12 @@ def _conditions_hold(cue: Cue, verb: Token, negated: bool, context: _Context,
     ) and not (verb.dep_ == "acl" or _object_pronoun(verb)):
         return False
     if "request" in conditions and not _has_request_complement(verb):
+        return False
+    if "named-object" in conditions and not any(
+        c.dep_ == "obj" and not any(k.dep_ == "case" for k in c.children)
+        and (entity := _entity_at(context, c)) is not None and entity.actor
+        and entity.label != "LOC" for c in verb.children
+    ):
         return False
     if "actor-object" in conditions:
         direct = [c for c in verb.children if c.dep_ == "obj"]
