@@ -376,7 +376,8 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
                        if e.actor and e.label != "LOC"
                        and context.side_of(e.actor) != context.side_of(speaker)][:1]
             found.append(_Draft(cue_line, cue, [speaker], targets, False,
-                                type_ == "SUPPORT" and hypothetical, False))
+                                type_ == "SUPPORT" and hypothetical, False,
+                                read_from_words=True))
     return found
 
 
@@ -402,6 +403,7 @@ class _Draft:
     from_noun: bool
     resolved_pronoun: bool = False
     target_implicit: bool = False
+    read_from_words: bool = False  # what a statement does, read from its words
 
 
 # Aid and sanctions are given by states: a minister's or leader's aid is his country's.
@@ -467,6 +469,8 @@ def _finish(draft: _Draft, context: _Context, times: list[TimeExpr],
         confidence -= 0.1
     if draft.resolved_pronoun:
         confidence -= 0.1
+    if draft.read_from_words:
+        confidence -= 0.2  # an interpretation of the words, not a cue of the lexicon
     if draft.hypothetical:
         confidence *= 0.6
     return Event(
