@@ -340,7 +340,11 @@ class SpeakerResolver:
                 return True
             juxtaposed = token.dep_ == "nmod" and not any(c.dep_ == "case"
                                                           for c in token.children)
-            if not (token.dep_ in {"appos", "flat:name", "flat", "compound"} or juxtaposed) or \
+            # "Le ministre allemand, Boris Pistorius, a répliqué": the parser often reads the
+            # name after the comma as a conjunct; with no "et"/"ou" it is an apposition.
+            apposed = token.dep_ == "conj" and not any(c.dep_ == "cc" for c in token.children)
+            if not (token.dep_ in {"appos", "flat:name", "flat", "compound"} or juxtaposed
+                    or apposed) or \
                     token.head is token:
                 return False  # "l'émissaire de Donald Trump": Trump is not the subject
             token = token.head
