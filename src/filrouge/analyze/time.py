@@ -151,6 +151,8 @@ def _fragments() -> dict[str, str]:
         "VAGUE": _alt(_words("vague")) + r"(?!\w)",
         "NAMED": _alt(_words("named_durations")) + r"(?!\w)",
         "HOUR": rf"(?:[01]?\d|2[0-3]|{numbers}(?:[-‐‑\s]{numbers})?)",
+        "DUR_ADJ": r"(?:bonnes?|petites?|longues?|grosses?|courtes?|pleines?|bons|petits|longs|"
+        r"courts|pleins)",
         "AFTER": r"(?:à\s+venir|qui\s+viennent|suivant(?:e)?s|précédent(?:e)?s|passé(?:e)?s|"
         r"écoulé(?:e)?s)",
         "DECADE_WORD": _alt(_words("decade_words")) + r"(?!\w)",
@@ -234,6 +236,10 @@ _RULE_SOURCES: tuple[tuple[str, str, bool], ...] = (
     ("pod_of_day", r"(?P<x>(?:le|la|l['’])\s*(?P<pod>(?-i:matin|matinée|après[-‐‑\s]midi|soir|"
      r"soirée|nuit))\s+(?:du|de)\s+(?P<d>{D})\s*(?P<m>{MONTH_ANY})(?:\s+(?P<y>{Y4}))?)(?!\w)",
      False),
+    # "la journée d'hier", "la soirée de samedi", "la nuit de lundi": that day's part
+    ("pod_of_rel", r"(?P<x>(?:le|la|l['’])\s*(?P<pod>(?-i:journée|matinée|après[-‐‑\s]midi|soirée|"
+     r"matin|soir))\s+(?:d['’]\s*(?P<rel>hier|aujourd['’]hui|avant[-‐‑]hier)|d[eu]\s+(?P<wd>{WD})))"
+     r"(?!\w)(?!\s+\d)", False),
     # "le matin", "l'après-midi" on their own: the day the text is at; not "la soirée de gala"
     ("pod_det", r"(?P<x>(?:le|la|l['’])\s*(?:même\s+)?(?P<pod>(?-i:matin|matinée|après[-‐‑\s]midi|"
      r"soir|soirée|nuit))(?:\s+même)?)(?!\w)(?!\s+(?:de|du|des|d['’])(?!\w))", False),
@@ -261,8 +267,13 @@ _RULE_SOURCES: tuple[tuple[str, str, bool], ...] = (
     ("clock_word", r"{CLOCK_CONTEXT}\s+(?P<x>(?P<cw>midi|minuit))(?!\w)", False),
     # "mardi midi", "hier midi": only with the day it follows
     ("clock_word_bare", r"(?P<x>(?P<cw>midi|minuit))(?!\w)", True),
+    # "une bonne heure", "deux longues années", "une année entière"
     ("duration", r"(?P<x>(?:(?P<mod>{DMOD}){MOD_GAP})?(?P<n>{NUM}|{VAGUEQ}|{APPROX})\s*"
-     r"(?P<u>{UNIT})(?:\s+et\s+(?P<half>demie?))?)", False),
+     r"(?:{DUR_ADJ}\s+)?(?P<u>{UNIT})(?:\s+et\s+(?P<half>demie?))?"
+     r"(?:\s+(?:entière?s?|entiers?|pleine?s?)(?!\w))?)", False),
+    # "de longues années", "de longs mois": an unspecified length
+    ("duration_long", r"(?:de|d['’])\s+(?P<x>(?:longue|longs|longues|nombreuses|nombreux)\s+"
+     r"(?P<u>{UNIT_PL}))(?!\w)", False),
     ("duration_half", r"(?P<x>(?:une\s+)?demi[-‐‑\s](?P<u>heure|journée|siècle))(?!\w)", False),
     ("duration_named", r"(?P<x>{NAMED})", False),
     ("duration_quarter_hour", r"(?P<x>(?P<n>un|trois)\s+quarts?\s+d['’]heure)(?!\w)", False),
@@ -1007,6 +1018,12 @@ def _norm_period(match: re.Match[str], ctx: _Context) -> _Value:
     base, anchor = ctx.day() if narrative or there else (ctx.reference, "document")
     if base is not None and direction:
         base = _shift(base, direction, _PERIOD_UNIT[period])
+    elif base is not None and period == "WE" and not there and _g(match, "det"):
+        # "ce week-end" read early in the week: the one just past, unless the verb looks ahead
+        tense = ctx.tense()
+        if (base.isoweekday() == 1 and tense != "future") or (
+                base.isoweekday() <= 4 and tense == "past"):
+            base = base - datetime.timedelta(weeks=1)
     return _Value("DATE", _period_value(base, period), anchor)
 
 
@@ -1080,6 +1097,17 @@ def _norm_pod(match: re.Match[str], ctx: _Context) -> _Value:
             return _Value("TIME", f"{_iso(day)}T{_DAY_MOD_POD[mod]}", anchor)
         return _Value("DATE", _iso(day), anchor)
     return _Value("TIME", f"{_iso(day)}T{_pod_code(match.group('pod'))}", anchor)
+
+
+def _norm_pod_of_rel(match: re.Match[str], ctx: _Context) -> _Value:
+    if _g(match, "rel"):
+        day = _norm_relday(match, ctx).value
+    else:
+        weekday = int(_lookup("weekdays", match.group("wd")) or 1)
+        day = _iso(_weekday_date(weekday, ctx, 0, False))
+    if _key(match.group("pod")) == "journée":
+        return _Value("DATE", day)
+    return _Value("TIME", f"{day}T{_pod_code(match.group('pod'))}")
 
 
 def _norm_pod_of_day(match: re.Match[str], ctx: _Context) -> _Value:
@@ -1312,6 +1340,7 @@ _NORMALISERS: Mapping[str, Normaliser] = {
     "pod_bare": _norm_pod,
     "pod_det": _norm_pod,
     "pod_of_day": _norm_pod_of_day,
+    "pod_of_rel": _norm_pod_of_rel,
     "night_range": _norm_night,
     "clock": _norm_clock,
     "duration_clock": _norm_duration_clock,
@@ -1323,6 +1352,7 @@ _NORMALISERS: Mapping[str, Normaliser] = {
     "duration": _norm_duration,
     "duration_half": _norm_duration_half,
     "duration_named": _norm_named_duration,
+    "duration_long": _norm_duration,
     "duration_quarter_hour": _norm_quarter_hour,
     "duration_whole": _norm_whole,
     "recent_span": _norm_recent_span,
