@@ -5,8 +5,9 @@ CNN" → that Sunday), an event by the one attached to its trigger. The rules, i
 
 1. candidates are the day-level expressions of the sentence (cut at paragraph breaks), outside
    the quoted words (what is talked about, not when it was said), not bounding an interval
-   (``depuis le 1er juillet``, ``jusqu'au 5``), not vague; ``il y a dix jours`` and
-   ``il y a une semaine`` count, as that many days before the publication date;
+   (``depuis le 1er juillet``, ``jusqu'au 5``), not vague, not a time of day whose day the
+   tagger borrowed from an earlier paragraph; ``il y a dix jours`` and ``il y a une
+   semaine`` count, as that many days before the publication date;
 2. the candidate nearest to the cue or trigger wins; one that only qualifies a noun
    (``son débat du 27 juin``) counts only when nothing else is there, and one inside a
    pluperfect relative clause (``qui avait hésité la veille``) not at all;
