@@ -333,11 +333,18 @@ def statement_readings() -> list[tuple[str, tuple[str, ...], str]]:
     return found
 
 
-def _matches_at(tokens: Sequence[Token], index: int, words: tuple[str, ...]) -> bool:
-    if index + len(words) > len(tokens):
-        return False
-    return all(w in {_apostrophes(t.lower_), t.lemma_.lower()}
-               for w, t in zip(words, tokens[index:index + len(words)], strict=False))
+def _token_forms(tokens: Sequence[Token]) -> list[frozenset[str]]:
+    """Each token's written form and lemma, lower-cased: what a reading's words match."""
+    return [frozenset({_apostrophes(t.lower_), t.lemma_.lower()}) for t in tokens]
+
+
+def _contains_words(forms: Sequence[frozenset[str]], words: tuple[str, ...]) -> bool:
+    """Whether the words occur in a row, each as a form or a lemma of its token."""
+    first, rest = words[0], words[1:]
+    for index in range(len(forms) - len(words) + 1):
+        if first in forms[index] and all(w in forms[index + 1 + k] for k, w in enumerate(rest)):
+            return True
+    return False
 
 
 def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> list[_Draft]:
@@ -358,6 +365,7 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
             continue
         hypothetical = any("Cnd" in _feats(t, "Mood") or "Fut" in _feats(t, "Tense")
                            or _future_or_conditional_form(t) for t in tokens)
+        forms = _token_forms(tokens)
         seen = {d.cue.type for d in [*drafts, *found]
                 if speaker in d.actors and (d.trigger.sent == cue.sent
                                             or d.trigger.i in {t.i for t in tokens})}
@@ -366,7 +374,7 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
                 condition == "hypothetical" and not hypothetical
             ):
                 continue
-            if not any(_matches_at(tokens, i, words) for i in range(len(tokens))):
+            if not words or not _contains_words(forms, words):
                 continue
             seen.add(type_)
             cue_line = Cue(lemma=cue.lemma_.lower(), type=type_, mode=None,

@@ -293,6 +293,11 @@ class _Scanner:
         self.res = _resources()
         self.last_money: tuple[str, int] | None = None
         self.last_count: tuple[str, int] | None = None
+        # First words of the approximation markers: most tokens open none, and trying every
+        # marker at every token was the costliest step of the scan.
+        self.approximation_openers = frozenset(p[0] for p, _ in self.res.approximation_markers
+                                               if p)
+        self.approximation_de = any(w in _DE for w in self.approximation_openers)
 
     # -- small helpers -------------------------------------------------------------------
 
@@ -656,10 +661,12 @@ class _Scanner:
         """The figure starting at token ``i`` and the index after it, or None."""
         approx: Approx | None = None
         j = i
-        for phrase, marker_kind in self.res.approximation_markers:
-            if self.match_phrase(i, phrase):
-                approx, j = marker_kind, i + len(phrase)
-                break
+        first = self.tok(i).norm
+        if first in self.approximation_openers or (first in _DE and self.approximation_de):
+            for phrase, marker_kind in self.res.approximation_markers:
+                if self.match_phrase(i, phrase):
+                    approx, j = marker_kind, i + len(phrase)
+                    break
         between = self.tok(j).norm == "entre"
         if between:
             j += 1
