@@ -18,12 +18,10 @@ from pathlib import Path
 
 from filrouge.model import Article, Rejection, Story
 
-# Migration 3's triggers keep the tables derived from an article's record in step: the rows
-# an article fills, and the rows removed before it is refilled or deleted.
-_FILL_DERIVED = """\
-        INSERT INTO articles_fts (rowid, id, title, text) VALUES
-            ((SELECT key FROM article_keys WHERE id = new.id), new.id, coalesce(new.title, ''),
-             coalesce(json_extract(new.record, '$.text'), ''));
+# The triggers of migrations 2 and 3 keep the tables derived from an article's record in step:
+# the rows an article fills, and the rows removed before it is refilled or deleted. Events,
+# their actors and amounts are filled alike in both; only the text index differs.
+_FILL_ROWS = """\
         INSERT INTO events
             SELECT new.id, e.key, json_extract(e.value, '$.type'), json_extract(e.value, '$.date'),
                    coalesce(json_extract(e.value, '$.negated'), 0),
@@ -41,12 +39,27 @@ _FILL_DERIVED = """\
                    json_extract(m.value, '$.period'), json_extract(m.value, '$.text')
             FROM json_each(new.record, '$.amounts') m;
 """
-_CLEAR_DERIVED = """\
-        DELETE FROM articles_fts WHERE rowid = (SELECT key FROM article_keys WHERE id = old.id);
+_CLEAR_ROWS = """\
         DELETE FROM events WHERE article_id = old.id;
         DELETE FROM event_actors WHERE article_id = old.id;
         DELETE FROM amounts WHERE article_id = old.id;
 """
+_FILL_DERIVED = """\
+        INSERT INTO articles_fts (rowid, id, title, text) VALUES
+            ((SELECT key FROM article_keys WHERE id = new.id), new.id, coalesce(new.title, ''),
+             coalesce(json_extract(new.record, '$.text'), ''));
+""" + _FILL_ROWS
+_CLEAR_DERIVED = """\
+        DELETE FROM articles_fts WHERE rowid = (SELECT key FROM article_keys WHERE id = old.id);
+""" + _CLEAR_ROWS
+# Migration 2 indexed the text by article id (migration 3 moved it to integer rowids).
+_FILL_V2 = """\
+        INSERT INTO articles_fts (id, title, text) VALUES
+            (new.id, coalesce(new.title, ''), coalesce(json_extract(new.record, '$.text'), ''));
+""" + _FILL_ROWS
+_CLEAR_V2 = """\
+        DELETE FROM articles_fts WHERE id = old.id;
+""" + _CLEAR_ROWS
 
 # Each migration is one entry, applied in order in its own transaction; add new ones at the end
 # with the next number. The schema version is the highest number.
@@ -223,55 +236,11 @@ _MIGRATIONS: dict[int, str] = {
     CREATE INDEX quotes_speaker_date ON quotes(speaker_actor, date);
     CREATE INDEX mentions_actor ON mentions(actor, article_id);
     CREATE TRIGGER articles_derive AFTER INSERT ON articles BEGIN
-        INSERT INTO articles_fts (id, title, text) VALUES
-            (new.id, coalesce(new.title, ''), coalesce(json_extract(new.record, '$.text'), ''));
-        INSERT INTO events
-            SELECT new.id, e.key, json_extract(e.value, '$.type'), json_extract(e.value, '$.date'),
-                   coalesce(json_extract(e.value, '$.negated'), 0),
-                   coalesce(json_extract(e.value, '$.hypothetical'), 0),
-                   json_extract(e.value, '$.text')
-            FROM json_each(new.record, '$.events') e;
-        INSERT OR IGNORE INTO event_actors
-            SELECT r.value, 'actor', json_extract(e.value, '$.date'), new.id, e.key
-            FROM json_each(new.record, '$.events') e, json_each(e.value, '$.actors') r;
-        INSERT OR IGNORE INTO event_actors
-            SELECT r.value, 'target', json_extract(e.value, '$.date'), new.id, e.key
-            FROM json_each(new.record, '$.events') e, json_each(e.value, '$.targets') r;
-        INSERT INTO amounts
-            SELECT new.id, m.key, json_extract(m.value, '$.value'), json_extract(m.value, '$.unit'),
-                   json_extract(m.value, '$.period'), json_extract(m.value, '$.text')
-            FROM json_each(new.record, '$.amounts') m;
-    END;
+""" + _FILL_V2 + """    END;
     CREATE TRIGGER articles_underive AFTER DELETE ON articles BEGIN
-        DELETE FROM articles_fts WHERE id = old.id;
-        DELETE FROM events WHERE article_id = old.id;
-        DELETE FROM event_actors WHERE article_id = old.id;
-        DELETE FROM amounts WHERE article_id = old.id;
-    END;
+""" + _CLEAR_V2 + """    END;
     CREATE TRIGGER articles_rederive AFTER UPDATE OF title, record ON articles BEGIN
-        DELETE FROM articles_fts WHERE id = old.id;
-        DELETE FROM events WHERE article_id = old.id;
-        DELETE FROM event_actors WHERE article_id = old.id;
-        DELETE FROM amounts WHERE article_id = old.id;
-        INSERT INTO articles_fts (id, title, text) VALUES
-            (new.id, coalesce(new.title, ''), coalesce(json_extract(new.record, '$.text'), ''));
-        INSERT INTO events
-            SELECT new.id, e.key, json_extract(e.value, '$.type'), json_extract(e.value, '$.date'),
-                   coalesce(json_extract(e.value, '$.negated'), 0),
-                   coalesce(json_extract(e.value, '$.hypothetical'), 0),
-                   json_extract(e.value, '$.text')
-            FROM json_each(new.record, '$.events') e;
-        INSERT OR IGNORE INTO event_actors
-            SELECT r.value, 'actor', json_extract(e.value, '$.date'), new.id, e.key
-            FROM json_each(new.record, '$.events') e, json_each(e.value, '$.actors') r;
-        INSERT OR IGNORE INTO event_actors
-            SELECT r.value, 'target', json_extract(e.value, '$.date'), new.id, e.key
-            FROM json_each(new.record, '$.events') e, json_each(e.value, '$.targets') r;
-        INSERT INTO amounts
-            SELECT new.id, m.key, json_extract(m.value, '$.value'), json_extract(m.value, '$.unit'),
-                   json_extract(m.value, '$.period'), json_extract(m.value, '$.text')
-            FROM json_each(new.record, '$.amounts') m;
-    END;
+""" + _CLEAR_V2 + _FILL_V2 + """    END;
     CREATE TRIGGER quotes_derive AFTER INSERT ON quotes BEGIN
         INSERT INTO quotes_fts (article_id, position, speaker, text) VALUES
             (new.article_id, new.position,
