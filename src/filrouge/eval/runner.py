@@ -87,6 +87,18 @@ def score_examples(stages: list[str], gold_dir: Path | None = None) -> dict[str,
             figures.update(_score_figures(layer) if stage == "figures"
                            else _score_with(EXAMPLE_SCORERS[stage], layer))
             results[f"{stage} — example corpus, {half} half"] = figures
+        if "events" in stages:  # across articles: mentions of one happening grouped
+            from filrouge.eval.event_groups import score_event_groups
+
+            layer = [(a, g) for a, g in pairs if "events" in g]
+            results[f"events — example corpus, {half} half, grouped across articles"] = {
+                "articles": len(layer), **score_event_groups(layer, articles)}
+    if "events" in stages:  # one happening is often told by articles of both halves
+        from filrouge.eval.event_groups import score_event_groups
+
+        layer = [(a, gold[key]) for key, a in keyed if "events" in gold.get(key, {})]
+        results["events — example corpus, both halves, grouped across articles"] = {
+            "articles": len(layer), **score_event_groups(layer, articles)}
     return dict(sorted(results.items(), key=lambda kv: stages.index(kv[0].split(" — ")[0])))
 
 
