@@ -78,6 +78,8 @@ class _Window:
     # "before" when the window only bounds the day from above (a day the text announces),
     # "after" when only from below (a day it tells of): the other side is left far open
     open_side: str | None = None
+    # a bound given to the day ("le 3 juin 2012"), not a bare month or year ("en 1949")
+    precise: bool = True
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:
@@ -157,6 +159,11 @@ def _mentions(text: str, times: Sequence[TimeExpr],
             if placed is not None:
                 found.append(_Mention(placed, placed, "day", tense, True, expr.text))
             continue
+        if plausible is None:
+            # the latest year the text names is often one it recalls ("le mur tombé en
+            # 1989"), not the year of writing: without a collection, "le 6 décembre" is
+            # placed in no year
+            continue
         placed = _place_day(month, day_number, latest_year, plausible)
         if placed is not None:
             found.append(_Mention(placed, placed, "day", tense, False, expr.text))
@@ -187,7 +194,10 @@ def _fit_weekday(month: int, day: int, weekday: int, latest_year: int | None,
         return fitting[0] if len(fitting) == 1 else None
     if latest_year is None:
         return None
-    for year in range(latest_year, latest_year + 12):
+    # the latest year the text names, or the next: further on, any of the years the weekday
+    # fits in every five or six is as likely as the first (an article recalling 1936 is not
+    # written in 1941)
+    for year in range(latest_year, latest_year + 2):
         candidate = _safe(year, month, day)
         if candidate is not None and candidate.isoweekday() == weekday:
             return candidate
@@ -227,10 +237,12 @@ def _text_windows(text: str, times: Sequence[TimeExpr],
                                    f"{mention.text!r}"))
         elif mention.tense == "future":
             windows.append(_Window(mention.first - _days(OPEN_DAYS), mention.last,
-                                   0.3, f"announces {mention.text!r}", "before"))
+                                   0.3, f"announces {mention.text!r}", "before",
+                                   mention.kind == "day"))
         elif mention.tense == "past":
             windows.append(_Window(mention.first, mention.last + _days(OPEN_DAYS),
-                                   0.3, f"tells of {mention.text!r}", "after"))
+                                   0.3, f"tells of {mention.text!r}", "after",
+                                   mention.kind == "day"))
         elif mention.kind == "day":
             windows.append(_Window(mention.first - _days(PRESENT_DAYS),
                                    mention.last + _days(PRESENT_DAYS), 0.3,
@@ -426,6 +438,13 @@ def _combine(windows: Sequence[_Window]) -> Inferred | None:
                           for w in windows)
         open_after = not open_before or any(w.open_side == "after" and w.latest == best_end
                                             for w in windows)
+        # Only a day bounds the writing usefully: articles recall old years and months
+        # ("en 1949", "depuis juin 1999") far more often than old days, so a stretch bounded
+        # by a bare year or month alone places nothing.
+        bounding = [w for w in windows if (w.earliest == best_start if open_after
+                                           else w.latest == best_end)]
+        if not any(w.precise for w in bounding):
+            return None
         if open_after:
             best_end = best_start + _days(TEXT_ONLY_SPAN_DAYS)
         else:
