@@ -107,6 +107,16 @@ def test_weekday_without_tense_marker_is_the_nearest_one() -> None:
     assert found("Les travaux reprennent lundi.") == [("lundi", "DATE", "2023-07-10")]
 
 
+def test_day_without_year_or_tense_marker_is_not_months_ahead() -> None:
+    # a historical present written in August: last January, not next January
+    august = datetime.date(2011, 8, 22)
+    assert found("Le 27 janvier, des milliers de manifestants descendent dans les rues.",
+                 august) == [("Le 27 janvier", "DATE", "2011-01-27")]
+    # a few weeks ahead stays ahead
+    assert found("Les examens se tiennent le 4 septembre.", august) == [
+        ("le 4 septembre", "DATE", "2011-09-04")]
+
+
 def test_imperfect_of_devoir_and_conditional_look_ahead() -> None:
     assert found("Il devait rejoindre samedi la conférence.") == [
         ("samedi", "DATE", "2023-07-15")

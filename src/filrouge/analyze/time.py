@@ -743,8 +743,10 @@ def _resolve_day_month(month: int, day: int, ctx: _Context) -> str:
     nearest = min(candidates, key=lambda c: abs((c - reference).days))
     tense = ctx.tense()
     # A tense marker may belong to another clause ("Affaibli par son débat du 27 juin, Biden
-    # doit…"): the nearest occurrence stands unless it lies over a month the wrong way.
-    if tense == "past" and (nearest - reference).days > WRONG_WAY_DAYS:
+    # doit…"): the nearest occurrence stands unless it lies over a month the wrong way. Without
+    # any marker (a historical present: "Le 27 janvier, des milliers de manifestants
+    # descendent…", written in August) news default to the past, as with a past marker.
+    if tense != "future" and (nearest - reference).days > WRONG_WAY_DAYS:
         nearest = max(c for c in candidates if c <= reference)
     elif tense == "future" and (reference - nearest).days > WRONG_WAY_DAYS:
         nearest = min(c for c in candidates if c >= reference)
