@@ -62,7 +62,7 @@ class Cue:
 _CONDITIONS = frozenset({
     "target", "actor-object", "aid", "troops", "trainees", "weapons", "agreement", "request",
     "no-clause", "no-complement", "promise", "negated-only", "phone", "prisoners", "threat",
-    "adjective", "gathering", "named-object",
+    "adjective", "gathering", "named-object", "pair",
 })
 _TYPES = frozenset({
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -364,7 +364,8 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
         if cue is None or not tokens:
             continue
         hypothetical = any("Cnd" in _feats(t, "Mood") or "Fut" in _feats(t, "Tense")
-                           or _future_or_conditional_form(t) for t in tokens)
+                           or _future_or_conditional_form(t) or _near_future(t)
+                           for t in tokens)
         forms = _token_forms(tokens)
         seen = {d.cue.type for d in [*drafts, *found]
                 if speaker in d.actors and (d.trigger.sent == cue.sent
@@ -579,10 +580,14 @@ def _verb_event(verb: Token, context: _Context) -> list[_Draft]:
         targets = [actor for _, actor in ranked]
         if "target" in cue.conditions and not any(rank <= _ADDRESSED for rank, _ in ranked):
             continue
+        if "pair" in cue.conditions and len(actors) < 2 and not any(
+            rank <= _ADDRESSED for rank, _ in ranked
+        ):
+            continue  # "Poutine et Trump ont évoqué l'idée", "a évoqué avec Kiev"
         if not targets and cue.type in {"REJECT", "ACCUSE", "THREATEN"}:
             targets = _clause_actors(verb, context, actors)[:1]  # whom the warning is about
         if cue.type == "AGREE" and any(w.lemma_.lower() in grammar()["aid_agreement_words"]
-                                       for w in _object_words(verb)):
+                                       for w in _agreed_on(verb)):
             # "ont signé un prêt de 2 milliards", "se sont entendus sur un prêt": the aid
             cue = Cue(lemma=cue.lemma, type="AID", mode="economic", conditions=frozenset())
             targets = targets or [a for a in actors[1:]]
@@ -678,7 +683,7 @@ def _yields_to_governor(verb: Token, context: _Context) -> bool:
     # only to a cue that states an event here ("discuter d'un engagement à fournir" states
     # no meeting: the aid is the event)
     return any(_conditions_hold(c, head, negated, context, []) and (
-        "target" not in c.conditions or any(
+        not c.conditions & {"target", "pair"} or any(
             rank <= _ADDRESSED for rank, _ in _verb_targets(head, c, context, []))
     ) for c in cues)
 
@@ -1017,6 +1022,18 @@ def _object_words(verb: Token) -> list[Token]:
     if verb.dep_ in {"acl", "amod"}:
         words.append(verb.head)
     return words
+
+
+def _agreed_on(verb: Token) -> list[Token]:
+    """What an agreement is on: the heads of the verb's object and complements and their
+    noun complements ("signé un prêt", "un accord de prêt", "entendus sur un prêt"), not
+    words further down ("signé entre X et Y, assorti d'un prêt" is an agreement)."""
+    heads = [c for c in verb.children
+             if c.dep_ in {"obj", "obl", "obl:arg", "obl:mod", "nsubj:pass"}]
+    if verb.dep_ in {"acl", "amod"}:
+        heads.append(verb.head)
+    # the parser hangs an object on a time word ("signé vendredi un prêt")
+    return heads + [n for h in heads for n in h.children if n.dep_ in {"nmod", "obj"}]
 
 
 def _names_aid(words: Iterable[Token]) -> bool:
@@ -1449,13 +1466,16 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
     between = _between(noun, context)
     if between:
         actors, targets = between[:1], between[1:2]
+    gathering = all(c.type == "CONSULT" for c in cues)
     for child in noun.children:
         if actors:
             break
         cases = {_apostrophes(k.lower_) for k in child.children if k.dep_ == "case"}
         if child.dep_ == "nmod" and cases & words["agent_cases"]:
             entity = _entity_at(context, child)
-            if entity is not None and entity.actor and entity.label != "LOC":
+            if entity is not None and entity.actor and entity.label != "LOC" and not (
+                gathering and context.entities.registry.kind_of(entity.text) == "capital"
+            ):  # "les discussions de Riyad", "le sommet de Vilnius": where, not who
                 actors = [entity.actor]
         elif child.dep_ in {"acl"} and "Part" in _feats(child, "VerbForm"):
             for agent in child.children:
@@ -1471,7 +1491,6 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
         "NOUN", "PROPN"
     } and any(_apostrophes(k.lower_) == "en" for k in noun.children if k.dep_ == "case"):
         actors = _phrase_actors(head, context)  # "Le Premier ministre, en visite à Kiev, …"
-    gathering = all(c.type == "CONSULT" for c in cues)
     if not actors and head.i != noun.i and head.pos_ in {"VERB", "AUX"} and (
         (noun.dep_ == "obj" and head.lemma_.lower() in words["light_verbs"])
         or (noun.dep_.startswith("obl") and any(
@@ -1497,7 +1516,7 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
                        if rank <= _ADDRESSED]
         if "target" in cue.conditions and not targets:
             continue
-        if possessive and not (targets or len(actors) > 1):
+        if possessive and not (targets or (len(actors) > 1 and cue.type in _TOGETHER)):
             continue  # "sa 24e réunion", "ses paquets d'aide": no happening of its own
         negated = _noun_negated(noun)
         hypothetical = ("promise" in cue.conditions and not _past_participle_on(noun)) or (
@@ -1505,6 +1524,11 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
         actors_here, targets = _pair_symmetric(cue, actors, targets)
         return [_Draft(cue, noun, actors_here, targets, negated, hypothetical, True, pronoun)]
     return []
+
+
+# Done by two sides together: "leurs discussions" is a meeting of the two, "leurs sanctions"
+# is no happening between them.
+_TOGETHER = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
 def _possessor(noun: Token, context: _Context) -> list[str]:
@@ -1627,9 +1651,34 @@ def _future_or_conditional_form(token: Token) -> bool:
     if "Fin" not in _feats(token, "VerbForm"):
         return False
     word, lemma = token.lower_, token.lemma_.lower()
-    stems = {lemma} | ({lemma[:-1]} if lemma.endswith("re") else set())
-    return any(word == stem + ending for stem in stems for ending in _FUTURE_ENDINGS
-               if len(stem) > 3)
+    stems = {s for s in {lemma, lemma[:-1] if lemma.endswith("re") else ""} if len(s) > 3}
+    stems |= _irregular_future_stems(lemma)
+    return any(word == stem + ending for stem in stems for ending in _FUTURE_ENDINGS)
+
+
+def _irregular_future_stems(lemma: str) -> set[str]:
+    """"serons", "enverrait", "soutiendra": futures and conditionals not built on the
+    infinitive (``future_stems`` in ``events_fr.json``, and the families "-tenir"/"-venir"
+    → "-tiendr"/"-viendr", "-cevoir" → "-cevr")."""
+    stems = set(_future_stems().get(lemma, ()))
+    if lemma.endswith(("tenir", "venir")):
+        stems.add(lemma[:-4] + "iendr")
+    elif lemma.endswith("cevoir"):
+        stems.add(lemma[:-3] + "r")
+    return stems
+
+
+@lru_cache(maxsize=1)
+def _future_stems() -> dict[str, tuple[str, ...]]:
+    raw = json.loads((resources.files("filrouge") / "data" / "events_fr.json")
+                     .read_text(encoding="utf-8"))["future_stems"]
+    return {k: tuple(v) for k, v in raw.items() if not k.startswith("_")}
+
+
+def _near_future(token: Token) -> bool:
+    """"va répondre", "nous allons les aider": "aller" in the present with an infinitive."""
+    return token.lemma_.lower() == "aller" and "Pres" in _feats(token, "Tense") and any(
+        c.dep_ == "xcomp" and "Inf" in _feats(c, "VerbForm") for c in token.children)
 
 
 def _is_hypothetical(verb: Token) -> bool:

@@ -1,0 +1,92 @@
+"""The event lexicon's wider vocabulary and the conditions that keep its cues from firing on
+what is no event (issue 6). Sentences are made up for the tests."""
+
+from __future__ import annotations
+
+from filrouge.analyze.events import verb_cues
+from filrouge.analyze.pipeline import Analyzer
+from filrouge.model import Event
+
+from .conftest import analyse_text
+
+
+def events(analyzer: Analyzer, text: str, published: str = "2024-03-05") -> list[Event]:
+    return analyse_text(analyzer, text, published).events
+
+
+def kinds(found: list[Event]) -> list[tuple[str, list[str], list[str]]]:
+    return [(e.type, e.actors, e.targets) for e in found]
+
+
+# --------------------------------------------------------------------------- verbs
+
+
+def test_addressing_a_meeting_is_taking_part_in_it(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le président finlandais s'est adressé mardi aux participants "
+                             "du sommet par visioconférence.")
+    assert [(e.type, e.actors) for e in found] == [("CONSULT", ["alexander-stubb"])]
+
+
+def test_addressing_the_press_is_no_meeting(analyzer: Analyzer) -> None:
+    assert events(analyzer, "Le ministre s'est adressé aux journalistes mardi.") == []
+
+
+def test_helping_a_state_is_aid_to_it(analyzer: Analyzer) -> None:
+    (event,) = events(analyzer, "Les Pays-Bas aideront l'Ukraine à reconstruire son réseau "
+                                "électrique.")
+    assert (event.type, event.actors, event.targets) == ("AID", ["NLD"], ["UKR"])
+    assert event.hypothetical  # a future
+
+
+def test_two_leaders_raising_a_question_consult_each_other(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Olaf Scholz et Emmanuel Macron ont évoqué jeudi la livraison de "
+                             "missiles.")
+    assert kinds(found) == [("CONSULT", ["olaf-scholz"], ["emmanuel-macron"])]
+
+
+def test_one_leader_raising_a_question_consults_nobody(analyzer: Analyzer) -> None:
+    assert events(analyzer, "Emmanuel Macron a évoqué jeudi la livraison de missiles.") == []
+
+
+def test_pair_condition_is_a_known_condition() -> None:
+    assert any("pair" in cue.conditions for cue in verb_cues()["évoquer"])
+
+
+# --------------------------------------------------------------------------- agreements on aid
+
+
+def test_an_agreement_with_a_loan_attached_stays_an_agreement(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Il a préparé l'accord de dix ans signé entre Emmanuel Macron et "
+                             "Volodymyr Zelensky, assorti d'un prêt de 3 milliards d'euros.")
+    assert ("AGREE", ["emmanuel-macron"], ["volodymyr-zelensky"]) in kinds(found)
+    assert not any(e.type == "AID" and e.trigger.text == "signé" for e in found)
+
+
+# --------------------------------------------------------------------------- flags
+
+
+def test_irregular_futures_in_a_statement_make_it_hypothetical(analyzer: Analyzer) -> None:
+    found = events(analyzer, "« Nous serons à vos côtés », a déclaré mercredi le chancelier "
+                             "allemand Olaf Scholz à Volodymyr Zelensky.")
+    (support,) = [e for e in found if e.type == "SUPPORT"]
+    assert support.actors == ["olaf-scholz"] and support.hypothetical
+
+
+def test_aller_with_an_infinitive_is_a_future_in_a_statement(analyzer: Analyzer) -> None:
+    found = events(analyzer, "« Nous allons riposter », a déclaré mercredi Sergueï Lavrov.")
+    assert [(e.type, e.actors) for e in found] == [("THREATEN", ["sergei-lavrov"])]
+    assert events(analyzer, "« Nous ripostons », a déclaré mercredi Sergueï Lavrov.") == []
+
+
+# --------------------------------------------------------------------------- nouns
+
+
+def test_their_own_sanctions_are_no_happening_between_the_owners(analyzer: Analyzer) -> None:
+    found = events(analyzer, "L'Ukraine et les Européens, qui ont leurs propres sanctions, "
+                             "devront être consultés.")
+    assert not any(e.type == "SANCTION" for e in found)
+
+
+def test_a_capital_after_a_meeting_noun_is_where_it_is_held(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le ministre a quitté mardi les discussions de Riyad.")
+    assert not any(e.type == "CONSULT" and e.actors == ["SAU"] for e in found)
