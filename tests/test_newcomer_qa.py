@@ -4,8 +4,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+
+from click.testing import CliRunner
 
 from filrouge.analyze.pubdate import infer_from_text
+from filrouge.cli import main
+from filrouge.ingest.raw import RawDocument
+from filrouge.model import Rejection
 
 # -- publication dates inferred from the text alone -------------------------------------------
 
@@ -33,3 +39,68 @@ def test_a_day_without_year_is_not_placed_in_a_recalled_year() -> None:
 def test_a_day_with_its_year_still_bounds_the_writing() -> None:
     found = infer_from_text("Le traité a été signé le 3 juin 2012 à Bruxelles.")
     assert found is not None and found.earliest == dt.date(2012, 6, 3)
+
+
+# -- reading inputs ---------------------------------------------------------------------------
+
+_TIMEML = b"""<?xml version='1.0' encoding='UTF-8'?>
+<TimeML>
+<DOCID>test-1</DOCID>
+<DCT><TIMEX3 functionInDocument="CREATION_TIME" tid="t1" type="DATE" value="2003-04-02" /></DCT>
+<TEXT>
+Le conseil municipal a <EVENT eid="e1" class="OCCURRENCE">vot\xc3\xa9</EVENT> le budget
+<TIMEX3 tid="t2" type="DATE" value="2003-04-01">hier</TIMEX3> soir.
+</TEXT>
+</TimeML>
+"""
+
+
+def test_a_timeml_file_is_read_as_its_text_dated_by_its_creation_time(tmp_path: Path) -> None:
+    from filrouge.ingest.readers import read_path
+
+    for name in ("doc.tml", "doc.xml"):
+        path = tmp_path / name
+        path.write_bytes(_TIMEML)
+        (raw,) = list(read_path(path))
+        assert isinstance(raw, RawDocument), raw
+        assert raw.text.startswith("Le conseil municipal a voté le budget")
+        assert "<" not in raw.text and "hier" in raw.text
+        assert raw.published is not None and raw.published.value == "2003-04-02"
+
+
+def test_an_xml_file_that_is_neither_feed_nor_timeml_is_rejected_with_a_reason(
+        tmp_path: Path) -> None:
+    from filrouge.ingest.readers import read_path
+
+    path = tmp_path / "notes.xml"
+    path.write_bytes(b"<?xml version='1.0'?><notes><note>rien</note></notes>")
+    (item,) = list(read_path(path))
+    assert isinstance(item, Rejection) and "XML file" in item.reason
+
+
+def test_an_empty_folder_says_there_is_nothing_to_read(tmp_path: Path) -> None:
+    (tmp_path / "vide").mkdir()
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "vide"), "--db",
+                                       str(tmp_path / "x.db")])
+    assert result.exit_code == 0
+    assert "nothing to read" in result.output
+    assert "loading the language model" not in result.output
+
+
+def test_the_same_text_under_two_names_is_counted_not_lost(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = "Le maire a inauguré samedi 9 mars 2024 la nouvelle médiathèque de la ville.\n"
+    (folder / "un.txt").write_text(text, encoding="utf-8")
+    (folder / "deux.txt").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 0, result.output
+    assert "1 new article(s), 1 already stored" in result.output
+
+
+def test_an_untitled_article_is_listed_by_its_file_name(tmp_path: Path) -> None:
+    from filrouge.cli import _source_name
+
+    assert _source_name("/very/long/common/prefix/egypt/2011-01-27/gv_20.txt") == "gv_20.txt"
+    assert _source_name("export.csv:2") == "export.csv:2"
+    assert _source_name("https://example.org/a/") == "a"

@@ -234,7 +234,7 @@ def _store_documents(store: Store, analyzer: Analyzer, copies: DuplicateIndex,
     The whole batch is shown to ``site`` first, so that a line the site repeats at the head of
     its pages (a slogan, a most-read list) is known before titles are chosen, as in
     :func:`~filrouge.ingest.prepare.read_articles`. Returns (articles added, inputs already
-    stored)."""
+    stored, including a text identical to a stored one read under another name)."""
     from filrouge.ingest.prepare import prepare
     from filrouge.store.sqlite import content_hash
 
@@ -269,6 +269,8 @@ def _store_documents(store: Store, analyzer: Analyzer, copies: DuplicateIndex,
         if store.add_article(result, digest=digests[result.source]):
             added += 1
             copies.add(result)
+        else:  # the same text under another name: stored once, this source recorded with it
+            skipped += 1
     return added, skipped
 
 
@@ -311,7 +313,7 @@ def ingest(paths: tuple[Path, ...], db: Path, model: str, batch_size: int, proce
     """Read files, folders (recursively), archives or - (standard input), analyse them and
     store them in the database.
 
-    Formats: .txt/.md, .html, .json, .jsonl, .csv/.tsv, RSS/Atom, WARC, and .gz/.zip/.tar
+    Formats: .txt/.md, .html, .json, .jsonl, .csv/.tsv, RSS/Atom, TimeML, WARC, and .gz/.zip/.tar
     archives of these. Ingesting the same file twice does nothing; an interrupted run resumes
     where it stopped.
     """
@@ -325,9 +327,15 @@ def ingest(paths: tuple[Path, ...], db: Path, model: str, batch_size: int, proce
     rejections = [f for f in files if isinstance(f, Rejection)]
     paths_found = [f for f in files if isinstance(f, Path)]
     added = skipped = 0
+    if not files:
+        err.print("nothing to read: no files under " + ", ".join(map(str, paths))
+                  + " (hidden files are skipped)", style="yellow", highlight=False)
     with _store(db) as store:
         for rejection in rejections:
             store.add_rejection(rejection)
+        if not paths_found:  # nothing to analyse: the model is not worth loading
+            _end_ingest(0, 0, rejections, store.count("articles"), len(store.stories()),
+                        f"{db}")
         _note(f"loading the language model {model}…")
         try:
             analyzer = Analyzer(model, actor_files=actor_files, batch_size=batch_size,
@@ -482,9 +490,17 @@ def list_articles(db: Path, fmt: str) -> None:
         dup = " [dim](copy)[/]" if row["duplicate_of"] else ""
         guessed = "~" if row["published_origin"] == "inferred" else ""
         table.add_row(str(row["id"])[:10], guessed + str(row["published"] or "?"),
-                      f"{esc(str(row['title'] or row['source']))}{dup}", str(row["quotes"]),
+                      (esc(str(row["title"])) if row["title"] else
+                       f"[dim]{esc(_source_name(str(row['source'])))} (no title)[/]") + dup,
+                      str(row["quotes"]),
                       str(row["events"]))
     out.print(table)
+
+
+def _source_name(source: str) -> str:
+    """The end of a source path or address, as timelines cite it ("gv_20.txt", "b.csv:2"):
+    a long path cut at the column's width would keep only its common start."""
+    return source.rstrip("/").rsplit("/", 1)[-1] or source
 
 
 @main.command()

@@ -1,4 +1,4 @@
-"""Record formats: JSON, JSON Lines, CSV, RSS/Atom feeds and WARC web archives.
+"""Record formats: JSON, JSON Lines, CSV, RSS/Atom feeds, TimeML and WARC web archives.
 
 Exports from news databases, scrapers and spreadsheets name their columns differently, so each
 record is mapped to filrouge's fields by name: the usual names are recognised by default
@@ -417,6 +417,46 @@ def feed_links(data: bytes) -> tuple[list[str], str | None]:
     parsed: Any = feedparser.parse(io.BytesIO(data), sanitize_html=False)
     links = [str(e.get("link")) for e in parsed.entries if e.get("link")]
     return list(dict.fromkeys(links)), _as_text(parsed.feed.get("title"))
+
+
+# -- TimeML ----------------------------------------------------------------------------------
+
+
+def is_timeml(head: bytes) -> bool:
+    """Whether an XML document is annotated news text in TimeML (TimeBank, TempEval: a
+    ``<TimeML>`` root, or a ``<TEXT>`` element with a ``<DCT>`` creation time)."""
+    start = head[:8192]
+    return b"<TimeML" in start or (b"<TEXT" in start and b"<DCT" in start)
+
+
+def read_timeml(data: bytes, source: str) -> Iterator[RawDocument | Rejection]:
+    """A TimeML document as one article: the text of its ``<TEXT>`` element with the markup
+    taken out, its ``<DCT>`` (document creation time) as the publication date and ``<TITLE>``
+    as title when there is one. Entities are not expanded and nothing is fetched."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=False, recover=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
+        yield Rejection(source=source, reason=f"invalid TimeML XML: {error}")
+        return
+    body = root.find(".//TEXT")
+    text = "".join(body.itertext()).strip() if body is not None else ""
+    if not text:
+        yield Rejection(source=source, reason="TimeML document without text in <TEXT>")
+        return
+    created = root.find(".//DCT//TIMEX3")
+    if created is None:
+        created = root.find(".//TIMEX3[@functionInDocument='CREATION_TIME']")
+    date = given_date(created.get("value")) if created is not None else None
+    title = root.find(".//TITLE")
+    title_text = " ".join("".join(title.itertext()).split()) if title is not None else ""
+    yield RawDocument(
+        source=source, text=text, format="timeml", title=title_text or None,
+        published=Published(value=date, origin="input", confidence=1.0) if date else None,
+    )
 
 
 # -- WARC ------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ class RawDocument:
 
     source: str
     text: str
-    format: str  # "text" | "html" | "jsonl" | "json" | "csv" | "feed" | "warc"
+    format: str  # "text" | "html" | "jsonl" | "json" | "csv" | "feed" | "timeml" | "warc"
     title: str | None = None
     byline: str | None = None
     url: str | None = None

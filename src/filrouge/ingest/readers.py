@@ -26,10 +26,12 @@ from filrouge.ingest.encoding import decode, is_utf16
 from filrouge.ingest.formats import (
     FieldMap,
     is_feed,
+    is_timeml,
     read_csv,
     read_feed,
     read_json,
     read_jsonl,
+    read_timeml,
     read_warc,
 )
 from filrouge.ingest.raw import LIMITS, Limits, RawDocument
@@ -53,6 +55,7 @@ FORMAT_BY_SUFFIX = {
     ".rss": "feed",
     ".atom": "feed",
     ".xml": "xml",
+    ".tml": "xml",
     ".warc": "warc",
     ".arc": "warc",
     ".zip": "zip",
@@ -303,6 +306,8 @@ def _read_document(
     if fmt in ("feed", "xml"):
         if is_feed(data.lstrip()[:4096]):
             yield from read_feed(data, source)
+        elif is_timeml(data):
+            yield from read_timeml(data, source)
         else:
             yield Rejection(source=source, reason="XML file that is not an RSS or Atom feed")
         return
