@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from filrouge.analyze.pubdate import infer_from_text
 from filrouge.cli import main
 from filrouge.ingest.raw import RawDocument
-from filrouge.model import Rejection
+from filrouge.model import Article, Entity, Published, Rejection
+from filrouge.store.sqlite import Store
 
 # -- publication dates inferred from the text alone -------------------------------------------
 
@@ -104,3 +105,44 @@ def test_an_untitled_article_is_listed_by_its_file_name(tmp_path: Path) -> None:
     assert _source_name("/very/long/common/prefix/egypt/2011-01-27/gv_20.txt") == "gv_20.txt"
     assert _source_name("export.csv:2") == "export.csv:2"
     assert _source_name("https://example.org/a/") == "a"
+
+
+# -- --actor takes a name ---------------------------------------------------------------------
+
+
+def _store_with_actors(path: Path) -> Store:
+    store = Store(path)
+    people = [("Égypte", "EGY"), ("Mohamed Morsi", "local:mohamed-morsi"),
+              ("Morsi", "local:morsi")]
+    for n in range(3):
+        text = f"Article {n}. " + " ".join(name for name, _ in people[: 3 if n == 0 else 2])
+        entities, at = [], len(f"Article {n}. ")
+        for name, actor in people[: 3 if n == 0 else 2]:
+            entities.append(Entity(start=at, end=at + len(name), text=name, label="PER",
+                                   actor=actor))
+            at += len(name) + 1
+        article = Article(id=f"a{n}", source=f"s{n}.txt", text=text, entities=entities,
+                          published=Published(value=f"2013-07-0{n + 1}", origin="input"))
+        store.add_article(article, digest=str(n))
+    return store
+
+
+def test_an_actor_is_found_by_its_name_not_only_its_id(tmp_path: Path) -> None:
+    from filrouge.cli import _actor_id
+
+    store = _store_with_actors(tmp_path / "x.db")
+    assert _actor_id(store, "EGY") == "EGY"
+    assert _actor_id(store, "egypte") == "EGY"
+    assert _actor_id(store, "Le Caire") == "EGY"
+    # part of a name: the most widely named actor it fits
+    assert _actor_id(store, "Morsi") == "local:mohamed-morsi"
+    assert _actor_id(store, None) is None
+
+
+def test_an_unknown_actor_is_a_usage_error_not_an_empty_timeline(tmp_path: Path) -> None:
+    _store_with_actors(tmp_path / "x.db").close()
+    for command in (["timeline"], ["events"]):
+        result = CliRunner().invoke(main, [*command, "--db", str(tmp_path / "x.db"),
+                                           "--actor", "Zorglub"])
+        assert result.exit_code == 2
+        assert "no actor named" in result.output

@@ -604,6 +604,36 @@ def quotes(db: Path, fmt: str, speaker: str | None, anonymous: bool | None,
         out.print(f"  « {esc(row['text'])} »\n")
 
 
+def _actor_id(store: Store, actor: str | None) -> str | None:
+    """The actor id an ``--actor`` value means: an id as stored ("EGY", "local:mohamed-morsi"),
+    else a name: a registry name, alias, capital or demonym ("Égypte", "Le Caire"), else part
+    of a name, accents and case ignored. The most widely named match wins, and the choice is
+    said on stderr; no match is a usage error, not an empty answer."""
+    if actor is None:
+        return None
+    from filrouge.analyze.entities import slug
+    from filrouge.web.queries import _folded_names, _is_actor, actor_name, fold, registry
+
+    if _is_actor(store, actor):
+        return actor
+    wanted, local = fold(actor), slug(actor)
+    stored: dict[str, int] = {str(r[0]): int(r[1]) for r in store.db.execute(
+        "SELECT actor, articles FROM actor_stats")}
+    named = [a for a in registry().actors if a in stored and wanted in _folded_names(a)]
+    partial = [a for a in stored if wanted and (
+        any(wanted in name for name in _folded_names(a))
+        or (local and a.startswith("local:") and local in a[len("local:"):]))]
+    # a registry name as written first; else the most named of the partial matches ("Morsi":
+    # Mohamed Morsi, named in most articles, before a "Morsi" the texts never joined to him)
+    found = sorted(set(named or partial), key=lambda a: (-stored[a], a))
+    if not found:
+        raise click.UsageError(f"no actor named or with the id '{actor}' in {store.path}")
+    others = ", ".join(found[1:6]) + (" …" if len(found) > 6 else "")
+    _note(f"--actor {actor}: {actor_name(found[0])} ({found[0]})"
+          + (f"; also matching: {others}" if others else ""))
+    return found[0]
+
+
 @main.command()
 @DB_OPTION
 @FORMAT_OPTION
@@ -614,7 +644,8 @@ def quotes(db: Path, fmt: str, speaker: str | None, anonymous: bool | None,
 @click.option("--type", "event_type", type=click.Choice(get_args(EventType),
                                                        case_sensitive=False),
               help="Only this PLOVER type (docs/events.md).")
-@click.option("--actor", help="Only events where this actor id acts or is targeted.")
+@click.option("--actor", help="Only events where this actor acts or is targeted: an id, or "
+                               "a name (\"Égypte\", \"Morsi\").")
 @_window_options
 def events(db: Path, fmt: str, grouped: bool, facts: bool, event_type: str | None,
            actor: str | None, date_from: str | None, date_to: str | None) -> None:
@@ -624,6 +655,7 @@ def events(db: Path, fmt: str, grouped: bool, facts: bool, event_type: str | Non
     from filrouge.analyze.event_groups import group_events
 
     store = _open_store(db)
+    actor = _actor_id(store, actor)
 
     def keep(kind: str, actors: list[str], targets: list[str], negated: bool,
              hypothetical: bool) -> bool:
@@ -687,7 +719,8 @@ def _story_articles(store: Store, story: str) -> tuple[Story, list[Article]]:
 @DB_OPTION
 @FORMAT_OPTION
 @click.option("--story", help="Story id or prefix (see `filrouge stories`).")
-@click.option("--actor", help="Only sentences naming this actor id (or quoting them).")
+@click.option("--actor", help="Only sentences naming this actor (or quoting them): an id, "
+                               "or a name (\"Égypte\", \"Morsi\").")
 @click.option("--from", "date_from", type=DATE_FROM,
               help="First date: YYYY-MM-DD, or a month (YYYY-MM) or year (YYYY) from its "
                    "first day.")
@@ -704,6 +737,7 @@ def timeline(db: Path, fmt: str, story: str | None, actor: str | None, date_from
     from filrouge.stories.timeline import build_timeline
 
     store = _open_store(db)
+    actor = _actor_id(store, actor)
     articles = _story_articles(store, story)[1] if story else list(store.articles())
     entries = build_timeline(articles, max_dates=max_dates,
                              sentences_per_date=sentences_per_date, since=date_from,
