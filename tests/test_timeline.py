@@ -73,6 +73,18 @@ def test_a_day_inside_a_name_or_a_source_date_is_not_a_mention() -> None:
     assert {c.date for c in candidates(article)} == {"2019-01-25", "2019-03-03"}
 
 
+def test_the_day_next_to_an_undated_event_or_an_idiom_is_not_a_mention() -> None:
+    text = ("Au lendemain de la grève, les pêcheurs ont repris la mer avant le jour. "
+            "Tout peut changer du jour au lendemain pour les pêcheurs du port. "
+            "Le lendemain, le conseil a voté la nouvelle charte du port de la ville.")
+    article = make_article(text, "2019-03-04", {"Au lendemain": "2019-03-05",
+                                                "Le lendemain": "2019-03-02"})
+    idiom = text.index("lendemain pour")
+    article.times.append(TimeExpr(start=idiom, end=idiom + len("lendemain"), text="lendemain",
+                                  type="DATE", value="2019-03-05"))
+    assert [c.date for c in candidates(article) if c.explicit] == ["2019-03-02"]
+
+
 def test_cited_sentences_start_after_the_dateline() -> None:
     text = ("MALI - Le 3 mars, le conseil a voté la nouvelle charte du port de la ville.\n"
             "La charte entre en vigueur dans un mois selon le maire.")

@@ -88,6 +88,11 @@ _SOURCE_DATE = re.compile(
     r"\b(?:édition|edition|edit|datée?|publiée?|parue?|mise? à jour|numéro)\s+(?:du|le)\s*$"
     r"|(?-i:\b[A-Z][\w-]+)\s+du\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"\b\d{4}\b")
+# "au lendemain de la révolution", "la veille de la manifestation", "du jour au lendemain":
+# the day next to an event, or an idiom, not a day the tagger could place.
+_EVENT_NEIGHBOUR = re.compile(r"^(?:(?:le|la|au|à la)\s+)?(?:lendemain|veille)$", re.IGNORECASE)
+_OF = re.compile(r"\s+d(?:e|u|es)\b|\s+d['’]", re.IGNORECASE)
+_IDIOM_BEFORE = re.compile(r"\bdu jour au\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -162,9 +167,13 @@ def statement_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _mentions_day(text: str, start: int, end: int) -> bool:
-    """False for a day inside a name or a source's own date (see the module notes)."""
+    """False for a day inside a name, a source's own date, or the day before or after an
+    event the tagger cannot date (see the module notes)."""
     before = text[max(0, start - 40):start]
     if _SOURCE_DATE.search(before):
+        return False
+    if _EVENT_NEIGHBOUR.match(text[start:end]) and (
+            _OF.match(text, end) or _IDIOM_BEFORE.search(before)):
         return False
     return not (_NAME_HEAD.search(before) and not _YEAR.search(text[start:end]))
 
