@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from filrouge.eval.timeline import average, free_oracle_timeline, oracle_timeline
+from filrouge.eval.timeline import (
+    average,
+    budget_date_ceiling,
+    free_oracle_timeline,
+    oracle_timeline,
+)
 from filrouge.model import Article, Published, TimeExpr, content_id
 from filrouge.stories.timeline import build_timeline, candidates, statement_span
 
@@ -57,6 +62,7 @@ def test_statements_lose_their_dateline_and_site_marks(sentence: str, statement:
     "Pérou: une enveloppe de deux millions pour les mineurs en faveur des…",  # a teaser
     "Où était la police quand les vitrines ont été brisées ?",
     "Un pêcheur écrit sur son compte :",
+    "Marin breton | 2 mars 2019 14h48 | Bravo aux pêcheurs pour leur courage.",  # a comment
 ])
 def test_debris_is_not_a_statement(sentence: str) -> None:
     assert kept(sentence) is None
@@ -134,6 +140,9 @@ def test_mean_over_topics_is_f_of_mean_precision_and_recall() -> None:
     second = {f"{k} {m}": v for k in keys for m, v in (("precision", 0.2), ("recall", 0.2))}
     for row in (first, second):
         row.update({"oracle date f1": 0.5, "oracle ar-1 f": 0.1, "oracle ar-2 f": 0.0,
+                    "budget date f1 ceiling": 0.4,
+                    "oracle undated on publication day date f1": 0.5,
+                    "oracle undated on publication day ar-1 f": 0.1,
                     "free oracle ar-1 f": 0.3})
     mean = average([first, second])
     assert mean["date f1"] == pytest.approx(2 * 0.6 * 0.2 / 0.8, abs=1e-4)
@@ -150,3 +159,26 @@ def test_oracles_fill_reference_days_from_dated_or_any_sentences() -> None:
     assert list(dated) == ["2019-03-03"] and "bloqué le port" in dated["2019-03-03"][0]
     free = free_oracle_timeline([article], reference, 1)
     assert set(free) == set(reference) and "préfet" in free["2019-03-20"][0]
+
+
+def test_undated_oracle_puts_later_sentences_on_the_publication_day() -> None:
+    text = (f"{GREVE} Le 3 mars, les pêcheurs ont bloqué le port et les quais de la ville. "
+            "Le préfet a promis une réponse rapide aux demandes des pêcheurs du port. "
+            "Les pêcheurs ont levé le blocus du port dans la soirée sans incident. "
+            "La criée rouvrira ses portes aux acheteurs du marché dès la semaine prochaine. "
+            "Le maire salue le calme des pêcheurs et des dockers du port de la ville.")
+    article = make_article(text, "2019-03-04", {"3 mars": "2019-03-03"})
+    reference = {"2019-03-04": ["Le maire salue le calme des pêcheurs ."]}
+    leads = oracle_timeline([article], reference, 1)  # the sixth sentence is not a lead
+    assert "maire" not in " ".join(leads.get("2019-03-04", []))
+    undated = oracle_timeline([article], reference, 1, undated=True)
+    assert "maire" in undated["2019-03-04"][0]
+
+
+def test_budget_date_ceiling_counts_reachable_days_under_the_budget() -> None:
+    text = f"{GREVE} Le 3 mars, les pêcheurs ont bloqué le port et les quais de la ville."
+    article = make_article(text, "2019-03-04", {"3 mars": "2019-03-03"})
+    reference = {f"2019-03-0{d}": ["Les pêcheurs bloquent le port ."] for d in (1, 3, 8, 9)}
+    # two days named in the window (3 and 4 March, the publication day), one of them a
+    # reference day: at best 1 shared of 2 predicted and 4 reference days
+    assert budget_date_ceiling([article], reference) == pytest.approx(2 * 1 / (2 + 4))

@@ -77,6 +77,7 @@ _DEBRIS = [
     re.compile(r"^(?:photo|crédits?|image|vidéo|source|lire aussi|voir aussi|à lire)\b",
                re.IGNORECASE),
     re.compile(r"©|@\w+"),  # credits, handles
+    re.compile(r"\|"),  # page furniture or a reader's comment: "Nom | 1 août 2013 14h48 |"
 ]
 _TERMINAL = re.compile(r"[.!»\"”)]\s*$")
 _TEASER = re.compile(r"(?:…|\.\.\.)\s*$")
