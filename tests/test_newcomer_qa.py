@@ -146,3 +146,31 @@ def test_an_unknown_actor_is_a_usage_error_not_an_empty_timeline(tmp_path: Path)
                                            "--actor", "Zorglub"])
         assert result.exit_code == 2
         assert "no actor named" in result.output
+
+
+# -- corpus-local actors are named as the texts write them ------------------------------------
+
+
+def test_a_local_actor_is_named_as_written_not_as_its_id(tmp_path: Path) -> None:
+    from filrouge.web import queries
+
+    store = Store(tmp_path / "x.db")
+    forms = ["Frères musulmans", "Frères musulmans", "Frères Musulmans", "confrérie"]
+    text = " ; ".join(forms)
+    entities, at = [], 0
+    for form in forms:
+        actor = "local:freres-musulmans" if form != "confrérie" else "local:confrerie"
+        entities.append(Entity(start=at, end=at + len(form), text=form, label="ORG",
+                               actor=actor))
+        at += len(form) + 3
+    store.add_article(Article(id="a", source="a.txt", text=text, entities=entities),
+                      digest="a")
+    queries._LOCAL_NAMES.pop("local:freres-musulmans", None)
+    assert queries.actor_name("local:freres-musulmans") == "Freres Musulmans"  # not read yet
+    queries.learn_names(store, ["local:freres-musulmans", "EGY", None])
+    assert queries.actor_name("local:freres-musulmans") == "Frères musulmans"
+    # a form that does not spell the id is never taken as its name
+    queries.learn_forms("local:conseil-d-etat", ["le Conseil"])
+    assert queries.actor_name("local:conseil-d-etat") == "Conseil D Etat"
+    queries.learn_forms("local:cgt", ["CGT"])
+    assert queries.actor_name("local:cgt") == "CGT"

@@ -799,6 +799,9 @@ def stories(ctx: click.Context, db: Path, fmt: str, rebuild: bool,
     if fmt == "json":
         click.echo(json.dumps([s.to_json_dict() for s in found], ensure_ascii=False, indent=2))
         return
+    from filrouge.web.queries import learn_names
+
+    learn_names(store, (a for s in found for a in s.actors))
     _print_stories(found)
 
 

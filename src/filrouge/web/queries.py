@@ -15,7 +15,8 @@ import datetime as dt
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
@@ -94,14 +95,54 @@ def registry() -> ActorRegistry:
 
 
 def actor_name(actor_id: str) -> str:
-    """A readable name: the registry's, or a corpus-local id turned back into words."""
+    """A readable name: the registry's; for a corpus-local id, the name as the texts write it
+    once :func:`learn_names` has read it ("Frères musulmans", "CGT"), else the id turned back
+    into words."""
     known = registry().get(actor_id)
     if known is not None:
         return known.name
     if actor_id.startswith("local:"):
+        learned = _LOCAL_NAMES.get(actor_id)
+        if learned:
+            return learned
         words = actor_id[len("local:"):].replace("-", " ").strip()
         return words.title() if words else actor_id
     return actor_id
+
+
+# Names of corpus-local actors as the texts write them. A local id is the slug of its name, so
+# it reads the same in any store: one cache for the process, bounded.
+_LOCAL_NAMES: dict[str, str] = {}
+_LOCAL_NAMES_MAX = 100_000
+_FORMS_SAMPLE = 3  # articles read per actor to see how its name is written
+
+
+def learn_forms(actor_id: str, forms: Iterable[str]) -> None:
+    """Remember the display name of a local actor from the ways texts write it: the most
+    frequent form that spells the id itself (accents and case kept), else one containing it."""
+    if not actor_id.startswith("local:") or actor_id in _LOCAL_NAMES:
+        return
+    counts = Counter(" ".join(f.split()) for f in forms if f and f.strip())
+    key = actor_id[len("local:"):]
+    spelled = [f for f in counts if slug(f) == key] or [f for f in counts if key in slug(f)]
+    if not spelled:
+        return
+    if len(_LOCAL_NAMES) >= _LOCAL_NAMES_MAX:
+        _LOCAL_NAMES.clear()
+    _LOCAL_NAMES[actor_id] = max(spelled, key=lambda f: (counts[f], f != f.lower(), f))
+
+
+def learn_names(store: Store, actor_ids: Iterable[str | None]) -> None:
+    """Read how the texts write each unknown local actor (a few articles naming it each)."""
+    for actor_id in set(actor_ids):
+        if not actor_id or not actor_id.startswith("local:") or actor_id in _LOCAL_NAMES:
+            continue
+        learn_forms(actor_id, [str(r[0]) for r in store.db.execute(
+            "SELECT json_extract(e.value, '$.text') FROM"
+            " (SELECT article_id FROM mentions WHERE actor = ? LIMIT ?) m"
+            " JOIN articles a ON a.id = m.article_id, json_each(a.record, '$.entities') e"
+            " WHERE json_extract(e.value, '$.actor') = ?",
+            (actor_id, _FORMS_SAMPLE, actor_id)) if r[0]])
 
 
 def actor_ref(actor_id: str) -> Row:
@@ -225,6 +266,7 @@ def stories(store: Store, limit: int, offset: int) -> Page:
         "SELECT * FROM story_summaries ORDER BY last_date IS NULL, last_date DESC,"
         " articles DESC, id LIMIT ? OFFSET ?", (limit, offset),
     ).fetchall()
+    learn_names(store, (a for r in rows for a in json.loads(r["actors"] or "[]")))
     return Page(total, limit, offset, [_story_item(r) for r in rows])
 
 
@@ -246,6 +288,7 @@ def story(store: Store, story_id: str) -> tuple[Story, Row] | None:
     ).fetchone()
     if row is None or summary is None:
         return None
+    learn_names(store, json.loads(summary["actors"] or "[]"))
     return Story.model_validate_json(row["record"]), _story_item(summary)
 
 
@@ -292,6 +335,7 @@ def story_speakers(store: Store, story_id: str, speakers: int = 12, per_speaker:
         " WHERE m.story_id = ?)"
         " WHERE rank <= ? ORDER BY said DESC, who, rank", (story_id, per_speaker),
     ).fetchall()
+    learn_names(store, (r["speaker_actor"] for r in rows))
     groups: dict[str, Row] = {}
     for r in rows:
         who = r["who"]
@@ -449,7 +493,13 @@ def article(store: Store, article_id: str) -> Article | None:
             (article_id, article_id + "~"),
         ).fetchall()
         record = rows[0]["record"] if len(rows) == 1 else None
-    return None if record is None else Article.model_validate_json(record)
+    if record is None:
+        return None
+    found = Article.model_validate_json(record)
+    for entity in found.entities:  # the page names its actors as this text writes them
+        if entity.actor:
+            learn_forms(entity.actor, [entity.text])
+    return found
 
 
 def article_context(store: Store, article_id: str) -> Row:
@@ -696,6 +746,7 @@ def actors(store: Store, limit: int | None, offset: int, name: str | None = None
         f"SELECT * FROM actor_stats{where.sql} ORDER BY articles DESC, quotes DESC, actor"
         " LIMIT ? OFFSET ?", [*where.params, -1 if limit is None else limit, offset],
     ).fetchall()
+    learn_names(store, (r["actor"] for r in rows))
     return Page(total, limit or total, offset, [_actor_item(r) for r in rows])
 
 
@@ -711,6 +762,7 @@ def actor(store: Store, actor_id: str, quotes_limit: int = 20, events_limit: int
     known = registry().get(actor_id)
     if stats is None and known is None:
         return None
+    learn_names(store, [actor_id])
     item = _actor_item(stats) if stats is not None else _actor_item(
         {"actor": actor_id, "articles": 0, "mentions": 0, "quotes": 0, "events": 0})
     item["registry"] = _registry_entry(known) if known else None
@@ -744,16 +796,15 @@ def actor(store: Store, actor_id: str, quotes_limit: int = 20, events_limit: int
         ).fetchall())
         for role in ("actor", "target")
     }
-    item["cooccurring"] = [
-        {**actor_ref(r["actor"]), "articles": r["n"]}
-        for r in store.db.execute(
-            "SELECT o.actor, count(*) AS n FROM"
-            " (SELECT article_id FROM mentions WHERE actor = ? ORDER BY article_id LIMIT ?) m"
-            " JOIN mentions o ON o.article_id = m.article_id AND o.actor != ?"
-            " GROUP BY o.actor ORDER BY n DESC, o.actor LIMIT 15",
-            (actor_id, COOCCURRENCE_SAMPLE, actor_id),
-        )
-    ]
+    cooccurring = store.db.execute(
+        "SELECT o.actor, count(*) AS n FROM"
+        " (SELECT article_id FROM mentions WHERE actor = ? ORDER BY article_id LIMIT ?) m"
+        " JOIN mentions o ON o.article_id = m.article_id AND o.actor != ?"
+        " GROUP BY o.actor ORDER BY n DESC, o.actor LIMIT 15",
+        (actor_id, COOCCURRENCE_SAMPLE, actor_id),
+    ).fetchall()
+    learn_names(store, (r["actor"] for r in cooccurring))
+    item["cooccurring"] = [{**actor_ref(r["actor"]), "articles": r["n"]} for r in cooccurring]
     item["cooccurrence_sample"] = min(item["articles"], COOCCURRENCE_SAMPLE)
     return item
 
@@ -788,6 +839,7 @@ def _event_items(store: Store, rows: list[Any]) -> list[Row]:
         " WHERE article_id IN (SELECT value FROM json_each(?))", (json.dumps(articles),),
     ):
         roles.setdefault((x["article_id"], x["position"]), []).append(x)
+    learn_names(store, (x["actor"] for found in roles.values() for x in found))
     return [_event_item(r, roles.get((r["article_id"], r["position"]), [])) for r in rows]
 
 
