@@ -90,3 +90,45 @@ def test_their_own_sanctions_are_no_happening_between_the_owners(analyzer: Analy
 def test_a_capital_after_a_meeting_noun_is_where_it_is_held(analyzer: Analyzer) -> None:
     found = events(analyzer, "Le ministre a quitté mardi les discussions de Riyad.")
     assert not any(e.type == "CONSULT" and e.actors == ["SAU"] for e in found)
+
+
+# --------------------------------------------------------------------------- what is no event
+
+
+def test_inviting_someone_to_a_capital_is_no_request(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Volodymyr Zelensky a félicité Mark Rutte, qu'il a invité à Kiev.")
+    assert not any(e.type == "REQUEST" for e in found)
+    found = events(analyzer, "Volodymyr Zelensky a invité les Européens à livrer davantage "
+                             "d'obus.")
+    assert ("REQUEST", ["volodymyr-zelensky"], ["EUROPEANS"]) in kinds(found)
+
+
+def test_what_remains_blocked_does_not_block(analyzer: Analyzer) -> None:
+    found = events(analyzer, "La visite intervient alors que l'aide américaine reste bloquée "
+                             "à Washington.")
+    assert not any(e.type == "REJECT" for e in found)
+
+
+def test_an_idiom_is_no_event(analyzer: Analyzer) -> None:
+    assert events(analyzer, "Jens Stoltenberg cédera la place à Mark Rutte le 1er octobre.") == []
+    found = events(analyzer, "Le Kremlin a cédé aux demandes de la Turquie.")
+    assert ("CONCEDE", ["KREMLIN"]) in [(e.type, e.actors) for e in found]
+
+
+def test_receiving_aid_is_no_meeting(analyzer: Analyzer) -> None:
+    assert events(analyzer, "L'Ukraine a reçu des Américains 60 milliards de dollars "
+                            "d'aide.") == []
+    found = events(analyzer, "Emmanuel Macron a reçu Volodymyr Zelensky à l'Élysée.")
+    assert kinds(found) == [("CONSULT", ["emmanuel-macron"], ["volodymyr-zelensky"])]
+
+
+def test_agreeing_to_deliver_is_the_delivery(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Les dirigeants du G7 se sont mis d'accord pour livrer à "
+                             "l'Ukraine des obus.")
+    assert kinds(found) == [("AID", ["G7"], ["UKR"])]
+
+
+def test_agreeing_to_exchange_prisoners_stays_an_agreement(analyzer: Analyzer) -> None:
+    found = events(analyzer, "La Russie et l'Ukraine se sont entendues pour échanger tous les "
+                             "prisonniers blessés.")
+    assert [e.type for e in found] == ["AGREE"]

@@ -62,7 +62,7 @@ class Cue:
 _CONDITIONS = frozenset({
     "target", "actor-object", "aid", "troops", "trainees", "weapons", "agreement", "request",
     "no-clause", "no-complement", "promise", "negated-only", "phone", "prisoners", "threat",
-    "adjective", "gathering", "named-object", "pair",
+    "adjective", "gathering", "named-object", "pair", "no-aid",
 })
 _TYPES = frozenset({
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -647,12 +647,25 @@ def _matching_cues(verb: Token, text: str) -> list[Cue]:
     with_en = any(c.lower_ == "en" and c.pos_ == "PRON" for c in verb.children)
     following = _apostrophes(text[verb.idx + len(verb.text):verb.idx + len(verb.text) + 40])
     following = " ".join(following.replace("'", "' ").split()).lower()
+    if any(following.startswith(rest) for rest in _idioms().get(_verb_lemma(verb), ())):
+        return []  # "céder la place à", "lever des fonds": an idiom, no event
     fitting = [c for c in entries
                if (not c.with_en or with_en)
                and (not c.after or following.startswith(c.after.replace("'", "' ")))]
     if reflexive and any(c.reflexive for c in fitting):
         return [c for c in fitting if c.reflexive]
     return [c for c in fitting if not c.reflexive]
+
+
+@lru_cache(maxsize=1)
+def _idioms() -> dict[str, tuple[str, ...]]:
+    """Cue lemma → the words after it that make an idiom of it (``idioms`` in
+    ``events_fr.json``: "céder la place" → {"céder": ("la place",)})."""
+    found: dict[str, list[str]] = {}
+    for idiom in grammar()["idioms"]:
+        lemma, _, rest = idiom.replace("'", "' ").partition(" ")
+        found.setdefault(lemma, []).append(" ".join(rest.split()))
+    return {lemma: tuple(rests) for lemma, rests in found.items()}
 
 
 def _has_reflexive(verb: Token) -> bool:
@@ -692,10 +705,18 @@ def _event_complement(verb: Token, context: _Context, actors: list[str]) -> bool
     """Whether an infinitive complement of ``verb`` states an event itself ("s'engager à
     livrer des missiles"; not "s'engager à consacrer 2 % du PIB")."""
     for child in verb.children:
-        if child.dep_ not in {"xcomp", "ccomp"} or "Inf" not in _feats(child, "VerbForm"):
+        if "Inf" not in _feats(child, "VerbForm") or not (
+            child.dep_ in {"xcomp", "ccomp"} or (child.dep_ == "advcl" and any(
+                m.lower_ == "pour" for m in child.children if m.dep_ in {"mark", "case"}))
+        ):  # "s'engager à livrer", "se mettre d'accord pour livrer"
             continue
         for cue in _matching_cues(child, context.text):
-            if _conditions_hold(cue, child, False, context, actors):
+            if _conditions_hold(cue, child, False, context, actors) and (
+                not cue.conditions & {"target", "pair"}
+                or ("pair" in cue.conditions and len(actors) > 1)
+                or any(rank <= _ADDRESSED for rank, _ in _verb_targets(child, cue, context,
+                                                                       actors))
+            ):  # "s'entendre pour échanger des prisonniers" exchanges with nobody named
                 return True
     return False
 
@@ -709,7 +730,14 @@ def _is_passive(verb: Token) -> bool:
         c.dep_.startswith("aux") for c in verb.children
     ):  # ", exigée depuis des mois par Donald Trump": a bare participle is passive
         return "Part" in _feats(verb, "VerbForm")
+    if verb.dep_ == "xcomp" and "Part" in _feats(verb, "VerbForm") and "Past" in _feats(
+        verb, "Tense"
+    ) and verb.head.lemma_.lower() in _COPULAS:  # "l'aide reste bloquée": its subject undergoes
+        return True
     return verb.dep_ in {"acl", "amod"} and "Part" in _feats(verb, "VerbForm")
+
+
+_COPULAS = frozenset({"rester", "reste", "demeurer", "sembler", "paraître", "être"})
 
 
 def _verb_actors(verb: Token, context: _Context) -> tuple[list[str], bool, bool]:
@@ -972,6 +1000,8 @@ def _conditions_hold(cue: Cue, verb: Token, negated: bool, context: _Context,
         return False
     if "aid" in conditions and not _names_aid(objects):
         return False
+    if "no-aid" in conditions and _names_aid(objects):
+        return False
     if "troops" in conditions and not any(w.lemma_.lower() in words["troop_words"]
                                           for w in objects):
         return False
@@ -1065,9 +1095,9 @@ def _has_request_complement(verb: Token) -> bool:
             if marks & {"à", "de", "d'", "que", "qu'", "pour"} or "Inf" in _feats(
                     child, "VerbForm"):
                 return True
-        if child.dep_.startswith("obl") and any(
+        if child.dep_.startswith("obl") and child.pos_ != "PROPN" and any(
             k.lower_ in {"à", "pour", "au", "aux"} for k in child.children if k.dep_ == "case"
-        ):
+        ):  # "appeler à la retenue"; "invité à Kiev" is where, not what is asked
             return True
     return False
 
