@@ -174,3 +174,43 @@ def test_a_local_actor_is_named_as_written_not_as_its_id(tmp_path: Path) -> None
     assert queries.actor_name("local:conseil-d-etat") == "Conseil D Etat"
     queries.learn_forms("local:cgt", ["CGT"])
     assert queries.actor_name("local:cgt") == "CGT"
+
+
+# -- saved web pages --------------------------------------------------------------------------
+
+_PARAGRAPHS = "".join(
+    f"<p>Paragraphe {n} : le conseil régional a débattu longuement du budget des transports "
+    f"scolaires, puis les élus ont adopté une motion sur les lignes de car rurales.</p>\n"
+    for n in range(2, 7))
+
+
+def _page(head: str, first: str) -> str:
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Budget voté</title>"
+            f"</head><body><h1>Budget voté</h1>\n{head}\n<p>{first}</p>\n{_PARAGRAPHS}"
+            f"</body></html>")
+
+
+def test_a_standfirst_in_a_heading_is_kept_as_the_first_paragraph() -> None:
+    from filrouge.ingest.html import extract_html
+
+    lead = "Le conseil régional a adopté jeudi un budget de 2 milliards d'euros, en hausse."
+    first = ("12 mars 2024. - Les élus ont voté le texte en fin de journée après un long débat "
+             "sur les transports et les lycées de la région.")
+    raw = extract_html(_page(f"<h2>{lead}</h2>", first), source="p.html", warnings=[])
+    assert isinstance(raw, RawDocument)
+    assert raw.text.startswith(lead + "\n\n12 mars 2024")
+    assert not raw.removed
+    # a short heading before the body is no standfirst
+    raw = extract_html(_page("<h2>Les chiffres clés</h2>", first), source="p.html", warnings=[])
+    assert isinstance(raw, RawDocument) and raw.text.startswith("12 mars 2024")
+
+
+def test_a_soft_hyphen_does_not_make_a_kept_line_look_removed() -> None:
+    from filrouge.ingest.html import extract_html
+
+    first = ("Les élus ont voté le texte en fin de jour\u00adnée après un long dé\u00adbat sur "
+             "les transports et les lycées de la région.")
+    raw = extract_html(_page("", first), source="p.html", warnings=[])
+    assert isinstance(raw, RawDocument)
+    assert "Les élus ont voté" in raw.text
+    assert not [r for r in raw.removed if "Les élus" in r.text]

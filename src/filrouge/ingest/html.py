@@ -62,10 +62,13 @@ def extract_html(
     if result is None or not getattr(result, "text", None):
         return Rejection(source=source, reason="no article text found in the HTML page")
     body: str = _paragraphs(str(result.text))
+    title = getattr(result, "title", None)
+    lead = _standfirst(tree, body, str(title or ""))
+    if lead:
+        body = lead + "\n\n" + body
     published = _metadata_date(tree)
     if published is None and getattr(result, "date", None):
         published = Published(value=str(result.date)[:10], origin="metadata", confidence=0.7)
-    title = getattr(result, "title", None)
     return RawDocument(
         source=source,
         text=body,
@@ -125,12 +128,63 @@ def _json_ld_date(raw: str) -> str | None:
     return None
 
 
+# Characters a page may hold inside words that the extracted text no longer has (soft hyphens,
+# zero-width spaces and joiners, a stray byte-order mark): left out when comparing the two.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
+def _comparable(text: str) -> str:
+    return " ".join(_INVISIBLE.sub("", text).split())
+
+
+# A standfirst ("chapô") that trafilatura takes for a heading: a heading, or a block whose class
+# names it, standing before the first paragraph of the body and written as a sentence.
+_STANDFIRST_CLASS = re.compile(r"(?i)chap[oô]|chapeau|standfirst|lede|intro|summary|abstract")
+_SENTENCE_END = (".", "!", "?", "»", '"', "…")
+_STANDFIRST_MIN_WORDS = 8  # with a full stop; without one, a heading this long is a sentence:
+_STANDFIRST_LONG_WORDS = 15
+
+
+def _standfirst(tree: lxml.html.HtmlElement, body: str, title: str) -> str | None:
+    """The page's standfirst when the extracted body left it out: the last sentence-like
+    ``h2``/``h3`` (or block classed as a standfirst) before the body's first paragraph, outside
+    navigation, footers, asides, figures and forms. A short heading ("Le mode opératoire")
+    is no standfirst."""
+    first = _comparable(body.split("\n\n", 1)[0])[:80]
+    if not first:
+        return None
+    kept, found = _comparable(body), None
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        tag = element.tag.lower()
+        if tag in {"script", "style", "noscript", "template"}:
+            continue
+        own = _comparable(" ".join(element.itertext()))
+        if own.startswith(first) and tag not in {"html", "body", "article", "main", "div",
+                                                 "section"}:
+            break  # the body starts here
+        if tag not in {"h2", "h3", "p", "div"}:
+            continue
+        if tag in {"p", "div"} and not _STANDFIRST_CLASS.search(
+                (element.get("class") or "") + " " + (element.get("id") or "")):
+            continue
+        words = len(own.split())
+        if (words < _STANDFIRST_MIN_WORDS
+                or (words < _STANDFIRST_LONG_WORDS and not own.endswith(_SENTENCE_END))
+                or own == _comparable(title) or own in kept
+                or _landmark(element) not in {None, "header"}):
+            continue
+        found = own
+    return found
+
+
 def _dropped_lines(tree: lxml.html.HtmlElement, body: str, title: str) -> list[Removed]:
     """Visible text of the page that is neither in the body nor the title."""
     for element in list(tree.iter("script", "style", "noscript", "template")):
         if element.getparent() is not None:
             element.drop_tree()
-    kept = " ".join(body.split())
+    kept = _comparable(body)
     seen: set[str] = set()
     removed: list[Removed] = []
     for element in tree.iter():
@@ -142,7 +196,7 @@ def _dropped_lines(tree: lxml.html.HtmlElement, body: str, title: str) -> list[R
         if any(isinstance(c.tag, str) and c.tag.lower() in _BLOCK_TAGS for c in element):
             continue  # report the innermost block only
         seen.add(own)
-        if own not in kept:
+        if _comparable(own) not in kept:
             reason = "html-" + element.tag.lower()
             container = _landmark(element)
             removed.append(Removed(text=own, reason=f"html-boilerplate ({container or reason})"))
