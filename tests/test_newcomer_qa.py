@@ -214,3 +214,35 @@ def test_a_soft_hyphen_does_not_make_a_kept_line_look_removed() -> None:
     assert isinstance(raw, RawDocument)
     assert "Les élus ont voté" in raw.text
     assert not [r for r in raw.removed if "Les élus" in r.text]
+
+
+# -- since: quotes shown as `quotes` shows them -----------------------------------------------
+
+
+def test_since_keeps_guillemets_for_words_quoted_as_said(tmp_path: Path) -> None:
+    from filrouge.model import Quote, Span, Story, content_id
+
+    old_text = "Le conseil municipal ouvre le débat sur le nouveau pont."
+    said, reported = "Nous tiendrons parole.", "que le pont serait prêt en juin"
+    new_text = f"{said} {reported}"
+    quotes = [Quote(start=0, end=len(said), text=said,
+                    parts=[Span(start=0, end=len(said), text=said)], kind="direct",
+                    speaker_name="la maire", date="2024-05-10"),
+              Quote(start=len(said) + 1, end=len(new_text), text=reported,
+                    parts=[Span(start=len(said) + 1, end=len(new_text), text=reported)],
+                    kind="indirect", date="2024-05-10")]
+    articles = [Article(id=content_id(t), source=f"{n}.txt", text=t, quotes=q,
+                        published=Published(value=d, origin="input", confidence=1.0))
+                for n, (t, q, d) in enumerate([(old_text, [], "2024-04-01"),
+                                               (new_text, quotes, "2024-05-10")])]
+    with Store(tmp_path / "s.db") as store:
+        for article in articles:
+            store.add_article(article, digest=article.id)
+        store.replace_stories([Story(id="s-pont000001", title="pont", start="2024-04-01",
+                                     end="2024-05-10", articles=[a.id for a in articles])])
+    result = CliRunner().invoke(main, ["since", "2024-05-01", "--story", "s-pont", "--db",
+                                       str(tmp_path / "s.db")])
+    assert result.exit_code == 0, result.output
+    assert "la maire: « Nous tiendrons parole. »" in result.output
+    assert "?: (indirect) que le pont serait prêt en juin" in result.output
+    assert "anonymous" not in result.output

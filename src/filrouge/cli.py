@@ -942,8 +942,14 @@ def since(date: str, db: Path, fmt: str, story: str, max_words: int, limit: int)
                   f" → {', '.join(event.targets) or '-'} [dim]{article.id[:10]}[/]")
     out.print(_section("Quotes", len(update.quotes), limit))
     for article, quote in update.quotes[:shown]:
-        out.print(f"  {quote.date or '?'} {esc(quote.speaker_name or 'anonymous')}: "
-                  f"« {esc(quote.text)} » [dim]{article.id[:10]}[/]")
+        # as `filrouge quotes` shows them: an unresolved speaker is not called anonymous, and
+        # only words quoted as said are between guillemets
+        who = quote.speaker_name or (quote.speaker.text if quote.speaker else "") or "?"
+        if quote.anonymous:
+            who = f"{quote.speaker_description or who} (anonymous)"
+        said = (f"« {esc(quote.text)} »" if quote.kind == "direct"
+                else f"({quote.kind}) {esc(quote.text)}")
+        out.print(f"  {quote.date or '?'} {esc(who)}: {said} [dim]{article.id[:10]}[/]")
     out.print(_section("Figures", len(update.figures), limit))
     for article, amount in update.figures[:shown]:
         out.print(f"  {article.published.value or '?'} {esc(amount.text)} "
