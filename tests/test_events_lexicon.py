@@ -132,3 +132,33 @@ def test_agreeing_to_exchange_prisoners_stays_an_agreement(analyzer: Analyzer) -
     found = events(analyzer, "La Russie et l'Ukraine se sont entendues pour échanger tous les "
                              "prisonniers blessés.")
     assert [e.type for e in found] == ["AGREE"]
+
+
+# --------------------------------------------------------------------------- who acts
+
+
+def test_a_capital_the_tagger_read_as_a_pronoun_still_acts(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Un responsable a indiqué à Reuters que Kiev espérait conclure "
+                             "« une douzaine d'accords supplémentaires » d'ici juillet.")
+    assert [(e.type, e.actors, e.hypothetical) for e in found] == [("AGREE", ["UKR"], True)]
+
+
+def test_a_possessive_in_a_reported_clause_is_the_reporter(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Berlin a confirmé que ses discussions avec Kiev étaient très "
+                             "avancées.")
+    assert kinds(found) == [("CONSULT", ["DEU"], ["UKR"])]
+
+
+def test_en_stands_for_the_troops_named_before(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Plusieurs pays envisagent d'envoyer des soldats en Ukraine. La "
+                             "Pologne, elle, n'en enverra pas.")
+    (refusal,) = [e for e in found if e.actors == ["POL"]]
+    assert refusal.type == "MOBILIZE" and refusal.negated and refusal.hypothetical
+    assert events(analyzer, "La Pologne n'en enverra pas.") == []
+
+
+def test_an_appearance_at_a_meeting_is_taking_part(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le président ukrainien a fait mardi une apparition à la réunion "
+                             "du groupe de contact.")
+    assert [(e.type, e.actors) for e in found] == [("CONSULT", ["volodymyr-zelensky"])]
+    assert events(analyzer, "La présence de la France en Afrique inquiète Moscou.") == []

@@ -910,7 +910,8 @@ def _subject_actors(subject: Token, verb: Token, context: _Context,
                     ) -> tuple[list[str], bool, bool]:
     word = _apostrophes(subject.lower_)
     words = grammar()
-    if subject.pos_ == "PRON":
+    named = _entity_at(context, subject) if subject.pos_ == "PRON" else None
+    if subject.pos_ == "PRON" and not (named is not None and named.actor and subject.is_title):
         if word in {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles"}:
             relcl = verb if verb.dep_.startswith("acl") else None
             return (_phrase_actors(relcl.head, context) if relcl is not None else []), False, False
@@ -991,7 +992,7 @@ def _conditions_hold(cue: Cue, verb: Token, negated: bool, context: _Context,
                      actors: list[str]) -> bool:
     conditions = cue.conditions
     words = grammar()
-    objects = _object_words(verb)
+    objects = _object_words(verb) + _en_antecedents(verb, context)
     if "negated-only" in conditions and not negated:
         return False
     if "no-clause" in conditions and _has_que_clause(verb):
@@ -1035,6 +1036,20 @@ def _conditions_hold(cue: Cue, verb: Token, negated: bool, context: _Context,
         if not any(_phrase_actors(c, context, adjectives=False) for c in direct):
             return False
     return True
+
+
+def _en_antecedents(verb: Token, context: _Context) -> list[Token]:
+    """"La Slovaquie n'en enverrait pas": the nouns "en" stands for, named before it in its
+    sentence or in the sentence before (only for a verb with "en" and no object of its own)."""
+    if not any(c.lower_ == "en" and c.pos_ == "PRON" for c in verb.children) or any(
+        c.dep_ == "obj" for c in verb.children
+    ):
+        return []
+    start, _ = context.clause_of(verb.idx)
+    index = bisect.bisect_left([s for s, _ in context.clauses], start)
+    if index > 0 and "\n\n" not in context.text[context.clauses[index - 1][1]:start]:
+        start = context.clauses[index - 1][0]
+    return [t for t in verb.doc[:verb.i] if t.idx >= start and t.pos_ == "NOUN"]
 
 
 def _object_pronoun(verb: Token) -> bool:
@@ -1575,6 +1590,12 @@ def _possessor(noun: Token, context: _Context) -> list[str]:
         actors, _, _ = _verb_actors(node, context)
         if actors:
             return actors
+    clause = noun.head
+    if noun.dep_.startswith("nsubj") and clause.dep_ == "ccomp" and clause.head.i != clause.i:
+        # "Berlin a confirmé que ses discussions avec Kiev…": the one who reports it
+        actors, _, _ = _verb_actors(clause.head, context)
+        if actors:
+            return actors
     start, _ = context.clause_of(noun.idx)
     paragraph = context.text.rfind("\n", 0, start) + 1
     previous = [s for s in noun.doc.sents if paragraph <= s.start_char < start]
@@ -1605,6 +1626,10 @@ def _noun_conditions_hold(cue: Cue, noun: Token) -> bool:
         return False
     if "troops" in cue.conditions and not any(w.lemma_.lower() in words["troop_words"]
                                               for w in subtree[1:]):
+        return False
+    if "gathering" in cue.conditions and not any(  # "sa participation au sommet"
+        w.lemma_.lower() in words["gathering_words"] for w in subtree if w.i != noun.i
+    ):
         return False
     return not ("aid" in cue.conditions and not _names_aid(subtree[1:]))
 
