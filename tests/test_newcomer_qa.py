@@ -8,6 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from filrouge.analyze.pipeline import Analyzer
 from filrouge.analyze.pubdate import infer_from_text
 from filrouge.cli import main
 from filrouge.ingest.raw import RawDocument
@@ -246,3 +247,15 @@ def test_since_keeps_guillemets_for_words_quoted_as_said(tmp_path: Path) -> None
     assert "la maire: « Nous tiendrons parole. »" in result.output
     assert "?: (indirect) que le pont serait prêt en juin" in result.output
     assert "anonymous" not in result.output
+
+
+# -- quotes -----------------------------------------------------------------------------------
+
+
+def test_a_clause_is_no_speaker(analyzer: Analyzer) -> None:
+    from tests.conftest import analyse_text
+
+    article = analyse_text(analyzer, (
+        "L'élection a été marquée par une forte abstention. La majorité aspirait au calme, ce "
+        "qui explique en partie le choix « par défaut » de ce candidat conservateur."))
+    assert not [q for q in article.quotes if (q.speaker_name or "").lower() in {"ce", "cela"}]

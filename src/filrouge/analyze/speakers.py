@@ -37,6 +37,7 @@ _DETERMINERS = ("le ", "la ", "l'", "les ", "ce ", "cet ", "cette ", "ces ", "so
                 "ses ", "leur ", "un ", "une ", "des ", "de ", "d'")
 _SINGULAR_PRONOUNS = {"il": "m", "elle": "f", "lui": "m", "lui-même": "m", "elle-même": "f"}
 _PLURAL_PRONOUNS = {"ils", "elles", "eux", "eux-mêmes", "elles-mêmes"}
+_DEMONSTRATIVES = {"ce", "c'", "cela", "ceci", "ça"}
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 _WORD = re.compile(r"[\wÀ-ÿ'’-]+")
 
@@ -167,7 +168,8 @@ class SpeakerResolver:
         if lowered in _PLURAL_PRONOUNS:
             group = self._plural_antecedent(position)
             return Speaker(span, group.actor, group.name, group.anonymous, group.description)
-        if lowered in cues.first_person:
+        if lowered in cues.first_person or lowered in _DEMONSTRATIVES:
+            # the journalist; or a clause ("ce qui explique le choix « par défaut »"): no one
             return Speaker(span, None, None, speaks=False)
         named = self.entities.best_actor(start, end)
         if named is not None and named.label == "PER" and named.text[:1].islower() and \
