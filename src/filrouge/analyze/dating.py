@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from filrouge.analyze.time import _lexicon, _number, _unit
+from filrouge.analyze.time import _lexicon, _number, _tense_markers, _unit, tense_at
 from filrouge.model import Event, Quote, TimeExpr
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -131,15 +131,16 @@ def _borrowed_day(text: str, times: Sequence[TimeExpr], expr: TimeExpr) -> bool:
 
 def dated_expressions(text: str, times: Sequence[TimeExpr], published: str | None,
                       ) -> list[_Dated]:
-    """Every expression that can date a statement, with its day."""
-    bounds, complement, _ = _patterns()
+    """Every expression that can date a statement, with its day. One that points back
+    (``le même jour``, ``le jour même``) is no day of its own: the anaphora rule reads it."""
+    bounds, complement, anaphora = _patterns()
     found: list[_Dated] = []
     for expr in times:
         day = _day_of(expr, published)
         if day is None or _borrowed_day(text, times, expr):
             continue
         before = text[max(0, expr.start - 30) : expr.start]
-        if bounds.search(before):
+        if bounds.search(before) or anaphora.fullmatch(expr.text.strip()):
             continue
         found.append(_Dated(expr.start, expr.end, day, bool(complement.search(before))))
     return found
@@ -176,10 +177,13 @@ def date_span(
     focus: tuple[int, int] | None = None,
     skip: Sequence[tuple[int, int]] = (),
     dated: Sequence[_Dated] | None = None,
+    lead: str | None = None,
+    periods: bool = False,
 ) -> tuple[str | None, str]:
     """The day of the statement or event at ``span``, and where it came from (``sentence``,
     ``context``, ``published`` or ``none``). ``focus`` is its cue or trigger (start, end);
-    ``skip`` holds the quoted words."""
+    ``skip`` holds the quoted words. With ``periods`` (events), one dated by a past month or
+    year only, or ongoing, has none; ``lead`` is the article's :func:`lead_day`."""
     published = published[:10] if published else None
     cue = focus if focus is not None else (span[0], span[0] + 1)
     anchor = cue[0]
@@ -194,6 +198,8 @@ def date_span(
         plain = [d for d in inside if not d.noun_complement] or inside
         best = min(plain, key=lambda d: _distance(d, cue))
         return best.day, "sentence"
+    if periods and _no_single_day(text, times, cue, low, high, published, skip):
+        return None, "none"
     _, _, anaphora = _patterns()
     if anaphora.search(text, low, high):
         earlier = _earlier_day(text, candidates, low)
@@ -205,7 +211,57 @@ def date_span(
         earlier_here = [d for d in candidates if paragraph[0] <= d.start < low]
         if earlier_here:
             return earlier_here[-1].day, "context"
+    if lead is not None and (tense_at(text, anchor) != "future" or any(
+        kind == "past" for _, _, kind in _tense_markers(text[low:high])
+    )):  # "Tokyo verserait…", as the day it was announced ("a annoncé que…")
+        return lead, "context"
     return (published, "published") if published else (None, "none")
+
+
+_COARSE = re.compile(r"\d{4}(?:-(?:\d{2}|SP|SU|FA|WI))?")
+_SINCE_THEN = re.compile(r"\s*(?:et\s+)?depuis\s*,", _FLAGS)
+_SINCE = re.compile(r"(?:^|[\s(])(?:depuis|dès)\s*$", _FLAGS)
+
+
+# What may stand between a verb and its own time phrase: no comma, no other clause.
+_CLAUSE_BREAK = re.compile(r"[,;:«»\"“”()]|\b(?:qui|que|qu['’]|dont|où|lorsque|quand)\b", _FLAGS)
+_NEAR = 80
+
+
+def _attached_time(text: str, expr: TimeExpr, cue: tuple[int, int], low: int) -> bool:
+    """Whether the time phrase belongs to the cue's own clause: near it with no comma or
+    other clause between ("a engagé 175 milliards depuis 2022"), or fronted at the head of
+    the sentence ("Dès mars, Lavrov avait averti")."""
+    if expr.start >= cue[1]:
+        between = text[cue[1] : expr.start]
+    else:
+        between = text[expr.end : cue[0]]
+        if not text[low : expr.start].strip(" —–-\t") or re.fullmatch(
+            r"\s*(?:dès|depuis|en)\s*", text[low : expr.start], _FLAGS
+        ):
+            return True  # "Dès mars, …", "En avril, …"
+    return len(between) <= _NEAR and not _CLAUSE_BREAK.search(between)
+
+
+def _no_single_day(text: str, times: Sequence[TimeExpr], cue: tuple[int, int], low: int,
+                   high: int, published: str | None, skip: Sequence[tuple[int, int]]) -> bool:
+    """An event dated by a past month, season or year only ("votés en avril", "dès mars",
+    "depuis 2022") has no single day: the gold leaves it undated."""
+    if published is None:
+        return False
+    if _SINCE_THEN.match(text, low):
+        return True  # "Depuis, les frappes se sont multipliées": ongoing
+    for expr in times:
+        if not low <= expr.start < high or expr.type != "DATE" or expr.vague:
+            continue
+        if any(s <= expr.start < e for s, e in skip) or not _COARSE.fullmatch(expr.value):
+            continue
+        if not _attached_time(text, expr, cue, low):
+            continue
+        before = text[max(low, expr.start - 12) : expr.start]
+        if expr.value[:7] < published[: len(expr.value[:7])] or _SINCE.search(before):
+            return True
+    return False
 
 
 _RELATIVE = re.compile(r",\s*(?:qui|dont|où|lequel|laquelle|lesquels|lesquelles)(?!\w)", _FLAGS)
@@ -252,6 +308,31 @@ def _earlier_day(text: str, candidates: Sequence[_Dated], before: int) -> str | 
 
 
 # --------------------------------------------------------------------------- a whole article
+
+# How far into the text the lead runs, and how many days before publication its day may be.
+LEAD_CHARACTERS = 400
+LEAD_DAYS = 3
+BYLINE_CHARACTERS = 80
+
+
+def lead_day(text: str, dated: Sequence[_Dated], published: str | None) -> str | None:
+    """The day an article published after the happening tells it on: its lead's first day
+    ("Les États-Unis et l'Ukraine ont signé mercredi…" in Thursday's paper), when it falls in
+    the few days before publication. Undated events further on (not in the future) are that
+    day's, not the publication day's. A byline's date ("Par X · 14 juin 2024", a short line)
+    is no day of the lead."""
+    if published is None:
+        return None
+    today = dt.date.fromisoformat(published[:10])
+    for found in dated:
+        if found.start >= LEAD_CHARACTERS:
+            return None
+        line = _paragraph(text, found.start)
+        if found.noun_complement or line[1] - line[0] < BYLINE_CHARACTERS:
+            continue
+        gap = (today - dt.date.fromisoformat(found.day)).days
+        return found.day if 0 < gap <= LEAD_DAYS else None
+    return None
 
 
 @dataclass(frozen=True)
@@ -317,10 +398,11 @@ def date_statements(
     for index, (day, origin) in zip(order, days, strict=True):
         new_quotes[index] = quotes[index].model_copy(update={"date": day, "date_origin": origin})
     dated = dated_expressions(text, times, published)
+    lead = lead_day(text, dated, published)
     new_events: list[Event] = []
     for event in events:
         day, origin = date_span(text, times, sentences, (event.trigger.start, event.trigger.end),
                                 published, focus=(event.trigger.start, event.trigger.end),
-                                dated=dated)
+                                dated=dated, lead=lead, periods=True)
         new_events.append(event.model_copy(update={"date": day, "date_origin": origin}))
     return new_quotes, new_events

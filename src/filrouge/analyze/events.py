@@ -152,6 +152,7 @@ class _Context:
     adjectives: dict[str, str]
     clauses: list[tuple[int, int]]
     states: list[str]  # states named in the article, most named first
+    recipients: list[str] = field(default_factory=list)  # whom its named aid goes to, most first
     starts: list[int] = field(default_factory=list)
     published: str | None = None
 
@@ -176,7 +177,8 @@ class _Context:
         """The state the article is most about, other than the actors' own: whom aid, troops,
         strikes or sanctions go to when the sentence does not say."""
         own = {self.side_of(a) for a in actors}
-        return next((state for state in self.states if state not in own), None)
+        return next((state for state in [*self.recipients, *self.states] if state not in own),
+                    None)
 
     def quote_at(self, position: int) -> Quote | None:
         """The quote whose reported words hold ``position`` (direct: inside the marks)."""
@@ -281,8 +283,31 @@ def find_events(
     drafts.extend(_statement_readings(doc, context, drafts))
 
     drafts = _resolve_exclusions(drafts, context)
+    context.recipients = _named_recipients(drafts, context)
     drafts = _without_repeats([_with_implicit_roles(d, context) for d in drafts])
     return [_finish(d, context, times, dated, published) for d in drafts]
+
+
+# Events whose named target receives: the article's usual recipient of aid or troops.
+_RECEIVING = frozenset({"AID", "MOBILIZE", "SUPPORT"})
+# ... and not the states that give it nor those that strike or threaten.
+_GIVING = frozenset({"AID", "MOBILIZE"})
+_HOSTILE = frozenset({"ASSAULT", "THREATEN", "COERCE"})
+
+
+def _named_recipients(drafts: list[_Draft], context: _Context) -> list[str]:
+    """States the article's aid, troops and support go to by name ("40 milliards à
+    l'Ukraine"), most often first: whom the aid a sentence does not address goes to."""
+    counts: Counter[str] = Counter()
+    for draft in drafts:
+        if draft.cue.type in _RECEIVING and draft.targets and not draft.target_implicit:
+            state = context.country_of(draft.targets[0])
+            if state is not None:
+                counts[state] += 1
+    givers = {context.country_of(a) for d in drafts if d.cue.type in _GIVING | _HOSTILE
+              for a in d.actors}
+    ranked = [state for state, _ in counts.most_common()]
+    return ranked + [s for s in context.states if s not in givers and s not in counts]
 
 
 def _resolve_exclusions(drafts: list[_Draft], context: _Context) -> list[_Draft]:
@@ -382,7 +407,7 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
                            conditions=frozenset())
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             targets = [e.actor for e in context.entities.within(start, end)
-                       if e.actor and e.label != "LOC"
+                       if e.actor and e.label != "LOC" and not _named_as_place(e, context)
                        and context.side_of(e.actor) != context.side_of(speaker)][:1]
             found.append(_Draft(cue_line, cue, [speaker], targets, False,
                                 type_ == "SUPPORT" and hypothetical, False,
@@ -425,8 +450,9 @@ def _with_implicit_roles(draft: _Draft, context: _Context) -> _Draft:
     if draft.cue.type in _STATE_ACTED:
         states = [context.country_of(a) or a for a in draft.actors]
         draft.actors = list(dict.fromkeys(states))
-    if not draft.targets and draft.cue.type in _ADDRESSED_TYPES:
-        named = _sentence_counterpart(draft, context)
+    if not draft.targets and draft.cue.type in _ADDRESSED_TYPES | _SENTENCE_ADDRESSED:
+        named = _sentence_counterpart(draft, context,
+                                      before=draft.cue.type in _ADDRESSED_TYPES)
         if named is not None:
             draft.targets, draft.target_implicit = [named], True
     if not draft.targets and draft.cue.type in _ALWAYS_TARGETED:
@@ -442,9 +468,13 @@ def _with_implicit_roles(draft: _Draft, context: _Context) -> _Draft:
 _ADDRESSED_TYPES = frozenset({"ACCUSE", "SUPPORT", "CONCEDE", "THREATEN"})
 
 
-def _sentence_counterpart(draft: _Draft, context: _Context) -> str | None:
-    """The first actor of the sentence other than the event's actors' sides, else the last
-    one named before it in its paragraph."""
+_SENTENCE_ADDRESSED = frozenset({"REJECT", "REQUEST"})
+
+
+def _sentence_counterpart(draft: _Draft, context: _Context, before: bool = True,
+                          ) -> str | None:
+    """The first actor of the sentence other than the event's actors' sides, else (with
+    ``before``) the last one named before it in its paragraph or the one before."""
     start, end = context.clause_of(draft.trigger.idx)
     own = {context.side_of(a) for a in draft.actors}
 
@@ -452,13 +482,23 @@ def _sentence_counterpart(draft: _Draft, context: _Context) -> str | None:
         entity = _with_capital(entity, context)
         if not entity.actor or entity.label == "LOC" or entity.actor.startswith("local:"):
             return None
+        if _named_as_place(entity, context):
+            return None
         return None if context.side_of(entity.actor) in own else entity.actor
 
     for entity in context.entities.within(start, end):
         if (found := other(entity)) is not None:
             return found
+    if not before:
+        return None
     paragraph = context.text.rfind("\n", 0, start) + 1
     for entity in reversed(context.entities.within(paragraph, start)):
+        if (found := other(entity)) is not None:
+            return found
+    previous = context.text.rfind("\n", 0, max(0, paragraph - 1))
+    while previous > 0 and not context.text[previous:paragraph].strip():
+        previous = context.text.rfind("\n", 0, previous - 1)
+    for entity in reversed(context.entities.within(previous + 1, paragraph)):
         if (found := other(entity)) is not None:
             return found
     return None
@@ -1321,6 +1361,8 @@ def _verb_targets(verb: Token, cue: Cue, context: _Context, actors: list[str],
         rank = _target_rank(span.root, verb, cue, context, entity)
         if rank is not None:
             ranked.append((rank, _as_target(entity, cue, context)))
+    if not ranked and cue.type in _MEETING_TYPES:  # "rencontrer des responsables russes"
+        ranked.extend((_ADDRESSED + 1, a) for a in _met_by_nationality(verb, context, actors))
     if cue.type == "ASSAULT":  # "a lancé 367 drones contre les villes ukrainiennes"
         for word in verb.subtree:
             if word.lower_ == "contre" and word.dep_ == "case" and _attached(word.head, verb):
@@ -1334,6 +1376,25 @@ def _verb_targets(verb: Token, cue: Cue, context: _Context, actors: list[str],
             seen.add(actor)
             best.append((rank, actor))
     return best
+
+
+_MEETING_TYPES = frozenset({"CONSULT"})
+
+
+def _met_by_nationality(verb: Token, context: _Context, actors: list[str]) -> list[str]:
+    """People a meeting verb names by their nationality only ("rencontrer des responsables
+    russes", "s'entretenir avec ses homologues allemands"): their state, when one side."""
+    own = {context.side_of(a) for a in actors}
+    found: list[str] = []
+    for word in verb.subtree:
+        if word.i <= verb.i or word.pos_ != "NOUN" or word.lemma_.lower() not in _GROUP_HEADS:
+            continue
+        if not _in_clause_of(word, verb, max_hops=5):
+            continue
+        for state in _adjective_list(word, context):
+            if state not in own and state not in found:
+                found.append(state)
+    return found if len(found) == 1 else []
 
 
 def _in_clause_of(word: Token, verb: Token, max_hops: int = 4) -> bool:
@@ -1386,7 +1447,8 @@ def _target_rank(root: Token, verb: Token, cue: Cue, context: _Context, entity: 
         return 1
     if link.dep_ == "iobj" and root.i == link.i:
         return 1
-    if link.dep_ == "obj" and root.i == link.i and not cases:
+    direct = root.i == link.i or (root.dep_ == "appos" and root.head.i == link.i)
+    if link.dep_ == "obj" and direct and not cases:  # "a désigné le Premier ministre, X"
         return None if cue.type in {"AID", "MOBILIZE", "RETREAT"} else 2
     if link.dep_ == "obj" and root.head.i == link.i and cases & {"de", "du", "des", "d'"} and (
         cue.type in {"SUPPORT", "ACCUSE", "REJECT"}
@@ -1419,6 +1481,19 @@ def _is_place(entity: Entity, context: _Context) -> bool:
     return registry.kind_of(entity.text) == "capital" or seat
 
 
+_LOCATIVE = re.compile(r"(?:^|[\s(])(?:en|dans|depuis|vers)\s*$", re.IGNORECASE)
+_AT = re.compile(r"(?:^|[\s(])[àÀ]\s*$")
+
+
+def _named_as_place(entity: Entity, context: _Context) -> bool:
+    """"en Ukraine", "dans le Bureau ovale", "À Ankara, …": where something happens, not
+    whom it is addressed to (a state after "à" still may be: "a promis à l'Ukraine")."""
+    before = context.text[max(0, entity.start - 12) : entity.start]
+    before = re.sub(r"(?:\b(?:le|la|les)\s+|\bl['’])$", "", before)
+    return bool(_LOCATIVE.search(before)) or (
+        bool(_AT.search(before)) and _is_place(entity, context))
+
+
 def _as_target(entity: Entity, cue: Cue, context: _Context) -> str:
     """A visit to the Élysée is a visit to France."""
     actor = entity.actor or ""
@@ -1436,7 +1511,9 @@ def _clause_actors(verb: Token, context: _Context, actors: list[str]) -> list[st
         words = list(clause.subtree)
         for entity in context.entities.within(words[0].idx,
                                               words[-1].idx + len(words[-1].text)):
-            if entity.actor and entity.label != "LOC" and entity.actor not in actors:
+            if entity.actor and entity.label != "LOC" and entity.actor not in actors and (
+                not _named_as_place(entity, context)
+            ):
                 found.append(entity.actor)
     return found
 

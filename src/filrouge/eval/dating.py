@@ -22,7 +22,7 @@ import statistics
 from pathlib import Path
 from typing import Any
 
-from filrouge.analyze.dating import QuoteSite, date_quotes, date_span
+from filrouge.analyze.dating import QuoteSite, date_quotes, date_span, dated_expressions, lead_day
 from filrouge.analyze.pubdate import DatedCollection, Inferred, infer, infer_from_text
 from filrouge.eval.example import (
     Gold,
@@ -111,11 +111,13 @@ def score_dating(article: Article, gold: Gold, tally: Tally,
             used.add(best)
             _count(tally, "quote date extracted", quote.get("date"), article.quotes[best].date)
     used_events: set[int] = set()
+    lead = lead_day(text, dated_expressions(text, article.times, published), published)
     for event in gold.get("events", []):
         where = _gold_event_span(text, event)
         if where is None:
             continue
-        predicted, _ = date_span(text, article.times, bounds, where, published, focus=where)
+        predicted, _ = date_span(text, article.times, bounds, where, published, focus=where,
+                                 lead=lead, periods=True)  # as events are dated
         _count(tally, "event date on gold spans", event.get("date"), predicted)
         match = _best_event(article, event, where, used_events)
         if match is not None:
@@ -145,11 +147,13 @@ def dating_errors(article: Article, gold: Gold) -> list[dict[str, Any]]:
     days = date_quotes(text, article.times, bounds, [site for _, site in located], published)
     items = [("quote", quote, site.span, day) for (quote, site), day in zip(located, days,
                                                                           strict=True)]
+    lead = lead_day(text, dated_expressions(text, article.times, published), published)
     for event in gold.get("events", []):
         span = _gold_event_span(text, event)
         if span is not None:
             items.append(("event", event, span, date_span(text, article.times, bounds, span,
-                                                          published, focus=span)))
+                                                          published, focus=span, lead=lead,
+                                                          periods=True)))
     for kind, item, span, (predicted, origin) in items:
         if predicted != item.get("date"):
             errors.append({"kind": kind, "gold": item.get("date"), "predicted": predicted,

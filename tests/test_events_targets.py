@@ -1,0 +1,101 @@
+"""Whom an event is addressed to when the sentence does not say it in so many words, and the
+day of events the sentence does not date (filrouge.analyze.events, filrouge.analyze.dating)."""
+
+from __future__ import annotations
+
+from filrouge.analyze.pipeline import Analyzer
+from filrouge.model import Event
+
+from .conftest import analyse_text
+
+
+def events(analyzer: Analyzer, text: str, published: str) -> list[Event]:
+    return analyse_text(analyzer, text, published).events
+
+
+def one(found: list[Event], kind: str, actor: str) -> Event:
+    (event,) = [e for e in found if e.type == kind and actor in e.actors]
+    return event
+
+
+# --------------------------------------------------------------------------- to whom
+
+
+def test_praise_without_a_named_addressee_goes_to_the_last_actor_of_the_paragraph_before(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Joe Biden a promis mardi cinq systèmes de défense antiaérienne "
+                             "à Kiev.\n\n« C'est un accord historique », a salué le dirigeant "
+                             "ukrainien.", "2024-07-12")
+    support = one(found, "SUPPORT", "volodymyr-zelensky")
+    assert support.targets[:1] == ["joe-biden"] and support.target_implicit
+
+
+def test_a_place_is_no_counterpart(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Depuis le Portugal, Emmanuel Macron a dénoncé des propos "
+                             "« inacceptables ».", "2025-02-28")
+    assert one(found, "ACCUSE", "emmanuel-macron").targets == []
+
+
+def test_a_refusal_in_a_clause_addresses_the_actor_of_its_sentence(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Les 32 pays membres de l'Otan se sont engagés mercredi à porter "
+                             "leurs dépenses de défense à 5 %, même si l'Espagne a refusé de "
+                             "s'y plier.", "2025-06-25")
+    assert one(found, "REJECT", "ESP").targets == ["NATO"]
+
+
+def test_people_met_named_by_their_nationality_stand_for_their_state(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le chef de la diplomatie américaine, Marco Rubio, doit "
+                             "rencontrer la semaine prochaine des responsables russes.",
+                   "2025-02-15")
+    assert one(found, "CONSULT", "marco-rubio").targets == ["RUS"]
+
+
+def test_unaddressed_aid_goes_to_the_article_s_main_state_but_not_to_its_aggressor(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "La Russie a frappé Kiev. Moscou a menacé les Européens. Moscou a "
+                             "dénoncé une provocation.\n\nWashington fournira un soutien en "
+                             "matière de renseignement.", "2025-09-06")
+    aid = one(found, "AID", "USA")
+    assert aid.targets == ["UKR"] and aid.target_implicit
+
+
+# --------------------------------------------------------------------------- which day
+
+
+def test_an_article_of_the_next_day_tells_its_undated_events_on_the_lead_s_day(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "RIYAD — Les responsables américains et russes ont convenu mardi "
+                             "de travailler ensemble sur la fin de la guerre.\n\nLes États-Unis "
+                             "et la Russie ont signé un accord.\n\nLa Russie signera un accord "
+                             "avec l'Ukraine.", "2025-02-19")
+    agreements = [e for e in found if e.type == "AGREE"]
+    assert [(e.actors, e.date) for e in agreements] == [
+        (["USA"], "2025-02-18"), (["USA"], "2025-02-18"),
+        (["RUS"], "2025-02-19"),  # the future is not the lead's day
+    ]
+
+
+def test_a_byline_s_date_is_not_the_lead_s_day(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Par Jean Martin · 14 juin 2024\n\nLe Japon et l'Ukraine ont signé "
+                             "jeudi, en marge du sommet du G7, un accord de sécurité.\n\n"
+                             "L'Allemagne a signé un texte comparable avec l'Ukraine.",
+                   "2024-06-14")
+    assert one(found, "AGREE", "DEU").date == "2024-06-13"
+
+
+def test_what_has_no_single_day_is_undated(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Depuis, les frappes russes se sont multipliées contre Odessa."
+                             "\n\nDès mars, Sergueï Lavrov avait averti que les soldats européens "
+                             "seraient une « cible légitime ».\n\nMoscou a frappé Kiev, qui avait "
+                             "déjà été visée en mars.", "2023-07-24")
+    assert [(e.type, e.date) for e in found] == [
+        ("ASSAULT", None), ("THREATEN", None),
+        ("ASSAULT", "2023-07-24"),  # "en mars" dates the relative clause, not the strike
+    ]
+
+
+def test_le_meme_jour_is_the_day_told_before(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le Japon a signé jeudi un accord avec l'Ukraine.\n\nL'Allemagne a "
+                             "signé un texte comparable le même jour.", "2024-06-15")
+    assert one(found, "AGREE", "DEU").date == "2024-06-13"
