@@ -259,3 +259,18 @@ def test_a_clause_is_no_speaker(analyzer: Analyzer) -> None:
         "L'élection a été marquée par une forte abstention. La majorité aspirait au calme, ce "
         "qui explique en partie le choix « par défaut » de ce candidat conservateur."))
     assert not [q for q in article.quotes if (q.speaker_name or "").lower() in {"ce", "cela"}]
+
+
+def test_the_actor_filter_ignores_accents_for_registry_and_local_actors(tmp_path: Path) -> None:
+    from filrouge.web import queries
+
+    store = Store(tmp_path / "x.db")
+    text = "Égypte ; Frères musulmans"
+    store.add_article(Article(id="a", source="a.txt", text=text, entities=[
+        Entity(start=0, end=6, text="Égypte", label="GPE", actor="EGY"),
+        Entity(start=9, end=25, text="Frères musulmans", label="ORG",
+               actor="local:freres-musulmans")]), digest="a")
+    assert [a["id"] for a in queries.actors(store, 10, 0, "frères musulmans").items] == [
+        "local:freres-musulmans"]
+    assert [a["id"] for a in queries.actors(store, 10, 0, "egypte").items] == ["EGY"]
+    assert [a["id"] for a in queries.actors(store, 10, 0, "!!").items] == []

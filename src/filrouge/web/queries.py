@@ -732,11 +732,15 @@ def actors(store: Store, limit: int | None, offset: int, name: str | None = None
     """Actors named in the store, the most widely named first."""
     where = _Where()
     if name:
-        folded = name.casefold()
+        folded = fold(name)  # accents and case aside: "egypte" finds Égypte
         ids = [a.id for a in registry().actors.values() if _names_match(a, folded)]
         like = "%" + re.sub(r"[%_\\]", lambda m: "\\" + m.group(0), name) + "%"
+        # a local id is the slug of a name: "frères musulmans" finds local:freres-musulmans
+        sluglike = ("%" + re.sub(r"[%_\\]", lambda m: "\\" + m.group(0), slug(name)) + "%"
+                    if slug(name) else like)
         placeholders = ",".join("?" * len(ids))
-        where.add(f"(actor LIKE ? ESCAPE '\\' OR actor IN ({placeholders}))", like, *ids)
+        where.add(f"(actor LIKE ? ESCAPE '\\' OR actor LIKE ? ESCAPE '\\'"
+                  f" OR actor IN ({placeholders}))", like, sluglike, *ids)
     if registry_only:
         where.add("actor NOT LIKE 'local:%'")
     total = int(store.db.execute(
@@ -751,8 +755,9 @@ def actors(store: Store, limit: int | None, offset: int, name: str | None = None
 
 
 def _names_match(actor: Actor, folded: str) -> bool:
-    names = (actor.id, actor.name, *actor.aliases, *actor.capitals, *actor.demonyms)
-    return any(folded in n.casefold() for n in names)
+    """Whether a folded filter is part of the actor's id, name, aliases, capitals or
+    demonyms, folded alike."""
+    return any(folded in n for n in _folded_names(actor.id))
 
 
 def actor(store: Store, actor_id: str, quotes_limit: int = 20, events_limit: int = 30
