@@ -162,3 +162,28 @@ def test_an_appearance_at_a_meeting_is_taking_part(analyzer: Analyzer) -> None:
                              "du groupe de contact.")
     assert [(e.type, e.actors) for e in found] == [("CONSULT", ["volodymyr-zelensky"])]
     assert events(analyzer, "La présence de la France en Afrique inquiète Moscou.") == []
+
+
+# --------------------------------------------------------------------------- meetings and visits
+
+
+def test_ways_of_meeting(analyzer: Analyzer) -> None:
+    for text, expected in [
+        ("Emmanuel Macron a rendu visite mardi à Volodymyr Zelensky.",
+         ("CONSULT", ["emmanuel-macron"], ["volodymyr-zelensky"])),
+        ("Emmanuel Macron a eu mardi un entretien téléphonique avec Volodymyr Zelensky.",
+         ("CONSULT", ["emmanuel-macron"], ["volodymyr-zelensky"])),
+        ("Emmanuel Macron a dialogué avec Vladimir Poutine.",
+         ("CONSULT", ["emmanuel-macron"], ["vladimir-putin"])),
+        ("Joe Biden a joint Volodymyr Zelensky au téléphone.",
+         ("CONSULT", ["joe-biden"], ["volodymyr-zelensky"])),
+        ("Rishi Sunak a effectué un voyage à Kiev.", ("CONSULT", ["rishi-sunak"], ["UKR"])),
+        ("Washington et Kiev ont repris les négociations mardi.", ("CONSULT", ["USA"], ["UKR"])),
+    ]:
+        assert expected in kinds(events(analyzer, text)), text
+
+
+def test_having_something_is_no_event(analyzer: Analyzer) -> None:
+    assert events(analyzer, "La Pologne et la Lituanie ont leurs propres sanctions.") == []
+    assert events(analyzer, "« Nous avons eu une rencontre longue », a écrit Emmanuel "
+                            "Macron.") == []

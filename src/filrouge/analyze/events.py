@@ -1617,7 +1617,8 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
         (noun.dep_ == "obj" and head.lemma_.lower() in words["light_verbs"])
         or (noun.dep_.startswith("obl") and any(
             _apostrophes(k.lower_) == "en" for k in noun.children if k.dep_ == "case"))
-        or (noun.dep_.startswith("obl") and gathering and _names_counterpart(noun))
+        or ((noun.dep_.startswith("obl") or noun.dep_ == "obj") and gathering
+            and _names_counterpart(noun))  # "a eu un entretien téléphonique avec X"
     ):
         # "effectuer une visite", "en visite à Kiev", "après un entretien …, X et Y ont…"
         actors, pronoun, _ = _verb_actors(head, context)
