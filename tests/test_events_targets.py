@@ -99,3 +99,15 @@ def test_le_meme_jour_is_the_day_told_before(analyzer: Analyzer) -> None:
     found = events(analyzer, "Le Japon a signé jeudi un accord avec l'Ukraine.\n\nL'Allemagne a "
                              "signé un texte comparable le même jour.", "2024-06-15")
     assert one(found, "AGREE", "DEU").date == "2024-06-13"
+
+
+def test_an_ongoing_demand_is_undated_even_beside_a_dated_event(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Les 32 pays membres de l'Otan se sont engagés mercredi à porter "
+                             "leurs dépenses de défense à 5 %, une hausse exigée depuis des mois "
+                             "par Donald Trump.\n\nDepuis plus de trois ans, le Kremlin exige que "
+                             "toute architecture de sécurité tienne compte de ses préoccupations.",
+                   "2025-06-26")
+    assert [(e.type, e.actors, e.date) for e in found] == [
+        ("AGREE", ["NATO"], "2025-06-25"),  # "mercredi" is the commitment's own day
+        ("REQUEST", ["donald-trump"], None), ("REQUEST", ["KREMLIN"], None),
+    ]

@@ -194,11 +194,13 @@ def date_span(
     inside = [d for d in candidates if low <= d.start < high
               and not any(s <= d.start < e for s, e in skip)
               and not _in_side_clause(text, d, anchor, low, high)]
+    period = _no_single_day(text, times, cue, low, high, published, skip) if periods else None
     if inside:
         plain = [d for d in inside if not d.noun_complement] or inside
         best = min(plain, key=lambda d: _distance(d, cue))
-        return best.day, "sentence"
-    if periods and _no_single_day(text, times, cue, low, high, published, skip):
+        if period is None or _distance(best, cue) <= period:
+            return best.day, "sentence"
+    if period is not None:
         return None, "none"
     _, _, anaphora = _patterns()
     if anaphora.search(text, low, high):
@@ -244,24 +246,35 @@ def _attached_time(text: str, expr: TimeExpr, cue: tuple[int, int], low: int) ->
 
 
 def _no_single_day(text: str, times: Sequence[TimeExpr], cue: tuple[int, int], low: int,
-                   high: int, published: str | None, skip: Sequence[tuple[int, int]]) -> bool:
-    """An event dated by a past month, season or year only ("votés en avril", "dès mars",
-    "depuis 2022") has no single day: the gold leaves it undated."""
+                   high: int, published: str | None, skip: Sequence[tuple[int, int]],
+                   ) -> int | None:
+    """How near the cue a phrase says the event has no single day: a past month, season or
+    year only ("votés en avril", "dès mars"), or ongoing ("depuis 2022", "exigée depuis des
+    mois", "Depuis, les frappes se sont multipliées"); None when there is none. The gold
+    leaves such events undated."""
     if published is None:
-        return False
+        return None
     if _SINCE_THEN.match(text, low):
-        return True  # "Depuis, les frappes se sont multipliées": ongoing
+        return 0
+    nearest: int | None = None
     for expr in times:
-        if not low <= expr.start < high or expr.type != "DATE" or expr.vague:
-            continue
-        if any(s <= expr.start < e for s, e in skip) or not _COARSE.fullmatch(expr.value):
+        if not low <= expr.start < high or expr.type not in {"DATE", "DURATION"} or (
+            expr.vague or any(s <= expr.start < e for s, e in skip)
+        ):
             continue
         if not _attached_time(text, expr, cue, low):
             continue
         before = text[max(low, expr.start - 12) : expr.start]
-        if expr.value[:7] < published[: len(expr.value[:7])] or _SINCE.search(before):
-            return True
-    return False
+        since = bool(_SINCE.search(before))
+        if expr.type == "DURATION":
+            undated = since
+        else:
+            undated = bool(_COARSE.fullmatch(expr.value)) and (
+                since or expr.value[:7] < published[: len(expr.value[:7])])
+        if undated:
+            distance = max(0, expr.start - cue[1], cue[0] - expr.end)
+            nearest = distance if nearest is None else min(nearest, distance)
+    return nearest
 
 
 _RELATIVE = re.compile(r",\s*(?:qui|dont|où|lequel|laquelle|lesquels|lesquelles)(?!\w)", _FLAGS)
