@@ -111,3 +111,14 @@ def test_an_ongoing_demand_is_undated_even_beside_a_dated_event(analyzer: Analyz
         ("AGREE", ["NATO"], "2025-06-25"),  # "mercredi" is the commitment's own day
         ("REQUEST", ["donald-trump"], None), ("REQUEST", ["KREMLIN"], None),
     ]
+
+
+def test_signing_a_text_with_no_counterpart_named_signs_it_with_the_article_s_main_state(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Giorgia Meloni a promis une aide militaire à l'Ukraine. Le "
+                             "Danemark a signé un accord comparable.\n\nLes membres de l'Alliance "
+                             "se sont engagés à consacrer 2 % de leur PIB à la défense.",
+                   "2024-02-24")
+    signed = one(found, "AGREE", "DNK")
+    assert signed.targets == ["UKR"] and signed.target_implicit
+    assert one(found, "AGREE", "NATO").targets == []  # a commitment, no text signed with anyone

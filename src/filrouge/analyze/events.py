@@ -446,6 +446,20 @@ _STATE_ACTED = frozenset({"AID"})
 _ALWAYS_TARGETED = frozenset({"AID", "MOBILIZE", "ASSAULT", "SANCTION", "COOPERATE", "COERCE"})
 
 
+_SIGNING = frozenset({"signer", "ratifier", "signature", "ratification", "conclure"})
+_TEXTS = frozenset({"accord", "texte", "traité", "document", "pacte", "mémorandum"})
+
+
+def _signs_a_text(draft: _Draft) -> bool:
+    """"a signé un accord", "ratifier le texte": an agreement between two sides, the other
+    one unnamed."""
+    trigger = draft.trigger
+    if trigger.lemma_.lower() not in _SIGNING:
+        return False
+    return any(w.lemma_.lower() in _TEXTS for w in trigger.children
+               if w.dep_ in {"obj", "nmod", "nsubj:pass"})
+
+
 def _with_implicit_roles(draft: _Draft, context: _Context) -> _Draft:
     if draft.cue.type in _STATE_ACTED:
         states = [context.country_of(a) or a for a in draft.actors]
@@ -455,6 +469,10 @@ def _with_implicit_roles(draft: _Draft, context: _Context) -> _Draft:
                                       before=draft.cue.type in _ADDRESSED_TYPES)
         if named is not None:
             draft.targets, draft.target_implicit = [named], True
+    if not draft.targets and draft.cue.type == "AGREE" and _signs_a_text(draft):
+        implicit = context.implicit_target(draft.actors)
+        if implicit is not None:
+            draft.targets, draft.target_implicit = [implicit], True
     if not draft.targets and draft.cue.type in _ALWAYS_TARGETED:
         implicit = context.implicit_target(draft.actors)
         if implicit is not None:
