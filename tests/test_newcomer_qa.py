@@ -43,6 +43,12 @@ def test_a_day_with_its_year_still_bounds_the_writing() -> None:
     assert found is not None and found.earliest == dt.date(2012, 6, 3)
 
 
+def test_a_range_bounded_on_one_side_is_best_guessed_at_its_bound() -> None:
+    found = infer_from_text("La plainte a été déposée pour des faits commis entre le 1er août "
+                            "2005 et le 23 janvier 2008.")
+    assert found is not None and found.value == found.earliest == dt.date(2008, 1, 23)
+
+
 # -- reading inputs ---------------------------------------------------------------------------
 
 _TIMEML = b"""<?xml version='1.0' encoding='UTF-8'?>

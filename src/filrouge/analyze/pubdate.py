@@ -433,6 +433,7 @@ def _combine(windows: Sequence[_Window]) -> Inferred | None:
         weight += changes[day]
         if weight > best_weight + 1e-9:
             best_weight, best_start, best_end = weight, day, bounds[index + 1] - _days(1)
+    at_bound: dt.date | None = None
     if (best_end - best_start).days > OPEN_DAYS // 2:  # bounded on one side only
         open_before = any(w.open_side == "before" and w.earliest == best_start
                           for w in windows)
@@ -445,16 +446,20 @@ def _combine(windows: Sequence[_Window]) -> Inferred | None:
                                            else w.latest == best_end)]
         if not any(w.precise for w in bounding):
             return None
+        # the best guess is the bound itself: an article most often follows the day it tells
+        # of (precedes the day it announces), not a year later
         if open_after:
             best_end = best_start + _days(TEXT_ONLY_SPAN_DAYS)
+            at_bound = best_start
         else:
             best_start = best_end - _days(TEXT_ONLY_SPAN_DAYS)
+            at_bound = best_end
     agreeing = [w for w in windows if w.earliest <= best_start and w.latest >= best_end]
     total = sum(w.weight for w in windows)
     strongest = max(agreeing, key=lambda w: w.weight)
     width = (best_end - best_start).days + 1
     confidence = (best_weight / total) * min(1.0, 0.35 + best_weight / 6) / (1 + width / 365)
-    value = best_start if strongest.earliest == best_start else best_end
+    value = at_bound or (best_start if strongest.earliest == best_start else best_end)
     return Inferred(best_start, best_end, min(max(value, best_start), best_end),
                     min(confidence, 0.95), strongest.evidence)
 
