@@ -280,3 +280,14 @@ def test_the_actor_filter_ignores_accents_for_registry_and_local_actors(tmp_path
         "local:freres-musulmans"]
     assert [a["id"] for a in queries.actors(store, 10, 0, "egypte").items] == ["EGY"]
     assert [a["id"] for a in queries.actors(store, 10, 0, "!!").items] == []
+
+
+def test_a_written_out_civility_is_not_part_of_a_persons_id(analyzer: Analyzer) -> None:
+    from tests.conftest import analyse_text
+
+    article = analyse_text(analyzer, (
+        "Ingrid Betancourt a été reçue à l'Élysée. Le président a salué le courage de Madame "
+        "Ingrid Betancourt, libérée la semaine dernière."))
+    ids = {e.actor for e in article.entities if e.label == "PER"}
+    assert "local:madame-ingrid-betancourt" not in ids
+    assert "local:ingrid-betancourt" in ids

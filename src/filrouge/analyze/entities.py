@@ -19,7 +19,8 @@ _NER_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 _NOT_A_NAME = re.compile(r"^[\W\d_]+$|^(Lire|Partager|Photo|Abonnez|Publié)\b")
 # Words before a name that are not part of it ("M. Lavrov", "l'amiral Cavo Dragone").
 _HONORIFIC = re.compile(
-    r"^(?:(?:M\.|MM\.|Mme|Mmes|Mlle|Mgr|Dr|Pr|Me)\s+|(?:(?:le|la|l'|l’)\s*)?"
+    r"^(?:(?:M\.|MM\.|Mme|Mmes|Mlle|Mgr|Dr|Pr|Me|Madame|Monsieur|Mademoiselle|Maître|"
+    r"Docteur|Professeur|Monseigneur)\s+|(?:(?:le|la|l'|l’)\s*)?"
     r"(?:président|présidente|ministre|général|générale|amiral|colonel|commissaire|chancelier|"
     r"chancelière|sénateur|sénatrice|député|députée|maire|ambassadeur|ambassadrice|"
     r"porte-parole|secrétaire|premier ministre|Premier ministre)\s+)+",
