@@ -187,3 +187,10 @@ def test_having_something_is_no_event(analyzer: Analyzer) -> None:
     assert events(analyzer, "La Pologne et la Lituanie ont leurs propres sanctions.") == []
     assert events(analyzer, "« Nous avons eu une rencontre longue », a écrit Emmanuel "
                             "Macron.") == []
+
+
+def test_il_opening_a_sentence_continues_the_subject_before(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Volodymyr Zelensky a rencontré mardi Recep Tayyip Erdogan à "
+                             "Ankara. Il a ensuite reporté sa visite en Arabie saoudite.")
+    (visit,) = [e for e in found if e.trigger.text == "visite"]
+    assert visit.actors == ["volodymyr-zelensky"]

@@ -1001,12 +1001,40 @@ def _pronoun_actor(pronoun: Token, verb: Token, context: _Context) -> list[str]:
     if word in grammar()["group_pronouns"]:
         group = _last_group_before(context.entities, pronoun.idx)
         return [group] if group else []
+    if word == "il":  # the subject of the sentence before is what "il" continues
+        previous = _previous_subject_person(pronoun, context)
+        if previous is not None:
+            return [previous]
     person = context.entities.last_person_before(pronoun.idx)
     if word == "elle":
         anyone = context.entities.last_actor_before(pronoun.idx)
         if anyone is not None and anyone.actor and anyone.label != "PER":
             return [anyone.actor]
     return [person.actor] if person is not None and person.actor else []
+
+
+def _previous_subject_person(pronoun: Token, context: _Context, depth: int = 0,
+                             ) -> str | None:
+    """The person who is the subject of the sentence before the pronoun's ("Zelensky a reçu
+    Erdogan. Il a reporté sa visite…": Zelensky)."""
+    start, _ = context.clause_of(pronoun.idx)
+    if depth == 0 and len(context.text[start:pronoun.idx].split()) > 2:
+        return None  # only a pronoun opening its sentence continues the one before
+    index = bisect.bisect_left([s for s, _ in context.clauses], start)
+    span = pronoun.doc.char_span(*context.clauses[index - 1], alignment_mode="expand") if (
+        index > 0) else None
+    if span is None or not len(span):
+        return None
+    root = span.root
+    for subject in (c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass"}):
+        if subject.pos_ == "PRON":  # "il" again: the sentence before that one
+            return _previous_subject_person(subject, context, depth + 1) if (
+                subject.lower_ == "il" and depth < 2) else None
+        found = _phrase_actors(subject, context)
+        record = context.entities.registry.get(found[0]) if len(found) == 1 else None
+        if record is not None and record.type == "person":
+            return found[0]
+    return None
 
 
 def _last_group_before(entities: EntityIndex, position: int) -> str | None:
