@@ -122,3 +122,15 @@ def test_signing_a_text_with_no_counterpart_named_signs_it_with_the_article_s_ma
     signed = one(found, "AGREE", "DNK")
     assert signed.targets == ["UKR"] and signed.target_implicit
     assert one(found, "AGREE", "NATO").targets == []  # a commitment, no text signed with anyone
+
+
+def test_support_in_words_addresses_the_nationality_it_names(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le Premier ministre polonais, Donald Tusk, a écrit sur X : « Chers "
+                             "amis ukrainiens, vous n'êtes pas seuls. »", "2025-02-28")
+    assert one(found, "SUPPORT", "donald-tusk").targets == ["UKR"]
+
+
+def test_a_refusal_addresses_the_nationality_its_sentence_names(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le 17 juillet, Moscou a annoncé qu'elle se retirait de l'accord sur "
+                             "l'exportation des céréales ukrainiennes.", "2023-07-24")
+    assert one(found, "REJECT", "RUS").targets == ["UKR"]

@@ -408,7 +408,12 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             targets = [e.actor for e in context.entities.within(start, end)
                        if e.actor and e.label != "LOC" and not _named_as_place(e, context)
+                       and not (e.actor.startswith("local:") and e.label != "PER")
                        and context.side_of(e.actor) != context.side_of(speaker)][:1]
+            if not targets and type_ == "SUPPORT":  # "Chers amis ukrainiens, vous n'êtes …"
+                targets = [state for t in tokens if t.pos_ == "ADJ" and t.dep_ == "amod"
+                           and (state := context.adjectives.get(t.lower_)) is not None
+                           and state != context.side_of(speaker)][:1]
             found.append(_Draft(cue_line, cue, [speaker], targets, False,
                                 type_ == "SUPPORT" and hypothetical, False,
                                 read_from_words=True))
@@ -491,8 +496,9 @@ _SENTENCE_ADDRESSED = frozenset({"REJECT", "REQUEST"})
 
 def _sentence_counterpart(draft: _Draft, context: _Context, before: bool = True,
                           ) -> str | None:
-    """The first actor of the sentence other than the event's actors' sides, else (with
-    ``before``) the last one named before it in its paragraph or the one before."""
+    """The first actor of the sentence other than the event's actors' sides (by name, else by
+    an adjective of nationality), else (with ``before``) the last one named before it in its
+    paragraph or the one before."""
     start, end = context.clause_of(draft.trigger.idx)
     own = {context.side_of(a) for a in draft.actors}
 
@@ -507,6 +513,12 @@ def _sentence_counterpart(draft: _Draft, context: _Context, before: bool = True,
     for entity in context.entities.within(start, end):
         if (found := other(entity)) is not None:
             return found
+    # by nationality: "se retirait de l'accord sur l'exportation des céréales ukrainiennes"
+    for token in draft.trigger.doc.char_span(start, end, alignment_mode="expand") or []:
+        state = context.adjectives.get(token.lower_) if (
+            token.pos_ == "ADJ" and token.dep_ == "amod") else None
+        if state is not None and context.side_of(state) not in own:
+            return state
     if not before:
         return None
     paragraph = context.text.rfind("\n", 0, start) + 1
