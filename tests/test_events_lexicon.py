@@ -194,3 +194,9 @@ def test_il_opening_a_sentence_continues_the_subject_before(analyzer: Analyzer) 
                              "Ankara. Il a ensuite reporté sa visite en Arabie saoudite.")
     (visit,) = [e for e in found if e.trigger.text == "visite"]
     assert visit.actors == ["volodymyr-zelensky"]
+
+
+def test_a_meeting_of_a_joint_body_is_between_its_two_sides(analyzer: Analyzer) -> None:
+    found = events(analyzer, "La première réunion du Conseil Otan-Ukraine s'est tenue "
+                             "mercredi.")
+    assert kinds(found) == [("CONSULT", ["NATO"], ["UKR"])]

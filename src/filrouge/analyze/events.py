@@ -1702,6 +1702,10 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
         negated = _noun_negated(noun)
         hypothetical = ("promise" in cue.conditions and not _past_participle_on(noun)) or (
             _governing_hypothetical(noun))
+        if cue.type == "CONSULT" and len(actors) == 1 and not targets:
+            joint = _joint_body(actors[0], context)
+            if joint:  # "la réunion du Conseil Otan-Ukraine": NATO meets Ukraine
+                actors, targets = joint[:1], joint[1:]
         actors_here, targets = _pair_symmetric(cue, actors, targets)
         return [_Draft(cue, noun, actors_here, targets, negated, hypothetical, True, pronoun)]
     return []
@@ -1710,6 +1714,19 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
 # Done by two sides together: "leurs discussions" is a meeting of the two, "leurs sanctions"
 # is no happening between them.
 _TOGETHER = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
+def _joint_body(actor: str, context: _Context) -> list[str]:
+    """The two sides of a joint body named "X-Y" ("Conseil Otan-Ukraine" → NATO, UKR)."""
+    record = context.entities.registry.get(actor)
+    if record is None or record.type not in {"institution", "organisation"}:
+        return []
+    match = re.search(r"(\w+)-(\w+)$", record.name)
+    if match is None:
+        return []
+    sides = [context.entities.registry.resolve(part) for part in match.groups()]
+    found = [side.id for side in sides if side is not None]
+    return found if len(found) == 2 and found[0] != found[1] else []
 
 
 def _possessor(noun: Token, context: _Context) -> list[str]:
