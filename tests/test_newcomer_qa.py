@@ -291,3 +291,13 @@ def test_a_written_out_civility_is_not_part_of_a_persons_id(analyzer: Analyzer) 
     ids = {e.actor for e in article.entities if e.label == "PER"}
     assert "local:madame-ingrid-betancourt" not in ids
     assert "local:ingrid-betancourt" in ids
+
+
+def test_a_link_to_the_sites_dossier_is_read_also_debris() -> None:
+    from filrouge.ingest.clean import clean_text
+
+    body = ("Le conseil municipal a adopté jeudi le budget de la ville après un long débat "
+            "sur les transports.\n\nLes élus de l'opposition ont voté contre le texte.\n\n")
+    cleaned = clean_text(body + "Consultez notre dossier : Municipales, la campagne\n")
+    assert "Consultez" not in cleaned.text
+    assert [r.reason for r in cleaned.removed if "Consultez" in r.text] == ["read-also"]
