@@ -134,3 +134,10 @@ def test_a_refusal_addresses_the_nationality_its_sentence_names(analyzer: Analyz
     found = events(analyzer, "Le 17 juillet, Moscou a annoncé qu'elle se retirait de l'accord sur "
                              "l'exportation des céréales ukrainiennes.", "2023-07-24")
     assert one(found, "REJECT", "RUS").targets == ["UKR"]
+
+
+def test_what_is_repeated_is_undated(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Berlin refuse toujours de livrer des missiles Taurus, malgré les "
+                             "demandes répétées de Kiev.", "2024-02-16")
+    assert [(e.type, e.date) for e in found if e.type == "REQUEST"] == [("REQUEST", None)]
+    assert one(found, "REJECT", "DEU").date == "2024-02-16"  # refused today, not repeatedly

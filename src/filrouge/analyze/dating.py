@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from filrouge.analyze.time import _lexicon, _number, _tense_markers, _unit, tense_at
-from filrouge.model import Event, Quote, TimeExpr
+from filrouge.model import Event, Quote, Span, TimeExpr
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FLAGS = re.IGNORECASE
@@ -221,6 +221,10 @@ def date_span(
 
 
 _COARSE = re.compile(r"\d{4}(?:-(?:\d{2}|SP|SU|FA|WI))?")
+# Repeated, not once: "les demandes répétées", "à plusieurs reprises" (not "a répété que…",
+# one statement).
+_REPEATED = re.compile(r"\b(?:répétée?s|répétée|à\s+(?:plusieurs|maintes|de\s+nombreuses)"
+                       r"\s+reprises)\b", _FLAGS)
 _SINCE_THEN = re.compile(r"\s*(?:et\s+)?depuis\s*,", _FLAGS)
 _SINCE = re.compile(r"(?:^|[\s(])(?:depuis|dès)\s*$", _FLAGS)
 
@@ -230,7 +234,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:«»\"“”()]|\b(?:qui|que|qu['’]|dont|où|
 _NEAR = 80
 
 
-def _attached_time(text: str, expr: TimeExpr, cue: tuple[int, int], low: int) -> bool:
+def _attached_time(text: str, expr: Span, cue: tuple[int, int], low: int) -> bool:
     """Whether the time phrase belongs to the cue's own clause: near it with no comma or
     other clause between ("a engagé 175 milliards depuis 2022"), or fronted at the head of
     the sentence ("Dès mars, Lavrov avait averti")."""
@@ -257,6 +261,11 @@ def _no_single_day(text: str, times: Sequence[TimeExpr], cue: tuple[int, int], l
     if _SINCE_THEN.match(text, low):
         return 0
     nearest: int | None = None
+    for found in _REPEATED.finditer(text, low, high):  # "les demandes répétées de Kiev"
+        phrase = Span.of(text, found.start(), found.end())
+        if _attached_time(text, phrase, cue, low):
+            distance = max(0, phrase.start - cue[1], cue[0] - phrase.end)
+            nearest = distance if nearest is None else min(nearest, distance)
     for expr in times:
         if not low <= expr.start < high or expr.type not in {"DATE", "DURATION"} or (
             expr.vague or any(s <= expr.start < e for s, e in skip)
