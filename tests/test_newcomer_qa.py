@@ -301,3 +301,25 @@ def test_a_link_to_the_sites_dossier_is_read_also_debris() -> None:
     cleaned = clean_text(body + "Consultez notre dossier : Municipales, la campagne\n")
     assert "Consultez" not in cleaned.text
     assert [r.reason for r in cleaned.removed if "Consultez" in r.text] == ["read-also"]
+
+
+def test_events_name_their_actors_in_the_terminal_and_keep_ids_in_json(tmp_path: Path) -> None:
+    from filrouge.model import Event, Span
+
+    text = "Les Frères musulmans ont appelé à manifester."
+    whole = Span(start=0, end=len(text), text=text)
+    article = Article(
+        id="ev", source="ev.txt", text=text,
+        entities=[Entity(start=4, end=20, text="Frères musulmans", label="ORG",
+                         actor="local:freres-musulmans")],
+        events=[Event(**whole.model_dump(), type="REQUEST", trigger=whole,
+                      actors=["local:freres-musulmans"], targets=["EGY"], date="2013-07-03")],
+        published=Published(value="2013-07-03", origin="input"))
+    with Store(tmp_path / "e.db") as store:
+        store.add_article(article, digest="ev")
+    result = CliRunner().invoke(main, ["events", "--db", str(tmp_path / "e.db")])
+    assert result.exit_code == 0, result.output
+    assert "REQUEST Frères musulmans → Égypte" in result.output
+    result = CliRunner().invoke(main, ["events", "--db", str(tmp_path / "e.db"), "--format",
+                                       "json"])
+    assert '"local:freres-musulmans"' in result.output

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, get_args
@@ -604,6 +604,15 @@ def quotes(db: Path, fmt: str, speaker: str | None, anonymous: bool | None,
         out.print(f"  « {esc(row['text'])} »\n")
 
 
+def _namer(store: Store, actor_ids: Iterable[str]) -> Callable[[list[str]], str]:
+    """Joins actor ids as names for the terminal ("Mohamed Morsi", not local:mohamed-morsi;
+    JSON keeps the ids)."""
+    from filrouge.web.queries import actor_name, learn_names
+
+    learn_names(store, actor_ids)
+    return lambda ids: esc(", ".join(actor_name(a) for a in ids))
+
+
 def _actor_id(store: Store, actor: str | None) -> str | None:
     """The actor id an ``--actor`` value means: an id as stored ("EGY", "local:mohamed-morsi"),
     else a name: a registry name, alias, capital or demonym ("Égypte", "Le Caire"), else part
@@ -673,12 +682,13 @@ def events(db: Path, fmt: str, grouped: bool, facts: bool, event_type: str | Non
             return
         if not groups:
             _note("no event matches these filters")
+        named = _namer(store, (a for g in groups for a in [*g.actors, *g.targets]))
         for group in groups:
             span = group.start if group.start == group.end else f"{group.start}…{group.end}"
             flags = " [yellow]hypothetical[/]" * group.hypothetical + " [red]negated[/]" * (
                 group.negated)
-            out.print(f"[bold]{span or '?'}[/] {group.type} [cyan]{', '.join(group.actors)}[/]"
-                      f" → {', '.join(group.targets) or '-'}{flags} · {group.sources} source(s)")
+            out.print(f"[bold]{span or '?'}[/] {group.type} [cyan]{named(group.actors)}[/]"
+                      f" → {named(group.targets) or '-'}{flags} · {group.sources} source(s)")
             for mention in group.mentions[:3]:
                 out.print(f"  [dim]{mention.article[:10]}[/] {esc(mention.text)}")
         return
@@ -694,11 +704,12 @@ def events(db: Path, fmt: str, grouped: bool, facts: bool, event_type: str | Non
         return
     if not rows:
         _note("no event matches these filters")
+    named = _namer(store, (a for r in rows for a in [*r["actors"], *r["targets"]]))
     for row in rows:
         flags = " [yellow]hypothetical[/]" * row["hypothetical"] + " [red]negated[/]" * (
             row["negated"]) + " [dim]reported[/]" * row["reported"]
-        out.print(f"[bold]{row['date'] or '?'}[/] {row['type']} [cyan]{', '.join(row['actors'])}"
-                  f"[/] → {', '.join(row['targets']) or '-'}{flags} "
+        out.print(f"[bold]{row['date'] or '?'}[/] {row['type']} [cyan]{named(row['actors'])}"
+                  f"[/] → {named(row['targets']) or '-'}{flags} "
                   f"[dim]{str(row['article'])[:10]}[/]")
         out.print(f"  {esc(row['text'])}\n")
 
@@ -937,9 +948,10 @@ def since(date: str, db: Path, fmt: str, story: str, max_words: int, limit: int)
                   f"{esc(sentence.outlet or sentence.article[:10])}, {sentence.published})[/]")
     shown = limit or None
     out.print(_section("Events", len(update.events), limit))
+    named = _namer(store, (a for _, e in update.events[:shown] for a in [*e.actors, *e.targets]))
     for article, event in update.events[:shown]:
-        out.print(f"  {event.date or '?'} {event.type} {', '.join(event.actors) or '?'}"
-                  f" → {', '.join(event.targets) or '-'} [dim]{article.id[:10]}[/]")
+        out.print(f"  {event.date or '?'} {event.type} {named(event.actors) or '?'}"
+                  f" → {named(event.targets) or '-'} [dim]{article.id[:10]}[/]")
     out.print(_section("Quotes", len(update.quotes), limit))
     for article, quote in update.quotes[:shown]:
         # as `filrouge quotes` shows them: an unresolved speaker is not called anonymous, and
