@@ -323,3 +323,12 @@ def test_events_name_their_actors_in_the_terminal_and_keep_ids_in_json(tmp_path:
     result = CliRunner().invoke(main, ["events", "--db", str(tmp_path / "e.db"), "--format",
                                        "json"])
     assert '"local:freres-musulmans"' in result.output
+
+
+def test_an_empty_timeline_says_when_articles_have_no_publication_date(tmp_path: Path) -> None:
+    with Store(tmp_path / "u.db") as store:
+        text = "Le conseil municipal se réunira mardi pour voter le budget."
+        store.add_article(Article(id="u", source="u.txt", text=text), digest="u")
+    result = CliRunner().invoke(main, ["timeline", "--db", str(tmp_path / "u.db")])
+    assert result.exit_code == 0
+    assert "no publication date for 1 article of 1" in result.stderr

@@ -760,6 +760,12 @@ def timeline(db: Path, fmt: str, story: str | None, actor: str | None, date_from
     from filrouge.export.render import render_timeline
 
     render_timeline(out, entries)
+    undated = sum(1 for a in articles if not a.published.value)
+    if not entries and undated:
+        # say why: without a publication day, "mardi" or "le 6 décembre" has no date
+        _note(f"no publication date for {_count(undated, 'article')} of {len(articles)}: only "
+              "the dates they write in full can be placed (give dates with --field "
+              "date=COLUMN for JSON and CSV, or in the pages' metadata)")
 
 
 @main.group(invoke_without_command=True)
