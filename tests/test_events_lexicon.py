@@ -200,3 +200,31 @@ def test_a_meeting_of_a_joint_body_is_between_its_two_sides(analyzer: Analyzer) 
     found = events(analyzer, "La première réunion du Conseil Otan-Ukraine s'est tenue "
                              "mercredi.")
     assert kinds(found) == [("CONSULT", ["NATO"], ["UKR"])]
+
+
+def test_a_topic_phrase_yields_to_the_name_after_it(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Côté américain, Joe Biden s'est dit « pas content » de Vladimir "
+                             "Poutine, sans annoncer de sanctions.")
+    (sanction,) = [e for e in found if e.type == "SANCTION"]
+    assert sanction.actors == ["joe-biden"] and sanction.negated
+
+
+def test_a_letter_speaks_for_its_author(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Une lettre de M. Rutte accordait mercredi à Madrid un délai "
+                             "supplémentaire.")
+    assert kinds(found) == [("CONCEDE", ["mark-rutte"], ["ESP"])]
+
+
+def test_withdrawing_a_candidacy_and_questioning_legitimacy(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le président roumain Klaus Iohannis a retiré sa candidature "
+                             "mardi.")
+    assert [(e.type, e.actors) for e in found] == [("CONCEDE", ["klaus-iohannis"])]
+    found = events(analyzer, "Le porte-parole du Kremlin Dmitri Peskov a remis en cause la "
+                             "légitimité du président ukrainien.")
+    assert kinds(found) == [("ACCUSE", ["dmitri-peskov"], ["volodymyr-zelensky"])]
+
+
+def test_you_should_have_is_a_reproach(analyzer: Analyzer) -> None:
+    found = events(analyzer, "« Vous auriez dû signer cet accord », a lancé Donald Trump à "
+                             "Volodymyr Zelensky.")
+    assert kinds(found) == [("ACCUSE", ["donald-trump"], ["volodymyr-zelensky"])]

@@ -1376,6 +1376,10 @@ _GROUP_HEADS = frozenset({
     "plupart", "ensemble", "groupe", "poignée",
     # a time phrase the parser took for the subject ("Le même jour, le Premier ministre…")
     "jour", "lendemain", "veille", "soir", "matin", "semaine",
+    # a topic phrase ("Côté américain, Donald Trump s'est dit…")
+    "côté",
+    # a document speaks for its author ("une lettre de M. Rutte accordait à Madrid…")
+    "lettre", "message", "courrier", "communiqué",
 })
 
 
