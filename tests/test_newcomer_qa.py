@@ -332,3 +332,18 @@ def test_an_empty_timeline_says_when_articles_have_no_publication_date(tmp_path:
     result = CliRunner().invoke(main, ["timeline", "--db", str(tmp_path / "u.db")])
     assert result.exit_code == 0
     assert "no publication date for 1 article of 1" in result.stderr
+
+
+def test_the_quotes_listing_puts_guillemets_only_around_direct_quotes(tmp_path: Path) -> None:
+    from filrouge.model import Quote, Span
+
+    said, mixed = "Nous tiendrons parole.", "un budget « sincère et prudent »"
+    text = f"{said} {mixed}"
+    spans = [(0, len(said), "direct"), (len(said) + 1, len(text), "mixed")]
+    quotes = [Quote(start=s, end=e, text=text[s:e], parts=[Span(start=s, end=e, text=text[s:e])],
+                    kind=kind, speaker_name="la maire") for s, e, kind in spans]
+    with Store(tmp_path / "q.db") as store:
+        store.add_article(Article(id="q", source="q.txt", text=text, quotes=quotes), digest="q")
+    result = CliRunner().invoke(main, ["quotes", "--db", str(tmp_path / "q.db")])
+    assert "« Nous tiendrons parole. »" in result.stdout
+    assert "« un budget" not in result.stdout and "un budget « sincère" in result.stdout

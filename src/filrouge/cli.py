@@ -601,7 +601,9 @@ def quotes(db: Path, fmt: str, speaker: str | None, anonymous: bool | None,
             who = f"{row['description'] or who} (anonymous)"
         out.print(f"[bold]{row['date'] or '?'}[/] [cyan]{esc(who)}[/] ({row['kind']}) "
                   f"[dim]{str(row['article'])[:10]}[/]")
-        out.print(f"  « {esc(row['text'])} »\n")
+        # guillemets around words quoted as said; a mixed quote carries its own
+        out.print(f"  « {esc(row['text'])} »\n" if row["kind"] == "direct"
+                  else f"  {esc(row['text'])}\n")
 
 
 def _namer(store: Store, actor_ids: Iterable[str]) -> Callable[[list[str]], str]:
