@@ -141,3 +141,10 @@ def test_what_is_repeated_is_undated(analyzer: Analyzer) -> None:
                              "demandes répétées de Kiev.", "2024-02-16")
     assert [(e.type, e.date) for e in found if e.type == "REQUEST"] == [("REQUEST", None)]
     assert one(found, "REJECT", "DEU").date == "2024-02-16"  # refused today, not repeatedly
+
+
+def test_an_event_named_days_before_the_clause_s_day_is_shifted(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Volodymyr Zelensky a prévenu samedi qu'il n'accepterait aucun "
+                             "accord, trois jours après l'appel téléphonique entre Donald Trump "
+                             "et Vladimir Poutine.", "2025-02-15")
+    assert one(found, "CONSULT", "donald-trump").date == "2025-02-12"

@@ -167,6 +167,31 @@ def _sentence_range(sentences: Sequence[tuple[int, int]], start: int, end: int,
 # --------------------------------------------------------------------------- one statement
 
 
+_RELATIVE_TO = re.compile(
+    r"(?:(?P<n>[\w-]+)\s+(?P<u>jours?|semaines?)\s+(?P<dir>après|avant)|(?P<next>au\s+lendemain)"
+    r"|(?P<eve>(?:à\s+)?la\s+veille))\s+(?:de\s+(?:la\s+|l['’])|du\s+|des\s+|d['’]|l['’]"
+    r"|la\s+|le\s+|les\s+)?(?:[^\W\d]+\s+){0,2}$", _FLAGS)
+
+
+def _shifted(text: str, day: str | None, cue: tuple[int, int]) -> str | None:
+    """"trois jours après l'appel téléphonique": the call is three days before the day the
+    clause tells; "au lendemain du sommet", "à la veille du sommet" likewise, by one day."""
+    found = _RELATIVE_TO.search(text[max(0, cue[0] - 60) : cue[0]])
+    if day is None or found is None:
+        return day
+    if found.group("next"):
+        days = -1
+    elif found.group("eve"):
+        days = 1
+    else:
+        amount = _number(found.group("n"))
+        if amount is None:
+            return day
+        days = int(amount) * (7 if _unit(found.group("u")) == "W" else 1)
+        days = -days if found.group("dir").lower() == "après" else days
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
+
+
 def date_span(
     text: str,
     times: Sequence[TimeExpr],
@@ -183,7 +208,31 @@ def date_span(
     """The day of the statement or event at ``span``, and where it came from (``sentence``,
     ``context``, ``published`` or ``none``). ``focus`` is its cue or trigger (start, end);
     ``skip`` holds the quoted words. With ``periods`` (events), one dated by a past month or
-    year only, or ongoing, has none; ``lead`` is the article's :func:`lead_day`."""
+    year only, or ongoing, has none, and one named "trois jours après", "au lendemain de", "à
+    la veille de" the day the clause tells is shifted; ``lead`` is the article's
+    :func:`lead_day`."""
+    day, origin = _date_span(text, times, sentences, span, published, focus=focus, skip=skip,
+                             dated=dated, lead=lead, periods=periods)
+    shifted = _shifted(text, day, focus if focus is not None else (span[0], span[0] + 1))
+    if periods and shifted != day:
+        return shifted, "context"
+    return day, origin
+
+
+def _date_span(
+    text: str,
+    times: Sequence[TimeExpr],
+    sentences: Sequence[tuple[int, int]],
+    span: tuple[int, int],
+    published: str | None,
+    *,
+    focus: tuple[int, int] | None = None,
+    skip: Sequence[tuple[int, int]] = (),
+    dated: Sequence[_Dated] | None = None,
+    lead: str | None = None,
+    periods: bool = False,
+) -> tuple[str | None, str]:
+    """:func:`date_span` before an event's relative phrase shifts its day."""
     published = published[:10] if published else None
     cue = focus if focus is not None else (span[0], span[0] + 1)
     anchor = cue[0]
@@ -423,8 +472,8 @@ def date_statements(
     lead = lead_day(text, dated, published)
     new_events: list[Event] = []
     for event in events:
-        day, origin = date_span(text, times, sentences, (event.trigger.start, event.trigger.end),
-                                published, focus=(event.trigger.start, event.trigger.end),
+        cue = (event.trigger.start, event.trigger.end)
+        day, origin = date_span(text, times, sentences, cue, published, focus=cue,
                                 dated=dated, lead=lead, periods=True)
         new_events.append(event.model_copy(update={"date": day, "date_origin": origin}))
     return new_quotes, new_events
