@@ -347,3 +347,21 @@ def test_the_quotes_listing_puts_guillemets_only_around_direct_quotes(tmp_path: 
     result = CliRunner().invoke(main, ["quotes", "--db", str(tmp_path / "q.db")])
     assert "« Nous tiendrons parole. »" in result.stdout
     assert "« un budget" not in result.stdout and "un budget « sincère" in result.stdout
+
+
+def test_a_stray_nul_byte_does_not_make_a_text_binary(tmp_path: Path) -> None:
+    from filrouge.ingest.readers import read_path
+
+    text = "Le maire a annoncé mardi 5 mars 2024 la fermeture du pont.\x00 Les travaux dureront."
+    path = tmp_path / "nul.txt"
+    path.write_bytes(text.encode("utf-8"))
+    (raw,) = list(read_path(path))
+    assert isinstance(raw, RawDocument), raw
+    assert "\x00" not in raw.text and "Les travaux" in raw.text
+    assert "1 NUL character(s) removed" in raw.warnings
+    path.write_bytes(bytes(range(256)) * 8)  # a real binary file stays rejected
+    (item,) = list(read_path(path))
+    assert isinstance(item, Rejection) and "binary" in item.reason
+    path.write_text("Le ministre a parlé lundi à Paris.", encoding="utf-16-le")
+    (raw,) = list(read_path(path))
+    assert isinstance(raw, RawDocument) and raw.text.startswith("Le ministre")

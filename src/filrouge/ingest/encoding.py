@@ -31,6 +31,9 @@ def decode(data: bytes, *, declared: str | None = None) -> tuple[str, list[str]]
     """Text of ``data`` with line ends normalised to ``\\n``, and warnings saying how it was
     decoded when that was not plain UTF-8."""
     text, warnings = _decode(data, declared)
+    if "\x00" in text:  # stray NUL bytes (a broken export): no text holds them
+        warnings.append(f"{text.count(chr(0))} NUL character(s) removed")
+        text = text.replace("\x00", "")
     return _NEWLINES.sub("\n", text), warnings
 
 

@@ -336,7 +336,13 @@ def _looks_binary(head: bytes) -> bool:
     """NUL bytes or many control characters: not a text format (UTF-16 text excepted)."""
     sample = head[:8192]
     if b"\x00" in sample:
-        return not is_utf16(sample)
+        if is_utf16(sample):
+            return False
+        # a few stray NUL bytes in a text (a broken export) are removed when it is decoded;
+        # many make it a binary file
+        if sample.count(b"\x00") > max(2, len(sample) // 100):
+            return True
+        sample = sample.replace(b"\x00", b"")
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
     return controls > len(sample) * 0.05
 
