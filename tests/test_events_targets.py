@@ -148,3 +148,10 @@ def test_an_event_named_days_before_the_clause_s_day_is_shifted(analyzer: Analyz
                              "accord, trois jours après l'appel téléphonique entre Donald Trump "
                              "et Vladimir Poutine.", "2025-02-15")
     assert one(found, "CONSULT", "donald-trump").date == "2025-02-12"
+
+
+def test_support_said_of_aid_goes_where_the_article_s_aid_goes(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Les Alliés ont promis 40 milliards d'euros d'aide à l'Ukraine, a "
+                             "rappelé Joe Biden mardi.\n\nKeir Starmer a assuré que le soutien de "
+                             "Londres resterait « inébranlable ».", "2024-07-12")
+    assert one(found, "SUPPORT", "keir-starmer").targets == ["UKR"]  # not Joe Biden

@@ -465,10 +465,28 @@ def _signs_a_text(draft: _Draft) -> bool:
                if w.dep_ in {"obj", "nmod", "nsubj:pass"})
 
 
+_AID_WORDS = frozenset({"soutien", "aide", "aider", "soutenir", "assistance"})
+
+
+def _about_aid(draft: _Draft, context: _Context) -> bool:
+    """Whether the support is said of aid given ("le soutien de Londres resterait
+    inébranlable", "nous allons les aider"): it goes where the article's aid goes."""
+    start, end = context.clause_of(draft.trigger.idx)
+    clause = draft.trigger.doc.char_span(start, end, alignment_mode="expand")
+    words = list(clause) if clause is not None else []
+    names = [e for e in context.entities.within(start, end) if e.actor and e.label != "LOC"
+             and context.side_of(e.actor) not in {context.side_of(a) for a in draft.actors}]
+    return not names and any(t.lemma_.lower() in _AID_WORDS for t in words)
+
+
 def _with_implicit_roles(draft: _Draft, context: _Context) -> _Draft:
     if draft.cue.type in _STATE_ACTED:
         states = [context.country_of(a) or a for a in draft.actors]
         draft.actors = list(dict.fromkeys(states))
+    if not draft.targets and draft.cue.type == "SUPPORT" and _about_aid(draft, context):
+        implicit = context.implicit_target(draft.actors)  # "le soutien de Londres restera…"
+        if implicit is not None:
+            draft.targets, draft.target_implicit = [implicit], True
     if not draft.targets and draft.cue.type in _ADDRESSED_TYPES | _SENTENCE_ADDRESSED:
         named = _sentence_counterpart(draft, context,
                                       before=draft.cue.type in _ADDRESSED_TYPES)
