@@ -227,7 +227,26 @@ def _fields(options: tuple[str, ...]) -> dict[str, str]:
         raise click.BadParameter(str(error), param_hint="--field") from error
 
 
-def _store_documents(store: Store, analyzer: Analyzer, copies: DuplicateIndex,
+def _lazy_analyzer(model: str, **options: Any) -> Callable[[], Analyzer]:
+    """The analyser, built (and the spaCy model loaded, which takes seconds) only the first time
+    something new must be analysed: re-reading files already stored needs no model."""
+    from filrouge.analyze.pipeline import Analyzer, ModelMissingError
+
+    loaded: list[Analyzer] = []
+
+    def get() -> Analyzer:
+        if not loaded:
+            _note(f"loading the language model {model}…")
+            try:
+                loaded.append(Analyzer(model, **options))
+            except ModelMissingError as error:
+                raise click.ClickException(str(error)) from error
+        return loaded[0]
+
+    return get
+
+
+def _store_documents(store: Store, analyzer: Callable[[], Analyzer], copies: DuplicateIndex,
                      documents: Iterable[RawDocument | Rejection],
                      rejections: list[Rejection], site: SiteLines) -> tuple[int, int]:
     """Prepare, analyse and store one batch of raw documents, recording every rejection.
@@ -259,8 +278,10 @@ def _store_documents(store: Store, analyzer: Analyzer, copies: DuplicateIndex,
             store.add_rejection(prepared)
             continue
         fresh.append((prepared, digest))
+    if not fresh:  # nothing new: the model is not loaded
+        return added, skipped
     digests = {a.source: d for a, d in fresh}
-    for result in analyzer.analyze(a for a, _ in fresh):
+    for result in analyzer().analyze(a for a, _ in fresh):
         if isinstance(result, Rejection):
             rejections.append(result)
             store.add_rejection(result)
@@ -317,7 +338,6 @@ def ingest(paths: tuple[Path, ...], db: Path, model: str, batch_size: int, proce
     archives of these. Ingesting the same file twice does nothing; an interrupted run resumes
     where it stopped.
     """
-    from filrouge.analyze.pipeline import Analyzer, ModelMissingError
     from filrouge.ingest.dedup import DuplicateIndex
     from filrouge.ingest.prepare import SiteLines
     from filrouge.ingest.readers import iter_files, read_path
@@ -336,12 +356,8 @@ def ingest(paths: tuple[Path, ...], db: Path, model: str, batch_size: int, proce
         if not paths_found:  # nothing to analyse: the model is not worth loading
             _end_ingest(0, 0, rejections, store.count("articles"), len(store.stories()),
                         f"{db}")
-        _note(f"loading the language model {model}…")
-        try:
-            analyzer = Analyzer(model, actor_files=actor_files, batch_size=batch_size,
-                                n_process=processes)
-        except ModelMissingError as error:
-            raise click.ClickException(str(error)) from error
+        analyzer = _lazy_analyzer(model, actor_files=actor_files, batch_size=batch_size,
+                                  n_process=processes)
         copies = DuplicateIndex.of(store.articles())
         site = SiteLines()
         with _progress() as progress:
@@ -435,7 +451,6 @@ def fetch(urls: tuple[str, ...], db: Path, allow_private: bool, delay: float, ti
     at most 5 redirects, each checked again; http and https only; private and local addresses
     refused unless --allow-private. Each raw page is kept in --raw-dir, named by its SHA-256.
     """
-    from filrouge.analyze.pipeline import Analyzer, ModelMissingError
     from filrouge.ingest.dedup import DuplicateIndex
     from filrouge.ingest.fetch import Fetcher, FetchPolicy, fetch_documents
     from filrouge.ingest.prepare import SiteLines
@@ -446,11 +461,7 @@ def fetch(urls: tuple[str, ...], db: Path, allow_private: bool, delay: float, ti
     rejections: list[Rejection] = []
     added = skipped = 0
     with _store(db) as store, Fetcher(policy) as fetcher:
-        _note(f"loading the language model {model}…")
-        try:
-            analyzer = Analyzer(model, actor_files=actor_files)
-        except ModelMissingError as error:
-            raise click.ClickException(str(error)) from error
+        analyzer = _lazy_analyzer(model, actor_files=actor_files)
         copies = DuplicateIndex.of(store.articles())
         site = SiteLines()
         for chunk in _chunks(fetch_documents(urls, fetcher, raw_dir), 8):
