@@ -814,6 +814,7 @@ def stories(ctx: click.Context, db: Path, fmt: str, rebuild: bool,
         if fmt == "json":
             click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
             return
+        _explained_in_words(store, rows)
         for row in rows:
             why = ("opened the story" if row["probability"] is None and not row["duplicate_of"]
                    else f"copy of {str(row['duplicate_of'])[:10]}" if row["duplicate_of"]
@@ -833,6 +834,25 @@ def stories(ctx: click.Context, db: Path, fmt: str, rebuild: bool,
 
     learn_names(store, (a for s in found for a in s.actors))
     _print_stories(found)
+
+
+def _explained_in_words(store: Store, rows: list[dict[str, object]]) -> None:
+    """For the terminal: the shared terms (stems) as the story's articles write them, the
+    shared actors by their names (JSON keeps the stems and ids)."""
+    from filrouge.stories.labels import written_names, written_terms
+    from filrouge.web.queries import actor_name, learn_names
+
+    found = (store.article(str(row["article"])) for row in rows)
+    articles = [a for a in found if a is not None]
+    actors = {str(k) for row in rows if isinstance(row["shared_actors"], list)
+              for k in row["shared_actors"]}
+    learn_names(store, actors)
+    for row in rows:
+        terms, names = row["shared_terms"], row["shared_actors"]
+        if isinstance(terms, list):
+            row["shared_terms"] = written_terms([str(t) for t in terms], articles)
+        if isinstance(names, list):
+            row["shared_actors"] = written_names([str(k) for k in names], articles, actor_name)
 
 
 def _count(n: int, noun: str, plural: str | None = None) -> str:

@@ -463,3 +463,47 @@ def build_story(story_id: str, members: Sequence[Article], grouper: Grouper | No
                                 sentences_per_date=1),
         keyphrases=phrases, outlets=outlets, duplicates=duplicates, events=events,
     )
+
+
+_WRITTEN_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)  # as stories.text.words
+
+
+def written_terms(terms: Sequence[str], articles: Sequence[Article]) -> list[str]:
+    """Grouping terms (light stems: "vill", "armé", "attaqu") shown as the articles write them:
+    the most frequent word with that stem, as written ("villes", "armée"; "Sanaa" for "sanaa").
+    A term no article writes is left as it is."""
+    wanted = set(terms)
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for article in articles:
+        for text in (article.title or "", article.text):
+            for match in _WRITTEN_WORD.finditer(unicodedata.normalize("NFC", text)):
+                word = match.group(0)
+                key = stem(word.lower())
+                if key in wanted:
+                    forms[key][word] += 1
+    return [_commonest(forms[t]) if forms.get(t) else t for t in terms]
+
+
+def written_names(keys: Sequence[str], articles: Sequence[Article],
+                  actor_name: Callable[[str], str]) -> list[str]:
+    """Grouping actor keys shown as names: a registry or corpus-local actor by ``actor_name``, a
+    name the tagger found but linked to no actor (kept lower-cased: "sanaa", "ibb") as the
+    articles write it ("Sanaa", "Ibb")."""
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for article in articles:
+        for entity in article.entities:
+            if not entity.actor:
+                forms[" ".join(entity.text.lower().split())][" ".join(entity.text.split())] += 1
+    shown: list[str] = []
+    for key in keys:
+        named = actor_name(key)
+        if named != key or key.startswith("local:"):
+            shown.append(named)
+        else:
+            shown.append(_commonest(forms[key]) if forms.get(key) else key)
+    return shown
+
+
+def _commonest(forms: Counter[str]) -> str:
+    """The most frequent form; between equals, one with capitals, then the first in order."""
+    return max(sorted(forms), key=lambda f: (forms[f], f != f.lower()))
