@@ -17,6 +17,13 @@ CNN" → that Sunday), an event by the one attached to its trigger. The rules, i
    a quote continuing the same speaker's dated quote in the paragraph takes its day;
 4. otherwise the publication date (origin ``published``).
 
+Events (``periods``) have three more rules: a phrase saying they have no single day — a past
+month or year only, ongoing ("depuis 2022", "Depuis, …"), repeated ("les demandes répétées") —
+nearer the trigger than any day leaves them undated (:func:`_no_single_day`); before the
+publication date, an article published one to three days after its lead's day tells its
+undated events that are not in the future on that day (:func:`lead_day`); and "trois jours
+après l'appel", "au lendemain du sommet" shift the clause's day (:func:`_shifted`).
+
 Tried on the dev half of the example gold and left out because they lost more than they
 gained: leaving future hypothetical events undated, and giving every undated statement the
 last day mentioned earlier in its paragraph.
