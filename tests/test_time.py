@@ -383,6 +383,86 @@ def test_dating_does_not_take_a_day_borrowed_across_paragraphs() -> None:
         "2023-07-12", "published")
 
 
+# --------------------------------------------------------------------------- story time
+
+# A backgrounder written in January 2014 retelling 2011.
+JANUARY_2014 = datetime.date(2014, 1, 20)
+
+
+def values(text: str, reference: datetime.date | None = JANUARY_2014) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in tag(text, reference)]
+
+
+def test_a_backgrounder_takes_the_year_of_the_story_it_retells() -> None:
+    text = (
+        "En janvier 2011, la contestation gagne le pays. Le 25 janvier, des milliers de "
+        "manifestants occupent la place centrale.\n\nLe 11 février, le président démissionne. "
+        "Le lendemain, la foule fête son départ."
+    )
+    assert values(text) == [
+        ("janvier 2011", "2011-01"), ("Le 25 janvier", "2011-01-25"),
+        ("Le 11 février", "2011-02-11"), ("Le lendemain", "2011-02-12")]
+    # without the framing year the same days are the nearest ones to the document
+    assert values(text.replace("En janvier 2011, l", "L")) == [
+        ("Le 25 janvier", "2014-01-25"), ("Le 11 février", "2014-02-11"),
+        ("Le lendemain", "2014-02-12")]
+
+
+def test_the_story_moves_on_with_the_days_it_tells() -> None:
+    # across a new year; a month without its year; a weekday checked against the story's year
+    text = ("Le 17 décembre 2010, un vendeur s'immole. Le 14 janvier, le président s'enfuit. "
+            "En mars, le gouvernement tombe. Le vendredi 11 février, la rue exulte.")
+    assert values(text)[1:] == [
+        ("Le 14 janvier", "2011-01-14"), ("mars", "2011-03"),
+        ("Le vendredi 11 février", "2011-02-11")]
+
+
+def test_the_story_lapses_when_the_text_comes_back_to_its_present() -> None:
+    story = "En janvier 2011, la contestation gagne le pays. Le 25 janvier, la foule défile.\n\n"
+    assert values(story + "Aujourd'hui, le pays vote. Le 14 janvier, le texte a été adopté.")[
+        -1] == ("Le 14 janvier", "2014-01-14")
+    # the present in the day's own sentence
+    assert values(story + "Le 14 janvier, le texte a été adopté cette semaine.")[-2] == (
+        "Le 14 janvier", "2014-01-14")
+    # a later paragraph that names no day of the story
+    assert values(story + "La contestation a duré.\n\nRien n'a changé.\n\n"
+                  "Le 14 janvier, le texte a été adopté.")[-1] == ("Le 14 janvier", "2014-01-14")
+    # a day the verb puts ahead is not the story's
+    assert values(story + "Le 3 mars, les électeurs se prononceront.")[-1] == (
+        "Le 3 mars", "2014-03-03")
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Au pouvoir depuis 2011, le président",  # an interval's bound
+        "Selon la Constitution de 2011, le président",  # a noun's complement
+        "Élu en 2011, le président",  # a detached participle
+        "Le président, qui a été élu en 2011,",  # a relative clause
+        "Le président (élu en 2011)",  # an aside
+        "Le président, réélu entre 2008 et 2011,",  # a range
+        "Le président, qui préside depuis son élection en mars 2011,",
+    ],
+)
+def test_a_year_in_another_part_sets_no_story(opening: str) -> None:
+    assert values(f"{opening} a signé le 3 janvier.")[-1] == ("le 3 janvier", "2014-01-03")
+
+
+def test_a_story_needs_a_document_date_and_an_earlier_year() -> None:
+    text = "En janvier 2011, la contestation gagne le pays. Le 25 janvier, la foule défile."
+    # without a document date a year-less day stays without a year (publication-date
+    # inference must not read it as a day of the recalled year)
+    assert values(text, None)[-1] == ("Le 25 janvier", "XXXX-01-25")
+    # a story in the document's own year changes nothing
+    assert values(text.replace("2011", "2014"))[-1] == ("Le 25 janvier", "2014-01-25")
+
+
+def test_abbreviated_months_without_a_full_stop() -> None:
+    assert values("Chronologie. 23 nov : accord. 3 déc : vote. 1er déc 2013 : fin.") == [
+        ("23 nov", "2013-11-23"), ("3 déc", "2013-12-03"), ("1er déc 2013", "2013-12-01")]
+    assert values("Ils étaient sept sur 23 novateurs ; Nov. et Oct sont des noms.") == []
+
+
 # --------------------------------------------------------------------------- span invariant
 
 PARAGRAPH = (

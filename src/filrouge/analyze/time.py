@@ -14,6 +14,8 @@ Pure Python: regular expressions built from ``filrouge/data/time_fr.json``. The 
 A bare weekday or a day without a year is resolved with a small tense heuristic: the verb
 marker (future ``se rendra``, ``va signer``…, past ``a annoncé``…) nearest to the expression in
 its sentence decides between the next and the previous occurrence; news default to the past.
+A text retelling an earlier year (``En janvier 2011, … Le 25 janvier, …``) gives its days and
+months without a year that year instead (the story time, TimeML's reference time).
 """
 
 from __future__ import annotations
@@ -121,7 +123,9 @@ def _fragments() -> dict[str, str]:
         "D": r"(?:1er|1re|premier|[12]\d|3[01]|0?[1-9])(?!\d)",
         "MONTH": _alt(months) + r"(?!\w)",
         "FREE_MONTH": _alt(free_months) + r"(?!\w)",
-        "MONTH_ANY": "(?:" + _alt(months) + r"(?!\w)|" + _alt(_words("month_abbreviations")) + ")",
+        # "23 nov", "3 déc": a timeline's abbreviations without their full stop, lower case
+        "MONTH_ANY": "(?:" + _alt(months) + r"(?!\w)|" + _alt(_words("month_abbreviations"))
+        + "|(?-i:" + _alt(lex["month_abbreviations_bare"]) + r")(?![\w.]))",
         "Y4": r"(?:1[5-9]\d\d|20\d\d|21\d\d)(?![\d,]\d|\d)",
         "WD": _alt(_words("weekdays")) + r"(?!\w)",
         "WD_PL": "(?:" + _alt(_words("weekdays")) + "s)",
@@ -349,6 +353,11 @@ def _word_set(name: str) -> frozenset[str]:
     return frozenset(_key(word) for word in _lexicon()[name])
 
 
+@cache
+def _story_words(name: str) -> frozenset[str]:
+    return frozenset(_key(word) for word in _lexicon()["story"][name])
+
+
 def _year_ok(text: str, match: re.Match[str]) -> bool:
     """A bare four-digit number is a year only in a temporal context."""
     if not match.group("x")[:1].isdigit():
@@ -529,6 +538,19 @@ class _Value:
     vague: bool = False
 
 
+Precision = Literal["Y", "M", "D"]
+
+
+@dataclass(frozen=True)
+class _Story:
+    """The time a retold story stands at (TimeML's reference time): the last date written with
+    its year (``En janvier 2011,``, ``le 25 janvier 2011``), then each day told after it."""
+
+    day: datetime.date
+    precision: Precision
+    at: int  # where the text last told it
+
+
 @dataclass
 class _Context:
     text: str
@@ -537,6 +559,11 @@ class _Context:
     last_day: datetime.date | None = None
     last_day_at: int = 0
     span: tuple[int, int] = (0, 0)
+    story: _Story | None = None
+    # where the text speaks of its own present (``aujourd'hui``, ``mardi``, ``cette semaine``)
+    present_at: tuple[int, ...] = ()
+    # the story time the current expression took its year from, if it did
+    told: tuple[datetime.date, Precision] | None = None
 
     def tense(self) -> Tense | None:
         """The direction the current expression points to: a governing preposition (``depuis``
@@ -567,6 +594,66 @@ class _Context:
                 clock or "\n" not in self.text[self.last_day_at : self.span[0]]):
             return self.last_day, "narrative"
         return self.reference, "document"
+
+    def story_year(self) -> _Story | None:
+        """The story time a day or month without a year takes its year from, when the text is
+        retelling an earlier year: one written in this paragraph or the one before (or carried
+        on by the days told since), with no return to the present in between nor in the
+        expression's own sentence (``aujourd'hui``, ``mardi``, ``cette semaine``). A story in
+        the document's own year changes nothing (the tense rules place the day), nor does one
+        ahead of it (plans are told in the future, whose days the tense rules place); a day the
+        verb puts ahead (``il se rendra le 3 mars``) is not the past story's."""
+        story, reference = self.story, self.reference
+        if story is None or reference is None or story.day.year >= reference.year:
+            return None
+        start, end = self.span
+        if len(_PARAGRAPH_BREAK.findall(self.text, story.at, start)) > 1:
+            return None
+        low, high = _sentence_bounds(self.text, start, end)
+        if any(story.at < at < start or low <= at < high for at in self.present_at):
+            return None
+        if self.tense() == "future":
+            return None
+        return story
+
+    def story_day(self, month: int, day: int) -> datetime.date | None:
+        """``Le 11 février`` in a paragraph retelling January 2011: 11 February 2011. A story
+        at a month or a day moves on to the next year when the day would lie over half a year
+        behind it (``Le 14 janvier`` after ``En décembre 2010``)."""
+        story = self.story_year()
+        if story is None:
+            return None
+        found = _safe_date(story.day.year, month, day)
+        if found is None:
+            return None
+        if story.precision != "Y" and (story.day - found).days > HALF_YEAR_DAYS:
+            found = _safe_date(story.day.year + 1, month, day) or found
+        if not _story_side_ok(found, self.reference):
+            return None
+        self.told = (found, "D")
+        return found
+
+    def story_month(self, month: int) -> str | None:
+        """``En février`` in a paragraph retelling 2011: February 2011 (the same rule)."""
+        story = self.story_year()
+        if story is None:
+            return None
+        found = datetime.date(story.day.year, month, 1)
+        if story.precision != "Y" and (story.day.replace(day=1) - found).days > HALF_YEAR_DAYS:
+            found = datetime.date(story.day.year + 1, month, 1)
+        if not _story_side_ok(found, self.reference):
+            return None
+        self.told = (found, "M")
+        return f"{found.year:04d}-{month:02d}"
+
+
+HALF_YEAR_DAYS = 183
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
+def _story_side_ok(found: datetime.date, reference: datetime.date | None) -> bool:
+    """A past story's day stays before the document's date."""
+    return reference is not None and found <= reference
 
 
 _SUBORDINATE = re.compile(r"\b(?:(?:que|lorsque|quand|où|si)(?!\w)|qu['’])", _FLAGS)
@@ -732,10 +819,14 @@ def _direction(text: str | None) -> tuple[int, bool]:
 
 
 def _resolve_day_month(month: int, day: int, ctx: _Context) -> str:
-    """A day without a year: the reference's year, moved by the sentence's tense."""
+    """A day without a year: the year of the story the text is retelling, else the reference's
+    year, moved by the sentence's tense."""
     reference = ctx.reference
     if reference is None:
         return f"XXXX-{month:02d}-{day:02d}"
+    told = ctx.story_day(month, day)
+    if told is not None:
+        return told.isoformat()
     years = (reference.year - 1, reference.year, reference.year + 1)
     candidates = [c for c in (_safe_date(year, month, day) for year in years) if c is not None]
     if not candidates:
@@ -764,6 +855,10 @@ def _resolve_month(month: int, ctx: _Context, direction: int = 0) -> str:
     reference = ctx.reference
     if reference is None:
         return f"XXXX-{month:02d}"
+    if direction == 0:
+        told = ctx.story_month(month)
+        if told is not None:
+            return told
     year = reference.year
     tense = ctx.tense()
     if direction < 0 or (direction == 0 and tense == "past"):
@@ -832,6 +927,10 @@ def _norm_date_dmy(match: re.Match[str], ctx: _Context) -> _Value:
         return _Value("DATE", _day_with_direction(month, day, ctx.reference, direction))
     weekday = _g(match, "wd")
     if weekday and ctx.reference is not None:
+        told = ctx.story_day(month, day)
+        if told is not None and told.isoweekday() == _lookup("weekdays", weekday):
+            return _Value("DATE", told.isoformat())
+        ctx.told = None
         fitting = _weekday_year(month, day, int(_lookup("weekdays", weekday) or 0), ctx.reference)
         if fitting is not None:
             return _Value("DATE", fitting.isoformat())
@@ -1234,7 +1333,8 @@ def _holiday_in(year: int, rule: str) -> datetime.date | None:
 
 def _norm_holiday(match: re.Match[str], ctx: _Context) -> _Value:
     """``Noël``, ``la Toussaint``, ``Pâques``, ``le 14-Juillet``: that day in the year given,
-    else in the year the sentence's tense points to (like a day without a year)."""
+    else in the year of the story the text retells, else in the year the sentence's tense
+    points to (like a day without a year)."""
     rule = str(_lookup("holidays", match.group("h"))
                or _lookup("holidays_needing_article", match.group("h")))
     year = _g(match, "y")
@@ -1243,6 +1343,11 @@ def _norm_holiday(match: re.Match[str], ctx: _Context) -> _Value:
     if ctx.reference is None:
         return _Value("DATE", f"XXXX-{rule}" if not rule.startswith("easter") else UNKNOWN_DAY)
     reference = ctx.reference
+    story = ctx.story_year()
+    told = _holiday_in(story.day.year, rule) if story is not None else None
+    if told is not None and told <= reference:
+        ctx.told = (told, "D")
+        return _Value("DATE", told.isoformat())
     candidates = [d for d in (_holiday_in(y, rule) for y in range(reference.year - 1,
                                                                   reference.year + 2)) if d]
     nearest = min(candidates, key=lambda d: abs((d - reference).days))
@@ -1397,13 +1502,16 @@ def _day_of(value: str) -> datetime.date | None:
 def _normalise(text: str, reference: datetime.date | None,
                chosen: list[_Candidate]) -> list[_Found]:
     ctx = _Context(text, reference, _tense_markers(text))
+    ctx.present_at = tuple(c.start for c in chosen if _speaks_of_present(c))
     found: list[_Found] = []
     yearless: list[bool] = []
     for candidate in chosen:
         ctx.span = (candidate.start, candidate.end)
+        ctx.told = None
         value = _NORMALISERS[candidate.rule.name](candidate.match, ctx)
         if value is None:
             continue
+        _follow_story(text, ctx, candidate, value)
         found.append(_Found(candidate.start, candidate.end, value, candidate.rule.name,
                             candidate.rule.helper))
         yearless.append(_is_yearless(candidate))
@@ -1413,6 +1521,107 @@ def _normalise(text: str, reference: datetime.date | None,
                 and _anchors_narrative(text, candidate.start)):
             ctx.last_day, ctx.last_day_at = day, candidate.start
     return _generic_sentences(text, ctx.markers, found, yearless)
+
+
+# --------------------------------------------------------------------------- story time
+
+
+def _follow_story(text: str, ctx: _Context, candidate: _Candidate, value: _Value) -> None:
+    """Move the story time: to a date written with its year when it frames what is told, or to
+    the day or month a year-less expression took from the story."""
+    if ctx.told is not None:
+        ctx.story = _Story(ctx.told[0], ctx.told[1], candidate.start)
+        return
+    if candidate.rule.helper or not _g(candidate.match, "y"):
+        return
+    found = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value.value)
+    if found is None:
+        return
+    year, month, day = found.groups()
+    precision: Precision = "D" if day else "M" if month else "Y"
+    if not _sets_story(text, candidate.start, candidate.end, precision):
+        return
+    moment = _safe_date(int(year), int(month or 1), int(day or 1))
+    if moment is not None:
+        ctx.story = _Story(moment, precision, candidate.start)
+
+
+# words that make a date in their clause the bound of an interval, not the story's time
+# ("depuis 2011", "entre 2008 et 2011", "d'avant 2014", "depuis son arrivée en octobre 2022")
+_STORY_BOUND = re.compile(
+    r"(?:^|\s|d')(?:depuis|jusqu'(?:à|au|en)?|à partir d[eu]|à compter d[eu]|dès|d'ici|avant|"
+    r"après|entre)\s|(?:^|\s)à\s*$")
+# "à 1 % au 1er janvier 2009", "du 3 au 25 janvier": the day something reaches or ends
+_STORY_BOUND_DAY = re.compile(r"(?:^|\s)au\s*$")
+# what may stand before a year or a month of the year that frames what follows: "En 2011, …",
+# "Fin 2010, …", "Au printemps 2011, …", "C'est en janvier 2011 que…", "…, en 2011, …"
+_STORY_FRAME = re.compile(
+    r"^\s*(?:(?:et|mais|puis|or|ensuite|alors|déjà|enfin|ainsi|pourtant|cependant|toutefois|"
+    r"c'est|c'était|ce fut|dès lors)\s+)*(?:(?:en|au|à|dans|vers|durant|pendant|courant|fin|"
+    r"début|mi|milieu|au cours de|au début de|à la fin de|au milieu de|à la mi|au mois de|"
+    r"le|la|l')\s*)*(?:l'année|l'an)?\s*$")
+
+
+def _sets_story(text: str, start: int, end: int, precision: Precision) -> bool:
+    """Whether a date written with its year sets the time of what the text goes on telling
+    (``En janvier 2011, …``, ``le 25 janvier 2011``) rather than playing another part: the bound
+    of an interval (``depuis 2011``, ``entre 2008 et 2011``, ``1981-2011``), a noun's complement
+    (``la Constitution de 2012``, ``la révolution du 25 janvier 2011``), an aside (in
+    parentheses, a detached participle ``Élu en 2012, …``, a relative clause ``, qui a été élu
+    en 2012,``)."""
+    low, _ = _sentence_bounds(text, start, end)
+    before = text[low:start]
+    if before.count("(") > before.count(")"):
+        return False
+    if re.search(r"\d\s*[-‐‑/]\s*$", before) or re.match(r"\s*[-‐‑/]\s*\d", text[end:]):
+        return False
+    segment = re.split(r"[,;:(—–]", before)[-1]
+    if _STORY_BOUND.search(_key(segment)) or (
+            text[start:end][:1].isdigit() and _STORY_BOUND_DAY.search(_key(segment))):
+        return False
+    if precision != "D" and not _STORY_FRAME.match(_key(segment)):
+        return False  # "son arrivée au pouvoir en octobre 2022", "qu'en 2022 et en 2023"
+    if _previous_word(text, start) in {"de", "d'", "du", "des"}:
+        head = re.search(r"([\w'’]+)\s*(?:de\s|du\s|des\s|d['’])\s*$", before)
+        if head is None or _key(head.group(1)) not in _story_words("period_heads"):
+            return False
+    first = re.match(r"\s*([^\W\d_]+)(?![\w'’])", segment)
+    if first is None:
+        return True
+    word = _key(first.group(1))
+    if word in _story_words("asides"):
+        return False
+    participle = (re.fullmatch(r"\w{2,}(?:é|ée|és|ées)", word) is not None
+                  or word in _story_words("participles"))
+    return not participle or word in _story_words("not_participles")
+
+
+def _speaks_of_present(candidate: _Candidate) -> bool:
+    """An expression counted from the document's date (``aujourd'hui``, ``mardi``, ``cette
+    semaine``, ``l'an dernier``, ``actuellement``): the text is back at its own present."""
+    match, name = candidate.match, candidate.rule.name
+    if candidate.rule.helper:
+        return False
+    direction, narrative = _direction(_g(match, "dir"))
+    if narrative:
+        return False
+    if name in {"relday", "weekday_day", "pod_this", "noon_this", "pod_last_night", "pod_of_rel",
+                "ago", "recent_span", "recent_span_de", "present_until"}:
+        return True
+    if name == "weekday":
+        if _previous_word(match.string, candidate.start) in {"un", "chaque"}:
+            return False  # "le 25 janvier 2011, un mardi,": a day of the story
+        return _key(_g(match, "det") or "") != "le" or direction != 0
+    if name == "period_this":
+        return not _g(match, "there")
+    if name in {"period_dir", "month_dir", "date_dmy"}:
+        return direction != 0
+    if name in {"season_det", "season_prep"}:
+        this = _key(_g(match, "det") or "") in _word_set("this_determiners")
+        return direction != 0 or this
+    if name == "vague":
+        return _key(match.group("x")) in _story_words("present_words")
+    return False
 
 
 _YEARLESS_RULES = frozenset({"date_dmy", "date_range_first", "month_bare", "month_context",
