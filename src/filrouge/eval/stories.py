@@ -28,6 +28,7 @@ from filrouge.stories.cluster import (
     default_calibration,
     group,
     order,
+    place,
     profile,
 )
 
@@ -88,12 +89,7 @@ def score_grouping(articles: Sequence[Article], labels: dict[str, str],
     if shuffle_seed is None:
         grouper = group(articles, calibration)
     else:
-        grouper = Grouper(calibration)
-        profiles = [profile(a) for a in arrival(articles, shuffle_seed)]
-        for item in profiles:  # as `group` does
-            grouper.count_title(item)
-        for item in profiles:
-            grouper.add(item)
+        grouper = place([profile(a) for a in arrival(articles, shuffle_seed)], calibration)
     clusters = [[m for m in s.members if m in labels] for s in grouper.stories.values()]
     clusters = [c for c in clusters if c]
     return {"articles": len(labels), "stories found": len(clusters), **bcubed(clusters, labels)}
@@ -219,39 +215,53 @@ def fit_logistic(rows: list[tuple[list[float], int]], l2: float = 0.1,
     return [float(v) for v in w[1:]], float(w[0])
 
 
-ORDERS = 12  # random arrival orders averaged when choosing the threshold
+ORDERS = 12  # random arrival orders averaged when choosing the thresholds
 TRAIN_ORDERS = 4  # random arrival orders replayed, besides the usual one, to fit the weights
 THRESHOLDS = (0.05, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
+MERGE_THRESHOLDS = (None, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)  # None: no revision step
 
 
-def calibrate(articles: Sequence[Article], slice_name: str = "C1") -> Calibration:
+def calibrate(articles: Sequence[Article], slice_name: str = "C1",
+              refit: bool = True) -> Calibration:
     """Fit the merge model on one rpm2 slice, replayed in its usual order and in
     ``TRAIN_ORDERS`` random ones (a story's size and its neighbours when an article arrives
-    depend on the order), then pick the joining probability on that same slice: mean BCubed F1
-    over ``ORDERS`` other random arrival orders (a single order makes the choice noisy). The
-    time half-life is a fixed prior: rpm2 has no publication dates to learn it from."""
+    depend on the order), then pick the joining probability and the revision step's merge
+    threshold together on that same slice: mean BCubed F1 over ``ORDERS`` other random arrival
+    orders (a single order makes the choice noisy). ``refit=False`` keeps the weights of
+    ``data/story_model.json`` and only chooses the thresholds. The time half-life is a fixed
+    prior: rpm2 has no publication dates to learn it from."""
     base = default_calibration()
     gold = labels_of(articles)
     part = [a for a in articles if a.id in gold and gold[a.id][1] == slice_name]
     labels = {a.id: gold[a.id][0] for a in part}
-    rows = [row for seed in (None, *range(1000, 1000 + TRAIN_ORDERS))
-            for row in training_rows(part, labels, base, seed)]
-    weights, intercept = fit_logistic(rows)
-    fitted = Calibration(weights=dict(zip(FEATURES, (round(w, 4) for w in weights), strict=True)),
-                         intercept=round(intercept, 4), threshold=0.5,
-                         half_life_days=base.half_life_days)
-    best = (-1.0, 0.5)
+    if refit:
+        rows = [row for seed in (None, *range(1000, 1000 + TRAIN_ORDERS))
+                for row in training_rows(part, labels, base, seed)]
+        fitted, intercept = fit_logistic(rows)
+        weights = dict(zip(FEATURES, (round(w, 4) for w in fitted), strict=True))
+        intercept = round(intercept, 4)
+        how = f"weights fitted on rpm2 slice {slice_name} ({len(part)} articles, " \
+              f"{1 + TRAIN_ORDERS} arrival orders)"
+    else:
+        weights, intercept = base.weights, base.intercept
+        how = f"weights kept ({base.note.split(';')[0]})"
+    best: tuple[float, float, float | None] = (-1.0, 0.5, None)
     for threshold in THRESHOLDS:
-        trial = Calibration(fitted.weights, fitted.intercept, threshold, fitted.half_life_days)
-        f1 = sum(float(score_grouping(part, labels, trial, seed)["bcubed f1"])
-                 for seed in range(ORDERS)) / ORDERS
-        if f1 > best[0] + 1e-9:
-            best = (f1, threshold)
-    return Calibration(fitted.weights, fitted.intercept, best[1], fitted.half_life_days,
-                       note=f"fitted on rpm2 slice {slice_name} ({len(part)} articles, "
-                            f"{1 + TRAIN_ORDERS} arrival orders; threshold: mean BCubed F1 "
-                            f"{best[0]:.4f} over {ORDERS} orders) by "
-                            "python -m filrouge.eval.stories --calibrate")
+        for merge_threshold in MERGE_THRESHOLDS:
+            if merge_threshold is not None and merge_threshold <= threshold:
+                continue
+            trial = Calibration(weights, intercept, threshold, base.half_life_days,
+                                merge_threshold=merge_threshold)
+            f1 = sum(float(score_grouping(part, labels, trial, seed)["bcubed f1"])
+                     for seed in range(ORDERS)) / ORDERS
+            if f1 > best[0] + 1e-9:
+                best = (f1, threshold, merge_threshold)
+    return Calibration(weights, intercept, best[1], base.half_life_days,
+                       merge_threshold=best[2],
+                       note=f"{how}; threshold and merge_threshold: mean BCubed F1 "
+                            f"{best[0]:.4f} over {ORDERS} orders of {slice_name}, by "
+                            "python -m filrouge.eval.stories --calibrate"
+                            + ("" if refit else " --keep-weights"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -260,6 +270,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--calibrate", action="store_true",
                         help="refit data/story_model.json on rpm2 slice C1")
+    parser.add_argument("--keep-weights", action="store_true",
+                        help="with --calibrate: keep the model's weights, choose thresholds only")
     parser.add_argument("--others", action="store_true",
                         help="also group ml-crisis-fr and the example corpus with these settings")
     options = parser.parse_args(argv)
@@ -269,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     articles = rpm2_articles(root / "rpm2")
     if options.calibrate:
-        fitted = calibrate(articles)
+        fitted = calibrate(articles, refit=not options.keep_weights)
         MODEL_FILE.write_text(json.dumps(fitted.to_json(), indent=2, ensure_ascii=False) + "\n")
         print(json.dumps(fitted.to_json(), indent=2))
         default_calibration.cache_clear()

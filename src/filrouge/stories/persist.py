@@ -2,10 +2,11 @@
 
 Table ``grouping`` holds, per article, its story and event, its grouping profile and the
 decision that placed it (probability, shared terms, actors and dates). A run loads that state,
-places only the articles not yet in it, replays the corrections of ``story_corrections`` (merge,
-split, rename; replaying is idempotent) and rewrites the Story records of the stories that
-changed. ``rebuild=True`` regroups everything from scratch, then replays the same corrections,
-which is how corrections survive a re-grouping.
+places only the articles not yet in it, revises the stories they changed (``Grouper.revise``:
+cuts, moves, merges, never in a story holding an article a correction names), replays the
+corrections of ``story_corrections`` (merge, split, rename; replaying is idempotent) and rewrites
+the Story records of the stories that changed. ``rebuild=True`` regroups everything from
+scratch, then replays the same corrections, which is how corrections survive a re-grouping.
 """
 
 from __future__ import annotations
@@ -44,10 +45,15 @@ def load(store: Store) -> tuple[Grouper, dict[str, int]]:
         arrival[row["article_id"]] = row["seq"]
         decision = Decision.from_json(json.loads(row["decision"]))
         grouper.decisions[row["article_id"]] = decision
+        if decision.duplicate_of:
+            grouper.copies.setdefault(decision.duplicate_of, []).append(decision.article)
+        if decision.corrected:
+            grouper.pinned.add(decision.article)
         if row["profile"] is None:
             continue
         item = Profile.from_json(json.loads(row["profile"]))
         grouper.count(item)
+        grouper.remember(item)
         story = grouper.stories.setdefault(decision.story, Group(id=decision.story))
         grouper.events.setdefault(decision.story, [])
         grouper._attach(item, story)
@@ -56,6 +62,7 @@ def load(store: Store) -> tuple[Grouper, dict[str, int]]:
             events[key] = Group(id=decision.event)
             grouper.events[decision.story].append(events[key])
         events[key].absorb(item)
+    grouper.settle()
     return grouper, arrival
 
 
@@ -163,12 +170,34 @@ def record_correction(store: Store, kind: str, story: str, *, other: str | None 
     return split_id(full_ids) if kind == "split" else target
 
 
+def pinned_articles(store: Store) -> set[str]:
+    """The articles the user's corrections name: those a correction moved, those a split
+    lists, and the first article of each story a merge or rename names. The revision step
+    leaves the stories holding them alone, so it never undoes a correction."""
+    pinned: set[str] = set()
+    for row in store.db.execute("SELECT article_id, decision FROM grouping"):
+        if json.loads(row["decision"]).get("corrected"):
+            pinned.add(row["article_id"])
+    for row in store.db.execute(
+            "SELECT kind, story_id, other, articles FROM story_corrections ORDER BY seq"):
+        if row["articles"]:
+            pinned.update(json.loads(row["articles"]))
+        for ref in (row["story_id"], row["other"]):
+            if ref and ref.startswith("s-") and len(ref) > 2:
+                pinned.update(r["id"] for r in store.db.execute(
+                    "SELECT id FROM articles WHERE substr(id, 1, ?) = ?",
+                    (len(ref) - 2, ref[2:])))
+    return pinned
+
+
 def update_stories(store: Store, *, rebuild: bool = False) -> list[Story]:
-    """Place the articles not grouped yet, replay corrections, rewrite the changed stories.
-    Returns every story."""
+    """Place the articles not grouped yet, revise the stories they changed (never one a
+    correction names), replay corrections, rewrite the changed stories. Returns every story."""
+    pinned = pinned_articles(store)
     if rebuild:
         store.db.execute("DELETE FROM grouping")
     grouper, arrival = load(store)
+    grouper.pinned |= pinned
     before = {a: (d.story, d.event) for a, d in grouper.decisions.items()}
     old_stories = {row["id"] for row in store.db.execute("SELECT id FROM stories")}
     fresh = order(Article.model_validate_json(row["record"]) for row in store.db.execute(
@@ -182,6 +211,7 @@ def update_stories(store: Store, *, rebuild: bool = False) -> list[Story]:
     for article in fresh:  # copies whose original came later in the same batch
         if article.id not in grouper.decisions and article.duplicate_of:
             grouper.add_duplicate(article.id, article.duplicate_of)
+    grouper.revise()
     labels = apply_corrections(store, grouper, new_profiles)
     changed = {d.story for a, d in grouper.decisions.items() if before.get(a) != (d.story, d.event)}
     changed |= {before[a][0] for a, d in grouper.decisions.items()
