@@ -92,3 +92,118 @@ def test_explain_shows_words_and_names_not_stems_and_ids(tmp_path: Path) -> None
     assert "villes" in terms and "vill," not in terms + "," and "armée" in terms
     assert "Yémen" in actors and "Sanaa" in actors and "YEM" not in actors
     assert "sanaa" not in actors
+
+
+# -- story labels ---------------------------------------------------------------------------
+
+def _story(texts: list[tuple[str, str]], outlet: str | None = None) -> list[Article]:
+    from filrouge.model import Published, content_id
+
+    return [Article(id=content_id(body), source=f"s-{n}.txt", title=title, text=body,
+                    outlet=outlet or f"journal-{n}",
+                    published=Published(value="2011-10-03", origin="input"))
+            for n, (title, body) in enumerate(texts)]
+
+
+def test_labels_hold_no_cut_word_no_agency_and_no_run_over_a_sentence_break() -> None:
+    from filrouge.stories.labels import keyphrases
+
+    texts = [
+        ("Manifestation dans la 12ème rue de Tunis",
+         "Des centaines de personnes ont défilé dans la 12ème rue de Tunis (AFP). La police a "
+         "bouclé la 12ème rue de Tunis. Suivez-nous sur la Gazette Des manifestations "
+         "anti-guerre ont eu lieu ailleurs. L'AFP rapporte que la 12ème rue reste fermée."),
+        ("Tunis : la 12ème rue de nouveau bloquée (AFP)",
+         "La 12ème rue de Tunis était de nouveau bloquée mardi, selon l'AFP. La police donne "
+         "souvent des consignes contradictoires. Voici quelques réactions des habitants de la "
+         "12ème rue. Gazette Des manifestations anti-guerre sont prévues."),
+    ]
+    found = keyphrases(_story(texts), n=4)
+    assert found, found
+    assert not any(p.lower().startswith("ème") for p in found), found  # "12ème" cut
+    assert "AFP" not in found and not any("AFP" in p.split() for p in found), found
+    assert not any(" Des " in f" {p} " for p in found), found  # a capital "Des": a new sentence
+    assert not any(w in p.split() for p in found for w in ("souvent", "voici", "quelques")), found
+
+
+def test_an_outlet_is_no_label_but_the_common_noun_it_spells_may_be() -> None:
+    from filrouge.stories.labels import keyphrases
+
+    texts = [
+        ("Libération des otages à Gao",
+         "La libération des otages de Gao a été annoncée lundi, écrit Libération. Selon "
+         "Libération, les otages de Gao sont arrivés à Bamako. Libération cite un diplomate."),
+        ("Gao : la libération des otages confirmée",
+         "La libération des otages de Gao est confirmée, rapporte Libération. Les otages de "
+         "Gao ont retrouvé leurs familles. Libération publie leurs portraits."),
+    ]
+    found = keyphrases(_story(texts, outlet="Libération"), n=4)
+    assert "Libération" not in found, found
+    assert any("otages" in p for p in found), found
+
+
+def test_a_plural_verb_or_an_infinitive_ends_no_label() -> None:
+    from filrouge.stories.labels import keyphrases
+
+    texts = [
+        ("Séisme : les écoles de Fès figurent parmi les bâtiments touchés",
+         "Les écoles de Fès figurent parmi les bâtiments touchés. Les secours veulent démettre "
+         "Karim Benali de ses fonctions. Les écoles de Fès continuent de fermer."),
+        ("Fès : les écoles fermées après le séisme",
+         "Après le séisme, les écoles de Fès figurent toujours sur la liste. Il faut démettre "
+         "Karim Benali, disent les parents. Les écoles de Fès restent fermées."),
+    ]
+    found = keyphrases(_story(texts), n=4)
+    assert "écoles de Fès" in found, found
+    assert not any(p.split()[-1] in {"figurent", "continuent"} for p in found), found
+    assert not any(p.split()[0] == "démettre" for p in found), found
+
+
+# -- quotes and speakers --------------------------------------------------------------------
+
+def _quotes(analyzer: Any, text: str) -> list[Any]:
+    from tests.conftest import analyse_text
+
+    return list(analyse_text(analyzer, text, "2013-07-01").quotes)
+
+
+def test_a_name_with_a_model_number_is_no_speaker(analyzer: Any) -> None:
+    quotes = _quotes(analyzer, (
+        "L'appareil de type Lockhart Morrison LM-72 était exploité par Sunwing Air. Il "
+        "transportait 90 passagers et 5 membres d'équipage. Le chef de l'aviation civile "
+        "kényane rapporte qu'aucun passager n'a apparemment survécu."))
+    (quote,) = quotes
+    assert "LM-72" not in (quote.speaker_name or "") and quote.speaker_actor is None
+    assert "aviation civile" in (quote.speaker_name or quote.speaker_description or "")
+
+
+def test_a_speaker_is_not_cut_inside_a_hyphenated_name(analyzer: Any) -> None:
+    (paper,) = _quotes(analyzer, (
+        "La foule a envahi la place centrale toute la journée de mardi, affirmait mercredi le "
+        "quotidien indépendant Al-Akhbar al-Jadida."))
+    assert "Al-Akhbar" in (paper.speaker_name or "") and not (
+        paper.speaker_name or "").endswith(" Al")
+    (cited,) = _quotes(analyzer, (
+        "Le rapport cite Paul Henders, ex-conseiller du colonel al-Hadi, qui estime que « les "
+        "deux camps ne veulent pas négocier »."))
+    assert not (cited.speaker_name or "").lower().endswith(" al"), cited.speaker_name
+
+
+def test_a_quoted_term_inside_a_noun_phrase_is_no_direct_quote(analyzer: Any) -> None:
+    quotes = _quotes(analyzer, (
+        "On peut être sceptique sur les millions de signatures réunies contre le président "
+        "Ahmed Karim, et sourire lorsqu'une « romancière belge » assure qu'elles ont été "
+        "« recomptées par le tribunal »."))
+    assert not any(q.kind == "direct" and q.text.strip("« »\u00a0") == "romancière belge"
+                   for q in quotes), [(q.kind, q.text) for q in quotes]
+    said = _quotes(analyzer, "« Nous ne céderons pas », a affirmé mardi la ministre.")
+    assert [q.kind for q in said] == ["direct"]  # a quote with its cue is still one
+
+
+def test_the_writers_own_clause_after_a_quoted_object_is_not_the_speakers(
+        analyzer: Any) -> None:
+    quotes = _quotes(analyzer, (
+        "Le conseiller Paul Durand vient de qualifier les récents combats de « guerre civile » "
+        "et il paraît assez clair que cette lecture colle à la situation du pays."))
+    mixed = [q for q in quotes if "guerre civile" in q.text]
+    assert mixed and all("paraît" not in q.text for q in mixed), [q.text for q in quotes]

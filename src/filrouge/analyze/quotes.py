@@ -758,7 +758,10 @@ def _phrase(tokens: list[Token]) -> tuple[int, int] | None:
 
 
 def _noun_phrase_before(head: Token, relative: Token) -> list[Token]:
-    return _trim_speaker([t for t in head.subtree if t.i < relative.i])
+    """The antecedent of "qui": a name set off before its apposition ("Paul Martin, ancien
+    conseiller du ministre, qui estime") is the speaker, not the apposition."""
+    return _name_before_apposition(head) or _trim_speaker(
+        [t for t in head.subtree if t.i < relative.i])
 
 
 def _named_apposition(subject: Token) -> list[Token] | None:
@@ -1022,12 +1025,19 @@ def _quoted_object(text: str, verb: Token, layout: Layout, sentence: tuple[int, 
     start = min(right[0].idx, first.open)
     end = max(end, inside[-1].close)
     end = _statement_end(text, start, layout, sentence)
-    for token in verb.doc[_token_at(verb.doc, first.close):_token_at(verb.doc, end)]:
+    stop = _token_at(verb.doc, end) if end < len(text) else len(verb.doc)
+    for token in verb.doc[_token_at(verb.doc, first.close):stop]:
         head = token.head
-        if token.dep_ in {"nsubj", "nsubj:pass"} and head.i > token.i and head is not verb and \
-                "Fin" in head.morph.get("VerbForm", None) and verb not in head.ancestors:
+        if token.dep_ in {"nsubj", "nsubj:pass", "expl:subj"} and head.i > token.i and \
+                head is not verb and _finite(head) and (
+                    verb not in head.ancestors or head.dep_ == "conj"):
+            # "« … », Washington a appelé", "de « guerre civile » et il paraît clair que":
+            # a new clause with its own subject is the writer's, not the quoted object's
             comma = text.rfind(",", first.close, token.idx)
-            end = comma if comma != -1 else end  # "« … », Washington a appelé": a new clause
+            joined = list(re.finditer(r"\s(?:et|mais|puis|car|or)\s+$",
+                                      text[first.close:token.idx]))
+            cut = max(comma, first.close + joined[-1].start() if joined else -1)
+            end = cut if cut != -1 else end
             break
     content = _strip_statement(text, start, end)
     lead_words = re.sub(r"^(?:de|d['’]|comme|à|au)\s*", "", text[content[0]:first.open].strip())
@@ -1110,6 +1120,13 @@ def _someone_after(verb: Token) -> bool:
     people = lexicon.heads | lexicon.people | cues.institution_heads | cues.organisation_heads | {
         t.split()[0] for t in cues.titles}
     return any(t.pos_ in {"PROPN", "PRON"} or t.lower_ in people for t in following)
+
+
+def _finite(verb: Token) -> bool:
+    """A finite verb, or a participle with a finite auxiliary ("il est parti")."""
+    return "Fin" in verb.morph.get("VerbForm", None) or any(
+        c.dep_ in {"aux", "aux:tense", "aux:pass"} and "Fin" in c.morph.get("VerbForm", None)
+        for c in verb.children)
 
 
 def _token_at(doc: Doc, position: int) -> int:
@@ -1289,6 +1306,8 @@ def _direct_statements(doc: Doc, layout: Layout, clauses: list[_Statement],
         lead = text[layout.sentence(mark.open)[0]:mark.open].rstrip()
         if _name_like(text[mark.start:mark.end]) and lead[-1:].isalnum():
             continue  # "le quotidien « El Hayat »": a name after a noun, not a quote
+        if _scare_quoted(text, lead, mark):
+            continue  # "lorsqu'une « philosophe égyptienne » assure": a term, not a quote
         statement = _incise_statement(doc, mark, times) or (
             None if mark.dash else _after_statement(doc, layout, mark, times)) or (
             None if mark.dash else _before_statement(doc, layout, mark, times))
@@ -1469,6 +1488,27 @@ def _colon_statement(doc: Doc, lead: SpacySpan, mark: Mark, times: list[tuple[in
 
 _NAME_LINKS = {"de", "du", "des", "la", "le", "les", "l'", "d'", "el", "al", "of", "the", "and",
                "et", "à", "&"}
+
+
+_NOUN_DETERMINERS = frozenset({
+    "un", "une", "le", "la", "les", "l'", "l’", "des", "du", "ce", "cet", "cette", "ces", "son",
+    "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "quelques", "plusieurs"})
+_SCARE_WORDS = 5
+
+
+def _scare_quoted(text: str, lead: str, mark: Mark) -> bool:
+    """Quoted words inside a noun phrase, after its determiner ("une « philosophe
+    égyptienne »", "ces « pseudo-révolutionnaires »"): a few words in lower case without
+    sentence punctuation name a term; they are not words someone said."""
+    if mark.dash or len(mark.parts) > 1:
+        return False
+    content = text[mark.start:mark.end].strip()
+    words = content.split()
+    if not words or len(words) > _SCARE_WORDS or not content[:1].islower() or re.search(
+            r"[.!?;:…]", content):
+        return False
+    last = re.search(r"([^\W\d_]+['’]?)\s*$", lead)  # "lorsqu'une": "une"
+    return last is not None and last.group(1).lower() in _NOUN_DETERMINERS
 
 
 def _name_like(content: str) -> bool:

@@ -116,6 +116,10 @@ def _content(stems: list[str]) -> set[str]:
                                                  "aux", "à", "et"}
 
 
+# the rest of a hyphenated word a phrase was cut in: "-Sissi" after "al", "-Youm" after "al"
+_HYPHENATED_REST = re.compile(r"[-‐‑][^\W\d_]+(?:[-‐‑'’][^\W\d_]+)*")
+
+
 class SpeakerResolver:
     """Resolves speaker phrases over one article, remembering who spoke where."""
 
@@ -131,8 +135,10 @@ class SpeakerResolver:
         self.sentence_starts = sentence_starts
         self.paragraph_starts = paragraph_starts
         self.history: list[tuple[int, Speaker]] = []
+        # a name with a digit is a model or a code ("Boeing 737", "MD-83"), not a person
         self.people = [e for e in entities.entities
-                       if e.label == "PER" and e.actor and not self.in_quote(e.start)]
+                       if e.label == "PER" and e.actor and not self.in_quote(e.start)
+                       and not any(c.isdigit() for c in e.text)]
         self._people_starts = [e.start for e in self.people]
         self._gender_cache: dict[str, str | None] = {}
         self._descriptions: dict[int, list[str]] | None = None
@@ -231,6 +237,11 @@ class SpeakerResolver:
             if entity.end > start and entity.label == "PER" and (
                     entity.start < start or entity.end > end):
                 start, end = min(start, entity.start), max(end, entity.end)
+            elif start <= entity.start < end < entity.end:
+                end = entity.end  # "le quotidien Al" of "le quotidien Al-Masry al-Youm"
+        cut = _HYPHENATED_REST.match(self.text, end)
+        if cut is not None and end > 0 and self.text[end - 1].isalpha():
+            end = cut.end()  # "du général al" of "du général al-Sissi": the word goes on
         return start, end
 
     def implicit(self, position: int) -> Speaker:

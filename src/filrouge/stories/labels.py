@@ -14,6 +14,7 @@ rank first.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import unicodedata
@@ -45,7 +46,8 @@ _LABEL_STOP = frozenset("""
     ici là-bas désormais aujourd hier demain bientôt toujours jamais encore déjà puis enfin
     alors ainsi aussi plutôt surtout vraiment beaucoup tant tard tôt près loin
     tête face fond côté cœur coeur veille lendemain suite cadre part lieu sein moment fois
-    propos cas point mise faveur travers milieu base raison rapport regard
+    propos cas point mise faveur travers milieu base raison rapport regard dépit sillage instar
+    égard occasion lors
     grand grande grands grandes nouveau nouvel nouvelle nouveaux nouvelles petit petite petits
     petites large larges rare rares seul seule seuls seules haut haute gros grosse bon bonne
     long longue vieux vieil vieille jeune vrai vraie possible possibles prochain prochaine
@@ -57,6 +59,12 @@ _LABEL_STOP = frozenset("""
     dit dire fait faire déclare déclaré annonce annoncé selon
     minute minutes heure heures direct suivez partagez partager envoyer tweeter réagir
     article articles lire voir
+    souvent parfois rarement longtemps davantage guère vite ensemble partout ailleurs autour
+    environ voici voilà quelque quelques certains certaines plusieurs chaque aucun aucune
+    reportage reportages vidéo vidéos video videos photo photos diaporama infographie
+    interview édito éditorial chronique tribune live actualité actualités abonné abonnés
+    newsletter facebook twitter youtube instagram dailymotion whatsapp linkedin commentaire
+    commentaires
     président présidente présidents ministre ministres secrétaire chef chefs porte-parole
     dirigeant dirigeants dirigeante responsable responsables directeur directrice homologue
     homologues représentant représentants envoyé envoyée conseiller conseillère pays
@@ -72,12 +80,16 @@ _NOUNS_IN_E = frozenset({  # nouns that look like past participles
 _NOUN_ENDINGS_IN_E = ("ité", "ités", "auté", "autés", "eté", "etés")
 # Infinitives never make a label; these endings are verbs but for the nouns listed.
 _INFINITIVE_ENDINGS = ("ter", "per", "ber", "der", "ner", "ser", "ler", "cer", "quer", "rer",
-                       "ver", "mer", "uer", "éer", "ir")
+                       "ver", "mer", "uer", "éer", "ir", "ettre", "endre", "ondre", "aindre",
+                       "eindre", "oindre", "uire", "aître", "oître")
+# Third person plural endings no French noun has ("figurent", "continuent", "agissent").
+_PLURAL_VERB_ENDINGS = ("uent", "ssent", "urent", "èrent", "irent", "ouvrent", "ffrent")
 _NOUNS_LIKE_INFINITIVES = frozenset({
     "hiver", "mer", "fer", "cancer", "leader", "leaders", "reporter", "dîner", "déjeuner",
     "laser", "poster", "charter", "avenir", "plaisir", "désir", "loisir", "souvenir", "soupir",
     "émir", "vizir", "saphir", "zéphyr", "tir", "tirs", "cuir", "kir", "nadir", "élixir",
-    "manager", "super", "bunker", "amer", "gaspiller",
+    "manager", "super", "bunker", "amer", "gaspiller", "lettre", "cendre", "gendre", "maître",
+    "contremaître",
 })
 _ADJECTIVE_ENDINGS = ("isse", "isses", "al", "ale", "ales", "aux", "ien", "ienne", "iens",
                       "iennes", "ique", "iques", "if", "ive", "ifs", "ives", "ais", "aise",
@@ -108,6 +120,20 @@ def _verb_forms() -> frozenset[str]:
             verb = cue[1] if cue[0] == "se" and len(cue) > 1 else cue[0]
             forms.update(_conjugated(verb))  # "se mettre d'accord": mettre
     return frozenset(forms)
+
+
+@lru_cache(maxsize=1)
+def _outlet_names() -> tuple[str, ...]:
+    """News agencies and outlets named in bylines and credits (``data/debris_fr.json``)."""
+    raw = json.loads((resources.files("filrouge") / "data" / "debris_fr.json").read_text("utf-8"))
+    return tuple(dict.fromkeys(str(n) for n in raw["agencies"] + raw["photo_agencies"]))
+
+
+@lru_cache(maxsize=1)
+def _agency_words() -> frozenset[str]:
+    """Acronyms of news agencies ("afp", "dpa"): never a label, in capitals or not."""
+    return frozenset(n.lower() for n in _outlet_names() if n.isupper() or n.lower() in {
+        "afp", "dpa", "efe", "ansa", "ats"})
 
 
 def _conjugated(lemma: str) -> set[str]:
@@ -155,13 +181,15 @@ def _is_content(token: str, capitals_count: bool = True) -> bool:
     """May this word stand in a label (inside or at the edge of a phrase)? A capitalised word
     is a name unless ``capitals_count`` is off (a Title-Case Headline)."""
     low = token.lower()
+    if low in stopwords() or low in _LABEL_STOP or low in _agency_words():
+        return False  # "AFP" too: a source, not a topic
     if _is_acronym(token) and capitals_count:
         return True
-    if len(low) <= 2 or low in stopwords() or low in _LABEL_STOP:
+    if len(low) <= 2:
         return False
     if token[0].isupper() and capitals_count:
         return True
-    if low in _verb_forms():
+    if low in _verb_forms() or low.endswith(_PLURAL_VERB_ENDINGS):
         return False
     if (low.endswith(("é", "és")) and not low.endswith(_NOUN_ENDINGS_IN_E)
             and low not in _NOUNS_IN_E):
@@ -230,7 +258,9 @@ def _phrases(chunk: str, shouting: bool = False) -> list[_Found]:
     joined = [i > 0 and _JOINING_GAP.fullmatch(chunk[tokens[i - 1][2]:tokens[i][1]]) is not None
               for i in range(len(tokens))]
     capitals = not shouting
-    content = [_is_content(t, capitals) for t, _, _ in tokens]
+    # a word glued to a figure is a cut token ("ème" of "15ème", "km" of "20km")
+    content = [_is_content(t, capitals) and not (a > 0 and chunk[a - 1].isdigit())
+               and not (b < len(chunk) and chunk[b].isdigit()) for t, a, b in tokens]
     capital = [capitals and t[0].isupper() and content[i] for i, (t, _, _) in enumerate(tokens)]
 
     def inside_name(i: int, j: int) -> bool:  # would a phrase i..j cut a name?
@@ -266,7 +296,7 @@ def _phrases(chunk: str, shouting: bool = False) -> list[_Found]:
                 words.append(tokens[k][0])
                 j = k
                 continue
-            word = tokens[k][0].lower()
+            word = tokens[k][0]  # a capital "Des" opens a sentence run into this one
             if word in _LINKS and links == 0 and len(words) < 3:
                 k += 1
                 if k < len(tokens) and word in {"de", "d"} and (
@@ -300,12 +330,15 @@ def keyphrases(articles: Sequence[Article], grouper: Grouper | None = None,
     actor_of: dict[str, str] = {}
     name_words: set[str] = set()
     people: set[tuple[str, ...]] = set()  # a person's name never runs on: "Rishi Sunak signe"
+    named_runs: set[tuple[str, ...]] = set()  # every name the tagger found, as content words
     for index, article in enumerate(articles):
         for entity in article.entities:
             if not entity.text[:1].isupper():
                 continue
             names = [t for t in _TOKEN.findall(entity.text) if _is_content(t)]
             name_words.update(t.lower() for t in names)
+            if len(names) > 0:
+                named_runs.add(tuple(t.lower() for t in names))
             if entity.label == "PER" and names:
                 people.add(tuple(t.lower() for t in names))
                 people.add((names[-1].lower(),))  # "Trump" for "Donald Trump"
@@ -347,6 +380,9 @@ def keyphrases(articles: Sequence[Article], grouper: Grouper | None = None,
         return support * rarity(phrase) * kind
 
     def candidate(phrase: _Phrase) -> bool:  # a lone common word used once says little
+        if any(phrase.content[:k] in named_runs and phrase.content[k:] in named_runs
+               for k in range(1, len(phrase.content))):
+            return False  # two names side by side: "Al-Qaïda Oussama Ben Laden"
         if len(phrase.content) > 1 and any(phrase.content[:k] in people
                                            for k in range(1, len(phrase.content))):
             words = _TOKEN.findall(max(phrase.forms, key=lambda f: phrase.forms[f]))
@@ -355,7 +391,9 @@ def keyphrases(articles: Sequence[Article], grouper: Grouper | None = None,
                 return False
         return phrase.count > 1 or phrase.proper or len(phrase.content) > 1
 
-    scores = {k: score(k) for k, p in seen.items() if candidate(p)}
+    outlets = _outlet_keys(articles)  # "Libération" the paper, not "la libération des otages"
+    scores = {k: score(k) for k, p in seen.items()
+              if candidate(p) and not (k in outlets and p.proper)}
     ranked = sorted(scores, key=lambda k: (-scores[k], k))
     needed = min(2, len(articles))
     chosen: list[str] = []
@@ -376,6 +414,19 @@ def keyphrases(articles: Sequence[Article], grouper: Grouper | None = None,
                    for w in seen[k].content}
     usual = _usual_forms(articles, quiet_words) if quiet_words else {}
     return [_surface(seen[k], usual, name_words) for k in chosen]
+
+
+def _outlet_keys(articles: Sequence[Article]) -> set[str]:
+    """Phrase keys of the outlets that ran these articles and of the usual agencies and papers:
+    a source is not what a story is about."""
+    names = list(_outlet_names()) + [a.outlet for a in articles if a.outlet]
+    keys: set[str] = set()
+    for name in names:
+        name = re.sub(r"\.(?:fr|com|net|org|info|be|ch)$", "", name.strip(), flags=re.I)
+        words = [t for t in _TOKEN.findall(name) if t.lower() not in stopwords()]
+        if words:
+            keys.add(_key([w.lower() for w in words]))
+    return keys
 
 
 def _usual_forms(articles: Sequence[Article], words: set[str]) -> dict[str, Counter[str]]:
