@@ -159,6 +159,22 @@ def test_a_plural_verb_or_an_infinitive_ends_no_label() -> None:
     assert not any(p.split()[0] == "démettre" for p in found), found
 
 
+def test_a_present_participle_opens_no_label_but_a_noun_in_ant_does() -> None:
+    from filrouge.stories.labels import keyphrases
+
+    texts = [
+        ("Rabat : la foule dans la rue",
+         "La foule a défilé en agitant des drapeaux verts. Le commandant des pompiers a "
+         "pris la parole, agitant des drapeaux verts. La police a suivi le cortège."),
+        ("Rabat : nouveau cortège",
+         "Des milliers de personnes ont marché en agitant des drapeaux verts. Le commandant "
+         "des pompiers a demandé une hausse des salaires."),
+    ]
+    found = keyphrases(_story(texts), n=4)
+    assert not any(p.split()[0] == "agitant" for p in found), found
+    assert any(p.startswith("commandant des pompiers") for p in found), found
+
+
 # -- quotes and speakers --------------------------------------------------------------------
 
 def _quotes(analyzer: Any, text: str) -> list[Any]:

@@ -39,6 +39,9 @@ _TOKEN = re.compile(r"[^\W\d_](?:[^\W_]|[-‑](?=[^\W_]))*", re.UNICODE)
 # What may separate two words of one phrase: spaces, or an elision apostrophe ("l'Otan").
 _JOINING_GAP = re.compile(r"[ \u00a0\u202f]*['’]?[ \u00a0\u202f]*")
 _LINKS = frozenset({"de", "d", "du", "des"})
+_DETERMINERS = frozenset({"le", "la", "l", "les", "un", "une", "du", "des", "ce", "cet", "cette",
+                          "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre",
+                          "vos", "chaque", "tout", "aucun", "premier", "dernier", "seul"})
 _ARTICLES_AFTER_DE = frozenset({"la", "l"})
 # Words that say nothing in a label although they are not function words: adverbs of place and
 # time, pre-nominal adjectives, nouns of locutions ("à la tête de", "sur fond de").
@@ -271,6 +274,9 @@ def _phrases(chunk: str, shouting: bool = False) -> list[_Found]:
     for i, (first, start, _) in enumerate(tokens):
         if not content[i]:
             continue
+        if first.islower() and first.endswith("ant") and not (
+                i > 0 and tokens[i - 1][0].lower() in _DETERMINERS):
+            continue  # "agitant des drapeaux": a participle; "le représentant" is a noun
         quiet = shouting or _opens(chunk, tokens, i)
         begin = start
         if (capital[i] and i > 0 and joined[i] and tokens[i - 1][0] in _NAME_ARTICLES
