@@ -223,3 +223,27 @@ def test_the_writers_own_clause_after_a_quoted_object_is_not_the_speakers(
         "et il paraît assez clair que cette lecture colle à la situation du pays."))
     mixed = [q for q in quotes if "guerre civile" in q.text]
     assert mixed and all("paraît" not in q.text for q in mixed), [q.text for q in quotes]
+
+
+def test_a_full_name_stays_a_label_when_its_parts_are_tagged_alone() -> None:
+    from filrouge.model import Entity
+    from filrouge.stories.labels import keyphrases
+
+    texts = [
+        ("Karim Benali quitte le pouvoir",
+         "Le président Karim Benali a quitté le pouvoir mardi à Fès. Le départ de Karim Benali "
+         "était attendu depuis un an."),
+        ("Fès : Karim Benali parti",
+         "Karim Benali est parti mardi. Les partisans de Karim Benali manifestent à Fès."),
+    ]
+    story = _story(texts)
+    for article in story:  # the tagger also found each part of the name as a mention
+        entities = []
+        at = 0
+        while (at := article.text.find("Karim Benali", at)) >= 0:
+            entities += [Entity(start=at, end=at + 12, text="Karim Benali", label="PER"),
+                         Entity(start=at, end=at + 5, text="Karim", label="PER"),
+                         Entity(start=at + 6, end=at + 12, text="Benali", label="PER")]
+            at += 12
+        article.entities = entities
+    assert "Karim Benali" in keyphrases(story, n=4)

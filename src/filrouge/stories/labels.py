@@ -386,8 +386,9 @@ def keyphrases(articles: Sequence[Article], grouper: Grouper | None = None,
         return support * rarity(phrase) * kind
 
     def candidate(phrase: _Phrase) -> bool:  # a lone common word used once says little
-        if any(phrase.content[:k] in named_runs and phrase.content[k:] in named_runs
-               for k in range(1, len(phrase.content))):
+        if phrase.content not in named_runs and any(
+                phrase.content[:k] in named_runs and phrase.content[k:] in named_runs
+                for k in range(1, len(phrase.content))):
             return False  # two names side by side: "Al-Qaïda Oussama Ben Laden"
         if len(phrase.content) > 1 and any(phrase.content[:k] in people
                                            for k in range(1, len(phrase.content))):
