@@ -247,3 +247,18 @@ def test_a_full_name_stays_a_label_when_its_parts_are_tagged_alone() -> None:
             at += 12
         article.entities = entities
     assert "Karim Benali" in keyphrases(story, n=4)
+
+
+def test_an_elided_conjunction_or_a_preposition_ends_no_label() -> None:
+    from filrouge.stories.labels import keyphrases
+
+    texts = [
+        ("La grève des dockers",
+         "Les dockers gardent leur conviction lorsqu'ils défilent. La grève des dockers dure. "
+         "Le syndicat reste ferme envers la direction du port."),
+        ("Port : la grève des dockers continue",
+         "Leur conviction lorsqu'elle vacille est relancée par la grève des dockers. Le "
+         "syndicat reste ferme envers la direction du port."),
+    ]
+    found = keyphrases(_story(texts), n=4)
+    assert not any(p.split()[-1] in {"lorsqu", "envers"} for p in found), found

@@ -50,7 +50,7 @@ _LABEL_STOP = frozenset("""
     alors ainsi aussi plutôt surtout vraiment beaucoup tant tard tôt près loin
     tête face fond côté cœur coeur veille lendemain suite cadre part lieu sein moment fois
     propos cas point mise faveur travers milieu base raison rapport regard dépit sillage instar
-    égard occasion lors
+    égard occasion lors envers lorsqu puisqu quoiqu jusqu presqu suis
     grand grande grands grandes nouveau nouvel nouvelle nouveaux nouvelles petit petite petits
     petites large larges rare rares seul seule seuls seules haut haute gros grosse bon bonne
     long longue vieux vieil vieille jeune vrai vraie possible possibles prochain prochaine
