@@ -5,10 +5,13 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from filrouge.analyze.actors import Actor, ActorRegistry
+from filrouge.analyze.names import Merge, name_key, plan_merges
 from filrouge.model import Article, Entity
 
 if TYPE_CHECKING:
@@ -16,10 +19,11 @@ if TYPE_CHECKING:
 
 _EDGE_PUNCTUATION = frozenset("\"«»“”‘’'()[],.;:!? \u00a0")
 _NER_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
-_NOT_A_NAME = re.compile(r"^[\W\d_]+$|^(Lire|Partager|Photo|Abonnez|Publié)\b")
+# "les anti-Morsi", "les pro-Moubarak" name supporters or opponents, not the person.
+_NOT_A_NAME = re.compile(r"^[\W\d_]+$|^(Lire|Partager|Photo|Abonnez|Publié)\b|^(?:[Aa]nti|[Pp]ro)-")
 # Words before a name that are not part of it ("M. Lavrov", "l'amiral Cavo Dragone").
 _HONORIFIC = re.compile(
-    r"^(?:(?:M\.|MM\.|Mme|Mmes|Mlle|Mgr|Dr|Pr|Me|Madame|Monsieur|Mademoiselle|Maître|"
+    r"^(?:(?:M\.|MM\.|Mr\.?|Mme|Mmes|Mlle|Mgr|Dr|Pr|Me|Madame|Monsieur|Mademoiselle|Maître|"
     r"Docteur|Professeur|Monseigneur)\s+|(?:(?:le|la|l'|l’)\s*)?"
     r"(?:président|présidente|ministre|général|générale|amiral|colonel|commissaire|chancelier|"
     r"chancelière|sénateur|sénatrice|député|députée|maire|ambassadeur|ambassadrice|"
@@ -27,9 +31,43 @@ _HONORIFIC = re.compile(
     re.IGNORECASE)
 
 
+# Lower-case words left before a name once its title is gone ("Président syrien Bachar
+# al-Assad"), particles of the name itself excepted ("de Gaulle", "van Rompuy").
+_LEAD_WORDS = re.compile(r"^(?:(?!(?:de|du|des|d|le|la|van|von|der|den|del|della|da|di|dos|"
+                         r"das|al|el|ben|bin|ibn|abu|abou)\b)[a-zà-ÿ][\w’'-]*\s+)+(?=[A-ZÀ-Ý])")
+
+
+# A name right after these words is a place, not someone who acts ("la place Tahrir", "le
+# district de Harf Sufyan", "rue Mohamed Mahmoud"). "place" only directly: "à la place de M. X"
+# means "instead of".
+_PLACE_WORDS = (r"rue|avenue|boulevard|quai|square|rond-point|pont|quartier|district|"
+                r"gouvernorat|province|région|village|faubourg|cité|mosquée|stade|aéroport|parc|"
+                r"localité|commune|banlieue|ville|port|prison|vallée|oasis|île")
+_AFTER_PLACE_WORD = re.compile(rf"(?<![\w-])(?:(?:place|{_PLACE_WORDS})\s+|(?:{_PLACE_WORDS})"
+                               r"\s+(?:de\s+|du\s+|d['’]\s*))$", re.IGNORECASE)
+_PLACE_NAMED = re.compile(r"^(?:Place|Rue|Avenue|Boulevard|Quai|Square|Pont|Quartier|District|"
+                          r"Gouvernorat|Province|Région|Mosquée|Stade|Aéroport|Parc)\s+"
+                          r"(?:(?:de|du|des|d['’])\s*)?(.+)$", re.IGNORECASE)
+
+
+def _place_names(text: str, names: list[tuple[Span, int, int]]) -> set[str]:
+    """Names written as places somewhere in the article: after a place word, or opening with
+    one ("Place Tahrir" — then "Tahrir" alone is that place too)."""
+    places: set[str] = set()
+    for _ent, start, end in names:
+        name = text[start:end]
+        named = _PLACE_NAMED.match(name)
+        if named:
+            places.update({name, named.group(1)})
+        elif _AFTER_PLACE_WORD.search(text[max(0, start - 40):start]):
+            places.add(name)
+    return places
+
+
 def bare_name(text: str) -> str:
     """A person's name without the title or honorific written before it."""
-    return _HONORIFIC.sub("", text).strip() or text
+    name = _HONORIFIC.sub("", text).strip()
+    return _LEAD_WORDS.sub("", name) if name != text.strip() else (name or text)
 
 
 def _heading_line(text: str, start: int, end: int) -> bool:
@@ -61,9 +99,12 @@ def find_entities(doc: Doc, registry: ActorRegistry, on: str | None) -> list[Ent
     taken = [(e.start, e.end) for e in found]
     names = [(ent, *_trimmed(text, ent)) for ent in doc.ents]
     persons: list[str] = [text[s:e] for ent, s, e in names if ent.label_ == "PER"]
+    prose = [text[s:e] for ent, s, e in names
+             if ent.label_ == "PER" and not _heading_line(text, s, e)]
     labels: dict[str, set[str]] = {}
     for ent, s, e in names:
         labels.setdefault(text[s:e], set()).add(ent.label_)
+    places = _place_names(text, names)
     for ent, start, end in names:
         label = _NER_LABELS.get(ent.label_)
         if label is None or _NOT_A_NAME.search(ent.text) or "\n" in ent.text:
@@ -78,6 +119,8 @@ def find_entities(doc: Doc, registry: ActorRegistry, on: str | None) -> list[Ent
             label = "PER"
         elif " " not in name and "LOC" in seen:
             label = "LOC"
+        if name in places:
+            label = "LOC"  # where things happen, not who acts
         if any(s < end and start < e for s, e in taken) or _heading_line(text, start, end):
             continue
         if label in {"PER", "ORG"} and not _name_like(name, persons + [
@@ -90,7 +133,7 @@ def find_entities(doc: Doc, registry: ActorRegistry, on: str | None) -> list[Ent
                                 actor=government.id, actor_name=government.name))
             continue
         if label == "PER":
-            actor = "local:" + slug(bare_name(_longest_variant(name, persons)))
+            actor = "local:" + slug(bare_name(_longest_variant(name, persons, prose)))
         elif label == "ORG":
             actor = "local:" + slug(name)
         found.append(Entity(start=start, end=end, text=name, label=label, actor=actor))
@@ -214,24 +257,39 @@ def _capital_as_government(ent: Span, registry: ActorRegistry, on: str | None
     return registry.resolve(ent.text, on)
 
 
-def _longest_variant(name: str, persons: list[str]) -> str:
+def _longest_variant(name: str, persons: list[str], prose: list[str] | None = None) -> str:
     """The fullest form of a person's name used in the same article ("Cavo Dragone" →
     "Giuseppe Cavo Dragone"; "M. Dragone" → the same). A single word may also be the first
     name ("Bachar" → "Bachar Al-Assad"), the family name written first ("M. Liu" → "Liu
-    Jianchao") or the family name without its article ("Assad"), when one fuller name fits."""
+    Jianchao") or the family name without its article ("Assad"), when one fuller name fits.
+    When two fit, those of headings (``persons`` but not ``prose``: "Pharaon Moubarak") are
+    left out; if two still fit, the name keeps its own form."""
+    found = _fuller(name, persons)
+    if found is None and prose is not None:
+        found = _fuller(name, prose)
+    return found or bare_name(name)
+
+
+def _fuller(name: str, persons: list[str]) -> str | None:
+    """The one fuller form of ``name`` among ``persons`` (or the name itself when none is
+    fuller); None when two different people fit."""
     bare = bare_name(name)
     tail = bare.split()[-1]
     variants = [bare_name(p) for p in persons]
     longer = [p for p in variants if p != bare and p.split() and p.split()[-1] == tail
               and bare in p]
     if longer:
-        return max(longer, key=len)
+        fullest = max(longer, key=len)
+        spelling = name_key(slug(fullest))
+        if all(p in fullest or name_key(slug(p)) == spelling for p in longer):
+            return fullest
+        return None  # two people of that name in the article: Hosni and Gamal Moubarak
     if " " in bare:
         return bare
     key = _without_article(bare)
-    fitting = {p for p in variants if len(p.split()) > 1 and key in (
+    fitting = {name_key(slug(p)): p for p in sorted(variants) if len(p.split()) > 1 and key in (
         _without_article(p.split()[0]), _without_article(p.split()[-1]))}
-    return fitting.pop() if len(fitting) == 1 else bare
+    return fitting.popitem()[1] if len(fitting) == 1 else None if fitting else bare
 
 
 def _without_article(word: str) -> str:
@@ -240,19 +298,12 @@ def _without_article(word: str) -> str:
 
 
 def merge_name_variants(names: list[str]) -> dict[str, str]:
-    """Across a corpus: each local person id mapped to the id of the fullest name it is a
-    shorter form of, when that fullest form is unique ("cavo-dragone" → "giuseppe-cavo-dragone",
-    but "smith" stays when both "john-smith" and "jane-smith" exist)."""
-    slugs = sorted(set(names), key=len, reverse=True)
-    merged: dict[str, str] = {}
-    for short in slugs:
-        words = short.split("-")
-        longer = [s for s in slugs if len(s) > len(short) and s.endswith("-" + short)
-                  and len(words) >= 1]
-        roots = {merged.get(s, s) for s in longer}
-        if len(roots) == 1:
-            merged[short] = roots.pop()
-    return merged
+    """Across a corpus: each local person slug mapped to the slug of the person it names
+    (filrouge.analyze.names: spellings of one name, shorter forms of one fuller name): "cavo-
+    dragone" → "giuseppe-cavo-dragone", but "smith" stays when both "john-smith" and
+    "jane-smith" exist."""
+    return {m.source[len("local:"):]: m.target[len("local:"):]
+            for m in plan_merges(Counter(names))}
 
 
 def relink(article: Article, mapping: dict[str, str]) -> Article:
@@ -269,12 +320,27 @@ def relink(article: Article, mapping: dict[str, str]) -> Article:
     return article.model_copy(update={"entities": entities, "quotes": quotes, "events": events})
 
 
+def local_people_merges(articles: Iterable[Article]) -> list[Merge]:
+    """The merges of local person ids that the corpus calls for, with their reasons: the local
+    people with how often each is named, and the registry people with the names the corpus
+    gives them (a local spelling of a registry name takes its id)."""
+    counts: Counter[str] = Counter()
+    known: dict[str, set[str]] = {}
+    for article in articles:
+        for e in article.entities:
+            if e.label != "PER" or not e.actor:
+                continue
+            if e.actor.startswith("local:"):
+                counts[e.actor[len("local:"):]] += 1
+            else:
+                known.setdefault(e.actor, set()).update(n for n in (e.actor_name, e.text) if n)
+    return plan_merges(counts, known)
+
+
 def merge_local_people(articles: list[Article]) -> dict[str, Article]:
     """Articles whose local person ids change when name variants are merged across the
     corpus, relinked (keyed by article id)."""
-    local = [e.actor[len("local:"):] for a in articles for e in a.entities
-             if e.label == "PER" and e.actor and e.actor.startswith("local:")]
-    mapping = {f"local:{k}": f"local:{v}" for k, v in merge_name_variants(local).items()}
+    mapping = {m.source: m.target for m in local_people_merges(articles)}
     changed: dict[str, Article] = {}
     for article in articles:
         ids = {e.actor for e in article.entities} | {q.speaker_actor for q in article.quotes}

@@ -1,0 +1,205 @@
+"""One id for the spellings of one person outside the registry, across a corpus.
+
+Analysis is per article: a person the registry does not know gets ``local:<slug of the name>``
+there, the fullest form of the name used in that article ("M. Morsi" → ``local:mohamed-morsi``
+when the article also writes "Mohamed Morsi"). Across articles the press spells the same name
+several ways, above all names transliterated from Arabic or Russian ("Mohamed", "Mohammed",
+"Mohammad"; "Abdallah", "Abdullah"; "Zelensky", "Zelenskyy"; "Sergueï", "Sergei"), and often
+writes the surname alone. :func:`plan_merges` decides, from the local person ids of a whole
+store and how often each is used, which ids are one person:
+
+1. *same spelling key* — ids whose :func:`name_key` is equal (accents folded, doubled letters
+   collapsed, the common transliteration alternations made one: ou/u/o, w/u, ch/sh, q/k/c,
+   ph/f, final y/i, e/a after the first letter, a final silent -e or -h, the article al-/el-
+   dropped, "abd el"/"abdel"/"abdul" made one word) are one person, named by the most used
+   spelling;
+2. *shorter form* — a name that is the end of fuller ones ("Morsi", "Cavo Dragone"), that lacks
+   middle names ("Ali Saleh") or writes initials ("N. Sarkozy") joins the fuller name when
+   exactly one person of the corpus fits. Two fitting people (Hosni and Gamal Moubarak; Hafez
+   and Bachar el-Assad) leave it alone, and so does a single word that also opens a longer name
+   in the corpus (a first name: "Hussein" in "Hussein Tantaoui" and "Saddam Hussein");
+3. *registry person* — a local id whose key equals the key of a registry person's name or of a
+   surface text linked to them in the corpus takes the registry id. Registry ids are never
+   renamed.
+
+Every merge carries its reason, so that a surprising one can be explained and reported.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+# Words in a slug that are not part of the name: civilities a store may still hold from an
+# earlier analysis ("mr-nicolas-sarkozy", "monsieur-valls").
+_CIVILITIES = frozenset({"m", "mm", "mr", "mme", "mlle", "monsieur", "madame", "mademoiselle",
+                         "dr", "pr", "mgr"})
+# Arabic definite article, written apart in French press ("el-Sissi", "al-Assad", "ad-Dine"),
+# and French particles, which a name may keep or lose ("de Gaulle", "le régime de Moubarak").
+_ARTICLES = frozenset({"al", "el", "ad", "ed", "as", "es", "ash", "ach", "an", "ar", "at", "az",
+                       "ul", "de", "du", "des", "d", "le", "la"})
+_SON_OF = frozenset({"ben", "bin", "ibn"})
+# "les anti-Morsi", "les pro-Moubarak": supporters or opponents, not the person
+_NOT_A_PERSON = frozenset({"anti", "pro"})
+_VOWELS = "aeiou"
+
+
+@dataclass(frozen=True)
+class Merge:
+    """One local id renamed: ``source`` and ``target`` are full ids (``local:…`` or registry)."""
+
+    source: str
+    target: str
+    reason: str  # "same spelling key", "shorter form", "registry person", or two of them
+
+
+def ascii_slug(text: str) -> str:
+    """ASCII, lower-case, hyphenated form of a name (the ``local:`` id's slug)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def _word_key(word: str, last: bool) -> str:
+    """One word of a name in a spelling that transliteration variants share."""
+    w = word
+    if last and len(w) > 3 and w.endswith("e") and w[-2] not in _VOWELS:
+        w = w[:-1]  # French final -e: Sadate/Sadat, Poutine/Putin, Douguine/Dugin
+    if len(w) > 5:
+        w = re.sub(r"(?<=[aeiou])h$", "", w)  # Abdallah/Abdalla
+    w = w.replace("tch", "ch").replace("ch", "sh").replace("ph", "f").replace("th", "t")
+    w = w.replace("dj", "j")
+    w = re.sub(r"gu(?=[eiy])", "g", w)  # Sergueï/Sergei
+    w = w.replace("qu", "k").replace("ck", "k").replace("q", "k")
+    w = re.sub(r"c(?![eiy])", "k", w)  # Chafic/Chafik
+    w = w.replace("ee", "i").replace("ou", "u").replace("oo", "u").replace("w", "u")
+    w = w.replace("o", "u").replace("y", "i")
+    w = w[:1] + w[1:].replace("e", "a")  # Ahmed/Ahmad, Mohamed/Mohammad
+    w = re.sub(r"^abd[aeiou](?=[^aeioul])", "abd", w)  # Abdurabu/Abd Rabbo
+    w = re.sub(r"^abd[aeiou]l", "abdal", w)  # Abdallah/Abdullah, Abdel/Abdul
+    return re.sub(r"(.)\1+", r"\1", w)  # Mohammed/Mohamed, Hassan/Hasan
+
+
+def _name_words(slug: str) -> list[str]:
+    """The words of a slug that make the name: civilities left out, "abd el X" as one word,
+    the article al-/el- and the particles de/du/le/la dropped, ben/bin/ibn made one."""
+    words = slug.split("-")
+    while len(words) > 1 and words[0] in _CIVILITIES:
+        words = words[1:]
+    joined: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word == "abd" and i + 1 < len(words) and words[i + 1] in _ARTICLES:
+            word, i = "abdel", i + 1
+        if re.fullmatch(r"abd(?:[aeiou]l)?", word) and i + 1 < len(words):
+            word, i = word + words[i + 1], i + 1  # Abdel Fattah / Abdelfattah
+        joined.append("bin" if word in _SON_OF else word)
+        i += 1
+    kept = [w for w in joined if w not in _ARTICLES]
+    return kept or joined
+
+
+def name_key(slug: str) -> tuple[str, ...]:
+    """The spelling key of a person's name slug: equal for transliteration variants
+    ("mohammed-morsi", "mohamed-morsy"; "ali-abdullah-saleh", "ali-abdallah-saleh")."""
+    words = _name_words(slug)
+    return tuple(_word_key(w, i == len(words) - 1) for i, w in enumerate(words))
+
+
+def _initials(words: list[str]) -> int:
+    """How many single letters open a name ("n-sarkozy" → 1, "j-m-ayrault" → 2)."""
+    count = 0
+    while count < len(words) - 1 and len(words[count]) == 1:
+        count += 1
+    return count
+
+
+def _shorter_form(short: tuple[str, ...], short_words: list[str], full: tuple[str, ...],
+                  full_words: list[str]) -> bool:
+    """Whether ``short`` writes the same name as ``full`` in fewer letters: the end of it
+    (surname alone, "Cavo Dragone") but not what follows "ben"/"ibn" (the father's name), its
+    first and last words with middle names left out, or its first names as initials."""
+    if short == full or len(short) > len(full):
+        return False
+    initials = _initials(short_words)
+    if initials:
+        tail = short[initials:]
+        return (full[len(full) - len(tail):] == tail and len(full) - len(tail) == initials
+                and all(w[:1] == s for w, s in zip(full_words, short_words[:initials],
+                                                   strict=False)))
+    if len(short) == len(full):
+        return False
+    if full[-len(short):] == short:
+        return full[-len(short) - 1] != "bin"
+    if len(short) >= 2 and short[0] == full[0] and short[-1] == full[-1]:
+        rest = iter(full[1:-1])
+        return all(word in rest for word in short[1:-1])
+    return False
+
+
+def plan_merges(counts: Mapping[str, int],
+                known: Mapping[str, Iterable[str]] | None = None) -> list[Merge]:
+    """The merges of local person ids across a corpus.
+
+    ``counts`` maps each local person slug (without ``local:``) to how often it is used;
+    ``known`` maps registry person ids to the names they go by in the corpus (their registry
+    name, the texts linked to them). Returns one :class:`Merge` per renamed local id."""
+    known = known or {}
+    keys = {slug: name_key(slug) for slug in counts
+            if slug and slug.split("-")[0] not in _NOT_A_PERSON}
+    words = {slug: _name_words(slug) for slug in keys}
+    # A single word that opens a longer name is a first name: many people share it.
+    first_words = {key[0] for key in keys.values() if len(key) > 1}
+    first_words |= {key[0] for names in known.values() for n in names
+                    if len(key := name_key(ascii_slug(n))) > 1}
+    # 1. same key: one person, named by its most used (then fullest) spelling without civility
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for slug, key in keys.items():
+        if key:
+            groups.setdefault(key, []).append(slug)
+    canonical = {key: max(slugs, key=lambda s: (s.split("-")[0] not in _CIVILITIES,
+                                                counts[s], len(s), s))
+                 for key, slugs in groups.items()}
+    # 3. registry people, by the key of each of their multi-word names
+    registry: dict[tuple[str, ...], set[str]] = {}
+    registry_words: dict[tuple[str, ...], list[str]] = {}
+    for actor_id, names in known.items():
+        for name in names:
+            slug = ascii_slug(name)
+            key = name_key(slug)
+            if len(key) > 1:
+                registry.setdefault(key, set()).add(actor_id)
+                registry_words[key] = _name_words(slug)
+    root: dict[tuple[str, ...], str] = {}
+    reason: dict[tuple[str, ...], str] = {}
+    for key in groups:
+        owners = registry.get(key, set())
+        if len(owners) == 1:
+            root[key], reason[key] = next(iter(owners)), "registry person"
+        else:
+            root[key] = "local:" + canonical[key]
+    # 2. shorter forms, longest first, so that a fuller name is settled before its short forms
+    fuller = [(key, words[canonical[key]]) for key in groups] + list(registry_words.items())
+    for key in sorted(groups, key=len, reverse=True):
+        if key in reason or (len(key) == 1 and key[0] in first_words):
+            continue
+        short_words = words[canonical[key]]
+        targets = {root[other] if other in root else next(iter(registry[other]))
+                   for other, other_words in fuller
+                   if other != key and _shorter_form(key, short_words, other, other_words)
+                   and (other in root or len(registry[other]) == 1)}
+        if len(targets) == 1:
+            root[key], reason[key] = targets.pop(), "shorter form"
+    merges: list[Merge] = []
+    for key, slugs in groups.items():
+        if len(key) == 1 and key[0] in first_words:
+            continue  # "Mohamed", "Mohammad": no one in particular
+        for slug in sorted(slugs):
+            source = "local:" + slug
+            if root[key] != source:
+                why = [] if slug == canonical[key] else ["same spelling key"]
+                why += [reason[key]] if key in reason else []
+                merges.append(Merge(source=source, target=root[key], reason=", ".join(why)))
+    return sorted(merges, key=lambda m: (m.target, m.source))
