@@ -350,6 +350,17 @@ def test_tense_markers_read_in_context() -> None:
     assert found("Elle s'est dite jeudi inquiète.") == [("jeudi", "DATE", "2023-07-06")]
 
 
+def test_an_imperfect_in_rait_is_no_conditional() -> None:
+    # "déclarait", "assurait" are imperfects (past), "déclarerait" a conditional (ahead)
+    assert found("Jeudi, le ministre déclarait son soutien.") == [("Jeudi", "DATE", "2023-07-06")]
+    assert found("Jeudi, le ministre assurait son soutien.") == [("Jeudi", "DATE", "2023-07-06")]
+    assert found("Jeudi, le ministre déclarerait son soutien.") == [
+        ("Jeudi", "DATE", "2023-07-13")]
+    # a verb of intention with an infinitive looks ahead, imperfect or not
+    assert found("Kiev espérait conclure un accord en octobre.") == [
+        ("octobre", "DATE", "2023-10")]
+
+
 def test_a_habit_makes_a_day_without_year_any_years() -> None:
     assert found("Chaque année, le festival a lieu le 14 juillet.") == [
         ("Chaque année", "SET", "P1Y"), ("le 14 juillet", "DATE", "XXXX-07-14")]

@@ -500,6 +500,12 @@ def _tense_patterns() -> tuple[tuple[Tense, re.Pattern[str]], ...]:
     return tuple(patterns)
 
 
+# An imperfect whose stem ends in r looks like a conditional (infinitive + -ait): no conditional
+# ends in -arait, -érait, -orait, -eurait, -ntrait, -ffrait, -ouvrait, nor in -urait after
+# anything but a or l (aurait, saurait, conclurait are conditionals).
+_IMPERFECT_IN_RAIT = re.compile(r"(?:a|é|o|eu|nt|ff|ouv|[^al]u)r(?:ait|aient)$")
+
+
 def _tense_markers(text: str) -> list[tuple[int, int, Tense]]:
     tense = _lexicon()["tense"]
     exceptions = {word.lower() for word in tense["future_exceptions"] + tense["past_exceptions"]}
@@ -514,6 +520,8 @@ def _tense_markers(text: str) -> list[tuple[int, int, Tense]]:
                 continue  # "A la fin du mois": the preposition "à", not the auxiliary
             if kind == "future" and single and re.search(r"(?:[ao]ra|(?<!a)ura)$", word.lower()):
                 continue  # "déplora", "déclara", "assura": a past historic, not a future
+            if kind == "future" and single and _IMPERFECT_IN_RAIT.search(word.lower()):
+                continue  # "se retirait", "déclarait", "assurait": an imperfect, no conditional
             if kind == "past" and re.search(r"\s(?:lieu|trait|cours|recours)$", word.lower()):
                 continue  # "a lieu", "a trait à", "a cours": present tense
             markers.append((match.start(), match.end(), kind))
