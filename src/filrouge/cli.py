@@ -820,7 +820,9 @@ def stories(ctx: click.Context, db: Path, fmt: str, rebuild: bool,
                    else f"copy of {str(row['duplicate_of'])[:10]}" if row["duplicate_of"]
                    else f"p={row['probability']}")
             out.print(f"[bold]{str(row['article'])[:10]}[/] {why}"
-                      + (" [yellow](corrected)[/]" if row["corrected"] else ""))
+                      + (" [yellow](corrected)[/]" if row["corrected"] else "")
+                      + (f" [cyan]({esc(str(row['revised']))})[/]" if row.get("revised")
+                         else ""))
             for key in ("shared_terms", "shared_actors", "shared_dates"):
                 shared = row[key]
                 if isinstance(shared, list) and shared:
