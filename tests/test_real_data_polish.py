@@ -262,3 +262,17 @@ def test_an_elided_conjunction_or_a_preposition_ends_no_label() -> None:
     ]
     found = keyphrases(_story(texts), n=4)
     assert not any(p.split()[-1] in {"lorsqu", "envers"} for p in found), found
+
+
+def test_a_name_does_not_run_on_into_its_verb() -> None:
+    from filrouge.stories.labels import keyphrases
+
+    texts = [
+        ("Récolte : l'Unicef salue les efforts du Mali",
+         "L'Unicef salue les efforts du Mali pour la récolte. Selon l'Unicef, la récolte de mil "
+         "est bonne."),
+        ("Mali : bonne récolte de mil",
+         "La récolte de mil est bonne au Mali. L'Unicef salue aussi les paysans du Mali."),
+    ]
+    found = keyphrases(_story(texts), n=4)
+    assert not any(p.split()[-1] == "salue" for p in found), found

@@ -139,6 +139,23 @@ def _agency_words() -> frozenset[str]:
         "afp", "dpa", "efe", "ansa", "ats"})
 
 
+@lru_cache(maxsize=1)
+def _present_forms() -> frozenset[str]:
+    """Third person singular present of the project's -er reporting and event verbs ("salue",
+    "menace", "exprime"): after a name they are its verb, though alone they may be nouns."""
+    forms: set[str] = set()
+    for name in ("quote_verbs.tsv", "event_verbs.tsv"):
+        text = (resources.files("filrouge") / "data" / name).read_text("utf-8")
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            cue = line.split("\t", 1)[0].replace("s'en ", "").replace("s'", "").split()
+            verb = cue[1] if cue[0] == "se" and len(cue) > 1 else cue[0]
+            if verb.endswith("er") and len(verb) > 3:
+                forms.add(_grave(verb[:-2]) + "e")
+    return frozenset(forms)
+
+
 def _conjugated(lemma: str) -> set[str]:
     if lemma.endswith("er") and len(lemma) > 3:
         root = lemma[:-2]
@@ -277,6 +294,8 @@ def _phrases(chunk: str, shouting: bool = False) -> list[_Found]:
         if first.islower() and first.endswith("ant") and not (
                 i > 0 and tokens[i - 1][0].lower() in _DETERMINERS):
             continue  # "agitant des drapeaux": a participle; "le représentant" is a noun
+        if first in _present_forms() and i > 0 and joined[i] and capital[i - 1]:
+            continue  # "l'Unicef salue": the name's verb
         quiet = shouting or _opens(chunk, tokens, i)
         begin = start
         if (capital[i] and i > 0 and joined[i] and tokens[i - 1][0] in _NAME_ARTICLES
@@ -298,6 +317,8 @@ def _phrases(chunk: str, shouting: bool = False) -> list[_Found]:
             k = j + 1
             if k >= len(tokens) or not joined[k] or len(words) >= 5:
                 break
+            if content[k] and capital[j] and tokens[k][0] in _present_forms():
+                break  # "la FAO salue", "Poutine menace": a name and its verb
             if content[k]:
                 words.append(tokens[k][0])
                 j = k
