@@ -67,7 +67,7 @@ _LABEL_STOP = frozenset("""
     reportage reportages vidéo vidéos video videos photo photos diaporama infographie
     interview édito éditorial chronique tribune live actualité actualités abonné abonnés
     newsletter facebook twitter youtube instagram dailymotion whatsapp linkedin commentaire
-    commentaires
+    commentaires vient viennent venait venaient
     président présidente présidents ministre ministres secrétaire chef chefs porte-parole
     dirigeant dirigeants dirigeante responsable responsables directeur directrice homologue
     homologues représentant représentants envoyé envoyée conseiller conseillère pays
@@ -129,14 +129,23 @@ def _verb_forms() -> frozenset[str]:
 def _outlet_names() -> tuple[str, ...]:
     """News agencies and outlets named in bylines and credits (``data/debris_fr.json``)."""
     raw = json.loads((resources.files("filrouge") / "data" / "debris_fr.json").read_text("utf-8"))
-    return tuple(dict.fromkeys(str(n) for n in raw["agencies"] + raw["photo_agencies"]))
+    return tuple(dict.fromkeys(str(n) for n in raw["agencies"] + raw["photo_agencies"]
+                               if not str(n).lower().startswith("wiki")))  # a topic too
+
+
+@lru_cache(maxsize=1)
+def _news_words() -> frozenset[str]:
+    raw = json.loads((resources.files("filrouge") / "data" / "stopwords_fr.json").read_text(
+        "utf-8"))
+    return frozenset(raw["news_words"])
 
 
 @lru_cache(maxsize=1)
 def _agency_words() -> frozenset[str]:
     """Acronyms of news agencies ("afp", "dpa"): never a label, in capitals or not."""
     return frozenset(n.lower() for n in _outlet_names() if n.isupper() or n.lower() in {
-        "afp", "dpa", "efe", "ansa", "ats"})
+        "afp", "dpa", "efe", "ansa", "ats"}) | (frozenset(_news_words()) & frozenset(
+            n.lower() for n in _outlet_names()))
 
 
 @lru_cache(maxsize=1)
@@ -201,11 +210,11 @@ def _is_content(token: str, capitals_count: bool = True) -> bool:
     """May this word stand in a label (inside or at the edge of a phrase)? A capitalised word
     is a name unless ``capitals_count`` is off (a Title-Case Headline)."""
     low = token.lower()
-    if low in stopwords() or low in _LABEL_STOP or low in _agency_words():
-        return False  # "AFP" too: a source, not a topic
+    if low in _agency_words():
+        return False  # "AFP": a source, not a topic
     if _is_acronym(token) and capitals_count:
-        return True
-    if len(low) <= 2:
+        return True  # "DS", "UE": an acronym, even where it spells a function word
+    if len(low) <= 2 or low in stopwords() or low in _LABEL_STOP:
         return False
     if token[0].isupper() and capitals_count:
         return True
@@ -409,8 +418,9 @@ def keyphrases(articles: Sequence[Article], grouper: Grouper | None = None,
     def candidate(phrase: _Phrase) -> bool:  # a lone common word used once says little
         if phrase.content not in named_runs and any(
                 phrase.content[:k] in named_runs and phrase.content[k:] in named_runs
+                and (phrase.content[:k] in people or phrase.content[k:] in people)
                 for k in range(1, len(phrase.content))):
-            return False  # two names side by side: "Al-Qaïda Oussama Ben Laden"
+            return False  # a name glued to a person's: "Sud-Africaine Jodi Bieder"
         if len(phrase.content) > 1 and any(phrase.content[:k] in people
                                            for k in range(1, len(phrase.content))):
             words = _TOKEN.findall(max(phrase.forms, key=lambda f: phrase.forms[f]))
