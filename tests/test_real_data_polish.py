@@ -276,3 +276,19 @@ def test_a_name_does_not_run_on_into_its_verb() -> None:
     ]
     found = keyphrases(_story(texts), n=4)
     assert not any(p.split()[-1] == "salue" for p in found), found
+
+
+def test_vient_ends_no_label_and_wikipedia_may_be_a_topic() -> None:
+    from filrouge.stories.labels import keyphrases
+
+    texts = [
+        ("Wikipédia en grève contre la loi",
+         "La communauté de Wikipédia fait grève contre la loi. Le gouvernement Lefort vient de "
+         "durcir la loi. Wikipédia restera fermée un jour."),
+        ("La loi contestée par Wikipédia",
+         "Wikipédia conteste la loi sur internet. Le gouvernement Lefort vient de répondre à "
+         "Wikipédia."),
+    ]
+    found = keyphrases(_story(texts), n=4)
+    assert "Wikipédia" in found, found
+    assert not any(p.split()[-1] == "vient" for p in found), found
