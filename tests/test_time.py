@@ -453,6 +453,7 @@ def test_the_story_lapses_when_the_text_comes_back_to_its_present() -> None:
         "Le président (élu en 2011)",  # an aside
         "Le président, réélu entre 2008 et 2011,",  # a range
         "Le président, qui préside depuis son élection en mars 2011,",
+        "Le président, qui, en 2011, avait promis la paix,",  # a relative pronoun on its own
     ],
 )
 def test_a_year_in_another_part_sets_no_story(opening: str) -> None:

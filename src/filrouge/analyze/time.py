@@ -1583,7 +1583,10 @@ def _sets_story(text: str, start: int, end: int, precision: Precision) -> bool:
         return False
     if re.search(r"\d\s*[-‐‑/]\s*$", before) or re.match(r"\s*[-‐‑/]\s*\d", text[end:]):
         return False
-    segment = re.split(r"[,;:(—–]", before)[-1]
+    segments = re.split(r"[,;:(—–]", before)
+    segment = segments[-1]
+    if len(segments) > 2 and _key(segments[-2].strip()) in _story_words("asides"):
+        return False  # ", qui, en 1919, avait permis…": the relative pronoun stands alone
     if _STORY_BOUND.search(_key(segment)) or (
             text[start:end][:1].isdigit() and _STORY_BOUND_DAY.search(_key(segment))):
         return False
