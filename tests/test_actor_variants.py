@@ -183,3 +183,16 @@ def test_a_name_in_a_heading_does_not_make_the_surname_ambiguous(analyzer) -> No
         "trente ans au pouvoir. Benhaddou a quitté la capitale dans la soirée."))
     linked = {e.text: e.actor for e in article.entities if e.label == "PER"}
     assert linked["Benhaddou"] == "local:karim-benhaddou"
+
+
+def test_two_surnames_side_by_side_are_no_fuller_name() -> None:
+    merged = _targets({"francois-hollande": 9, "jean-marc-ayrault": 0, "hollande-ayrault": 1,
+                       "ayrault": 2, "habib-m": 1, "m": 1})
+    assert merged["local:ayrault"] == "local:jean-marc-ayrault"
+    assert "local:m" not in merged
+
+
+def test_a_first_name_that_is_also_a_surname_still_opens_a_fuller_name() -> None:
+    merged = _targets({"hussein-tantaoui": 4, "tantaoui": 2, "saddam-hussein": 1,
+                       "hussein-kamel": 1})
+    assert merged == {"local:tantaoui": "local:hussein-tantaoui"}

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -152,6 +153,10 @@ def plan_merges(counts: Mapping[str, int],
     words = {slug: _name_words(slug) for slug in keys}
     # A single word that opens a longer name is a first name: many people share it.
     first_words = {key[0] for key in keys.values() if len(key) > 1}
+    # Two surnames side by side ("Hollande-Ayrault", "Le Pen-Chirac") are no one's full name:
+    # a first word that is someone's surname and opens no other name.
+    surnames = {key[-1] for key in keys.values() if len(key) > 1}
+    openings = Counter(key[0] for key in set(keys.values()) if len(key) > 1)
     first_words |= {key[0] for names in known.values() for n in names
                     if len(key := name_key(ascii_slug(n))) > 1}
     # 1. same key: one person, named by its most used (then fullest) spelling without civility
@@ -183,13 +188,15 @@ def plan_merges(counts: Mapping[str, int],
     # 2. shorter forms, longest first, so that a fuller name is settled before its short forms
     fuller = [(key, words[canonical[key]]) for key in groups] + list(registry_words.items())
     for key in sorted(groups, key=len, reverse=True):
-        if key in reason or (len(key) == 1 and key[0] in first_words):
+        if key in reason or (len(key) == 1 and (key[0] in first_words or len(key[0]) < 2)):
             continue
         short_words = words[canonical[key]]
         targets = {root[other] if other in root else next(iter(registry[other]))
                    for other, other_words in fuller
                    if other != key and _shorter_form(key, short_words, other, other_words)
-                   and (other in root or len(registry[other]) == 1)}
+                   and (other in root or len(registry[other]) == 1)
+                   and not (other in groups and openings[other[0]] == 1
+                            and _word_key(other_words[0], True) in surnames)}
         if len(targets) == 1:
             root[key], reason[key] = targets.pop(), "shorter form"
     merges: list[Merge] = []
