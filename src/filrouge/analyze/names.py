@@ -154,8 +154,11 @@ def plan_merges(counts: Mapping[str, int],
     # A single word that opens a longer name is a first name: many people share it.
     first_words = {key[0] for key in keys.values() if len(key) > 1}
     # Two surnames side by side ("Hollande-Ayrault", "Le Pen-Chirac") are no one's full name:
-    # a first word that is someone's surname and opens no other name.
-    surnames = {key[-1] for key in keys.values() if len(key) > 1}
+    # a two-word name, rarer than the person whose surname opens it, and no other name opens so.
+    surnames: Counter[str] = Counter()
+    for slug, key in keys.items():
+        if len(key) > 1:
+            surnames[key[-1]] += counts[slug]
     openings = Counter(key[0] for key in set(keys.values()) if len(key) > 1)
     first_words |= {key[0] for names in known.values() for n in names
                     if len(key := name_key(ascii_slug(n))) > 1}
@@ -195,8 +198,9 @@ def plan_merges(counts: Mapping[str, int],
                    for other, other_words in fuller
                    if other != key and _shorter_form(key, short_words, other, other_words)
                    and (other in root or len(registry[other]) == 1)
-                   and not (other in groups and openings[other[0]] == 1
-                            and _word_key(other_words[0], True) in surnames)}
+                   and not (other in groups and len(other) == 2 and openings[other[0]] == 1
+                            and surnames[_word_key(other_words[0], True)]
+                            > sum(counts[s] for s in groups[other]))}
         if len(targets) == 1:
             root[key], reason[key] = targets.pop(), "shorter form"
     merges: list[Merge] = []
