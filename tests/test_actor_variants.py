@@ -196,3 +196,9 @@ def test_a_first_name_that_is_also_a_surname_still_opens_a_fuller_name() -> None
     merged = _targets({"hussein-tantaoui": 4, "tantaoui": 2, "saddam-hussein": 1,
                        "hussein-kamel": 1})
     assert merged == {"local:tantaoui": "local:hussein-tantaoui"}
+
+
+def test_a_slogans_vocative_is_no_first_name() -> None:
+    merged = _targets({"hosni-moubarak": 40, "ya-moubarak": 2, "moubarak": 9})
+    assert merged == {"local:ya-moubarak": "local:hosni-moubarak",
+                      "local:moubarak": "local:hosni-moubarak"}

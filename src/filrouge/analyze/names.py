@@ -34,9 +34,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 # Words in a slug that are not part of the name: civilities a store may still hold from an
-# earlier analysis ("mr-nicolas-sarkozy", "monsieur-valls").
+# earlier analysis ("mr-nicolas-sarkozy", "monsieur-valls"), the vocative of a slogan ("Ya
+# Moubarak", "O Moubarak").
 _CIVILITIES = frozenset({"m", "mm", "mr", "mme", "mlle", "monsieur", "madame", "mademoiselle",
-                         "dr", "pr", "mgr"})
+                         "dr", "pr", "mgr", "ya"})  # "ya": the Arabic vocative of slogans
 # Arabic definite article, written apart in French press ("el-Sissi", "al-Assad", "ad-Dine"),
 # and French particles, which a name may keep or lose ("de Gaulle", "le régime de Moubarak").
 _ARTICLES = frozenset({"al", "el", "ad", "ed", "as", "es", "ash", "ach", "an", "ar", "at", "az",
