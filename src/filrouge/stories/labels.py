@@ -113,16 +113,21 @@ def _verb_forms() -> frozenset[str]:
     """Finite forms and masculine participles of the reporting and event verbs the project
     lists (``data/quote_verbs.tsv``, ``data/event_verbs.tsv``): "signent", "signé", "promet",
     "garantit". Forms that are often nouns too are left out: "demande", "menace", "garantie"."""
-    forms: set[str] = set()
+    return frozenset(form for verb in _lexicon_verbs() for form in _conjugated(verb))
+
+
+@lru_cache(maxsize=1)
+def _lexicon_verbs() -> tuple[str, ...]:
+    """The verb of each cue of the reporting and event lexicons ("se mettre d'accord": mettre)."""
+    verbs: dict[str, None] = {}
     for name in ("quote_verbs.tsv", "event_verbs.tsv"):
         text = (resources.files("filrouge") / "data" / name).read_text("utf-8")
         for line in text.splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
             cue = line.split("\t", 1)[0].replace("s'en ", "").replace("s'", "").split()
-            verb = cue[1] if cue[0] == "se" and len(cue) > 1 else cue[0]
-            forms.update(_conjugated(verb))  # "se mettre d'accord": mettre
-    return frozenset(forms)
+            verbs[cue[1] if cue[0] == "se" and len(cue) > 1 else cue[0]] = None
+    return tuple(verbs)
 
 
 @lru_cache(maxsize=1)
@@ -152,17 +157,8 @@ def _agency_words() -> frozenset[str]:
 def _present_forms() -> frozenset[str]:
     """Third person singular present of the project's -er reporting and event verbs ("salue",
     "menace", "exprime"): after a name they are its verb, though alone they may be nouns."""
-    forms: set[str] = set()
-    for name in ("quote_verbs.tsv", "event_verbs.tsv"):
-        text = (resources.files("filrouge") / "data" / name).read_text("utf-8")
-        for line in text.splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            cue = line.split("\t", 1)[0].replace("s'en ", "").replace("s'", "").split()
-            verb = cue[1] if cue[0] == "se" and len(cue) > 1 else cue[0]
-            if verb.endswith("er") and len(verb) > 3:
-                forms.add(_grave(verb[:-2]) + "e")
-    return frozenset(forms)
+    return frozenset(_grave(verb[:-2]) + "e" for verb in _lexicon_verbs()
+                     if verb.endswith("er") and len(verb) > 3)
 
 
 def _conjugated(lemma: str) -> set[str]:
