@@ -331,15 +331,7 @@ class Grouper:
 
     def _prepared_cosine(self, prepared: tuple[dict[str, float], float], group: Group,
                          space: str) -> float:
-        weights, _ = prepared
-        bag = group.bags[space]
-        if not weights or not bag:
-            return 0.0
-        dot = 0.0
-        for term, weight in weights.items():
-            count = bag.get(term, 0)
-            if count > 0:
-                dot += weight * (1 + math.log(count))
+        dot = _dot(prepared[0], group.bags[space])
         norm_b = self._norm(group, space) if dot else 0.0
         return dot / norm_b if norm_b else 0.0
 
@@ -583,15 +575,8 @@ class Grouper:
                     removed: Counter[str]) -> float:
         """Cosine with the group's bag in ``space`` once ``removed`` (the article itself) is
         taken out of it."""
-        weights, _ = prepared
         bag = group.bags[space]
-        if not weights or not bag:
-            return 0.0
-        dot = 0.0
-        for term, weight in weights.items():
-            count = bag.get(term, 0) - removed.get(term, 0)
-            if count > 0:
-                dot += weight * (1 + math.log(count))
+        dot = _dot(prepared[0], bag, removed)
         if not dot:
             return 0.0
         squared = self._norm(group, space) ** 2
@@ -924,3 +909,17 @@ def group(articles: Iterable[Article], calibration: Calibration | None = None) -
             grouper.add(profile(article))  # its original is not in this batch
     grouper.revise()
     return grouper
+
+
+def _dot(weights: dict[str, float], bag: Counter[str],
+         removed: Counter[str] | None = None) -> float:
+    """Dot product of prepared article weights with a group's sublinear term counts, the
+    counts of ``removed`` (the article itself) taken out first."""
+    dot = 0.0
+    for term, weight in weights.items():
+        count = bag.get(term, 0)
+        if removed:
+            count -= removed.get(term, 0)
+        if count > 0:
+            dot += weight * (1 + math.log(count))
+    return dot
