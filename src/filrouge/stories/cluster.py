@@ -216,6 +216,17 @@ class Group:
         if isinstance(item, Group):
             self._norms.clear()
 
+    def remove(self, members: set[str], item: Profile | None = None) -> None:
+        """Take members out; with ``item``, also its bags (the inverse of :meth:`absorb` for
+        one article). Dates and days stay: a span only grows."""
+        self.members = [m for m in self.members if m not in members]
+        self._ids = set(self.members)
+        if item is not None:
+            for space in SPACES:
+                self.bags[space].subtract(item.bags[space])
+                self.bags[space] = +self.bags[space]
+            self._norms.clear()
+
     def gap(self, day: int | None) -> int:
         """Days between ``day`` and this group's span (0 inside it or when a date is unknown)."""
         if day is None or self.first is None or self.last is None:
@@ -727,20 +738,10 @@ class Grouper:
     def _move(self, item: Profile, source_id: str, target_id: str, reason: str) -> None:
         source = self.stories[source_id]
         used = self.usable(item)
-        source.members = [m for m in source.members if m != item.id]
-        source._ids = set(source.members)
-        for space in SPACES:
-            source.bags[space].subtract(used.bags[space])
-            source.bags[space] = +source.bags[space]
-        source._norms.clear()
+        source.remove({item.id}, used)
         for event in self.events.get(source_id, []):
             if item.id in event.members:
-                event.members = [m for m in event.members if m != item.id]
-                event._ids = set(event.members)
-                for space in SPACES:
-                    event.bags[space].subtract(used.bags[space])
-                    event.bags[space] = +event.bags[space]
-                event._norms.clear()
+                event.remove({item.id}, used)
         self.events[source_id] = [e for e in self.events.get(source_id, []) if e.members]
         if not source.members:
             del self.stories[source_id]
@@ -834,18 +835,12 @@ class Grouper:
             old = self.stories.get(old_id)
             if old is None:
                 continue
-            old.members = [m for m in old.members if m not in moving]
-            old._ids = set(old.members)
+            old.remove(moving)
             for profile_ in profiles:
                 if profile_.id in self.decisions and self.decisions[profile_.id].story == old_id:
-                    used = self.usable(profile_)
-                    for space in SPACES:
-                        old.bags[space].subtract(used.bags[space])
-                        old.bags[space] = +old.bags[space]
-                    old._norms.clear()
+                    old.remove(set(), self.usable(profile_))
             for event in self.events.get(old_id, []):
-                event.members = [m for m in event.members if m not in moving]
-                event._ids = set(event.members)
+                event.remove(moving)
             self.events[old_id] = [e for e in self.events.get(old_id, []) if e.members]
             if not old.members:
                 del self.stories[old_id]
