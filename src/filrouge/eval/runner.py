@@ -99,7 +99,26 @@ def score_examples(stages: list[str], gold_dir: Path | None = None) -> dict[str,
         layer = [(a, gold[key]) for key, a in keyed if "events" in gold.get(key, {})]
         results["events — example corpus, both halves, grouped across articles"] = {
             "articles": len(layer), **score_event_groups(layer, articles)}
+        results.update(_events_agreement(gold_dir.parent, gold, keyed))
     return dict(sorted(results.items(), key=lambda kv: stages.index(kv[0].split(" — ")[0])))
+
+
+def _events_agreement(examples: Path, gold: dict[str, Gold],
+                      keyed: list[tuple[str, Article]]) -> dict[str, Figures]:
+    """A second annotator against the gold, and the system against the gold on the same
+    articles: the human ceiling beside the system's figure."""
+    from filrouge.eval.agreement import agreement, second_reading, system_keys, tuple_keys
+
+    second = second_reading(examples)
+    if not second:
+        return {}
+    halves = sorted({split_of(doc) for doc in second})
+    where = f"{halves[0]} half" if len(halves) == 1 else "both halves"
+    human = {doc: tuple_keys(record.get("events", [])) for doc, record in second.items()}
+    system = {key: system_keys(a) for key, a in keyed if key in second}
+    return {f"events — second annotator vs gold, {where}": dict(agreement(gold, human)),
+            f"events — system vs gold on the same articles, {where}": dict(
+                agreement(gold, system))}
 
 
 def _score_with(scorer: Scorer, pairs: list[tuple[Article, Gold]]) -> dict[str, float | int]:
