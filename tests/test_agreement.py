@@ -30,3 +30,24 @@ def test_documents_without_gold_events_are_left_out() -> None:
     readings = {"a.txt": tuple_keys(gold["a.txt"]["events"]),
                 "b.txt": tuple_keys([{"type": "AID", "actor": "USA"}])}
     assert agreement(gold, readings)["articles"] == 1
+
+
+def test_the_second_reading_covers_gold_articles_and_quotes_their_text() -> None:
+    """Every record of examples/gold-second names a gold article with events, uses the gold's
+    type names and quotes its evidence from the source file."""
+    from pathlib import Path
+
+    from filrouge.eval.agreement import second_reading
+    from filrouge.eval.example import load_gold
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    gold = load_gold(examples / "gold")
+    second = second_reading(examples)
+    assert len(second) >= 10
+    types = {e["type"] for record in gold.values() for e in record.get("events", [])}
+    for doc, record in second.items():
+        assert "events" in gold[doc], doc
+        source = (examples / "corpus" / doc.partition("#")[0]).read_text(encoding="utf-8")
+        for event in record["events"]:
+            assert event["type"] in types, (doc, event["type"])
+            assert event["evidence"] in source, (doc, event["evidence"])
