@@ -207,3 +207,70 @@ def test_receiving_a_leader_is_a_meeting_receiving_a_list_is_not(analyzer: Analy
                                   "l'Élysée.")) == [
         ("CONSULT", ["emmanuel-macron"], ["volodymyr-zelensky"])]
     assert events(analyzer, "L'Ukraine a reçu de Moscou une liste de 640 noms.") == []
+
+
+# --------------------------------------------------------------------------- statement words
+
+
+def test_a_negated_need_asks_for_nothing(analyzer: Analyzer) -> None:
+    found = events(analyzer, "« Nous n'avons pas besoin de l'unanimité pour avancer », a "
+                             "déclaré Olaf Scholz.")
+    assert "REQUEST" not in [e.type for e in found]
+    found = events(analyzer, "« Nous avons besoin de munitions », a déclaré Maia Sandu.")
+    assert "REQUEST" in [e.type for e in found]
+
+
+def test_not_leaving_a_state_alone_is_support_words_apart(analyzer: Analyzer) -> None:
+    found = events(analyzer, "« Nous ne laisserons pas la Moldavie seule », a déclaré Olaf "
+                             "Scholz.")
+    (support,) = [e for e in found if e.type == "SUPPORT"]
+    assert (support.actors, support.targets, support.hypothetical) == (
+        ["olaf-scholz"], ["MDA"], True)
+
+
+def test_as_long_as_it_takes_is_support(analyzer: Analyzer) -> None:
+    found = events(analyzer, "« Nous soutiendrons la Moldavie aussi longtemps qu'il le faudra "
+                             "», a déclaré Rishi Sunak.")
+    assert ("SUPPORT", ["rishi-sunak"]) in [(e.type, e.actors) for e in found]
+    found = events(analyzer, "« La Moldavie pourra compter sur nous aussi longtemps qu'il le "
+                             "faudra », a déclaré Rishi Sunak.")
+    assert ("SUPPORT", ["rishi-sunak"]) in [(e.type, e.actors) for e in found]
+
+
+def test_unpunished_is_a_threat_only_when_denied(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Vladimir Poutine a averti que cette attaque « ne restera pas "
+                             "impunie ».")
+    assert "THREATEN" in [e.type for e in found]
+
+
+def test_the_aggressor_accuses_only_as_a_predicate(analyzer: Analyzer) -> None:
+    named = events(analyzer, "« Il y a un agresseur, et c'est la Russie », a déclaré Olaf "
+                             "Scholz.")
+    assert ("ACCUSE", ["olaf-scholz"]) in [(e.type, e.actors) for e in named]
+    mentioned = events(analyzer, "Olaf Scholz a déclaré que l'Allemagne ne reculerait pas "
+                                 "« devant l'agresseur ».")
+    assert "ACCUSE" not in [e.type for e in mentioned]
+
+
+def test_no_legal_value_rejects(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Dmitri Peskov a jugé que cet accord n'avait « aucune valeur "
+                             "juridique ».")
+    assert ("REJECT", ["dmitri-peskov"]) in [(e.type, e.actors) for e in found]
+
+
+def test_making_someone_pay_dearly_threatens_paying_for_aid_does_not(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "« Nous allons le lui faire payer très cher », a déclaré Donald "
+                             "Trump.")
+    assert "THREATEN" in [e.type for e in found]
+    found = events(analyzer, "Donald Trump a écrit que l'accord devait faire payer l'aide "
+                             "américaine par Kiev.")
+    assert "THREATEN" not in [e.type for e in found]
+
+
+def test_propaganda_accuses_as_a_judgement_not_as_a_subject(analyzer: Analyzer) -> None:
+    judged = events(analyzer, "Dmitri Peskov a jugé que cette visite relevait d'une « démarche "
+                              "de propagande ».")
+    assert "ACCUSE" in [e.type for e in judged]
+    subject = events(analyzer, "Selon Olaf Scholz, la propagande russe exploite ce chiffre.")
+    assert "ACCUSE" not in [e.type for e in subject]

@@ -363,13 +363,31 @@ def _token_forms(tokens: Sequence[Token]) -> list[frozenset[str]]:
     return [frozenset({_apostrophes(t.lower_), t.lemma_.lower()}) for t in tokens]
 
 
-def _contains_words(forms: Sequence[frozenset[str]], words: tuple[str, ...]) -> bool:
-    """Whether the words occur in a row, each as a form or a lemma of its token."""
-    first, rest = words[0], words[1:]
-    for index in range(len(forms) - len(words) + 1):
-        if first in forms[index] and all(w in forms[index + 1 + k] for k, w in enumerate(rest)):
-            return True
-    return False
+_GAP = "…"  # in a reading, up to _GAP_TOKENS words of any kind ("laisser … seul")
+_GAP_TOKENS = 4
+
+
+def _words_at(forms: Sequence[frozenset[str]], index: int, words: tuple[str, ...]) -> bool:
+    """Whether the words occur from ``index`` on, each as a form or a lemma of its token."""
+    if not words:
+        return True
+    if words[0] == _GAP:
+        return any(_words_at(forms, index + skip, words[1:]) for skip in range(_GAP_TOKENS + 1))
+    return index < len(forms) and words[0] in forms[index] and _words_at(forms, index + 1,
+                                                                           words[1:])
+
+
+def _find_words(forms: Sequence[frozenset[str]], words: tuple[str, ...]) -> int | None:
+    """Where the words first occur in a row (a gap mark allowing a few words between), not
+    right after a negation: "n'avons pas besoin de" asks nothing, "pas inacceptable" rejects
+    nothing."""
+    negations = grammar()["negations"]
+    for index in range(len(forms)):
+        if _words_at(forms, index, words) and not any(
+            forms[i] & negations for i in range(max(0, index - 2), index)
+        ):
+            return index
+    return None
 
 
 def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> list[_Draft]:
@@ -400,7 +418,7 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
                 condition == "hypothetical" and not hypothetical
             ):
                 continue
-            if not words or not _contains_words(forms, words):
+            if not words or _find_words(forms, words) is None:
                 continue
             seen.add(type_)
             cue_line = Cue(lemma=cue.lemma_.lower(), type=type_, mode=None,
