@@ -274,3 +274,19 @@ def test_propaganda_accuses_as_a_judgement_not_as_a_subject(analyzer: Analyzer) 
     assert "ACCUSE" in [e.type for e in judged]
     subject = events(analyzer, "Selon Olaf Scholz, la propagande russe exploite ce chiffre.")
     assert "ACCUSE" not in [e.type for e in subject]
+
+
+def test_these_remarks_answer_the_speaker_quoted_before(analyzer: Analyzer) -> None:
+    found = events(analyzer, "« L'Europe ne défend plus la liberté d'expression », a déclaré JD "
+                             "Vance. La Chine n'a pas réagi. Le ministre allemand Boris Pistorius "
+                             "a répliqué que ces propos étaient « inacceptables ».")
+    (accusation,) = [e for e in found if e.type == "ACCUSE"]
+    assert (accusation.actors, accusation.targets) == (["boris-pistorius"], ["jd-vance"])
+
+
+def test_promised_help_goes_where_the_aid_goes(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Washington a livré des missiles à la Moldavie en mai. « Nous "
+                             "allons les aider », a promis Donald Trump, tout en précisant que "
+                             "les Européens paieraient.")
+    (support,) = [e for e in found if e.type == "SUPPORT"]
+    assert (support.actors, support.targets) == (["donald-trump"], ["MDA"])

@@ -493,7 +493,7 @@ _AID_WORDS = frozenset({"soutien", "aide", "aider", "soutenir", "assistance"})
 def _about_aid(draft: _Draft, context: _Context) -> bool:
     """Whether the support is said of aid given ("le soutien de Londres resterait
     inébranlable", "nous allons les aider"): it goes where the article's aid goes."""
-    start, end = context.clause_of(draft.trigger.idx)
+    start, end = _statement_words(draft, context) or context.clause_of(draft.trigger.idx)
     clause = draft.trigger.doc.char_span(start, end, alignment_mode="expand")
     words = list(clause) if clause is not None else []
     names = [e for e in context.entities.within(start, end) if e.actor and e.label != "LOC"
@@ -534,11 +534,45 @@ _ADDRESSED_TYPES = frozenset({"ACCUSE", "SUPPORT", "CONCEDE", "THREATEN"})
 _SENTENCE_ADDRESSED = frozenset({"REJECT", "REQUEST"})
 
 
+def _statement_words(draft: _Draft, context: _Context) -> tuple[int, int] | None:
+    """Where the words of the statement a reading was read from lie (its cue is the trigger),
+    from the first part to the last."""
+    if not draft.read_from_words:
+        return None
+    at = draft.trigger.idx
+    quote = next((q for q in context.quotes if q.cue is not None
+                  and q.cue.start <= at < q.cue.end), None)
+    return (quote.start, quote.end) if quote is not None else None
+
+
+# How far back the statement answered by "ces propos" may lie.
+_ANSWER_REACH = 1500
+
+
+def _answered_speaker(draft: _Draft, context: _Context) -> str | None:
+    """"Pistorius a répliqué que ces propos étaient « inacceptables »": words that point at
+    what was said (``said_words`` in ``events_fr.json``) answer the last named speaker of
+    another side quoted before."""
+    start, end = context.clause_of(draft.trigger.idx)
+    clause = draft.trigger.doc.char_span(start, end, alignment_mode="expand")
+    forms = _token_forms(list(clause) if clause is not None else [])
+    if not any(_find_words(forms, tuple(_apostrophes(phrase).replace("'", "' ").split()))
+               is not None for phrase in grammar()["said_words"]):
+        return None
+    own = {context.side_of(a) for a in draft.actors}
+    earlier = [q for q in context.quotes if q.speaker_actor and not q.anonymous
+               and start - _ANSWER_REACH <= q.start < start
+               and context.side_of(q.speaker_actor) not in own]
+    return max(earlier, key=lambda q: q.start).speaker_actor if earlier else None
+
+
 def _sentence_counterpart(draft: _Draft, context: _Context, before: bool = True,
                           ) -> str | None:
-    """The first actor of the sentence other than the event's actors' sides (by name, else by
-    an adjective of nationality), else (with ``before``) the last one named before it in its
-    paragraph or the one before."""
+    """The speaker answered ("ces propos"), else the first actor of the sentence other than
+    the event's actors' sides (by name, else by an adjective of nationality), else (with
+    ``before``) the last one named before it in its paragraph or the one before."""
+    if (answered := _answered_speaker(draft, context)) is not None:
+        return answered
     start, end = context.clause_of(draft.trigger.idx)
     own = {context.side_of(a) for a in draft.actors}
 
