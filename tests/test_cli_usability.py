@@ -146,9 +146,9 @@ def test_the_story_listing_reads_as_sentences(tmp_path: Path) -> None:
     code, out, _ = run("stories", "--db", str(stories_store(tmp_path / "s.db")))
     assert code == 0
     assert out.startswith("3 stories over 4 articles (+1 wire copy), largest first")
-    assert "s-pont000001  2024-01-15 → 2024-02-15 · 2 articles (+1 copy) · 3 sources" in out
-    assert "s-pont000002  2024-04-15 · 1 article · 1 source · 0 events" in out  # one day
-    assert "s-pont000003  undated · 1 article · 0 sources" in out
+    assert "s-pont000001  2024-01-15 → 2024-02-15 · 2 articles (+1 copy) · 3 outlets" in out
+    assert "s-pont000002  2024-04-15 · 1 article · 1 outlet · 0 events" in out  # one day
+    assert "s-pont000003  undated · 1 article · 0 events" in out  # no outlet named
     assert "actors: France, OTAN" in out  # names, not registry ids
     assert "actors: Jeanne Martin" in out
     assert "(s)" not in out and "None" not in out

@@ -108,11 +108,13 @@ def test_a_lone_word_gives_way_to_the_phrase_most_articles_use() -> None:
     assert "Jeux olympiques" in keyphrases(articles(texts))
 
 
-def test_records_of_one_export_file_count_as_one_source() -> None:
+def test_the_file_articles_were_read_from_is_no_outlet() -> None:
     found = articles(TRAM)
     found = [a.model_copy(update={"outlet": None, "source": f"veille/export.jsonl#r{n}"})
              for n, a in enumerate(found)]
-    assert build_story("s-tram", found).outlets == ["export.jsonl"]
+    assert build_story("s-tram", found).outlets == []
+    found[0] = found[0].model_copy(update={"outlet": "La Gazette"})
+    assert build_story("s-tram", found).outlets == ["La Gazette"]
 
 
 def test_a_persons_name_does_not_run_on_into_the_verb_after_it() -> None:

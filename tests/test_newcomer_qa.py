@@ -365,3 +365,100 @@ def test_a_stray_nul_byte_does_not_make_a_text_binary(tmp_path: Path) -> None:
     path.write_text("Le ministre a parlé lundi à Paris.", encoding="utf-16-le")
     (raw,) = list(read_path(path))
     assert isinstance(raw, RawDocument) and raw.text.startswith("Le ministre")
+
+
+# -- sources are named for a reader, never by the file they were read from ---------------------
+
+
+def test_a_source_is_its_outlet_else_its_title_else_unknown_never_a_file() -> None:
+    from filrouge.stories.sources import UNKNOWN_SOURCE, source_label
+
+    assert source_label("Le Courrier", "Grève au port") == "Le Courrier"
+    assert source_label(None, "Grève au port") == "« Grève au port »"
+    assert source_label(None, None) == UNKNOWN_SOURCE == "source inconnue"
+    # a store written before may hold a file name as the outlet: it is no outlet
+    assert source_label("2013-07-03_article12.html", "Grève au port") == "« Grève au port »"
+    assert source_label("/corpus/egypte/gv_20.txt", None) == UNKNOWN_SOURCE
+    assert source_label("export.jsonl#r2", None) == UNKNOWN_SOURCE
+    assert source_label("Journal.fr", None) == "Journal.fr"  # an outlet's own name
+    long = source_label(None, "Les dockers du port autonome bloquent les quais pour la "
+                              "troisième semaine consécutive malgré la médiation")
+    assert long.startswith("« Les dockers") and long.endswith("… »") and len(long) < 70
+
+
+_PORT = [
+    ("Grève au port autonome",
+     "Les dockers ont bloqué le port autonome le 4 juin 2024 pour défendre leurs salaires.",
+     "le 4 juin 2024", "2024-06-04"),
+    (None,
+     "Les dockers du port autonome ont repris le travail le 6 juin 2024 après un accord.",
+     "le 6 juin 2024", "2024-06-06"),
+]
+
+
+def _port_articles() -> list[Article]:
+    from filrouge.model import TimeExpr
+
+    found = []
+    for n, (title, text, surface, day) in enumerate(_PORT):
+        at = text.index(surface)
+        found.append(Article(
+            id=f"port{n}", source=f"/corpus/veille/2024-06-0{n + 4}_article1{n}.html",
+            title=title, text=text, published=Published(value=day, origin="input"),
+            times=[TimeExpr(start=at, end=at + len(surface), text=surface, type="DATE",
+                            value=day)]))
+    return found
+
+
+def test_timeline_entries_cite_a_title_or_an_unknown_source_not_a_file_name() -> None:
+    from rich.console import Console
+
+    from filrouge.export.render import render_timeline
+    from filrouge.stories.timeline import build_timeline
+
+    entries = build_timeline(_port_articles())
+    assert [e.date for e in entries] == ["2024-06-04", "2024-06-06"]
+    refs = [s for e in entries for s in e.sources]
+    assert all(s.outlet is None for s in refs) and not any(e.outlets for e in entries)
+    assert {s.title for s in refs} == {"Grève au port autonome", None}
+    console = Console(width=100, record=True)
+    render_timeline(console, entries)
+    shown = console.export_text()
+    assert "« Grève au port autonome » (2024-06-04)" in shown
+    assert "source inconnue (2024-06-06)" in shown
+    assert ".html" not in shown and "article1" not in shown
+
+
+def test_stories_report_and_story_page_name_no_file_as_a_source(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from filrouge.web.app import create_app
+
+    db = tmp_path / "x.db"
+    store = Store(db)
+    for n, article in enumerate(_port_articles()):
+        store.add_article(article, digest=str(n))
+    store.close()
+    runner = CliRunner()
+    listed = runner.invoke(main, ["stories", "--db", str(db), "--rebuild"])
+    assert listed.exit_code == 0, listed.output
+    assert "source" not in listed.output  # no outlet named: no count of file names
+    as_json = runner.invoke(main, ["stories", "--db", str(db), "--format", "json"])
+    assert ".html" not in as_json.output
+    timeline = runner.invoke(main, ["timeline", "--db", str(db)])
+    assert "« Grève au port autonome »" in timeline.output and ".html" not in timeline.output
+    store = Store(db)
+    story = store.stories()[0]
+    store.close()
+    for fmt in ("md", "html"):
+        report = runner.invoke(main, ["report", story.id, "--db", str(db), "--format", fmt,
+                                      "-o", str(tmp_path / f"d.{fmt}")])
+        assert report.exit_code == 0, report.output
+        dossier = (tmp_path / f"d.{fmt}").read_text(encoding="utf-8")
+        # the sources list at the end keeps each input's path, for checking
+        cited = dossier.split("\n## Sources" if fmt == "md" else '<section id="sources"', 1)[0]
+        assert "article1" not in cited and "source inconnue" in cited, fmt
+    page = TestClient(create_app(db)).get(f"/stories/{story.id}").text
+    timeline_part = page.split('class="timeline"', 1)[1].split("</ol>", 1)[0]
+    assert "Grève au port autonome" in timeline_part and "source inconnue" in timeline_part
+    assert "article1" not in timeline_part

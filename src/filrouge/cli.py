@@ -894,8 +894,9 @@ def _print_stories(found: list[Story]) -> None:
         copies = (f" (+{_count(len(story.duplicates), 'copy', 'copies')})"
                   if story.duplicates else "")
         out.print()
+        outlets = f"{_count(len(story.outlets), 'outlet')} · " if story.outlets else ""
         wrapped(f"{story.id}  {span} · {_count(len(story.articles), 'article')}{copies} · "
-                f"{_count(len(story.outlets), 'source')} · {_count(len(story.events), 'event')}",
+                f"{outlets}{_count(len(story.events), 'event')}",
                 "", "", first=story.id)
         wrapped(story.title, "  ", "bold")
         if story.actors:
@@ -964,6 +965,7 @@ def since(date: str, db: Path, fmt: str, story: str, max_words: int, limit: int)
     """What is new in a story since DATE: events, quotes, figures and an update summary that
     leaves out what was already known. DATE is YYYY-MM-DD, or a month (YYYY-MM) or year (YYYY)
     counted from its first day."""
+    from filrouge.stories.sources import source_label
     from filrouge.stories.update import what_is_new
 
     store = _open_store(db)
@@ -986,7 +988,7 @@ def since(date: str, db: Path, fmt: str, story: str, max_words: int, limit: int)
     out.print("\n[bold]Update[/]")
     for sentence in update.summary:
         out.print(f"  {esc(' '.join((sentence.text or '').split()))} [dim]("
-                  f"{esc(sentence.outlet or sentence.article[:10])}, {sentence.published})[/]")
+                  f"{esc(source_label(sentence.outlet, sentence.title))}, {sentence.published})[/]")
     shown = limit or None
     out.print(_section("Events", len(update.events), limit))
     named = _namer(store, (a for _, e in update.events[:shown] for a in [*e.actors, *e.targets]))

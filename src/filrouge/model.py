@@ -169,7 +169,8 @@ class SourceRef(Model):
     """An article cited by a timeline entry, with the sentence it was drawn from."""
 
     article: str
-    outlet: str | None = None
+    outlet: str | None = None  # the outlet the article names; None when unknown
+    title: str | None = None  # the article's title: how a reader knows it without an outlet
     published: str | None = None
     start: int | None = None
     end: int | None = None

@@ -20,6 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from filrouge.model import Amount, Article, Quote, Story
 from filrouge.store.sqlite import Store
+from filrouge.stories.sources import outlet_name, source_label
 
 ReportFormat = Literal["html", "md"]
 
@@ -47,7 +48,14 @@ class SourceItem:
 
     @property
     def outlet(self) -> str:
-        return self.article.outlet or _file_name(self.article.source)
+        """How citations name the article: its outlet, else its title shortened, else "source
+        inconnue"; never the file it was read from, which says nothing to a reader."""
+        return source_label(self.article.outlet, self.article.title)
+
+    @property
+    def named_outlet(self) -> str | None:
+        """The outlet the article names, if any (the sources list shows the title beside it)."""
+        return outlet_name(self.article.outlet)
 
     @property
     def title(self) -> str:
@@ -130,7 +138,7 @@ class Dossier:
     @property
     def outlets(self) -> int:
         """Distinct outlets the articles name (file names standing in for them don't count)."""
-        return len({s.article.outlet for s in self.sources if s.article.outlet})
+        return len({s.named_outlet for s in self.sources if s.named_outlet})
 
     @property
     def quotes_per_speaker(self) -> int:
@@ -329,10 +337,6 @@ def _context(text: str, amount: Amount, width: int = 240) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-def _file_name(source: str) -> str:
-    return source.rsplit("/", 1)[-1] or source
 
 
 # -- rendering ------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from rich.markup import escape as esc
 from rich.text import Text
 
 from filrouge.model import Article, TimelineEntry
+from filrouge.stories.sources import source_label
 
 _STYLES = {
     "quote": "italic green",
@@ -72,7 +73,7 @@ def render_timeline(console: Console, entries: list[TimelineEntry]) -> None:
     width, indent = max(console.width, 40), " " * 12
     for entry in entries:
         cited = ", ".join(
-            f"{s.outlet or s.article[:10]}" + (f" ({s.published})" if s.published else "")
+            source_label(s.outlet, s.title) + (f" ({s.published})" if s.published else "")
             for s in entry.sources[:4]
         )
         more = f" +{len(entry.sources) - 4}" if len(entry.sources) > 4 else ""

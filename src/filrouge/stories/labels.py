@@ -26,6 +26,7 @@ from importlib import resources
 
 from filrouge.model import Article, Story, StoryEvent
 from filrouge.stories.cluster import Grouper
+from filrouge.stories.sources import outlet_name
 from filrouge.stories.text import sentence_spans, stem, stopwords
 from filrouge.stories.timeline import build_timeline
 
@@ -522,10 +523,9 @@ def build_story(story_id: str, members: Sequence[Article], grouper: Grouper | No
     for article in originals:
         actors.update({e.actor for e in article.entities if e.actor})
     dates = sorted(a.published.value[:10] for a in originals if a.published.value)
-    # the outlet, else the input file (a record of a JSON Lines or CSV export is "file#id": the
-    # export counts as one source, not one per record)
-    outlets = sorted({a.outlet or a.source.rsplit("/", 1)[-1].split("#", 1)[0]
-                      for a in members})
+    # the outlets the articles name: the file an article was read from is no outlet, and a
+    # reader shown "gv_20.txt" as a source learns nothing (stories.sources)
+    outlets = sorted({name for a in members if (name := outlet_name(a.outlet))})
     events: list[StoryEvent] = []
     if grouper is not None:
         by_id = {a.id: a for a in members}

@@ -48,6 +48,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from filrouge.model import Article, Event, Quote, SourceRef, Story, TimelineEntry
+from filrouge.stories.sources import outlet_name
 from filrouge.stories.text import content_terms, sentence_spans
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -443,8 +444,9 @@ def _entry(day: str, chosen: list[Candidate], pool: list[Candidate]) -> Timeline
     for candidate in [*chosen, *sorted(pool, key=lambda c: (c.article.id, c.start))]:
         article = candidate.article
         if article.id not in sources:
+            # the outlet and title a reader knows it by, never the file it was read from
             sources[article.id] = SourceRef(
-                article=article.id, outlet=article.outlet or _source_name(article.source),
+                article=article.id, outlet=outlet_name(article.outlet), title=article.title,
                 published=article.published.value, start=candidate.start, end=candidate.end,
                 text=candidate.text,
             )
@@ -456,9 +458,6 @@ def _entry(day: str, chosen: list[Candidate], pool: list[Candidate]) -> Timeline
         first_seen=seen[0] if seen else None, last_seen=seen[-1] if seen else None,
     )
 
-
-def _source_name(source: str) -> str:
-    return source.rsplit("/", 1)[-1]
 
 
 def build_stories(articles: Iterable[Article]) -> list[Story]:

@@ -165,7 +165,7 @@ def what_is_new(articles: Sequence[Article], since: str, max_words: int = 100) -
     update.figures.sort(key=lambda pair: (pair[0].published.value or "", pair[0].id,
                                           pair[1].start))
     update.summary = [
-        SourceRef(article=s.article.id, outlet=s.article.outlet,
+        SourceRef(article=s.article.id, outlet=s.article.outlet, title=s.article.title,
                   published=s.article.published.value, start=s.start, end=s.end,
                   text=s.article.text[s.start:s.end])
         for s in update_summary(before, after, max_words)

@@ -39,6 +39,7 @@ from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from filrouge.store.sqlite import Store
+from filrouge.stories.sources import source_label
 from filrouge.web import queries, render
 from filrouge.web.queries import ArticleFilters, Page, QuoteFilters, Row
 
@@ -202,7 +203,7 @@ def create_app(
     )
     env.globals.update(safe_url=render.safe_url, actor_name=queries.actor_name,
                        allow_ingest=allow_ingest, marked_pieces=render.marked_pieces,
-                       day_number=render.day_number)
+                       day_number=render.day_number, source_label=source_label)
     env.filters["number"] = lambda n: f"{n:,}".replace(",", " ")
     templates = Jinja2Templates(env=env)
 

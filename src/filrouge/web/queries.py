@@ -25,6 +25,7 @@ from filrouge.analyze.actors import Actor, ActorRegistry, load_registry
 from filrouge.analyze.entities import slug
 from filrouge.model import Article, Story
 from filrouge.store.sqlite import Store, fts_query
+from filrouge.stories.sources import outlet_name, source_label
 
 Row = dict[str, Any]
 
@@ -149,8 +150,10 @@ def actor_ref(actor_id: str) -> Row:
     return {"id": actor_id, "name": actor_name(actor_id), "url_page": f"/actors/{actor_id}"}
 
 
-def outlet_of(outlet: str | None, source: str) -> str:
-    return outlet or source.rsplit("/", 1)[-1]
+def outlet_of(outlet: str | None, title: str | None) -> str:
+    """How a page cites an article: its outlet, else its title shortened, else "source
+    inconnue" (never the file it was read from)."""
+    return source_label(outlet, title)
 
 
 # -- stories ----------------------------------------------------------------------------------
@@ -313,7 +316,7 @@ def story_amounts(store: Store, story_id: str, limit: int = 100) -> list[Row]:
     return [
         {"article": r["article_id"], "position": r["position"], "value": r["value"],
          "unit": r["unit"], "period": r["period"], "text": r["text"],
-         "published": r["published"], "outlet": outlet_of(r["outlet"], r["source"]),
+         "published": r["published"], "outlet": outlet_of(r["outlet"], r["title"]),
          "url_page": f"/articles/{r['article_id']}#fig-{r['position']}"}
         for r in rows
     ]
@@ -531,7 +534,7 @@ def article_context(store: Store, article_id: str) -> Row:
 
 def _brief(row: Any) -> Row:
     return {"id": row["id"], "title": row["title"],
-            "outlet": outlet_of(row["outlet"], row["source"]), "published": row["published"],
+            "outlet": outlet_of(row["outlet"], row["title"]), "published": row["published"],
             "url_page": f"/articles/{row['id']}"}
 
 
@@ -700,7 +703,7 @@ def quotes(store: Store, filters: QuoteFilters, limit: int | None, offset: int) 
             "start": detail.get("start"),
             "end": detail.get("end"),
             "article_title": extra["title"] if extra is not None else None,
-            "outlet": outlet_of(extra["outlet"], extra["source"]) if extra is not None else None,
+            "outlet": outlet_name(extra["outlet"]) if extra is not None else None,
             "published": extra["published"] if extra is not None else None,
         })
         items.append(item)
@@ -787,7 +790,7 @@ def actor(store: Store, actor_id: str, quotes_limit: int = 20, events_limit: int
     ).fetchall()
     item["quotes_list"] = [
         {**_quote_row(r), "article_title": r["title"],
-         "outlet": outlet_of(r["outlet"], r["source"]), "published": r["published"]}
+         "outlet": outlet_name(r["outlet"]), "published": r["published"]}
         for r in rows
     ]
     item["events_over_time"] = _events_over_time(store, actor_id)
@@ -859,7 +862,7 @@ def _event_item(r: Any, roles: list[Any]) -> Row:
         "text": r["text"],
         "actors": [actor_ref(x["actor"]) for x in roles if x["role"] == "actor"],
         "targets": [actor_ref(x["actor"]) for x in roles if x["role"] == "target"],
-        "outlet": outlet_of(r["outlet"], r["source"]),
+        "outlet": outlet_of(r["outlet"], r["title"]),
         "published": r["published"],
         "url_page": f"/articles/{r['article_id']}#ev-{r['position']}",
     }
