@@ -290,3 +290,11 @@ def test_promised_help_goes_where_the_aid_goes(analyzer: Analyzer) -> None:
                              "les Européens paieraient.")
     (support,) = [e for e in found if e.type == "SUPPORT"]
     assert (support.actors, support.targets) == (["donald-trump"], ["MDA"])
+
+
+def test_support_naming_nobody_stands_by_whom_the_aid_goes_to(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Londres a livré des missiles à l'Ukraine en mai. « Nous serons là "
+                             "aussi longtemps qu'il le faudra », a déclaré Rishi Sunak lors "
+                             "d'une conférence de presse avec Emmanuel Macron.")
+    (support,) = [e for e in found if e.type == "SUPPORT"]
+    assert (support.actors, support.targets) == (["rishi-sunak"], ["UKR"])
