@@ -298,3 +298,15 @@ def test_support_naming_nobody_stands_by_whom_the_aid_goes_to(analyzer: Analyzer
                              "d'une conférence de presse avec Emmanuel Macron.")
     (support,) = [e for e in found if e.type == "SUPPORT"]
     assert (support.actors, support.targets) == (["rishi-sunak"], ["UKR"])
+
+
+def test_quotation_marks_inside_the_words_do_not_split_them(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Sergueï Lavrov a estimé que l'Otan était directement "
+                             "« impliquée » dans la guerre.")
+    assert ("ACCUSE", ["sergei-lavrov"]) in [(e.type, e.actors) for e in found]
+
+
+def test_warning_of_a_direct_participation_threatens(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Sergueï Lavrov a prévenu que l'envoi de soldats français "
+                             "signifierait une participation directe de l'Otan à la guerre.")
+    assert ("THREATEN", ["sergei-lavrov"], ["NATO"]) in kinds(found)

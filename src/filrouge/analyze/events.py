@@ -409,7 +409,8 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
         hypothetical = any("Cnd" in _feats(t, "Mood") or "Fut" in _feats(t, "Tense")
                            or _future_or_conditional_form(t) or _near_future(t)
                            for t in tokens)
-        forms = _token_forms(tokens)
+        # quotation marks inside the words are no words: 'est "le vol"', 'sont « des … »'
+        forms = _token_forms([t for t in tokens if not t.is_quote])
         seen = {d.cue.type for d in [*drafts, *found]
                 if speaker in d.actors and (d.trigger.sent == cue.sent
                                             or d.trigger.i in {t.i for t in tokens})}
