@@ -62,7 +62,7 @@ class Cue:
 _CONDITIONS = frozenset({
     "target", "actor-object", "aid", "troops", "trainees", "weapons", "agreement", "request",
     "no-clause", "no-complement", "promise", "negated-only", "phone", "prisoners", "threat",
-    "adjective", "gathering", "named-object", "pair", "no-aid",
+    "adjective", "gathering", "named-object", "pair", "no-aid", "place",
 })
 _TYPES = frozenset({
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -276,7 +276,9 @@ def find_events(
     dated = dated_expressions(doc.text, times, published)
     drafts: list[_Draft] = []
     for token in doc:
-        if token.pos_ in {"VERB", "ADJ", "AUX"} and _verb_lemma(token) in verb_cues():
+        if (token.pos_ in {"VERB", "ADJ", "AUX"} or _participle_read_as_noun(token)) and (
+            _verb_lemma(token) in verb_cues()
+        ):
             drafts.extend(_verb_event(token, context))
         elif token.pos_ in {"NOUN", "PROPN"} and _noun_lemma(token) in noun_cues():
             drafts.extend(_noun_event(token, context))
@@ -788,7 +790,17 @@ def _verb_lemma(token: Token) -> str:
         lemma + "r" in verb_cues()
     ):
         return lemma + "r"
+    if _participle_read_as_noun(token):  # "a téléphoné" tagged as a noun
+        return re.sub(r"ée?s?$", "er", token.lower_)
     return lemma
+
+
+def _participle_read_as_noun(token: Token) -> bool:
+    """"Trump a téléphoné à Poutine": a past participle after its auxiliary that the tagger
+    read as a noun, for a first-group verb of the lexicon."""
+    return token.pos_ == "NOUN" and re.search(r"ée?s?$", token.lower_) is not None and any(
+        c.dep_ == "aux:tense" for c in token.children
+    ) and re.sub(r"ée?s?$", "er", token.lower_) in verb_cues()
 
 
 def _matching_cues(verb: Token, text: str) -> list[Cue]:
@@ -1204,10 +1216,12 @@ def _conditions_hold(cue: Cue, verb: Token, negated: bool, context: _Context,
     if "request" in conditions and not _has_request_complement(verb):
         return False
     if "named-object" in conditions and not any(
-        c.dep_ == "obj" and not any(k.dep_ == "case" for k in c.children)
-        and (entity := _entity_at(context, c)) is not None and entity.actor
-        and entity.label != "LOC" for c in verb.children
-    ):
+        (c.dep_ == "obj" or (c.dep_ == "nsubj:pass" and _is_passive(verb)))
+        and not any(k.dep_ == "case" for k in c.children)
+        and (c.lemma_.lower() in words["counterpart_words"] or (
+            (entity := _entity_at(context, c)) is not None and entity.actor
+            and entity.label != "LOC")) for c in verb.children
+    ):  # "a reçu X", "X a été reçu par", "a reçu son homologue"
         return False
     if "actor-object" in conditions:
         direct = [c for c in verb.children if c.dep_ == "obj"]
@@ -1440,6 +1454,9 @@ def _only_as_complement(entity: Entity, head: Token, context: _Context) -> bool:
     the actor: only a group word before "de X" lets X stand for the phrase."""
     if head.pos_ == "PROPN" or head.lemma_.lower() in _GROUP_HEADS:
         return False
+    if head.pos_ == "ADJ" and any(c.dep_ == "appos" and entity.start <= c.idx < entity.end
+                                  for c in head.children):
+        return False  # "Le chancelier allemand Olaf Scholz", its head read as "allemand"
     return entity.start > head.idx
 
 
@@ -1529,7 +1546,9 @@ def _met_by_nationality(verb: Token, context: _Context, actors: list[str]) -> li
     own = {context.side_of(a) for a in actors}
     found: list[str] = []
     for word in verb.subtree:
-        if word.i <= verb.i or word.pos_ != "NOUN" or word.lemma_.lower() not in _GROUP_HEADS:
+        if word.i <= verb.i or word.pos_ != "NOUN" or word.lemma_.lower() not in (
+            _GROUP_HEADS | grammar()["counterpart_words"]
+        ):  # "a reçu son homologue ukrainien"
             continue
         if not _in_clause_of(word, verb, max_hops=5):
             continue
@@ -1537,6 +1556,76 @@ def _met_by_nationality(verb: Token, context: _Context, actors: list[str]) -> li
             if state not in own and state not in found:
                 found.append(state)
     return found if len(found) == 1 else []
+
+
+def _link_to(root: Token, verb: Token, max_hops: int = 6) -> Token | None:
+    """The child of ``verb`` that ``root`` depends on (``root`` itself when a child)."""
+    node = root
+    for _ in range(max_hops):
+        if node.head.i == verb.i:
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _meeting_rank(root: Token, verb: Token, cue: Cue, context: _Context, entity: Entity,
+                  cases: set[str]) -> int | None:
+    """Whom a meeting verb names where the parse hid it: -1 when the mention is surely not
+    the one met, a rank when it surely is, None to let the general rules decide.
+
+    - "s'est entretenu au téléphone avec X": "avec X" hung on the telephone word;
+    - "a rencontré son homologue polonais Andrzej Duda": a name beside the person met,
+      wherever the parser hung that person ("à Riyad son homologue");
+    - "X a été reçu par Y": the one received is the subject of the passive;
+    - "a proposé d'accueillir une rencontre entre X et Y": the hosted meeting is among
+      others, who are not met by the host;
+    - "a assisté à la réunion de la coalition": the body holding the meeting it attends."""
+    words = grammar()
+    if "place" in cue.conditions and not (
+        _is_place(entity, context) or _named_as_place(entity, context)
+    ):
+        return -1  # "rejoignant le Royaume-Uni et l'Allemagne" (as signatories): no visit
+    link = _link_to(root, verb)
+    if link is None:
+        return None
+    if link.dep_ == "nsubj:pass" and (root.i == link.i or root.head.i == link.i) and (
+        _is_passive(verb)
+    ):
+        return 2
+    if link.dep_.startswith("nsubj") or link.dep_ in {"obl:agent", "expl:subj"}:
+        return None
+    if not cases and root.dep_ == "nmod" and root.head.i == link.i and link.dep_ == "obl:mod" and (
+        link.pos_ == "NOUN" and not any(k.dep_ == "case" for k in link.children)
+    ):
+        return 2  # "a rencontré vendredi Vladimir Poutine", the name hung on the day
+    if "avec" in cases and root.head.lemma_.lower() in words["phone_words"] and _attached(
+        root.head, verb
+    ):
+        return 1
+    holder = root.head
+    if root.dep_ in {"appos", "amod", "flat:name", "nmod"} and not cases and (
+        holder.pos_ == "NOUN" and holder.i != root.i and (
+            holder.lemma_.lower() in words["counterpart_words"]
+            or (link.dep_ == "obj" and holder.i == link.i
+                and holder.lemma_.lower() in _GROUP_HEADS))
+    ) and not any(k.dep_ == "case" and k.lower_ != "à" for k in holder.children) and (
+        _in_clause_of(root, verb, max_hops=5)
+    ):
+        return 2
+    gathering = link.pos_ == "NOUN" and link.lemma_.lower() in words["gathering_words"]
+    if gathering and link.dep_ == "obj" and root.i != link.i and cases & words["between"]:
+        return -1  # "accueillir une rencontre entre X et Y": among others
+    if gathering and "gathering" in cue.conditions and root.head.i == link.i and (
+        cases & {"de", "du", "des", "d'"}
+    ):
+        record = context.entities.registry.get(entity.actor) if entity.actor else None
+        if record is not None and record.type not in {"state", "person"} and not _is_place(
+            entity, context
+        ):
+            return 3  # "assistait à la réunion de la coalition"
+    return None
 
 
 def _in_clause_of(word: Token, verb: Token, max_hops: int = 4) -> bool:
@@ -1574,6 +1663,10 @@ def _target_rank(root: Token, verb: Token, cue: Cue, context: _Context, entity: 
     """How surely the mention at ``root`` is the verb's target, or None when it is not."""
     words = grammar()
     cases = {_apostrophes(k.lower_) for k in root.children if k.dep_ == "case"}
+    if cue.type in _MEETING_TYPES:
+        met = _meeting_rank(root, verb, cue, context, entity, cases)
+        if met is not None:
+            return met if met >= 0 else None
     if not _attached(root, verb):
         return None
     link = root
@@ -1731,7 +1824,10 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
     way = "noun-between"
     if between:
         actors, targets = between[:1], between[1:2]
-    gathering = all(c.type == "CONSULT" for c in cues)
+    # a meeting when the first line that fits says so ("un appel téléphonique", "un échange
+    # avec X"; not "un échange de prisonniers")
+    fitting = [c for c in cues if _noun_conditions_hold(c, noun)]
+    gathering = bool(fitting) and fitting[0].type == "CONSULT"
     for child in noun.children:
         if actors:
             break
@@ -1763,7 +1859,10 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
             _apostrophes(k.lower_) == "en" for k in noun.children if k.dep_ == "case"))
         or ((noun.dep_.startswith("obl") or noun.dep_ == "obj") and gathering
             and _names_counterpart(noun))  # "a eu un entretien téléphonique avec X"
-    ):
+        or ((noun.dep_ == "obj" or (noun.dep_ == "obl:arg" and all(
+            _apostrophes(k.lower_) in {"de", "des", "du", "d'"} for k in noun.children
+            if k.dep_ == "case"))) and gathering and len(_verb_actors(head, context)[0]) > 1)
+    ):  # "X et Y ont eu des discussions": a meeting of the two
         # "effectuer une visite", "en visite à Kiev", "après un entretien …, X et Y ont…"
         actors, pronoun, _ = _verb_actors(head, context)
         carrier, way = head, "noun-light-verb"
@@ -1772,6 +1871,11 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
         actors = _possessor(noun, context)  # "sa visite à Moscou", "ses discussions avec Kiev"
         pronoun = possessive = bool(actors)
         way = "noun-possessive"
+    occasion = _occasion_of(noun, context) if not actors and gathering else None
+    if occasion is not None:  # "Lors d'un déplacement à Kiev, X a promis…"
+        actors, pronoun, _ = _verb_actors(occasion, context)
+        possessive = bool(actors)  # only with a counterpart, as a possessive
+        way = "noun-occasion"
     if not actors:
         return []
     for cue in cues:
@@ -1782,6 +1886,8 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
         if not targets and carrier is not None:  # "multiplie les frappes contre …"
             targets = [t for rank, t in _verb_targets(carrier, cue, context, actors)
                        if rank <= _ADDRESSED]
+        if not targets and occasion is not None:  # "a dit lors d'une conférence … avec X"
+            targets = [t for t in _met_with(occasion, context) if t not in actors]
         if "target" in cue.conditions and not targets:
             continue
         if possessive and not (targets or (len(actors) > 1 and cue.type in _TOGETHER)):
@@ -1845,6 +1951,58 @@ def _possessor(noun: Token, context: _Context) -> list[str]:
     root = previous[-1].root
     subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass"}]
     return _subject_actors(subjects[0], root, context)[0] if subjects else []
+
+
+@lru_cache(maxsize=1)
+def _occasion_pattern() -> re.Pattern[str]:
+    """"lors d'", "pendant", "à l'issue des" … right before a phrase (``occasion_markers``)."""
+    markers = []
+    for marker in sorted(grammar()["occasion_markers"], key=len, reverse=True):
+        marker = re.escape(marker).replace("'", "['’]")
+        if marker.endswith(r"\ de"):
+            marker = marker[:-4] + r"\ (?:de|du|des|d['’])"
+        markers.append(marker)
+    return re.compile(r"(?:^|[\s,(])(?:" + "|".join(markers) + r")\s*$", re.IGNORECASE)
+
+
+def _occasion_of(noun: Token, context: _Context) -> Token | None:
+    """The verb a meeting noun is the occasion of ("Lors d'un déplacement à Kiev, X a
+    promis…", "a dit lors d'une conférence de presse avec Y"): its subject met or went."""
+    first = min([noun.i] + [w.i for c in noun.lefts if c.dep_ not in {"case", "fixed"}
+                            for w in c.subtree])
+    start, _ = context.clause_of(noun.idx)
+    before = context.text[max(start, noun.doc[first].idx - 30):noun.doc[first].idx]
+    if not _occasion_pattern().search(before) or any(
+        w.lemma_.lower() in grammar()["press_words"] for w in noun.children if w.dep_ == "nmod"
+    ):  # "lors d'une conférence de presse commune avec X": where it is said, after the
+        return None  # meeting the article reports as a visit or a signing
+    node = noun
+    for _ in range(3):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node if context.clause_of(node.idx)[0] == start else None
+    return None
+
+
+def _met_with(verb: Token, context: _Context) -> list[str]:
+    """"avec X" in the clause of ``verb`` (the parser hangs the counterpart of "lors d'une
+    conférence de presse avec X" on the verb)."""
+    found: list[str] = []
+    start, end = context.clause_of(verb.idx)
+    for entity in context.entities.within(start, end):
+        span = verb.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if span is None or not entity.actor or entity.label == "LOC":
+            continue
+        root = span.root
+        if root.dep_ in {"appos", "amod", "flat:name"}:  # "avec le président turc R. T. Erdogan"
+            root = root.head
+        if any(_apostrophes(k.lower_) == "avec" for k in root.children if k.dep_ == "case") and (
+            _attached(root, verb)
+        ) and entity.actor not in found:
+            found.append(entity.actor)
+    return found
 
 
 def _names_counterpart(noun: Token) -> bool:

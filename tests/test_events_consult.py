@@ -1,0 +1,134 @@
+"""CONSULT events: meetings, visits and calls, with whom they were held (docs/events.md)."""
+
+from __future__ import annotations
+
+from filrouge.analyze.pipeline import Analyzer
+from filrouge.model import Event
+
+from .conftest import analyse_text
+
+
+def consults(analyzer: Analyzer, text: str, published: str = "2024-03-14") -> list[Event]:
+    return [e for e in analyse_text(analyzer, text, published).events if e.type == "CONSULT"]
+
+
+def roles(found: list[Event]) -> list[tuple[list[str], list[str]]]:
+    return [(e.actors, e.targets) for e in found]
+
+
+# --------------------------------------------------------------------------- whom one meets
+
+
+def test_the_name_beside_a_counterpart_is_the_one_met(analyzer: Analyzer) -> None:
+    found = consults(analyzer, "Volodymyr Zelensky a rencontré mardi son homologue polonais "
+                               "Andrzej Duda.")
+    assert roles(found) == [(["volodymyr-zelensky"], ["andrzej-duda"])]
+
+
+def test_the_one_met_after_a_place_the_parser_hung_it_on(analyzer: Analyzer) -> None:
+    found = consults(analyzer, "Marco Rubio a rencontré mardi à Riyad son homologue russe "
+                               "Sergueï Lavrov.")
+    assert roles(found) == [(["marco-rubio"], ["sergei-lavrov"])]
+
+
+def test_a_counterpart_named_only_by_nationality_is_the_state(analyzer: Analyzer) -> None:
+    found = consults(analyzer, "Le président américain s'est entretenu mardi avec son "
+                               "homologue chinois.")
+    assert [e.targets for e in found] == [["CHN"]]
+
+
+def test_a_call_held_with_someone_on_the_telephone(analyzer: Analyzer) -> None:
+    (event,) = consults(analyzer, "Olaf Scholz s'est entretenu mardi au téléphone avec "
+                                  "Volodymyr Zelensky.")
+    assert (event.actors, event.targets, event.mode) == (
+        ["olaf-scholz"], ["volodymyr-zelensky"], "phone")
+
+
+def test_a_participle_the_tagger_read_as_a_noun(analyzer: Analyzer) -> None:
+    (event,) = consults(analyzer, "Donald Trump a téléphoné mardi à Vladimir Poutine.")
+    assert (event.actors, event.targets, event.mode) == (
+        ["donald-trump"], ["vladimir-putin"], "phone")
+
+
+# --------------------------------------------------------------------------- hosts
+
+
+def test_the_host_of_a_passive_reception_receives_its_subject(analyzer: Analyzer) -> None:
+    found = consults(analyzer, "Volodymyr Zelensky a été reçu mardi à la Maison Blanche par "
+                               "Donald Trump.")
+    assert roles(found) == [(["donald-trump"], ["volodymyr-zelensky"])]
+
+
+def test_receiving_a_counterpart_unnamed(analyzer: Analyzer) -> None:
+    found = consults(analyzer, "Donald Trump a reçu mardi son homologue ukrainien à la Maison "
+                               "Blanche.")
+    assert roles(found) == [(["donald-trump"], ["UKR"])]
+
+
+def test_hosting_a_meeting_between_others_meets_none_of_them(analyzer: Analyzer) -> None:
+    found = consults(analyzer, "Le président turc a proposé d'accueillir une rencontre entre "
+                               "Joe Biden et Vladimir Poutine.")
+    hosts = [e for e in found if e.actors == ["recep-tayyip-erdogan"]]
+    assert [e.targets for e in hosts] == [[]]
+
+
+def test_attending_a_bodys_meeting_meets_the_body(analyzer: Analyzer) -> None:
+    found = consults(analyzer, "Volodymyr Zelensky participe mardi au sommet du G7.")
+    assert roles(found) == [(["volodymyr-zelensky"], ["G7"])]
+
+
+# --------------------------------------------------------------------------- nouns
+
+
+def test_two_subjects_having_talks_meet_each_other(analyzer: Analyzer) -> None:
+    found = consults(analyzer, "Marco Rubio et Sergueï Lavrov ont eu mardi des discussions "
+                               "à Riyad.")
+    assert roles(found) == [(["marco-rubio"], ["sergei-lavrov"])]
+
+
+def test_an_exchange_with_someone_is_a_meeting_not_a_swap(analyzer: Analyzer) -> None:
+    found = consults(analyzer, "Emmanuel Macron a eu mardi un échange avec Volodymyr "
+                               "Zelensky.")
+    assert roles(found) == [(["emmanuel-macron"], ["volodymyr-zelensky"])]
+
+
+def test_a_phone_call_had_with_someone(analyzer: Analyzer) -> None:
+    (event,) = consults(analyzer, "Volodymyr Zelensky a eu mardi un appel téléphonique avec "
+                                  "Joe Biden.")
+    assert (event.actors, event.targets, event.mode) == (
+        ["volodymyr-zelensky"], ["joe-biden"], "phone")
+
+
+def test_the_occasion_of_a_statement_is_its_subjects_meeting(analyzer: Analyzer) -> None:
+    found = consults(analyzer, "Lors d'un appel téléphonique avec Joe Biden, Volodymyr "
+                               "Zelensky a demandé des missiles.")
+    assert roles(found) == [(["volodymyr-zelensky"], ["joe-biden"])]
+    found = consults(analyzer, "Lors d'un déplacement à Kiev mardi, Olaf Scholz a promis "
+                               "des chars.")
+    assert roles(found) == [(["olaf-scholz"], ["UKR"])]
+
+
+def test_a_meeting_without_a_counterpart_is_no_occasion(analyzer: Analyzer) -> None:
+    assert consults(analyzer, "Lors de la réunion, Emmanuel Macron a accusé la Russie de "
+                              "mentir.") == []
+
+
+def test_a_press_conference_is_where_it_is_said(analyzer: Analyzer) -> None:
+    assert consults(analyzer, "Olaf Scholz a déclaré lors d'une conférence de presse commune "
+                              "avec Joe Biden que l'aide continuerait.") == []
+
+
+# --------------------------------------------------------------------------- visits
+
+
+def test_joining_states_in_what_they_did_is_no_visit(analyzer: Analyzer) -> None:
+    assert consults(analyzer, "L'Italie a signé samedi un accord avec l'Ukraine, rejoignant "
+                              "le Royaume-Uni, l'Allemagne et la France.") == []
+    found = consults(analyzer, "Volodymyr Zelensky doit rejoindre Paris vendredi.")
+    assert roles(found) == [(["volodymyr-zelensky"], ["FRA"])]
+
+
+def test_a_visitor_named_beside_a_nationality_read_as_the_head(analyzer: Analyzer) -> None:
+    found = consults(analyzer, "15h02 — Le chancelier allemand Olaf Scholz est arrivé à "
+                               "l'Élysée.", published="2024-02-26")
+    assert roles(found) == [(["olaf-scholz"], ["FRA"])]
