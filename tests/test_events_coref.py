@@ -1,0 +1,71 @@
+"""Actors and targets named only through the article: pronouns, "son successeur", "son invité",
+"l'Occident" (light coreference for events)."""
+
+from __future__ import annotations
+
+from filrouge.analyze.pipeline import Analyzer
+from filrouge.model import Event
+
+from .conftest import analyse_text
+
+
+def events(analyzer: Analyzer, text: str, published: str = "2024-06-26") -> list[Event]:
+    return analyse_text(analyzer, text, published).events
+
+
+def roles(found: list[Event], kind: str) -> list[tuple[list[str], list[str]]]:
+    return [(e.actors, e.targets) for e in found if e.type == kind]
+
+
+def test_a_successor_is_who_took_over_the_office_in_the_registry(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Les Alliés ont choisi mercredi le prochain chef de l'Alliance. "
+                             "Jens Stoltenberg a salué la désignation de son successeur.")
+    assert (["jens-stoltenberg"], ["mark-rutte"]) in roles(found, "SUPPORT")
+
+
+def test_a_guest_is_the_person_of_the_other_side_named_most(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Donald Trump a reçu Volodymyr Zelensky à la Maison Blanche. "
+                             "Volodymyr Zelensky a rappelé les crimes de Vladimir Poutine. "
+                             "Donald Trump a accusé son invité de manquer de respect.",
+                   "2025-02-28")
+    assert roles(found, "ACCUSE")[-1] == (["donald-trump"], ["volodymyr-zelensky"])
+
+
+def test_a_counterpart_is_never_of_the_actor_s_own_side(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Joe Biden a reçu Antony Blinken. Joe Biden a accusé son "
+                             "interlocuteur de mentir.", "2024-06-26")
+    assert all(t != ["antony-blinken"] for _, t in roles(found, "ACCUSE"))
+
+
+def test_the_west_is_an_actor_by_name_and_by_adjective(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Maria Zakharova a accusé l'Occident de prolonger la guerre.",
+                   "2024-09-06")
+    assert roles(found, "ACCUSE") == [(["maria-zakharova"], ["WEST"])]
+    found = events(analyzer, "Des soldats occidentaux ont été déployés en Ukraine.",
+                   "2024-09-06")
+    assert [e.actors for e in found if e.type == "MOBILIZE"] == [["WEST"]]
+
+
+def test_troops_of_any_side_are_sent_by_no_one(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Vladimir Poutine a prévenu que toute troupe occidentale "
+                             "déployée en Ukraine serait une cible.", "2025-09-05")
+    assert not [e for e in found if e.type == "MOBILIZE"]
+
+
+def test_a_pronoun_deep_in_its_sentence_follows_the_portrait_s_subject(
+        analyzer: Analyzer) -> None:
+    text = ("Roustem Oumerov a gardé le même visage impassible. Roustem Oumerov parle peu. "
+            "Le président Volodymyr Zelensky l'avait nommé à la Défense en 2023. Selon un "
+            "ancien conseiller de la présidence, il voulait « un visage propre ».\n"
+            "Son vrai terrain, ce sont les prisonniers. Depuis trois ans, il a participé à "
+            "la négociation avec la Russie.")
+    found = events(analyzer, text, "2025-06-07")
+    assert [e.actors for e in found if e.type == "CONSULT"] == [["rustem-umerov"]]
+
+
+def test_a_pronoun_after_a_name_in_its_own_sentence_keeps_that_name(
+        analyzer: Analyzer) -> None:
+    text = ("Vladimir Poutine a reçu Steve Witkoff.\nDonald Trump a de son côté indiqué jeudi "
+            "qu'il s'entretiendrait « très bientôt » avec M. Poutine.")
+    found = events(analyzer, text, "2025-09-04")
+    assert roles(found, "CONSULT")[-1] == (["donald-trump"], ["vladimir-putin"])
