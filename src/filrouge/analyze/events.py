@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, cast
 
 from filrouge.analyze.dating import date_span, dated_expressions
 from filrouge.analyze.entities import EntityIndex
+from filrouge.analyze.speakers import Speaker, SpeakerResolver
 from filrouge.model import Entity, Event, EventType, Quote, Span, TimeExpr
 
 if TYPE_CHECKING:
@@ -155,6 +156,8 @@ class _Context:
     recipients: list[str] = field(default_factory=list)  # whom its named aid goes to, most first
     starts: list[int] = field(default_factory=list)
     published: str | None = None
+    # the quotes stage's resolver of pronouns, over this article
+    speakers: SpeakerResolver | None = None
 
     def __post_init__(self) -> None:
         self.starts = [e.start for e in self.entities.entities]
@@ -193,6 +196,24 @@ class _Context:
             if start <= position < end:
                 return start, end
         return position, position + 1
+
+
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
+
+
+def _speaker_resolver(doc: Doc, context: _Context) -> SpeakerResolver:
+    """The resolver the quotes stage uses for speakers, over the events' sentences, with the
+    article's speakers remembered: one reading of "il" and "elle" for quotes and events."""
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(context.text)]
+    paragraphs = [0] + [m.end() for m in re.finditer(r"\n+", context.text)]
+    resolver = SpeakerResolver(doc, context.entities, context.published, quoted,
+                               [start for start, _ in context.clauses], paragraphs)
+    for quote in context.quotes:
+        if quote.speaker_actor or quote.anonymous:
+            resolver.remember(quote.start, Speaker(None, quote.speaker_actor,
+                                                   quote.speaker_name, quote.anonymous,
+                                                   quote.speaker_description))
+    return resolver
 
 
 def _adjective_actors(entities: EntityIndex) -> dict[str, str]:
@@ -273,6 +294,7 @@ def find_events(
     context = _Context(doc.text, entities, quotes, adjectives, _clauses(doc), [],
                        published=published[:10] if published else None)
     context.states = _states_by_salience(doc, context)
+    context.speakers = _speaker_resolver(doc, context)
     dated = dated_expressions(doc.text, times, published)
     drafts: list[_Draft] = []
     for token in doc:
@@ -1051,11 +1073,15 @@ def _troops_nationality(verb: Token, context: _Context) -> list[str]:
     if verb.lemma_.lower() not in grammar()["deploy_verbs"]:
         return []
     words = grammar()["troop_words"] | grammar()["weapon_words"]
-    for child in verb.children:
-        if child.dep_ in {"nsubj:pass", "nsubj"} and child.lemma_.lower() in words:
-            return _adjective_list(child, context)
+    troops = [c for c in verb.children
+              if c.dep_ in {"nsubj:pass", "nsubj"} and c.lemma_.lower() in words]
     if verb.dep_ in {"acl", "amod"} and verb.head.lemma_.lower() in words:
-        return _adjective_list(verb.head, context)
+        troops.append(verb.head)
+    for noun in troops:
+        if any(d.lower_ in grammar()["any_determiners"] for d in noun.children
+               if d.dep_ == "det"):
+            return []  # "toute troupe occidentale déployée": any troops, sent by no one yet
+        return _adjective_list(noun, context)
     return []
 
 
@@ -1088,6 +1114,11 @@ def _subject_actors(subject: Token, verb: Token, context: _Context,
     return _phrase_actors(subject, context), False, False
 
 
+def _is_person(actor: str, context: _Context) -> bool:
+    record = context.entities.registry.get(actor)
+    return actor.startswith("local:") or (record is not None and record.type == "person")
+
+
 def _pronoun_actor(pronoun: Token, verb: Token, context: _Context) -> list[str]:
     """"il"/"elle" → the person (or, for "elle", the state) named last; in a que-clause, the
     subject of the reporting verb ("Moscou a annoncé qu'elle se retirait")."""
@@ -1114,6 +1145,12 @@ def _pronoun_actor(pronoun: Token, verb: Token, context: _Context) -> list[str]:
         anyone = context.entities.last_actor_before(pronoun.idx)
         if anyone is not None and anyone.actor and anyone.label != "PER":
             return [anyone.actor]
+    start, _ = context.clause_of(pronoun.idx)
+    if context.speakers is not None and (person is None or person.start < start):
+        # no one named before it in its sentence: as the quotes stage reads "il", "elle"
+        antecedent = context.speakers.antecedent(pronoun.idx, "m" if word == "il" else "f")
+        if antecedent.actor and _is_person(antecedent.actor, context):
+            return [antecedent.actor]
     return [person.actor] if person is not None and person.actor else []
 
 
@@ -1357,6 +1394,52 @@ def _phrase_actors(head: Token, context: _Context, adjectives: bool = True) -> l
     return actors
 
 
+def _relational_referent(noun: Token, actors: list[str], context: _Context) -> str | None:
+    """A person named through the actor ("son successeur", "son invité", "son homologue"):
+    the one who took over the actor's office (or held it before), in the registry; or, for
+    a counterpart, the person of another state the article has named most before."""
+    word = noun.lower_
+    words = grammar()
+    if noun.pos_ != "NOUN" or not any(
+        "Yes" in _feats(c, "Poss") for c in noun.children if c.dep_ == "det"
+    ) or "Plur" in _feats(noun, "Number"):
+        return None
+    owner = next((a for a in actors if _is_person(a, context)), None)
+    if owner is None:
+        return None
+    if word in words["successor_nouns"] | words["predecessor_nouns"]:
+        return _successor(owner, context, word in words["successor_nouns"])
+    if word not in words["counterpart_nouns"]:
+        return None
+    side = context.side_of(owner)
+    named = [e.actor for e in context.entities.within(0, noun.idx)
+             if e.actor and e.label == "PER" and e.actor != owner
+             and context.quote_at(e.start) is None and _is_person(e.actor, context)
+             and context.side_of(e.actor) != side]
+    counts = Counter(named)  # the most named, the last named of those first
+    return max(reversed(named), key=lambda a: counts[a]) if named else None
+
+
+def _successor(person: str, context: _Context, after: bool = True) -> str | None:
+    """Who took over an office of ``person`` when they left it (``after``), or whom they took
+    it over from: a registry person with the same title starting (ending) that day."""
+    registry = context.entities.registry
+    record = registry.get(person)
+    if record is None:
+        return None
+    for role in record.roles:
+        day = role.end if after else role.start
+        if day is None:
+            continue
+        for other in registry.actors.values():
+            if other.id != person and other.type == "person" and any(
+                r.title == role.title and (r.start if after else r.end) == day
+                for r in other.roles
+            ):
+                return other.id
+    return None
+
+
 def _office_holders(head: Token, context: _Context) -> list[str]:
     """"les présidents russe et ukrainien" → whoever held each office on the article's day,
     when the registry knows every one of them."""
@@ -1520,6 +1603,14 @@ def _verb_targets(verb: Token, cue: Cue, context: _Context, actors: list[str],
         rank = _target_rank(span.root, verb, cue, context, entity)
         if rank is not None:
             ranked.append((rank, _as_target(entity, cue, context)))
+    for word in verb.doc.char_span(start, end, alignment_mode="expand") or []:
+        referent = _relational_referent(word, actors, context)  # "la désignation de son
+        if referent is not None:                                 # successeur"
+            mention = Entity(start=word.idx, end=word.idx + len(word), text=word.text,
+                             label="PER", actor=referent)
+            rank = _target_rank(word, verb, cue, context, mention)
+            if rank is not None:
+                ranked.append((rank, referent))
     if not ranked and cue.type in _MEETING_TYPES:  # "rencontrer des responsables russes"
         ranked.extend((_ADDRESSED + 1, a) for a in _met_by_nationality(verb, context, actors))
     if cue.type == "ASSAULT":  # "a lancé 367 drones contre les villes ukrainiennes"
