@@ -462,3 +462,47 @@ def test_stories_report_and_story_page_name_no_file_as_a_source(tmp_path: Path) 
     timeline_part = page.split('class="timeline"', 1)[1].split("</ol>", 1)[0]
     assert "Grève au port autonome" in timeline_part and "source inconnue" in timeline_part
     assert "article1" not in timeline_part
+
+
+# -- a weekday in a quoted name dates nothing; a day written in full beats a bare weekday -----
+
+
+def test_a_weekday_opening_a_quoted_name_is_no_time_expression() -> None:
+    from filrouge.analyze.time import find_times
+
+    day = dt.date(2019, 3, 20)
+    for text in ("Des milliers de personnes ont défilé lors du « vendredi de la dignité ».",
+                 "Les courtiers se souviennent du « mardi noir » de la Bourse.",
+                 'La journée, baptisée "Jeudi de la solidarité", a réuni les syndicats.',
+                 "Le cortège du « Samedi des oubliés » est parti de la gare."):
+        assert [t.text for t in find_times(text, day)] == [], text
+    # a weekday quoted as said still dates what is said
+    for text in ("« Nous manifesterons vendredi », a dit le porte-parole.",
+                 "« Vendredi, nous serons tous dans la rue », a dit le porte-parole.",
+                 "« Vendredi nous serons tous dans la rue », a dit le porte-parole.",
+                 "« Vendredi prochain », a répondu le maire."):
+        assert [t.text.lower() for t in find_times(text, day)][:1] in (
+            ["vendredi"], ["vendredi prochain"]), text
+
+
+def test_a_day_written_in_full_dates_the_sentence_before_a_bare_weekday() -> None:
+    from filrouge.analyze.pubdate import _sentence_day
+    from filrouge.model import TimeExpr
+    from filrouge.stories.timeline import candidates
+
+    text = ("Vendredi, les maires ont rappelé la crue du 14 mars 2019 devant le préfet de "
+            "région. Les maires ont rencontré le préfet vendredi à la préfecture.")
+    published = dt.date(2019, 4, 3)
+    assert _sentence_day(text, 0, text.index(" Les maires"), published) == dt.date(2019, 3, 14)
+    second = text.index("Les maires")
+    assert _sentence_day(text, second, len(text), published) == dt.date(2019, 3, 29)
+    times = []
+    for surface, value in (("Vendredi", "2019-03-29"), ("14 mars 2019", "2019-03-14"),
+                           ("vendredi", "2019-03-29")):
+        at = text.index(surface)
+        times.append(TimeExpr(start=at, end=at + len(surface), text=surface, type="DATE",
+                              value=value))
+    article = Article(id="crue", source="crue.txt", text=text, times=times,
+                      published=Published(value="2019-04-03", origin="input"))
+    dated = {(c.start < second, c.date) for c in candidates(article)}
+    assert dated == {(True, "2019-03-14"), (False, "2019-03-29")}

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from filrouge.analyze.time import _lexicon, find_times, tense_at
+from filrouge.analyze.time import _lexicon, bare_weekday, find_times, tense_at
 from filrouge.model import Article, Published, TimeExpr
 
 # Days an article typically follows a happening it tells with no time word of its own.
@@ -356,14 +356,16 @@ SIMILAR_WEIGHT = 1.0
 
 
 def _sentence_day(text: str, start: int, end: int, published: dt.date) -> dt.date:
-    """The day a sentence of a dated article tells of: its own day-level date, else the day
-    the article was published."""
+    """The day a sentence of a dated article tells of: its own day-level date (a bare weekday
+    only when no day is written in full: "vendredi" is a guess, "le 28 janvier 2011" is not),
+    else the day the article was published."""
+    days: list[tuple[bool, dt.date]] = []
     for expr in find_times(text[start:end], published):
         if expr.type in {"DATE", "TIME"} and not expr.vague and (day := _DAY.match(expr.value)):
             found = _safe(int(day.group(1)), int(day.group(2)), int(day.group(3)))
             if found is not None and tense_at(text[start:end], expr.start) != "future":
-                return found
-    return published
+                days.append((not bare_weekday(expr.text), found))
+    return next((d for sure, d in days if sure), days[0][1] if days else published)
 
 
 def _offsets(text: str, start: int, end: int) -> tuple[int, int, str]:

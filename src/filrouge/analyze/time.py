@@ -446,6 +446,23 @@ def _period_this_ok(match: re.Match[str]) -> bool:
     return _key(match.group("p")) not in {"an"}
 
 
+# A quoted name opened by a weekday: « vendredi de la colère », « le mardi noir », "Vendredi de
+# la dignité". The weekday opens the quotation and words follow it up to the closing mark.
+_OPENING_QUOTE = re.compile(r"[«“\"‹„]\s*$")
+_NAME_AFTER_WEEKDAY = re.compile(
+    r"(?:\s*[-‑]\s*|\s+)(?:(?:de|du|des|d['’])\s*(?:[^\W\d_][\w'’-]*\s*){1,7}"
+    r"|[^\W\d_][\w'’-]*\s*(?:[^\W\d_][\w'’-]*\s*)?)[»”\"›]", re.IGNORECASE)
+
+
+def _weekday_ok(text: str, match: re.Match[str]) -> bool:
+    """False for a weekday opening a quoted name (a protest day's slogan, a nickname): the
+    name says nothing of when the sentence happens, « Nous manifesterons vendredi » does."""
+    if match.group("dir") or not _OPENING_QUOTE.search(
+            text[max(0, match.start("x") - 3):match.start("x")]):
+        return True
+    return _NAME_AFTER_WEEKDAY.match(text, match.end("wd")) is None
+
+
 _VALIDATORS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "year": _year_ok,
     "year_short": _short_year_ok,
@@ -457,6 +474,7 @@ _VALIDATORS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "date_iso": lambda _text, match: _numeric_ok(match),
     "date_dashed": lambda _text, match: _numeric_ok(match),
     "period_this": lambda _text, match: _period_this_ok(match),
+    "weekday": _weekday_ok,
 }
 
 
@@ -1718,6 +1736,33 @@ def _merge(text: str, found: list[_Found]) -> list[_Found]:
 
 
 # --------------------------------------------------------------------------- public API
+
+
+def written_in_full(expression: str) -> bool:
+    """Whether a time expression writes its day out ("le 28 janvier 2011", "28/01", "le 3
+    mars"): a day number, unlike a bare weekday ("vendredi") or a relative word ("hier") that
+    only the context places."""
+    return bool(re.search(r"\d", expression) or _written_day().search(expression))
+
+
+def bare_weekday(expression: str) -> bool:
+    """A weekday without its day number ("vendredi", "mardi soir"): the tagger places it in
+    the week around the article's date, a guess that a day written in full in the same
+    sentence ("le 28 janvier 2011") outranks when the two disagree."""
+    return not written_in_full(expression) and _weekday_word().search(expression) is not None
+
+
+@cache
+def _weekday_word() -> re.Pattern[str]:
+    return re.compile(r"(?i)(?<!\w)" + _alt(_words("weekdays")) + r"(?!\w)")
+
+
+@cache
+def _written_day() -> re.Pattern[str]:
+    """A day number in words before its month: "le premier mars", "le trente juin"."""
+    numbers = [*_words("ordinals"), *_lexicon()["numbers"]]
+    return re.compile(r"(?i)(?<!\w)(?:" + _alt(numbers) + r")\s+(?:"
+                      + _alt(_lexicon()["months"]) + r")(?!\w)")
 
 
 def tense_at(text: str, position: int) -> Tense | None:

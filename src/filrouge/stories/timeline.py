@@ -47,6 +47,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from filrouge.analyze.time import bare_weekday
 from filrouge.model import Article, Event, Quote, SourceRef, Story, TimelineEntry
 from filrouge.stories.sources import outlet_name
 from filrouge.stories.text import content_terms, sentence_spans
@@ -180,10 +181,18 @@ def _mentions_day(text: str, start: int, end: int) -> bool:
     return not (_NAME_HEAD.search(before) and not _YEAR.search(text[start:end]))
 
 
+def _sentence_days(found: list[tuple[str, bool]]) -> set[str]:
+    """The days a sentence mentions; a day read from a bare weekday ("vendredi") gives way to
+    a day written in full in the same sentence ("le 28 janvier 2011"): the weekday was only
+    placed in the week of the article's date, the written day is certain."""
+    written = {value for value, bare in found if not bare}
+    return written or {value for value, _ in found}
+
+
 def candidates(article: Article, *, actor: str | None = None) -> list[Candidate]:
     """Dated sentences of one article (only those naming ``actor`` when given)."""
     published = (article.published.value or "")[:10]
-    days = [(t.start, t.value) for t in article.times
+    days = [(t.start, t.value, bare_weekday(t.text)) for t in article.times
             if t.type == "DATE" and _DAY.match(t.value) and not t.vague
             and _mentions_day(article.text, t.start, t.end)]
     dated: list[Quote | Event] = [*article.quotes, *article.events]
@@ -197,7 +206,7 @@ def candidates(article: Article, *, actor: str | None = None) -> list[Candidate]
     lead_days = _lead_days(published)
     found: list[Candidate] = []
     for position, (first, last) in enumerate(sentence_spans(article.text)):
-        named = sorted({value for at, value in days if first <= at < last}
+        named = sorted(_sentence_days([(v, bare) for at, v, bare in days if first <= at < last])
                        or {value for at, value in contextual if first <= at < last})
         span = statement_span(article.text, first, last)
         if span is None:
