@@ -310,3 +310,10 @@ def test_warning_of_a_direct_participation_threatens(analyzer: Analyzer) -> None
     found = events(analyzer, "Sergueï Lavrov a prévenu que l'envoi de soldats français "
                              "signifierait une participation directe de l'Otan à la guerre.")
     assert ("THREATEN", ["sergei-lavrov"], ["NATO"]) in kinds(found)
+
+
+def test_support_naming_nobody_from_the_aided_side_goes_to_no_giver(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Washington a livré des missiles à l'Ukraine en mai.\n\nLe front "
+                             "reste calme.\n\n« Nous serons là aussi longtemps qu'il le "
+                             "faudra », a déclaré Volodymyr Zelensky.")
+    assert [e.targets for e in found if e.type == "SUPPORT"] == [[]]

@@ -523,10 +523,14 @@ def _about_aid(draft: _Draft, context: _Context) -> bool:
     words = list(clause) if clause is not None else []
     names = [e for e in context.entities.within(start, end) if e.actor and e.label != "LOC"
              and context.side_of(e.actor) not in {context.side_of(a) for a in draft.actors}]
+    if names:
+        return False
     # a statement of support that names nobody ("nous serons là aussi longtemps qu'il le
-    # faudra") stands by whom the article's aid goes to
-    return not names and (draft.read_from_words
-                          or any(t.lemma_.lower() in _AID_WORDS for t in words))
+    # faudra") stands by whom the article's aid goes to, unless said from that side
+    first = next(iter(context.recipients or context.states), None)
+    return (draft.read_from_words and first is not None
+            and first not in {context.side_of(a) for a in draft.actors}) or any(
+        t.lemma_.lower() in _AID_WORDS for t in words)
 
 
 def _with_implicit_roles(draft: _Draft, context: _Context) -> _Draft:
