@@ -317,3 +317,8 @@ def test_support_naming_nobody_from_the_aided_side_goes_to_no_giver(analyzer: An
                              "reste calme.\n\n« Nous serons là aussi longtemps qu'il le "
                              "faudra », a déclaré Volodymyr Zelensky.")
     assert [e.targets for e in found if e.type == "SUPPORT"] == [[]]
+
+
+def test_what_the_accused_is_said_to_do_is_no_act_of_theirs(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Emmanuel Macron a estimé que la Russie « ne veut pas la paix ».")
+    assert kinds(found) == [("ACCUSE", ["emmanuel-macron"], ["RUS"])]

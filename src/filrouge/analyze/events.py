@@ -391,26 +391,32 @@ _GAP = "…"  # in a reading, up to _GAP_TOKENS words of any kind ("laisser … 
 _GAP_TOKENS = 4
 
 
-def _words_at(forms: Sequence[frozenset[str]], index: int, words: tuple[str, ...]) -> bool:
-    """Whether the words occur from ``index`` on, each as a form or a lemma of its token."""
+def _words_end(forms: Sequence[frozenset[str]], index: int, words: tuple[str, ...],
+               ) -> int | None:
+    """Where the words end when they occur from ``index`` on, each as a form or a lemma of its
+    token."""
     if not words:
-        return True
+        return index
     if words[0] == _GAP:
-        return any(_words_at(forms, index + skip, words[1:]) for skip in range(_GAP_TOKENS + 1))
-    return index < len(forms) and words[0] in forms[index] and _words_at(forms, index + 1,
-                                                                           words[1:])
+        return next((end for skip in range(_GAP_TOKENS + 1)
+                     if (end := _words_end(forms, index + skip, words[1:])) is not None), None)
+    if index < len(forms) and words[0] in forms[index]:
+        return _words_end(forms, index + 1, words[1:])
+    return None
 
 
-def _find_words(forms: Sequence[frozenset[str]], words: tuple[str, ...]) -> int | None:
+def _find_words(forms: Sequence[frozenset[str]], words: tuple[str, ...],
+                ) -> tuple[int, int] | None:
     """Where the words first occur in a row (a gap mark allowing a few words between), not
     right after a negation: "n'avons pas besoin de" asks nothing, "pas inacceptable" rejects
     nothing."""
     negations = grammar()["negations"]
     for index in range(len(forms)):
-        if _words_at(forms, index, words) and not any(
+        end = _words_end(forms, index, words)
+        if end is not None and not any(
             forms[i] & negations for i in range(max(0, index - 2), index)
         ):
-            return index
+            return index, end
     return None
 
 
@@ -418,7 +424,9 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
     """What a statement does by what it says: "l'Otan était « pleinement impliquée »" accuses
     NATO, "serait « inacceptable »" rejects, "une « cible légitime »" threatens, "nous resterons
     aux côtés de l'Ukraine" supports. The speaker acts; the target is the first other actor
-    its words name. One event per type and statement, none where the cue already states it."""
+    its words name. One event per type and statement, none where the cue already states it.
+    A verb event inside the words of an accusation is its content: it is taken out of
+    ``drafts`` (in place)."""
     found: list[_Draft] = []
     for quote in context.quotes:
         speaker = quote.speaker_actor
@@ -434,7 +442,8 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
                            or _future_or_conditional_form(t) or _near_future(t)
                            for t in tokens)
         # quotation marks inside the words are no words: 'est "le vol"', 'sont « des … »'
-        forms = _token_forms([t for t in tokens if not t.is_quote])
+        words_only = [t for t in tokens if not t.is_quote]
+        forms = _token_forms(words_only)
         seen = {d.cue.type for d in [*drafts, *found]
                 if speaker in d.actors and (d.trigger.sent == cue.sent
                                             or d.trigger.i in {t.i for t in tokens})}
@@ -443,9 +452,13 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
                 condition == "hypothetical" and not hypothetical
             ):
                 continue
-            if not words or _find_words(forms, words) is None:
+            if not words or (where := _find_words(forms, words)) is None:
                 continue
             seen.add(type_)
+            if type_ == "ACCUSE":  # "Moscou « ne veut pas la paix »": what the accused is
+                said = {t.i for t in words_only[where[0]:where[1]]}  # said to do is no act
+                drafts[:] = [d for d in drafts if d.trigger.i not in said or d.from_noun
+                             or speaker in d.actors]
             cue_line = Cue(lemma=cue.lemma_.lower(), type=type_, mode=None,
                            conditions=frozenset())
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
