@@ -506,3 +506,42 @@ def test_a_day_written_in_full_dates_the_sentence_before_a_bare_weekday() -> Non
                       published=Published(value="2019-04-03", origin="input"))
     dated = {(c.start < second, c.date) for c in candidates(article)}
     assert dated == {(True, "2019-03-14"), (False, "2019-03-29")}
+
+
+# -- a timeline entry names who it speaks of --------------------------------------------------
+
+
+def _dated(name: str, text: str, surface: str, day: str) -> Article:
+    from filrouge.model import TimeExpr
+
+    at = text.index(surface)
+    return Article(id=name, source=f"{name}.txt", text=text, outlet=name,
+                   published=Published(value=day, origin="input"),
+                   times=[TimeExpr(start=at, end=at + len(surface), text=surface, type="DATE",
+                                   value=day)])
+
+
+def test_an_entry_prefers_a_sentence_naming_its_subject_to_a_dangling_pronoun() -> None:
+    from filrouge.stories.timeline import build_timeline
+
+    dangling = _dated("a", "Il a ajouté le 4 juin 2024 que la grève des dockers du port "
+                           "continuerait toute la semaine.", "le 4 juin 2024", "2024-06-04")
+    named = _dated("b", "Le syndicat des dockers a annoncé le 4 juin 2024 que la grève du port "
+                        "continuerait.", "le 4 juin 2024", "2024-06-04")
+    (entry,) = build_timeline([dangling, named])
+    assert entry.summary.startswith("Le syndicat des dockers")
+    # alone, the sentence is kept as written: nothing is made up for "il"
+    (alone,) = build_timeline([dangling])
+    assert alone.summary == dangling.text
+
+
+def test_pronouns_that_name_no_one_are_told_from_impersonal_il() -> None:
+    from filrouge.stories.timeline import _dangling
+
+    for text in ("Il a ajouté que la grève continuerait.", "Elle a démissionné mardi.",
+                 "Ce dernier a démenti.", "Ils ont défilé jusqu'au port."):
+        assert _dangling().match(text), text
+    for text in ("Il y a eu trois blessés.", "Il faut attendre le vote.",
+                 "Il est probable que le vote ait lieu.", "Ilona Martin a voté.",
+                 "Le ministre a démenti.", "Il n'y a pas eu de blessés."):
+        assert not _dangling().match(text), text

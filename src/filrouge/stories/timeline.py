@@ -40,12 +40,15 @@ relevance to the collection, never repeating an entry already written (cosine ab
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from filrouge.analyze.time import bare_weekday
 from filrouge.model import Article, Event, Quote, SourceRef, Story, TimelineEntry
@@ -114,6 +117,29 @@ class Candidate:
     @property
     def text(self) -> str:
         return self.article.text[self.start:self.end]
+
+    @property
+    def dangling(self) -> bool:
+        """The sentence opens on a pronoun whose person a reader of the timeline cannot know
+        ("Il a ajouté que…", "Ce dernier…"): the sentence naming them is not shown."""
+        return _dangling().match(self.text) is not None
+
+
+@cache
+def _dangling() -> re.Pattern[str]:
+    """A subject pronoun opening a sentence, unless it is an impersonal "il" ("Il y a",
+    "Il faut", "Il est probable que") that points back to no one."""
+    raw = json.loads((resources.files("filrouge") / "data" / "stopwords_fr.json").read_text(
+        "utf-8"))
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+")
+                        for w in sorted(words, key=len, reverse=True))
+
+    impersonal = (r"(?:" + alternation(raw["impersonal_after_il"]) + r")(?!\w)"
+                  r"|(?:est|était|sera|serait|semble)\s+\w+\s+(?:de|d['’]|que|qu['’])")
+    return re.compile(r"(?i)(?:" + alternation(raw["dangling_subjects"]) + r")(?![\w-])"
+                      r"(?!(?<=il)\s+(?:" + impersonal + r"))")
 
 
 def _ordinal(day: str) -> int | None:
@@ -412,7 +438,8 @@ def _pick(pool: list[Candidate], k: int, weights: _Weights, written: list[dict[s
           ) -> list[Candidate]:
     """Centroid optimisation: add the sentence that brings the summary closest to the day's
     topic vector (plus its relevance to the collection), until ``k`` sentences or no sentence
-    helps."""
+    helps. A sentence opening on a pronoun that names no one ("Il a ajouté que…") is taken only
+    when no sentence of the day that names its subject is left."""
     unique: dict[tuple[str, int], Candidate] = {}
     for candidate in pool:
         unique.setdefault((candidate.article.id, candidate.start), candidate)
@@ -424,7 +451,7 @@ def _pick(pool: list[Candidate], k: int, weights: _Weights, written: list[dict[s
     chosen: list[Candidate] = []
     summary: Counter[str] = Counter()
     while len(chosen) < k:
-        best, best_score = None, -math.inf
+        best, best_score = None, (False, -math.inf)
         for candidate in choices:
             vector = vectors[id(candidate)]
             if candidate in chosen or not vector or any(
@@ -432,8 +459,8 @@ def _pick(pool: list[Candidate], k: int, weights: _Weights, written: list[dict[s
                 continue
             trial = summary.copy()
             trial.update(vector)
-            score = (cosine(_normalise(dict(trial)), topic) + belonging[id(candidate)]
-                     + sentence_bonus(candidate, query))
+            score = (not candidate.dangling, cosine(_normalise(dict(trial)), topic)
+                     + belonging[id(candidate)] + sentence_bonus(candidate, query))
             if score > best_score:
                 best, best_score = candidate, score
         if best is None:
