@@ -322,3 +322,9 @@ def test_support_naming_nobody_from_the_aided_side_goes_to_no_giver(analyzer: An
 def test_what_the_accused_is_said_to_do_is_no_act_of_theirs(analyzer: Analyzer) -> None:
     found = events(analyzer, "Emmanuel Macron a estimé que la Russie « ne veut pas la paix ».")
     assert kinds(found) == [("ACCUSE", ["emmanuel-macron"], ["RUS"])]
+
+
+def test_condemning_a_deed_accuses_its_doer_not_its_victim(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Olaf Scholz a condamné l'attaque russe contre Chisinau.")
+    assert [(e.actors, e.targets) for e in found if e.type == "ACCUSE"] == [
+        (["olaf-scholz"], ["RUS"])]

@@ -774,6 +774,8 @@ def _verb_event(verb: Token, context: _Context) -> list[_Draft]:
             rank <= _ADDRESSED for rank, _ in ranked
         ):
             continue  # "Poutine et Trump ont évoqué l'idée", "a évoqué avec Kiev"
+        if cue.type == "ACCUSE" and (doer := _deed_doer(verb, context, actors)):
+            targets = [doer]  # "a condamné l'attaque russe contre Kiev": Russia is accused
         if not targets and cue.type in {"REJECT", "ACCUSE", "THREATEN"}:
             targets = _clause_actors(verb, context, actors)[:1]  # whom the warning is about
         if cue.type == "AGREE" and any(w.lemma_.lower() in grammar()["aid_agreement_words"]
@@ -790,6 +792,32 @@ def _verb_event(verb: Token, context: _Context) -> list[_Draft]:
                        pronoun or agentless,
                        way="pronoun" if pronoun else "agentless" if agentless else "subject")]
     return []
+
+
+# Deeds whose doer, not whom they hit, is accused when they are condemned.
+_DEEDS = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"})
+
+
+def _deed_doer(verb: Token, context: _Context, actors: list[str]) -> str | None:
+    """Who did the deed an accusation is about, by nationality or "par X" ("a condamné
+    l'attaque russe contre Kiev", "l'invasion de l'Ukraine par la Russie"): the accused, not
+    the victim the deed's own complements name. "De X" is left alone: doer or victim."""
+    own = {context.side_of(a) for a in actors}
+    for deed in verb.children:
+        if deed.dep_ != "obj" or not any(c.type in _DEEDS
+                                         for c in noun_cues().get(_noun_lemma(deed), [])):
+            continue
+        for child in deed.children:
+            doer = None
+            if child.dep_ == "amod" and child.pos_ == "ADJ":
+                doer = context.adjectives.get(child.lower_)
+            elif child.dep_ == "nmod" and any(k.lower_ == "par" for k in child.children
+                                              if k.dep_ == "case"):
+                entity = _entity_at(context, child)
+                doer = entity.actor if entity is not None and entity.label != "LOC" else None
+            if doer is not None and context.side_of(doer) not in own:
+                return doer
+    return None
 
 
 # What a speaker does by saying it: "« … », a dénoncé M. Zelensky" is an accusation.
