@@ -1,19 +1,21 @@
 """How far two people annotating events agree: the ceiling any extractor is measured under.
 
-A second annotator re-annotated part of the example corpus from its text and ``docs/gold.md``
-alone, without seeing the gold or any system output (``examples/gold-second/*.jsonl``, same
-record format). Scoring the second reading against the gold with the very measure the extractor
-gets — (type, actor, target, date) tuples — says how much of the gap to a perfect score is the
-task's own ambiguity. The system's figures on the same articles are reported beside it.
+Every article with an events layer was read twice more, blind, from its text and
+``docs/gold.md`` alone — without the gold, the other reading or any system output
+(``examples/gold-second/reading-x.jsonl`` and ``reading-y.jsonl``, gold record format). The two
+readings scored against each other with the very measure the extractor gets — (type, actor,
+target, date) tuples — say how much of the gap to a perfect score is the task's own ambiguity;
+the gold is their adjudication (docs/gold.md).
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from filrouge.eval.example import PRF, Gold, _event_actor, load_gold
+from filrouge.eval.example import PRF, Gold, _event_actor
 from filrouge.model import Article
 
 Key = tuple[str, str | None, str | None, str | None]
@@ -36,10 +38,24 @@ def compare(reference: Counter[Key], other: Counter[Key]) -> dict[str, PRF]:
     return out
 
 
-def second_reading(examples: Path) -> dict[str, Gold]:
-    """The second annotator's records by document, or nothing when none ship."""
+def blind_readings(examples: Path) -> dict[str, dict[str, Gold]]:
+    """Each blind reading's records by document, by reading name (``x``, ``y``); nothing when
+    none ship."""
     folder = examples / "gold-second"
-    return load_gold(folder) if folder.is_dir() else {}
+    readings: dict[str, dict[str, Gold]] = {}
+    for path in sorted(folder.glob("reading-*.jsonl")) if folder.is_dir() else []:
+        readings[path.stem.removeprefix("reading-")] = load_gold_file(path)
+    return readings
+
+
+def load_gold_file(path: Path) -> dict[str, Gold]:
+    """One JSON Lines file of gold-format records, by ``doc``."""
+    records: dict[str, Gold] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            records[record["doc"]] = record
+    return records
 
 
 def system_keys(article: Article) -> Counter[Key]:
@@ -50,8 +66,8 @@ def system_keys(article: Article) -> Counter[Key]:
 
 
 def agreement(gold: dict[str, Gold], readings: dict[str, Counter[Key]]) -> dict[str, float | int]:
-    """Another reading (a second annotator's or the system's) scored against the gold on the
-    documents both cover."""
+    """One reading (an annotator's or the system's) scored against another taken as reference
+    (``gold``), on the documents both cover."""
     totals: dict[str, PRF] = {}
     docs = [doc for doc in readings if "events" in gold.get(doc, {})]
     for doc in docs:

@@ -99,26 +99,30 @@ def score_examples(stages: list[str], gold_dir: Path | None = None) -> dict[str,
         layer = [(a, gold[key]) for key, a in keyed if "events" in gold.get(key, {})]
         results["events — example corpus, both halves, grouped across articles"] = {
             "articles": len(layer), **score_event_groups(layer, articles)}
-        results.update(_events_agreement(gold_dir.parent, gold, keyed))
+        results.update(_events_agreement(gold_dir.parent, gold))
     return dict(sorted(results.items(), key=lambda kv: stages.index(kv[0].split(" — ")[0])))
 
 
-def _events_agreement(examples: Path, gold: dict[str, Gold],
-                      keyed: list[tuple[str, Article]]) -> dict[str, Figures]:
-    """A second annotator against the gold, and the system against the gold on the same
-    articles: the human ceiling beside the system's figure."""
-    from filrouge.eval.agreement import agreement, second_reading, system_keys, tuple_keys
+def _events_agreement(examples: Path, gold: dict[str, Gold]) -> dict[str, Figures]:
+    """Two blind readings of the events against each other (the human ceiling), and each against
+    the adjudicated gold."""
+    from filrouge.eval.agreement import agreement, blind_readings, tuple_keys
 
-    second = second_reading(examples)
-    if not second:
-        return {}
-    halves = sorted({split_of(doc) for doc in second})
-    where = f"{halves[0]} half" if len(halves) == 1 else "both halves"
-    human = {doc: tuple_keys(record.get("events", [])) for doc, record in second.items()}
-    system = {key: system_keys(a) for key, a in keyed if key in second}
-    return {f"events — second annotator vs gold, {where}": dict(agreement(gold, human)),
-            f"events — system vs gold on the same articles, {where}": dict(
-                agreement(gold, system))}
+    readings = blind_readings(examples)
+    results: dict[str, Figures] = {}
+    names = sorted(readings)
+    for half in ("test", "dev"):
+        keys = {name: {doc: tuple_keys(record.get("events", []))
+                       for doc, record in readings[name].items() if split_of(doc) == half}
+                for name in names}
+        if len(names) >= 2:
+            first, second = names[0], names[1]
+            results[f"events — blind reading {second} vs blind reading {first}, {half} half"] = \
+                dict(agreement(readings[first], keys[second]))
+        for name in names:
+            results[f"events — blind reading {name} vs gold, {half} half"] = dict(
+                agreement(gold, keys[name]))
+    return results
 
 
 def _score_with(scorer: Scorer, pairs: list[tuple[Article, Gold]]) -> dict[str, float | int]:
