@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from filrouge.eval.example import PRF, Gold, _event_actor
+from filrouge.eval.example import PRF, Gold, event_keys
 from filrouge.model import Article
 
 Key = tuple[str, str | None, str | None, str | None]
@@ -60,9 +60,7 @@ def load_gold_file(path: Path) -> dict[str, Gold]:
 
 def system_keys(article: Article) -> Counter[Key]:
     """The extractor's events as keys, one per actor, exactly as ``score_events`` counts them."""
-    return Counter((e.type, _event_actor(actor),
-                    _event_actor(e.targets[0]) if e.targets else None, e.date)
-                   for e in article.events for actor in e.actors)
+    return Counter(key for event in article.events for key in event_keys(event))
 
 
 def agreement(gold: dict[str, Gold], readings: dict[str, Counter[Key]]) -> dict[str, float | int]:

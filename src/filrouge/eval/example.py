@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from filrouge.model import Article
+from filrouge.model import Article, Event
 
 Gold = dict[str, Any]
 
@@ -269,17 +269,23 @@ def _event_actor(actor: str | None) -> str | None:
     return actor[len("local:"):] if actor and actor.startswith("local:") else actor
 
 
+def event_keys(event: Event) -> list[tuple[str, str | None, str | None, str | None]]:
+    """The (type, actor, target, date) tuples an event stands for: one per actor and per target,
+    as the gold records them (docs/gold.md: two addressees make two records)."""
+    targets: list[str | None] = [_event_actor(t) for t in event.targets] or [None]
+    return [(event.type, _event_actor(actor), target, event.date)
+            for actor in event.actors for target in targets]
+
+
 def score_events(article: Article, gold: Gold, tally: Tally) -> None:
-    """(type, actor, target, date) tuples, one per actor of each predicted event, and the
+    """(type, actor, target, date) tuples, one per actor and target of each predicted event, and the
     looser (type, actor) pairs. An event is *spurious* when it matches no gold event at all:
     none of its type whose evidence lies in its sentence, and none of its type and actor."""
     Key = tuple[str, str | None, str | None, str | None]
     golds = gold.get("events", [])
     expected: Counter[Key] = Counter(
         (g["type"], g.get("actor"), g.get("target"), g.get("date")) for g in golds)
-    items = [(e, (e.type, _event_actor(actor),
-                  _event_actor(e.targets[0]) if e.targets else None, e.date))
-             for e in article.events for actor in e.actors]
+    items = [(e, key) for e in article.events for key in event_keys(e)]
     predicted: Counter[Key] = Counter(key for _, key in items)
     counts = tally.counts("event tuple")
     hit = sum((expected & predicted).values())
