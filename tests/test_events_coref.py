@@ -69,3 +69,20 @@ def test_a_pronoun_after_a_name_in_its_own_sentence_keeps_that_name(
             "qu'il s'entretiendrait « très bientôt » avec M. Poutine.")
     found = events(analyzer, text, "2025-09-04")
     assert roles(found, "CONSULT")[-1] == (["donald-trump"], ["vladimir-putin"])
+
+
+def test_thanking_one_s_hosts_thanks_the_people_of_the_other_side(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Giorgia Meloni et Justin Trudeau sont arrivés à Kiev. Giorgia "
+                             "Meloni a signé un accord avec l'Ukraine. Volodymyr Zelensky a "
+                             "remercié ses hôtes.", "2024-02-24")
+    thanks = [e for e in found if e.type == "SUPPORT" and e.trigger.text == "remercié"]
+    assert [(e.actors, e.targets) for e in thanks] == [(["volodymyr-zelensky"],
+                                                        ["giorgia-meloni"])]
+    assert thanks[0].target_implicit  # named through the actor, not in the sentence
+
+
+def test_a_counterpart_with_a_nationality_is_of_that_state(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Antony Blinken a reçu Hakan Fidan. Sergueï Lavrov était absent. "
+                             "Antony Blinken a accusé son homologue russe de mentir.",
+                   "2024-06-26")
+    assert roles(found, "ACCUSE")[-1] == (["antony-blinken"], ["sergei-lavrov"])

@@ -790,8 +790,20 @@ def _verb_event(verb: Token, context: _Context) -> list[_Draft]:
         hypothetical = "promise" in cue.conditions or _is_hypothetical(verb)
         return [_Draft(cue, verb, actors_here, targets, negated, hypothetical, False,
                        pronoun or agentless,
+                       target_implicit=_referred_only(verb, targets, actors, context),
                        way="pronoun" if pronoun else "agentless" if agentless else "subject")]
     return []
+
+
+def _referred_only(verb: Token, targets: list[str], actors: list[str], context: _Context,
+                   ) -> bool:
+    """Whether the target is a person the clause names only through the actor ("remercié ses
+    hôtes"): not named in the sentence, so not a recipient the article names."""
+    start, end = context.clause_of(verb.idx)
+    if not targets or any(e.actor == targets[0] for e in context.entities.within(start, end)):
+        return False
+    return any(_relational_referent(w, actors, context) == targets[0]
+               for w in verb.doc.char_span(start, end, alignment_mode="expand") or [])
 
 
 # Deeds whose doer, not whom they hit, is accused when they are condemned.
@@ -1307,8 +1319,9 @@ def _conditions_hold(cue: Cue, verb: Token, negated: bool, context: _Context,
         return False
     if "actor-object" in conditions:
         direct = [c for c in verb.children if c.dep_ == "obj"]
-        if not any(_phrase_actors(c, context, adjectives=False) for c in direct):
-            return False
+        if not any(_phrase_actors(c, context, adjectives=False)
+                   or _relational_referent(c, actors, context) for c in direct):
+            return False  # "a remercié ses hôtes" names them too
     return True
 
 
@@ -1447,20 +1460,23 @@ def _relational_referent(noun: Token, actors: list[str], context: _Context) -> s
     words = grammar()
     if noun.pos_ != "NOUN" or not any(
         "Yes" in _feats(c, "Poss") for c in noun.children if c.dep_ == "det"
-    ) or "Plur" in _feats(noun, "Number"):
-        return None
+    ) or any(c.dep_ in {"nmod", "appos"} for c in noun.children):
+        return None  # "son homologue de la Défense", "ses hôtes, Meloni et Trudeau": named
     owner = next((a for a in actors if _is_person(a, context)), None)
     if owner is None:
         return None
     if word in words["successor_nouns"] | words["predecessor_nouns"]:
-        return _successor(owner, context, word in words["successor_nouns"])
-    if word not in words["counterpart_nouns"]:
+        return _successor(owner, context, word in words["successor_nouns"]) if (
+            "Plur" not in _feats(noun, "Number")) else None
+    if not {word, noun.lemma_.lower()} & words["counterpart_nouns"]:
         return None
     side = context.side_of(owner)
+    nationality = _adjective_list(noun, context)  # "son homologue russe": a Russian
     named = [e.actor for e in context.entities.within(0, noun.idx)
              if e.actor and e.label == "PER" and e.actor != owner
              and context.quote_at(e.start) is None and _is_person(e.actor, context)
-             and context.side_of(e.actor) != side]
+             and (context.side_of(e.actor) in nationality if nationality
+                  else context.side_of(e.actor) != side)]
     counts = Counter(named)  # the most named, the last named of those first
     return max(reversed(named), key=lambda a: counts[a]) if named else None
 
