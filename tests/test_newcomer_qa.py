@@ -545,3 +545,51 @@ def test_pronouns_that_name_no_one_are_told_from_impersonal_il() -> None:
                  "Il est probable que le vote ait lieu.", "Ilona Martin a voté.",
                  "Le ministre a démenti.", "Il n'y a pas eu de blessés."):
         assert not _dangling().match(text), text
+
+
+# -- labels: participles in -i/-u say what happened, not what a story is about ----------------
+
+
+_SUMMIT = [
+    ("Le conseil régional réuni en urgence",
+     "Le conseil régional s'est réuni en urgence mardi à Rennes. Le maire élu a tenu parole. "
+     "L'accord conclu prévoit une aide aux éleveurs. Les élus locaux ont voté l'aide."),
+    ("Aide aux éleveurs : l'accord conclu tient",
+     "L'accord conclu à Rennes a tenu malgré la grogne. Le conseil régional, réuni mardi, a "
+     "salué l'accord conclu. Le sommet tenu à Rennes a été bref. Le maire a été élu."),
+    ("Le conseil régional salue l'accord conclu",
+     "Réuni à Rennes, le conseil régional a salué l'accord conclu. Le président élu a promis "
+     "de le respecter. Les élus locaux ont salué le parti des éleveurs."),
+]
+
+
+def test_participles_in_i_or_u_are_read_from_how_the_text_uses_them() -> None:
+    from filrouge.stories.labels import participles
+
+    found = [Article(id=f"s{n}", source=f"s{n}.txt", title=title, text=text)
+             for n, (title, text) in enumerate(_SUMMIT)]
+    verbs = participles(found)
+    assert {"réuni", "élu", "tenu", "conclu"} <= verbs
+    # nouns of the same shape, used after a determiner, and -que words, are no participles
+    assert not verbs & {"élus", "parti", "politique", "aide"}
+
+
+def test_no_label_holds_a_participle_in_i_or_u() -> None:
+    from filrouge.stories.labels import keyphrases
+
+    texts = [("Sommet tenu à Rennes sur l'élevage",
+              "Le sommet tenu à Rennes a réuni les éleveurs. Le maire élu a pris la parole. Le "
+              "plan conclu sera appliqué."),
+             ("Élevage : un sommet tenu à Rennes",
+              "Un sommet tenu à Rennes a été conclu par un plan. Les éleveurs élus ont voté. Le "
+              "plan conclu est salué."),
+             ("Le sommet tenu à Rennes divise les éleveurs",
+              "Le sommet tenu à Rennes divise. Le plan conclu ne convainc pas les éleveurs. Le "
+              "maire élu se tait.")]
+    found = [Article(id=f"s{n}", source=f"s{n}.txt", title=title, text=text, outlet=f"j{n}",
+                     published=Published(value="2024-03-01", origin="input"))
+             for n, (title, text) in enumerate(texts)]
+    labels = keyphrases(found, n=4)  # were "sommet tenu" and "maire élu"
+    words = {w.lower() for label in labels for w in label.split()}
+    assert not words & {"réuni", "élu", "tenu", "conclu"}, labels
+    assert "sommet" in labels and "Rennes" in labels

@@ -44,6 +44,24 @@ _DETERMINERS = frozenset({"le", "la", "l", "les", "un", "une", "du", "des", "ce"
                           "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre",
                           "vos", "chaque", "tout", "aucun", "premier", "dernier", "seul"})
 _ARTICLES_AFTER_DE = frozenset({"la", "l"})
+# Forms of avoir and être that make a compound tense or a passive with the participle after
+# them ("s'est réuni", "a été élu", "ont conclu"), and the short adverbs that may come between.
+_AUXILIARIES = frozenset("""
+    ai as a avons avez ont avait avaient aura auront aurait auraient ayant avoir eu eut eurent
+    suis es est sommes êtes sont était étaient sera seront serait seraient étant être été fut
+    furent soit soient
+""".split())
+_BETWEEN = ("pas", "plus", "jamais", "déjà", "encore", "bien", "aussi", "enfin", "finalement",
+            "ensuite", "notamment", "également", "alors", "toujours", "vite", "ainsi", "été",
+            "presque", "tous", "toutes", "tout", "officiellement", "récemment")
+# A past participle in -i or -u ("réuni", "élu", "tenu", "conclu", "survenus"), or a noun or
+# adjective of the same shape ("parti", "défi", "revenu", "issue"): the text decides. Not after
+# a vowel ("emploi", "feu") nor in -que/-gue ("politique", "ligue"), where no participle ends.
+_NOUN_BEFORE = frozenset({"au", "aux", "mon", "ton", "ma", "ta", "mes", "tes", "quel", "quelle",
+                          "quels", "quelles", "plusieurs", "deux", "trois", "nouvel", "nouveaux",
+                          "nouvelle", "nouvelles", "ancien", "anciens", "quelques"})
+_I_U_SHAPE = re.compile(
+    r"[^\W\d_]*(?:[^aeiouyéèêàâîôûgq\W\d_]u|[^aeiouyéèêàâîôû\W\d_]i)(?P<fem>e)?s?")
 # Words that say nothing in a label although they are not function words: adverbs of place and
 # time, pre-nominal adjectives, nouns of locutions ("à la tête de", "sur fond de").
 _LABEL_STOP = frozenset("""
@@ -276,17 +294,50 @@ def _opens(chunk: str, tokens: list[tuple[str, int, int]], i: int) -> bool:
     return i == 0 or chunk[tokens[i - 1][2]:tokens[i][1]].strip() in _SENTENCE_OPENERS
 
 
-def _phrases(chunk: str, shouting: bool = False) -> list[_Found]:
+def participles(articles: Sequence[Article]) -> frozenset[str]:
+    """Words shaped like a past participle in -i or -u that these articles use as verbs: after
+    an auxiliary ("s'est réuni", "a été élue") at least as often as after a determiner ("le
+    parti", "les élus"), or, masculine, never after either ("l'accord conclu"). They say what
+    happened, not what the story is about, so they stand in no label. Their part of speech is
+    read from how the text uses them, as no tagger's output is kept with the articles."""
+    verb: Counter[str] = Counter()
+    noun: Counter[str] = Counter()
+    shaped: set[str] = set()
+    for article in articles:
+        for chunk in (article.title or "", article.text):
+            words = [t.lower() for t in _TOKEN.findall(chunk)]
+            for i, word in enumerate(words):
+                if len(word) < 3 or not (shape := _I_U_SHAPE.fullmatch(word)):
+                    continue
+                if not shape.group("fem"):  # "sortie", "avenue": nouns unless used as verbs
+                    shaped.add(word)
+                j = i - 1
+                while j >= 0 and words[j] in _BETWEEN and j > i - 3:
+                    j -= 1
+                before = words[j] if j >= 0 else ""
+                if before in _AUXILIARIES:
+                    verb[word] += 1
+                elif i > 0 and (words[i - 1] in _DETERMINERS or words[i - 1] in _NOUN_BEFORE):
+                    noun[word] += 1
+    return frozenset(w for w in shaped | set(verb) if verb[w] >= noun[w])
+
+
+def _phrases(chunk: str, shouting: bool = False,
+             verbs: frozenset[str] = frozenset()) -> list[_Found]:
     """Every phrase of a title or sentence: runs of one to three content words, one "de" link
     at most; a run of capitalised words (a name) is never cut. ``shouting``: a Title-Case
-    headline, whose capitals are ignored."""
+    headline, whose capitals are ignored; ``verbs``: lower-case words the articles use as
+    verbs (``participles``)."""
     tokens = _tokens(chunk)
     joined = [i > 0 and _JOINING_GAP.fullmatch(chunk[tokens[i - 1][2]:tokens[i][1]]) is not None
               for i in range(len(tokens))]
     capitals = not shouting
     # a word glued to a figure is a cut token ("ème" of "15ème", "km" of "20km")
     content = [_is_content(t, capitals) and not (a > 0 and chunk[a - 1].isdigit())
-               and not (b < len(chunk) and chunk[b].isdigit()) for t, a, b in tokens]
+               and not (b < len(chunk) and chunk[b].isdigit())
+               and not (t.lower() in verbs and (t.islower() or not capitals
+                                                or _opens(chunk, tokens, i)))
+               for i, (t, a, b) in enumerate(tokens)]
     capital = [capitals and t[0].isupper() and content[i] for i, (t, _, _) in enumerate(tokens)]
 
     def inside_name(i: int, j: int) -> bool:  # would a phrase i..j cut a name?
@@ -360,6 +411,7 @@ def keyphrases(articles: Sequence[Article], grouper: Grouper | None = None,
     noun phrases and names, in their usual surface form, scored by how many articles use them
     in a title or lead, how often they recur, and how rare their words are elsewhere."""
     seen: dict[str, _Phrase] = defaultdict(_Phrase)
+    verbs = participles(articles)
     actor_of: dict[str, str] = {}
     name_words: set[str] = set()
     people: set[tuple[str, ...]] = set()  # a person's name never runs on: "Rishi Sunak signe"
@@ -384,7 +436,7 @@ def keyphrases(articles: Sequence[Article], grouper: Grouper | None = None,
         shouting = _title_case(title)
         for place, chunk in chunks:
             quiet_chunk = shouting and place == "title"
-            for found in _phrases(chunk, quiet_chunk):
+            for found in _phrases(chunk, quiet_chunk, verbs):
                 phrase = seen[_key(found.content)]
                 phrase.content = phrase.content or found.content
                 phrase.forms[" ".join(found.surface.split())] += 0.1 if found.quiet else 1.0
