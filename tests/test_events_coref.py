@@ -86,3 +86,23 @@ def test_a_counterpart_with_a_nationality_is_of_that_state(analyzer: Analyzer) -
                              "Antony Blinken a accusé son homologue russe de mentir.",
                    "2024-06-26")
     assert roles(found, "ACCUSE")[-1] == (["antony-blinken"], ["sergei-lavrov"])
+
+
+def test_a_person_named_only_by_title_acts_for_the_institution_in_it(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le porte-parole du Kremlin a accusé l'Otan de prolonger la "
+                             "guerre.", "2024-06-14")
+    assert roles(found, "ACCUSE") == [(["KREMLIN"], ["NATO"])]
+
+
+def test_a_person_named_only_by_title_acts_for_the_state_of_its_adjective(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le chancelier allemand a accusé la Russie de mentir.",
+                   "2024-06-14")
+    assert roles(found, "ACCUSE") == [(["DEU"], ["RUS"])]
+
+
+def test_a_person_also_named_by_name_stays_that_person(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Dmitri Peskov est arrivé. Le porte-parole du Kremlin a accusé "
+                             "l'Otan de prolonger la guerre.", "2024-06-14")
+    assert roles(found, "ACCUSE") == [(["dmitri-peskov"], ["NATO"])]

@@ -24,7 +24,7 @@ def kinds(found: list[Event]) -> list[tuple[str, list[str], list[str]]]:
 def test_addressing_a_meeting_is_taking_part_in_it(analyzer: Analyzer) -> None:
     found = events(analyzer, "Le président finlandais s'est adressé mardi aux participants "
                              "du sommet par visioconférence.")
-    assert [(e.type, e.actors) for e in found] == [("CONSULT", ["alexander-stubb"])]
+    assert [(e.type, e.actors) for e in found] == [("CONSULT", ["FIN"])]  # never named
 
 
 def test_addressing_the_press_is_no_meeting(analyzer: Analyzer) -> None:
@@ -160,7 +160,7 @@ def test_en_stands_for_the_troops_named_before(analyzer: Analyzer) -> None:
 def test_an_appearance_at_a_meeting_is_taking_part(analyzer: Analyzer) -> None:
     found = events(analyzer, "Le président ukrainien a fait mardi une apparition à la réunion "
                              "du groupe de contact.")
-    assert [(e.type, e.actors) for e in found] == [("CONSULT", ["volodymyr-zelensky"])]
+    assert [(e.type, e.actors) for e in found] == [("CONSULT", ["UKR"])]  # never named
     assert events(analyzer, "La présence de la France en Afrique inquiète Moscou.") == []
 
 
@@ -221,7 +221,7 @@ def test_withdrawing_a_candidacy_and_questioning_legitimacy(analyzer: Analyzer) 
     assert [(e.type, e.actors) for e in found] == [("CONCEDE", ["klaus-iohannis"])]
     found = events(analyzer, "Le porte-parole du Kremlin Dmitri Peskov a remis en cause la "
                              "légitimité du président ukrainien.")
-    assert kinds(found) == [("ACCUSE", ["dmitri-peskov"], ["volodymyr-zelensky"])]
+    assert kinds(found) == [("ACCUSE", ["dmitri-peskov"], ["UKR"])]  # a title only
 
 
 def test_you_should_have_is_a_reproach(analyzer: Analyzer) -> None:

@@ -216,6 +216,38 @@ def _speaker_resolver(doc: Doc, context: _Context) -> SpeakerResolver:
     return resolver
 
 
+def _titled_only(context: _Context) -> dict[str, str]:
+    """People the article names only by a title ("le porte-parole du Kremlin", never "Dmitri
+    Peskov") → whom the title names them for: the gold records their acts as their
+    institution's or state's (docs/gold.md, "Anonymous sources"). That is the actor named
+    in the title (the Kremlin, NATO), else its adjective of nationality ("la porte-parole du
+    ministère russe des Affaires étrangères" → Russia), else the person's country."""
+    registry = context.entities.registry
+    named: set[str] = set()
+    titles: dict[str, str] = {}
+    for entity in context.entities.entities:
+        if entity.actor is None:
+            continue
+        if registry.kind_of(entity.text) == "role":
+            titles.setdefault(entity.actor, entity.text)
+        else:
+            named.add(entity.actor)
+    found: dict[str, str] = {}
+    for person, title in titles.items():
+        record = registry.get(person)
+        if person in named or record is None or record.type != "person":
+            continue
+        bare = re.sub(r"^(?:les?|la|l['’])\s*", "", title, flags=re.IGNORECASE)
+        inner = [e.actor for e in registry.find(bare, context.published)  # no article: the
+                 if e.actor and e.actor != person and e.label != "PER"]  # names inside
+        states = [context.adjectives[w] for w in re.findall(r"[\w-]+", title.lower())
+                  if w in context.adjectives]
+        speaks_for = (inner or states or [record.country or ""])[0]
+        if speaks_for:
+            found[person] = speaks_for
+    return found
+
+
 def _adjective_actors(entities: EntityIndex) -> dict[str, str]:
     """Adjective of nationality (any gender and number) → state id: "russes" → RUS."""
     found: dict[str, str] = {}
@@ -309,6 +341,11 @@ def find_events(
     drafts = _resolve_exclusions(drafts, context)
     context.recipients = _named_recipients(drafts, context)
     drafts = _without_repeats([_with_implicit_roles(d, context) for d in drafts])
+    speaking_for = _titled_only(context)
+    for draft in drafts:  # "le porte-parole du Kremlin", never named: the Kremlin
+        draft.actors = list(dict.fromkeys(speaking_for.get(a, a) for a in draft.actors))
+        draft.targets = [t for t in dict.fromkeys(speaking_for.get(t, t) for t in draft.targets)
+                         if t not in draft.actors]
     return [_finish(d, context, times, dated, published) for d in drafts]
 
 
