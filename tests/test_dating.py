@@ -239,3 +239,50 @@ def test_statement_dating_on_the_test_half_stays_above_its_floor(
     figures = tally.figures()
     assert figures["quote date on gold spans accuracy"] >= QUOTE_FLOOR
     assert figures["event date on gold spans accuracy"] >= EVENT_FLOOR
+
+
+# ------------------------------------------------------------------ events with no single day
+
+
+def event_day(text: str, cue: str, published: str = PUBLISHED, **options: object,
+              ) -> str | None:
+    """The day of the event whose trigger is ``cue``, dated as the pipeline dates events."""
+    times = find_times(text, dt.date.fromisoformat(published))
+    at = text.index(cue)
+    day, _ = date_span(text, times, sentences_of(text), (at, at + len(cue)), published,
+                       focus=(at, at + len(cue)), periods=True, **options)  # type: ignore[arg-type]
+    return day
+
+
+def test_an_ongoing_state_leaves_the_event_undated() -> None:
+    assert event_day("L'aide européenne reste bloquée à Bruxelles.", "aide") is None
+    assert event_day("Rome a confirmé que ses négociations avec Tunis étaient « très "
+                     "avancées ».", "négociations") is None
+    assert event_day("L'aide européenne a été débloquée mardi.", "aide") == "2023-07-11"
+
+
+def test_an_ongoing_state_inside_quoted_words_is_what_is_said() -> None:
+    text = "Le ministre a critiqué les Européens, qui « restent bloqués dans le passé »."
+    assert event_day(text, "critiqué") == PUBLISHED
+
+
+def test_saying_again_and_again_leaves_what_is_said_undated() -> None:
+    assert event_day("Le ministre répète que Moscou exige un retrait.", "exige") is None
+    assert event_day("Le ministre a répété que Moscou exige un retrait.", "exige") == PUBLISHED
+
+
+def test_a_noun_told_as_done_before_by_someone_is_undated() -> None:
+    assert event_day("La chercheuse analyse les engagements pris par l'Otan à Madrid.",
+                     "engagements") is None
+    assert event_day("Le sommet salue l'aide promise à Kiev par le G7.", "aide") is None
+    assert event_day("La capitale a été frappée par des drones.", "frappée") == PUBLISHED
+    assert event_day("L'aide promise par Berlin mardi arrive.", "aide") == "2023-07-11"
+
+
+def test_a_plan_takes_the_lead_s_day_only_when_told_in_the_past() -> None:
+    lead = "2023-07-11"
+    text = "Le parlement doit encore ratifier le texte, ce qui pourrait prendre des semaines."
+    assert event_day(text, "ratifier", lead=lead, hypothetical=True) == PUBLISHED
+    assert event_day(text, "ratifier", lead=lead) == lead
+    told = "Le ministre a annoncé que Tokyo verserait 4 milliards."
+    assert event_day(told, "verserait", lead=lead, hypothetical=True) == lead

@@ -18,11 +18,15 @@ CNN" → that Sunday), an event by the one attached to its trigger. The rules, i
 4. otherwise the publication date (origin ``published``).
 
 Events (``periods``) have three more rules: a phrase saying they have no single day — a past
-month or year only, ongoing ("depuis 2022", "Depuis, …"), repeated ("les demandes répétées") —
-nearer the trigger than any day leaves them undated (:func:`_no_single_day`); before the
+month or year only, ongoing ("depuis 2022", "Depuis, …", "reste bloquée", "étaient « très
+avancées »"), repeated ("les demandes répétées", "répète que…") — nearer the trigger than any
+day leaves them undated (:func:`_no_single_day`), as does a noun told as done before by
+someone with no day in its sentence ("les engagements pris par le G7"); before the
 publication date, an article published one to three days after its lead's day tells its
-undated events that are not in the future on that day (:func:`lead_day`); and "trois jours
-après l'appel", "au lendemain du sommet" shift the clause's day (:func:`_shifted`).
+undated events that are not in the future on that day, and its plans only when the sentence
+tells of the past ("a annoncé que Tokyo verserait", not "doit encore ratifier")
+(:func:`lead_day`); and "trois jours après l'appel", "au lendemain du sommet" shift the
+clause's day (:func:`_shifted`).
 
 Tried on the dev half of the example gold and left out because they lost more than they
 gained: leaving future hypothetical events undated, and giving every undated statement the
@@ -211,15 +215,18 @@ def date_span(
     dated: Sequence[_Dated] | None = None,
     lead: str | None = None,
     periods: bool = False,
+    hypothetical: bool = False,
 ) -> tuple[str | None, str]:
     """The day of the statement or event at ``span``, and where it came from (``sentence``,
     ``context``, ``published`` or ``none``). ``focus`` is its cue or trigger (start, end);
     ``skip`` holds the quoted words. With ``periods`` (events), one dated by a past month or
     year only, or ongoing, has none, and one named "trois jours après", "au lendemain de", "à
     la veille de" the day the clause tells is shifted; ``lead`` is the article's
-    :func:`lead_day`."""
+    :func:`lead_day`, which a ``hypothetical`` event takes only when its sentence tells
+    of the past ("a annoncé que Tokyo verserait", not "doit encore ratifier")."""
     day, origin = _date_span(text, times, sentences, span, published, focus=focus, skip=skip,
-                             dated=dated, lead=lead, periods=periods)
+                             dated=dated, lead=lead, periods=periods,
+                             hypothetical=hypothetical)
     shifted = _shifted(text, day, focus if focus is not None else (span[0], span[0] + 1))
     if periods and shifted != day:
         return shifted, "context"
@@ -238,6 +245,7 @@ def _date_span(
     dated: Sequence[_Dated] | None = None,
     lead: str | None = None,
     periods: bool = False,
+    hypothetical: bool = False,
 ) -> tuple[str | None, str]:
     """:func:`date_span` before an event's relative phrase shifts its day."""
     published = published[:10] if published else None
@@ -256,8 +264,8 @@ def _date_span(
         best = min(plain, key=lambda d: _distance(d, cue))
         if period is None or _distance(best, cue) <= period:
             return best.day, "sentence"
-    if period is not None:
-        return None, "none"
+    if period is not None or (periods and not inside and _done_before(text, cue)):
+        return None, "none"  # "les engagements pris par le G7 à Vilnius": done before, undated
     _, _, anaphora = _patterns()
     if anaphora.search(text, low, high):
         earlier = _earlier_day(text, candidates, low)
@@ -269,18 +277,48 @@ def _date_span(
         earlier_here = [d for d in candidates if paragraph[0] <= d.start < low]
         if earlier_here:
             return earlier_here[-1].day, "context"
-    if lead is not None and (tense_at(text, anchor) != "future" or any(
-        kind == "past" for _, _, kind in _tense_markers(text[low:high])
+    markers = _tense_markers(text[low:high])
+    told_in_past = any(kind == "past" for _, _, kind in markers)
+    # a conditional ("pourrait") is read as both: only a past that is not one tells the past
+    said_before = {(s, e) for s, e, kind in markers if kind == "past"} - {
+        (s, e) for s, e, kind in markers if kind == "future"}
+    if lead is not None and (said_before if hypothetical else (
+        told_in_past or tense_at(text, anchor) != "future"
     )):  # "Tokyo verserait…", as the day it was announced ("a annoncé que…")
         return lead, "context"
     return (published, "published") if published else (None, "none")
 
 
 _COARSE = re.compile(r"\d{4}(?:-(?:\d{2}|SP|SU|FA|WI))?")
-# Repeated, not once: "les demandes répétées", "à plusieurs reprises" (not "a répété que…",
-# one statement).
-_REPEATED = re.compile(r"\b(?:répétée?s|répétée|à\s+(?:plusieurs|maintes|de\s+nombreuses)"
-                       r"\s+reprises)\b", _FLAGS)
+
+
+@cache
+def _no_day_phrases() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(repeated, ongoing): "les demandes répétées", "à plusieurs reprises", "répète que" (not
+    "a répété que…", one statement); "reste bloquée", "toujours pas", "en cours"."""
+    dating = _lexicon()["dating"]
+    return tuple(re.compile(r"(?<!\w)(?:" + "|".join(dating[key]) + r")(?!\w)", _FLAGS)
+                 for key in ("repeated", "ongoing"))  # type: ignore[return-value]
+
+
+# What may stand between "répète" and the act it reports: "répète (depuis) que Moscou exige".
+_REPORTED = re.compile(r"\s*(?:depuis\s+)?(?:que|qu['’])\s[^,;:«»\"“”()]*", _FLAGS)
+# A noun told as done earlier by someone: "les engagements pris par le G7", "les garanties
+# promises à l'Ukraine par le G7" (a past participle, then "par" within a few words).
+_DONE_BEFORE = re.compile(r"\s+(?:[^\W\d]+\s+)?[^\W\d]+(?:é|ée|és|ées|is|ise|ises|u|ue|us|ues)"
+                          r"\s+(?:[\w'’-]+\s+){0,4}?par\s", _FLAGS)
+
+
+def _done_before(text: str, cue: tuple[int, int]) -> bool:
+    """Whether the event is a noun told as done earlier by someone ("les engagements pris par
+    le G7", "l'aide promise à Kiev par Berlin"): a past participle qualifying it, then "par"
+    within a few words. (A participle that is itself the cue may tell a plan: "des armes
+    financées par les Européens".)"""
+    if re.search(r"\s", text[cue[0] : cue[1]]):
+        return False  # a phrase, not a cue word: what follows it is not its complement
+    return bool(_DONE_BEFORE.match(text, cue[1]))
+
+
 _SINCE_THEN = re.compile(r"\s*(?:et\s+)?depuis\s*,", _FLAGS)
 _SINCE = re.compile(r"(?:^|[\s(])(?:depuis|dès)\s*$", _FLAGS)
 
@@ -305,6 +343,12 @@ def _attached_time(text: str, expr: Span, cue: tuple[int, int], low: int) -> boo
     return len(between) <= _NEAR and not _CLAUSE_BREAK.search(between)
 
 
+def _quoted(text: str, position: int, low: int) -> bool:
+    """Whether ``position`` is inside guillemets opened since ``low``."""
+    before = text[low:position]
+    return before.count("«") > before.count("»")
+
+
 def _no_single_day(text: str, times: Sequence[TimeExpr], cue: tuple[int, int], low: int,
                    high: int, published: str | None, skip: Sequence[tuple[int, int]],
                    ) -> int | None:
@@ -317,11 +361,19 @@ def _no_single_day(text: str, times: Sequence[TimeExpr], cue: tuple[int, int], l
     if _SINCE_THEN.match(text, low):
         return 0
     nearest: int | None = None
-    for found in _REPEATED.finditer(text, low, high):  # "les demandes répétées de Kiev"
-        phrase = Span.of(text, found.start(), found.end())
-        if _attached_time(text, phrase, cue, low):
-            distance = max(0, phrase.start - cue[1], cue[0] - phrase.end)
-            nearest = distance if nearest is None else min(nearest, distance)
+    repeated, ongoing = _no_day_phrases()
+    plain = re.sub(r"[«»\"“”]", " ", text)  # "étaient « très avancées »"
+    for pattern in (repeated, ongoing):  # "les demandes répétées de Kiev", "reste bloquée"
+        for found in pattern.finditer(plain, low, high):
+            if any(s <= found.start() < e for s, e in skip) or _quoted(text, found.start(), low):
+                continue  # « ne comprennent toujours pas »: what is said, not the event's time
+            phrase = Span.of(text, found.start(), found.end())
+            if _attached_time(plain, phrase, cue, low) or (
+                pattern is repeated and phrase.end <= cue[0]
+                and _REPORTED.fullmatch(text, phrase.end, cue[0])
+            ):
+                distance = max(0, phrase.start - cue[1], cue[0] - phrase.end)
+                nearest = distance if nearest is None else min(nearest, distance)
     for expr in times:
         if not low <= expr.start < high or expr.type not in {"DATE", "DURATION"} or (
             expr.vague or any(s <= expr.start < e for s, e in skip)
@@ -481,6 +533,7 @@ def date_statements(
     for event in events:
         cue = (event.trigger.start, event.trigger.end)
         day, origin = date_span(text, times, sentences, cue, published, focus=cue,
-                                dated=dated, lead=lead, periods=True)
+                                dated=dated, lead=lead, periods=True,
+                                hypothetical=event.hypothetical)
         new_events.append(event.model_copy(update={"date": day, "date_origin": origin}))
     return new_quotes, new_events

@@ -154,6 +154,8 @@ class _Context:
     clauses: list[tuple[int, int]]
     states: list[str]  # states named in the article, most named first
     recipients: list[str] = field(default_factory=list)  # whom its named aid goes to, most first
+    hostile: list[str] = field(default_factory=list)  # states that strike or threaten, most first
+    parties: list[str] = field(default_factory=list)  # the sides of its named agreements
     starts: list[int] = field(default_factory=list)
     published: str | None = None
     # the quotes stage's resolver of pronouns, over this article
@@ -339,7 +341,12 @@ def find_events(
     drafts.extend(_statement_readings(doc, context, drafts))
 
     drafts = _resolve_exclusions(drafts, context)
+    for draft in drafts:
+        if draft.cue.type in _GIVING and not draft.targets:
+            draft.targets = _deployed_in(draft, context)  # "des soldats en Ukraine"
     context.recipients = _named_recipients(drafts, context)
+    context.hostile = _hostile_states(drafts, context)
+    context.parties = _agreement_parties(drafts, context)
     drafts = _without_repeats([_with_implicit_roles(d, context) for d in drafts])
     speaking_for = _titled_only(context)
     for draft in drafts:  # "le porte-parole du Kremlin", never named: the Kremlin
@@ -369,6 +376,50 @@ def _named_recipients(drafts: list[_Draft], context: _Context) -> list[str]:
               for a in d.actors}
     ranked = [state for state, _ in counts.most_common()]
     return ranked + [s for s in context.states if s not in givers and s not in counts]
+
+
+def _hostile_states(drafts: list[_Draft], context: _Context) -> list[str]:
+    """States that strike, threaten or coerce in the article, most often first, then the
+    other states it names most that receive no aid: whom sanctions a sentence does not
+    address are taken against ("sans annoncer de nouvelles sanctions")."""
+    counts: Counter[str] = Counter(
+        state for d in drafts if d.cue.type in _HOSTILE for a in d.actors
+        if (state := context.country_of(a)) is not None)
+    ranked = [state for state, _ in counts.most_common()]
+    aided = set(context.recipients[:1])
+    return ranked + [s for s in context.states if s not in aided and s not in counts]
+
+
+def _deployed_in(draft: _Draft, context: _Context) -> list[str]:
+    """The state troops are sent to ("envoyer des soldats en Ukraine", "un déploiement en
+    Ukraine"): a country after "en" on the cue or on what it sends."""
+    trigger = draft.trigger
+    heads = [trigger, *[c for c in trigger.children if c.dep_ in {"obj", "nmod", "obl:arg"}]]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ not in {"obl", "obl:arg", "obl:mod", "nmod"} or not any(
+                _apostrophes(k.lower_) == "en" for k in child.children if k.dep_ == "case"
+            ):
+                continue
+            entity = _entity_at(context, child)
+            actor = entity.actor if entity is not None else None
+            state = context.country_of(actor) if actor else None
+            if state is not None and state == actor and state not in {
+                context.side_of(a) for a in draft.actors
+            }:
+                return [state]
+    return []
+
+
+def _agreement_parties(drafts: list[_Draft], context: _Context) -> list[str]:
+    """The sides of the agreements the article names with both parties ("Les États-Unis et
+    l'Ukraine ont signé un accord"), most often first: who "le texte" is signed with."""
+    counts: Counter[str] = Counter()
+    for draft in drafts:
+        if draft.cue.type == "AGREE" and draft.targets and not draft.target_implicit:
+            for actor in [*draft.actors, *draft.targets]:
+                counts[context.side_of(actor)] += 1
+    return [side for side, _ in counts.most_common()]
 
 
 def _resolve_exclusions(drafts: list[_Draft], context: _Context) -> list[_Draft]:
@@ -596,10 +647,20 @@ def _with_implicit_roles(draft: _Draft, context: _Context) -> _Draft:
                                       before=draft.cue.type in _ADDRESSED_TYPES)
         if named is not None:
             draft.targets, draft.target_implicit = [named], True
-    if not draft.targets and draft.cue.type == "AGREE" and _signs_a_text(draft):
-        implicit = context.implicit_target(draft.actors)
+    if not draft.targets and draft.cue.type == "AGREE" and (
+        _signs_a_text(draft) or draft.from_noun  # "l'engagement pris par le G7": to someone
+    ):
+        own = {context.side_of(a) for a in draft.actors}  # "doit encore ratifier le texte"
+        implicit = next((p for p in context.parties if p not in own), None) if (
+            own & set(context.parties)) else None  # "Le Japon a signé un texte comparable"
+        implicit = implicit or context.implicit_target(draft.actors)
         if implicit is not None:
             draft.targets, draft.target_implicit = [implicit], True
+    if not draft.targets and draft.cue.type == "SANCTION":
+        own = {context.side_of(a) for a in draft.actors}
+        hostile = next((s for s in context.hostile if s not in own), None)
+        if hostile is not None:  # sanctions go against the side that strikes
+            draft.targets, draft.target_implicit = [hostile], True
     if not draft.targets and draft.cue.type in _ALWAYS_TARGETED:
         implicit = context.implicit_target(draft.actors)
         if implicit is not None:
@@ -1668,6 +1729,10 @@ def _between(token: Token, context: _Context) -> list[str]:
             k.lower_ in grammar()["between"] for k in child.children if k.dep_ == "case"
         ):
             found = _phrase_actors(child, context)
+            if len(found) == 1:  # the parser hung "et Y" on the noun, not on X
+                found += [a for c in token.children if c.dep_ == "conj" and c.i > child.i
+                          and any(k.lower_ == "et" for k in c.children if k.dep_ == "cc")
+                          for a in _phrase_actors(c, context) if a not in found][:1]
             if len(found) >= 2:
                 return found
     return []

@@ -1,0 +1,111 @@
+"""Events told by nouns and of the types AID, AGREE, MOBILIZE, COOPERATE, SANCTION: who acts,
+towards whom, and the day (filrouge.analyze.events, filrouge.analyze.dating). Invented
+sentences."""
+
+from __future__ import annotations
+
+from filrouge.analyze.pipeline import Analyzer
+from filrouge.model import Event
+
+from .conftest import analyse_text
+
+
+def events(analyzer: Analyzer, text: str, published: str) -> list[Event]:
+    return analyse_text(analyzer, text, published).events
+
+
+def one(found: list[Event], kind: str, actor: str, trigger: str | None = None) -> Event:
+    (event,) = [e for e in found if e.type == kind and actor in e.actors
+                and trigger in {None, e.trigger.text}]
+    return event
+
+
+# --------------------------------------------------------------------------- to whom
+
+
+def test_sanctions_no_one_is_named_for_go_against_the_side_that_strikes(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Washington a promis lundi une aide militaire à l'Ukraine. Les "
+                             "frappes russes ont repris contre Kiev. Donald Trump s'est dit déçu "
+                             "par Vladimir Poutine, sans annoncer de nouvelles sanctions.",
+                   "2025-07-08")
+    sanction = one(found, "SANCTION", "donald-trump")
+    assert sanction.targets == ["RUS"] and sanction.negated  # not Ukraine, which is struck
+
+
+def test_troops_sent_to_a_country_go_to_it_and_so_do_those_refused(analyzer: Analyzer) -> None:
+    found = events(analyzer, "À Paris, le président français a réuni les dirigeants européens "
+                             "à l'Élysée. Le chancelier a affirmé que des pays de l'Union "
+                             "européenne pourraient envoyer des soldats en Ukraine. Il a précisé "
+                             "que la Pologne, elle, n'en enverrait pas.", "2024-02-27")
+    refused = one(found, "MOBILIZE", "POL")
+    assert refused.targets == ["UKR"] and refused.negated  # not France, where it is said
+
+
+def test_the_text_is_ratified_with_the_other_side_of_the_article_s_agreement(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Les États-Unis et l'Ukraine ont signé mardi un accord sur les "
+                             "terres rares, que Moscou et le Kremlin ont aussitôt critiqué. La "
+                             "Russie dénonce un pillage, selon la diplomatie russe. Le parlement "
+                             "ukrainien doit encore ratifier le texte.", "2025-05-01")
+    ratified = one(found, "AGREE", "UKR", "ratifier")
+    assert ratified.targets == ["USA"] and ratified.hypothetical  # not Russia
+
+
+def test_a_comparable_text_signed_by_a_third_state_is_signed_with_the_recipient(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Les États-Unis ont signé jeudi un accord de sécurité avec "
+                             "l'Ukraine et promis une aide militaire à Kiev. Le Canada a signé "
+                             "un texte comparable.", "2024-06-14")
+    assert one(found, "AGREE", "CAN").targets == ["UKR"]  # Canada is no party to the first
+
+
+def test_a_commitment_named_by_a_noun_is_made_to_someone(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Les Alliés ont promis 40 milliards d'euros d'aide à l'Ukraine. Le "
+                             "chercheur rappelle l'engagement pris par l'Otan à Madrid.",
+                   "2024-07-12")
+    commitment = one(found, "AGREE", "NATO")
+    assert commitment.targets == ["UKR"] and commitment.target_implicit
+
+
+def test_working_with_someone_is_cooperation(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le chancelier allemand travaillera avec Emmanuel Macron sur la "
+                             "défense européenne.", "2025-05-07")
+    assert [(e.type, e.targets) for e in found if e.type == "COOPERATE"] == [
+        ("COOPERATE", ["emmanuel-macron"])]
+
+
+def test_contributing_to_a_force_is_mobilising(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le Danemark contribuera à une force déployée en Ukraine.",
+                   "2025-09-05")
+    assert one(found, "MOBILIZE", "DNK").hypothetical
+
+
+# --------------------------------------------------------------------------- the day
+
+
+def test_what_stays_blocked_is_undated(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Paris a confirmé que ses discussions avec Berlin étaient « très "
+                             "avancées ».", "2024-03-02")
+    assert [(e.type, e.date) for e in found] == [("CONSULT", None)]
+
+
+def test_what_is_said_again_and_again_is_undated(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le ministre russe répète que Moscou exige le retrait des troupes "
+                             "ukrainiennes.", "2025-04-02")
+    assert [e.date for e in found if e.type == "REQUEST" and "RUS" in e.actors] == [None]
+
+
+def test_a_commitment_told_as_taken_before_is_undated(analyzer: Analyzer) -> None:
+    found = events(analyzer, "La chercheuse analyse les engagements pris par l'Otan à Madrid.",
+                   "2024-01-20")
+    assert one(found, "AGREE", "NATO").date is None
+
+
+def test_a_plan_without_a_day_is_dated_when_stated_not_by_the_lead(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Les États-Unis et l'Ukraine ont signé mercredi un accord sur les "
+                             "terres rares, après des mois de négociations difficiles entre les "
+                             "deux pays.\n\nLe parlement ukrainien doit encore ratifier le "
+                             "texte, ce qui pourrait prendre quelques semaines.", "2025-05-01")
+    assert one(found, "AGREE", "USA", "signé").date == "2025-04-30"  # the lead's Wednesday
+    assert one(found, "AGREE", "UKR", "ratifier").date == "2025-05-01"  # to come: said today
