@@ -63,7 +63,7 @@ class Cue:
 _CONDITIONS = frozenset({
     "target", "actor-object", "aid", "troops", "trainees", "weapons", "agreement", "request",
     "no-clause", "no-complement", "promise", "negated-only", "phone", "prisoners", "threat",
-    "adjective", "gathering", "named-object", "pair", "no-aid", "place",
+    "adjective", "gathering", "named-object", "pair", "no-aid", "place", "occasion", "at-place",
 })
 _TYPES = frozenset({
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -855,6 +855,8 @@ def _verb_event(verb: Token, context: _Context) -> list[_Draft]:
         c.type == "CONSULT" for c in cues
     ) and verb.head.pos_ in {"VERB", "AUX"}:
         actors = _verb_actors(verb.head, context)[0]  # "Réunis jeudi à Paris, les dirigeants …"
+    if not actors and all(c.type == "CONSULT" for c in cues):
+        actors, cues = _received_visitor(verb, cues, context)
     if not actors:
         return []
     for cue in cues:
@@ -1410,7 +1412,7 @@ def _conditions_hold(cue: Cue, verb: Token, negated: bool, context: _Context,
     if "named-object" in conditions and not any(
         (c.dep_ == "obj" or (c.dep_ == "nsubj:pass" and _is_passive(verb)))
         and not any(k.dep_ == "case" for k in c.children)
-        and (c.lemma_.lower() in words["counterpart_words"] or (
+        and (c.lemma_.lower() in words["counterpart_nouns"] | words["guest_words"] or (
             (entity := _entity_at(context, c)) is not None and entity.actor
             and entity.label != "LOC")) for c in verb.children
     ):  # "a reçu X", "X a été reçu par", "a reçu son homologue"
@@ -1774,6 +1776,10 @@ def _verb_targets(verb: Token, cue: Cue, context: _Context, actors: list[str],
             rank = _target_rank(word, verb, cue, context, mention)
             if rank is not None:
                 ranked.append((rank, referent))
+    if not ranked and "gathering" in cue.conditions:  # "assistait à la réunion"
+        ranked.extend((_ADDRESSED, a) for a in _body_met_before(verb, context, actors))
+    if not ranked and cue.mode == "visit":  # "À Washington, où il s'est rendu…"
+        ranked.extend((_ADDRESSED, a) for a in _visited_where(verb, context))
     if not ranked and cue.type in _MEETING_TYPES:  # "rencontrer des responsables russes"
         ranked.extend((_ADDRESSED + 1, a) for a in _met_by_nationality(verb, context, actors))
     if cue.type == "ASSAULT":  # "a lancé 367 drones contre les villes ukrainiennes"
@@ -1801,7 +1807,7 @@ def _met_by_nationality(verb: Token, context: _Context, actors: list[str]) -> li
     found: list[str] = []
     for word in verb.subtree:
         if word.i <= verb.i or word.pos_ != "NOUN" or word.lemma_.lower() not in (
-            _GROUP_HEADS | grammar()["counterpart_words"]
+            _GROUP_HEADS | grammar()["counterpart_nouns"]
         ):  # "a reçu son homologue ukrainien"
             continue
         if not _in_clause_of(word, verb, max_hops=5):
@@ -1810,6 +1816,79 @@ def _met_by_nationality(verb: Token, context: _Context, actors: list[str]) -> li
             if state not in own and state not in found:
                 found.append(state)
     return found if len(found) == 1 else []
+
+
+def _received_visitor(verb: Token, cues: list[Cue], context: _Context,
+                      ) -> tuple[list[str], list[Cue]]:
+    """"X a été reçu à l'Élysée", "X est attendu jeudi à Kiev": with no host named, the one
+    received visits the place (only a place: "une décision est attendue à Bruxelles" names
+    no one received)."""
+    if not _is_passive(verb):
+        return [], cues
+    received = [c for c in verb.children if c.dep_ == "nsubj:pass"]
+    actors = _phrase_actors(received[0], context) if received else []
+    if not actors:
+        return [], cues
+    return actors, [Cue(lemma=c.lemma, type="CONSULT", mode="visit",
+                        conditions=frozenset({"target", "place"})) for c in cues[:1]]
+
+
+def _meeting_body(noun: Token, context: _Context) -> str | None:
+    """The organisation whose meeting a noun names ("le sommet de la coalition")."""
+    for child in noun.children:
+        if child.dep_ != "nmod" or not any(_apostrophes(k.lower_) in {"de", "du", "des", "d'"}
+                                           for k in child.children if k.dep_ == "case"):
+            continue
+        entity = _entity_at(context, child)
+        record = context.entities.registry.get(entity.actor) if (
+            entity is not None and entity.actor) else None
+        if entity is not None and record is not None and record.type not in {
+            "state", "person"
+        } and not _is_place(entity, context):
+            return record.id
+    return None
+
+
+def _body_met_before(verb: Token, context: _Context, actors: list[str]) -> list[str]:
+    """"L'émissaire assistait à la réunion": "la réunion" with nothing of its own is the
+    meeting of a body named before in the article ("au terme du sommet de la coalition")."""
+    words = grammar()
+    meeting = next((w for c in verb.children if c.dep_ in {"obj", "obl:arg", "obl"}
+                    for w in [c] if w.lemma_.lower() in words["gathering_words"]), None)
+    if meeting is None or any(c.dep_ in {"nmod", "amod"} for c in meeting.children) or not any(
+        c.dep_ == "det" and "Def" in _feats(c, "Definite") for c in meeting.children
+    ):
+        return []
+    for earlier in reversed(verb.doc[:meeting.i]):
+        if earlier.pos_ == "NOUN" and earlier.lemma_.lower() in words["gathering_words"]:
+            body = _meeting_body(earlier, context)
+            if body is not None:
+                return [body] if body not in actors else []
+    return []
+
+
+# a destination in the words themselves ("à Kiev", "en Chine", "aux États-Unis")
+_AT_PLACE = re.compile(r"(?:^|[\s(])(?:à|en|au|aux|dans|chez)\s+(?:l['’]|la\s+|le\s+|les\s+)?$",
+                       re.IGNORECASE)
+
+
+def _visited_where(verb: Token, context: _Context) -> list[str]:
+    """The place a relative "où" hangs a visit on ("À Washington, où il s'est rendu…")."""
+    where = next((c for c in verb.children if c.lower_ == "où" and c.i < verb.i), None)
+    if where is None or where.i == 0:
+        return []
+    before = verb.doc[where.i - 1]
+    if before.text == "," and where.i > 1:
+        before = verb.doc[where.i - 2]
+    entity = _entity_at(context, before)  # the place right before "où", whatever the parse
+    if entity is None:
+        return []
+    entity = _with_capital(entity, context)
+    record = context.entities.registry.get(entity.actor) if entity.actor else None
+    if record is None or not (_is_place(entity, context) or record.type == "state"):
+        return []
+    return [_as_target(entity, Cue(lemma="", type="CONSULT", mode="visit",
+                                   conditions=frozenset()), context)]
 
 
 def _link_to(root: Token, verb: Token, max_hops: int = 6) -> Token | None:
@@ -1833,14 +1912,21 @@ def _meeting_rank(root: Token, verb: Token, cue: Cue, context: _Context, entity:
     - "a rencontré son homologue polonais Andrzej Duda": a name beside the person met,
       wherever the parser hung that person ("à Riyad son homologue");
     - "X a été reçu par Y": the one received is the subject of the passive;
-    - "a proposé d'accueillir une rencontre entre X et Y": the hosted meeting is among
-      others, who are not met by the host;
     - "a assisté à la réunion de la coalition": the body holding the meeting it attends."""
     words = grammar()
-    if "place" in cue.conditions and not (
+    if "place" in cue.conditions and (not (
         _is_place(entity, context) or _named_as_place(entity, context)
+    ) or (cases and not cases & words["visit_cases"])):
+        return -1  # "rejoignant le Royaume-Uni et l'Allemagne" (as signatories), "revient sur
+        # les engagements pris envers Kiev": no visit
+    if "at-place" in cue.conditions and not _AT_PLACE.search(
+        context.text[max(0, entity.start - 12):entity.start]
     ):
-        return -1  # "rejoignant le Royaume-Uni et l'Allemagne" (as signatories): no visit
+        return -1  # "revient sur les engagements pris envers Kiev" parsed with Kiev as object
+    if cue.mode == "visit" and (entity.actor or "").startswith("local:") and (
+        entity.label != "PER"
+    ):
+        return -1  # "dans le Bureau ovale" guessed as an organisation: not whom one visits
     link = _link_to(root, verb)
     if link is None:
         return None
@@ -1861,16 +1947,20 @@ def _meeting_rank(root: Token, verb: Token, cue: Cue, context: _Context, entity:
     holder = root.head
     if root.dep_ in {"appos", "amod", "flat:name", "nmod"} and not cases and (
         holder.pos_ == "NOUN" and holder.i != root.i and (
-            holder.lemma_.lower() in words["counterpart_words"]
+            holder.lemma_.lower() in words["counterpart_nouns"]
             or (link.dep_ == "obj" and holder.i == link.i
                 and holder.lemma_.lower() in _GROUP_HEADS))
     ) and not any(k.dep_ == "case" and k.lower_ != "à" for k in holder.children) and (
         _in_clause_of(root, verb, max_hops=5)
     ):
         return 2
+    if root.dep_ == "nmod" and cases & {"de", "du", "des", "d'"} and holder.pos_ == "NOUN" and (
+        holder.lemma_.lower() in words["guest_words"] | words["counterpart_nouns"]
+    ) and ((holder.i == link.i and link.dep_ == "obj") or any(
+        _apostrophes(k.lower_) == "avec" for k in holder.children if k.dep_ == "case"
+    )) and _attached(holder, verb):
+        return 2  # "avec ses homologues du G7", "a reçu une délégation de l'Otan"
     gathering = link.pos_ == "NOUN" and link.lemma_.lower() in words["gathering_words"]
-    if gathering and link.dep_ == "obj" and root.i != link.i and cases & words["between"]:
-        return -1  # "accueillir une rencontre entre X et Y": among others
     if gathering and "gathering" in cue.conditions and root.head.i == link.i and (
         cases & {"de", "du", "des", "d'"}
     ):
@@ -2219,14 +2309,19 @@ def _occasion_pattern() -> re.Pattern[str]:
     return re.compile(r"(?:^|[\s,(])(?:" + "|".join(markers) + r")\s*$", re.IGNORECASE)
 
 
+def _after_occasion_marker(noun: Token) -> bool:
+    """Whether the noun's phrase follows "lors de", "au terme de", "pendant" …"""
+    first = min([noun.i] + [w.i for c in noun.lefts if c.dep_ not in {"case", "fixed"}
+                            for w in c.subtree])
+    at = noun.doc[first].idx
+    return bool(_occasion_pattern().search(noun.doc.text[max(noun.sent.start_char, at - 30):at]))
+
+
 def _occasion_of(noun: Token, context: _Context) -> Token | None:
     """The verb a meeting noun is the occasion of ("Lors d'un déplacement à Kiev, X a
     promis…", "a dit lors d'une conférence de presse avec Y"): its subject met or went."""
-    first = min([noun.i] + [w.i for c in noun.lefts if c.dep_ not in {"case", "fixed"}
-                            for w in c.subtree])
     start, _ = context.clause_of(noun.idx)
-    before = context.text[max(start, noun.doc[first].idx - 30):noun.doc[first].idx]
-    if not _occasion_pattern().search(before) or any(
+    if not _after_occasion_marker(noun) or any(
         w.lemma_.lower() in grammar()["press_words"] for w in noun.children if w.dep_ == "nmod"
     ):  # "lors d'une conférence de presse commune avec X": where it is said, after the
         return None  # meeting the article reports as a visit or a signing
@@ -2271,6 +2366,8 @@ def _names_counterpart(noun: Token) -> bool:
 def _noun_conditions_hold(cue: Cue, noun: Token) -> bool:
     words = grammar()
     subtree = list(noun.subtree)
+    if "occasion" in cue.conditions and not _after_occasion_marker(noun):
+        return False  # "au terme du sommet de la coalition", not "d'ici au sommet de juillet"
     if "phone" in cue.conditions and not any(w.lemma_.lower() in words["phone_words"]
                                              for w in subtree):
         return False
