@@ -508,6 +508,35 @@ def test_a_day_written_in_full_dates_the_sentence_before_a_bare_weekday() -> Non
     assert dated == {(True, "2019-03-14"), (False, "2019-03-29")}
 
 
+# -- the Arabic article glued to a name -------------------------------------------------------
+
+
+def test_the_article_glued_to_a_capitalised_name_is_a_word_of_its_own() -> None:
+    from filrouge.analyze.entities import slug
+    from filrouge.analyze.names import name_key
+
+    assert slug("Karim ElMansouri") == "karim-el-mansouri"
+    assert slug("AlQasimi") == "al-qasimi"
+    assert len({name_key(slug(n)) for n in ("Karim ElMansouri", "Karim el-Mansouri",
+                                             "Karim El Mansouri", "Karim al-Mansouri",
+                                             "Karim Al Mansouri")}) == 1
+    # first names that open like the article are left whole
+    assert slug("Albert Elton") == "albert-elton" and slug("Elsa Alvarez") == "elsa-alvarez"
+
+
+def test_a_glued_article_in_lower_case_joins_the_name_the_corpus_writes_apart() -> None:
+    from filrouge.analyze.names import plan_merges
+
+    merged = {m.source: m.target for m in plan_merges({
+        "karim-el-mansouri": 6, "karim-elmansouri": 2, "elmansouri": 3, "el-mansouri": 1})}
+    assert merged == {"local:karim-elmansouri": "local:karim-el-mansouri",
+                      "local:elmansouri": "local:karim-el-mansouri",
+                      "local:el-mansouri": "local:karim-el-mansouri"}
+    # without the name written apart, a word opening in "al"/"el" is left as it is
+    assert plan_merges({"albert-dupont": 3, "bert-dupont": 2, "elmer-durand": 2,
+                        "mer-durand": 1}) == []
+
+
 # -- a timeline entry names who it speaks of --------------------------------------------------
 
 

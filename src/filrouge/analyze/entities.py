@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from filrouge.analyze.actors import Actor, ActorRegistry
-from filrouge.analyze.names import Merge, name_key, plan_merges
+from filrouge.analyze.names import Merge, ascii_slug, name_key, plan_merges
 from filrouge.model import Article, Entity
 
 if TYPE_CHECKING:
@@ -83,9 +82,9 @@ def _heading_line(text: str, start: int, end: int) -> bool:
 
 
 def slug(text: str) -> str:
-    """ASCII, lower-case, hyphenated form of a name: the corpus-local actor id."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    """ASCII, lower-case, hyphenated form of a name: the corpus-local actor id (an Arabic
+    article glued to a capitalised name is a word of its own: "ElBaradei" → "el-baradei")."""
+    return ascii_slug(text)
 
 
 def find_entities(doc: Doc, registry: ActorRegistry, on: str | None) -> list[Entity]:

@@ -32,6 +32,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
 # Words in a slug that are not part of the name: civilities a store may still hold from an
 # earlier analysis ("mr-nicolas-sarkozy", "monsieur-valls"), the vocative of a slogan ("Ya
@@ -57,8 +58,18 @@ class Merge:
     reason: str  # "same spelling key", "shorter form", "registry person", or two of them
 
 
+# The Arabic article glued to a capitalised name ("ElBaradei", "AlJazeera"): written apart in
+# the slug, as "el-Baradei" and "El Baradei" are.
+_GLUED_CAPITAL_ARTICLE = re.compile(r"(?<![^\W\d_])([AaEe]l)(?=[A-Z][a-z]{2,})")
+# The same article glued in lower case ("Elbaradei") is split only where the corpus also writes
+# the name apart: "Albert" and "Elton" are no "al-Bert" or "el-Ton".
+_GLUED_ARTICLES = ("al", "el")
+
+
 def ascii_slug(text: str) -> str:
-    """ASCII, lower-case, hyphenated form of a name (the ``local:`` id's slug)."""
+    """ASCII, lower-case, hyphenated form of a name (the ``local:`` id's slug); an Arabic
+    article glued to a capitalised name is a word of its own ("ElBaradei" → "el-baradei")."""
+    text = _GLUED_CAPITAL_ARTICLE.sub(r"\1-", text)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
@@ -83,10 +94,33 @@ def _word_key(word: str, last: bool) -> str:
     return re.sub(r"(.)\1+", r"\1", w)  # Mohammed/Mohamed, Hassan/Hasan
 
 
-def _name_words(slug: str) -> list[str]:
+def _detached_words(slugs: Iterable[str]) -> frozenset[str]:
+    """Spelling keys of the words these slugs write after a detached Arabic article
+    ("el-baradei", "al-sissi" → the keys of "baradei", "sissi")."""
+    found: set[str] = set()
+    for slug in slugs:
+        words = slug.split("-")
+        for article, word in pairwise(words):
+            if article in _GLUED_ARTICLES and len(word) >= 4:
+                found.update(_word_key(word, last) for last in (False, True))
+    return frozenset(found)
+
+
+def _unglued(word: str, detached: frozenset[str]) -> str:
+    """"elbaradei" → "baradei" when the corpus also writes "el-Baradei" or "El Baradei"."""
+    for article in _GLUED_ARTICLES:
+        rest = word[len(article):]
+        if (word.startswith(article) and len(rest) >= 4 and rest[0] not in _VOWELS
+                and (_word_key(rest, False) in detached or _word_key(rest, True) in detached)):
+            return rest
+    return word
+
+
+def _name_words(slug: str, detached: frozenset[str] = frozenset()) -> list[str]:
     """The words of a slug that make the name: civilities left out, "abd el X" as one word,
-    the article al-/el- and the particles de/du/le/la dropped, ben/bin/ibn made one."""
-    words = slug.split("-")
+    the article al-/el- and the particles de/du/le/la dropped, ben/bin/ibn made one; the
+    article glued to a name the corpus also writes apart (``detached``) dropped too."""
+    words = [_unglued(w, detached) if detached else w for w in slug.split("-")]
     while len(words) > 1 and words[0] in _CIVILITIES:
         words = words[1:]
     joined: list[str] = []
@@ -103,10 +137,11 @@ def _name_words(slug: str) -> list[str]:
     return kept or joined
 
 
-def name_key(slug: str) -> tuple[str, ...]:
+def name_key(slug: str, detached: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The spelling key of a person's name slug: equal for transliteration variants
-    ("mohammed-morsi", "mohamed-morsy"; "ali-abdullah-saleh", "ali-abdallah-saleh")."""
-    words = _name_words(slug)
+    ("mohammed-morsi", "mohamed-morsy"; "ali-abdullah-saleh", "ali-abdallah-saleh";
+    "mohamed-el-baradei", "mohamed-elbaradei" given ``detached`` from the corpus)."""
+    words = _name_words(slug, detached)
     return tuple(_word_key(w, i == len(words) - 1) for i, w in enumerate(words))
 
 
@@ -148,10 +183,13 @@ def plan_merges(counts: Mapping[str, int],
     ``counts`` maps each local person slug (without ``local:``) to how often it is used;
     ``known`` maps registry person ids to the names they go by in the corpus (their registry
     name, the texts linked to them). Returns one :class:`Merge` per renamed local id."""
-    known = known or {}
-    keys = {slug: name_key(slug) for slug in counts
+    known = {actor: list(names) for actor, names in (known or {}).items()}
+    # "Elbaradei" is "el-Baradei" where the corpus writes the name apart somewhere
+    detached = _detached_words([*counts, *(ascii_slug(n) for names in known.values()
+                                           for n in names)])
+    keys = {slug: name_key(slug, detached) for slug in counts
             if slug and slug.split("-")[0] not in _NOT_A_PERSON}
-    words = {slug: _name_words(slug) for slug in keys}
+    words = {slug: _name_words(slug, detached) for slug in keys}
     # A single word that opens a longer name is a first name: many people share it.
     first_words = {key[0] for key in keys.values() if len(key) > 1}
     # Two surnames side by side ("Hollande-Ayrault", "Le Pen-Chirac") are no one's full name:
@@ -162,7 +200,7 @@ def plan_merges(counts: Mapping[str, int],
             surnames[key[-1]] += counts[slug]
     openings = Counter(key[0] for key in set(keys.values()) if len(key) > 1)
     first_words |= {key[0] for names in known.values() for n in names
-                    if len(key := name_key(ascii_slug(n))) > 1}
+                    if len(key := name_key(ascii_slug(n), detached)) > 1}
     # 1. same key: one person, named by its most used (then fullest) spelling without civility
     groups: dict[tuple[str, ...], list[str]] = {}
     for slug, key in keys.items():
@@ -177,10 +215,10 @@ def plan_merges(counts: Mapping[str, int],
     for actor_id, names in known.items():
         for name in names:
             slug = ascii_slug(name)
-            key = name_key(slug)
+            key = name_key(slug, detached)
             if len(key) > 1:
                 registry.setdefault(key, set()).add(actor_id)
-                registry_words[key] = _name_words(slug)
+                registry_words[key] = _name_words(slug, detached)
     root: dict[tuple[str, ...], str] = {}
     reason: dict[tuple[str, ...], str] = {}
     for key in groups:
