@@ -622,3 +622,33 @@ def test_no_label_holds_a_participle_in_i_or_u() -> None:
     words = {w.lower() for label in labels for w in label.split()}
     assert not words & {"réuni", "élu", "tenu", "conclu"}, labels
     assert "sommet" in labels and "Rennes" in labels
+
+
+# -- a date inside a name is not the article's own date ---------------------------------------
+
+
+def test_a_date_naming_a_law_or_an_agreement_bounds_no_publication_day() -> None:
+    # the named dates were read as days "mentioned with no tense", near the writing
+    assert infer_from_text("Les médecins invoquent la loi du 22 avril 2005 sur la fin de "
+                           "vie. Ils demandent au gouvernement une réforme du texte.") is None
+    assert infer_from_text("Le collectif cite la « loi Evin » du 10 janvier 1991 et les accords "
+                           "de paix du 12 février 2015, que les rebelles violent.") is None
+    # the day the article tells of still does
+    found = infer_from_text("La loi a été votée le 22 avril 2005 par les députés.")
+    assert found is not None and found.earliest == dt.date(2005, 4, 22)
+
+
+def test_which_dates_belong_to_a_name() -> None:
+    from filrouge.analyze.pubdate import in_a_name
+
+    def named(text: str, date: str) -> bool:
+        return in_a_name(text, text.index(date))
+
+    assert named("Il invoque la loi du 22 avril 2005 sur la fin de vie.", "22 avril")
+    assert named("Les accords du 12 février sont violés.", "12 février")
+    assert named("Le décret du 1er juillet entre en vigueur.", "1er juillet")
+    assert named('La « loi Leonetti » du 22 avril 2005 est citée.', "22 avril")
+    assert named("Les accords de paix du 3 mai 2005 tiennent.", "3 mai")
+    assert not named("La manifestation du 3 mai 2015 a rassemblé du monde.", "3 mai")
+    assert not named("Le texte a été examiné du 3 au 5 mai 2015.", "3 au")
+    assert not named("La loi a été votée le 22 avril 2005.", "22 avril")

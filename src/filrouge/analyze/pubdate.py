@@ -107,6 +107,24 @@ def _weekday_in(text: str) -> int | None:
     return None
 
 
+@cache
+def _name_head() -> re.Pattern[str]:
+    """A noun that a date after "du" (or a year after "de") names: "la loi du", "les accords
+    de paix du", "la « loi Leonetti » du", "la loi de [2005]"; the nouns are in
+    ``time_fr.json`` (inference.name_heads)."""
+    heads = sorted(_lexicon()["inference"]["name_heads"], key=len, reverse=True)
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(map(re.escape, heads)) + r")(?!\w)"
+                      r"(?:\s*[\"«“]?\s*(?-i:[A-ZÀ-Ý][\w'’-]*)\s*[\"»”]?"
+                      r"|\s+d(?:e|['’])\s*[\w-]+){0,2}\s+(?:du|de|d['’])\s*$")
+
+
+def in_a_name(text: str, start: int) -> bool:
+    """Whether the date at ``start`` belongs to a name ("la loi du 22 avril 2005", "les
+    accords du 12 février", "la révolution du 25 janvier"): it tells when the law was passed or
+    the uprising began, not when the article was written, so it bounds nothing."""
+    return _name_head().search(text, max(0, start - 60), start) is not None
+
+
 def _present(text: str) -> bool:
     """``ce jeudi 12 juillet``, ``aujourd'hui 5 juillet``: the day of writing itself."""
     return bool(re.match(r"(?i)\s*(?:ce|cet|cette|aujourd['’]hui)\b", text))
@@ -133,6 +151,8 @@ def _mentions(text: str, times: Sequence[TimeExpr],
     partial: list[tuple[int, int, TimeExpr]] = []
     for expr in times:
         if expr.vague or expr.type not in {"DATE", "TIME"} or expr.anchor != "document":
+            continue
+        if in_a_name(text, expr.start):
             continue
         tense = tense_at(text, expr.start)
         pinned = _weekday_in(expr.text) is not None or _present(expr.text)
