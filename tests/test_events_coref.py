@@ -106,3 +106,19 @@ def test_a_person_also_named_by_name_stays_that_person(analyzer: Analyzer) -> No
     found = events(analyzer, "Dmitri Peskov est arrivé. Le porte-parole du Kremlin a accusé "
                              "l'Otan de prolonger la guerre.", "2024-06-14")
     assert roles(found, "ACCUSE") == [(["dmitri-peskov"], ["NATO"])]
+
+
+def test_the_text_an_agreement_named_before_is_concluded_by_its_sides(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le 3 mars, Ankara a annoncé qu'elle se retirait de l'accord sur "
+                             "le transit du gaz russe. Ce texte avait été conclu il y a deux ans "
+                             "à Genève.", "2024-03-05")
+    agreed = sorted((e.actors[0], e.targets[0]) for e in found if e.type == "AGREE")
+    assert agreed == [("RUS", "TUR"), ("TUR", "RUS")]
+
+
+def test_a_text_is_no_actor_of_what_it_provides_for_others(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le G7 a pris un engagement envers l'Ukraine. Valable dix ans, "
+                             "l'accord prévoit que Londres et Kiev se consultent en cas "
+                             "d'agression.", "2024-01-12")
+    assert not [e for e in found if e.type == "CONSULT" and "G7" in e.actors]

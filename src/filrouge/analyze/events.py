@@ -29,7 +29,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, cast
@@ -339,6 +339,7 @@ def find_events(
         elif token.pos_ in {"NOUN", "PROPN"} and _noun_lemma(token) in noun_cues():
             drafts.extend(_noun_event(token, context))
     drafts.extend(_statement_readings(doc, context, drafts))
+    drafts = _text_parties(drafts, context)
 
     drafts = _resolve_exclusions(drafts, context)
     for draft in drafts:
@@ -1098,6 +1099,9 @@ def _verb_actors(verb: Token, context: _Context) -> tuple[list[str], bool, bool]
         troops = _troops_nationality(verb, context)
         if troops:  # "des soldats britanniques soient déployés": Britain deploys them
             return troops, False, False
+        if any(c.dep_ == "nsubj:pass" and _is_text_reference(c, context)
+               for c in verb.children):
+            return [_TEXT], False, True  # "Ce texte avait été conclu à Istanbul": its parties
         # "Interrogé…, X a pour sa part exclu que…" read as a participle: the quote's speaker
         return _cue_speaker(verb, context), False, False
     node: Token | None = verb
@@ -1112,6 +1116,8 @@ def _verb_actors(verb: Token, context: _Context) -> tuple[list[str], bool, bool]
         subjects.sort(key=lambda c: not _subject_actors(c, head, context)[0])
         for subject in subjects:
             actors, pronoun, agentless = _subject_actors(subject, node, context)
+            if actors == [_TEXT] and node is not verb:
+                actors = []  # "l'accord prévoit que Londres et Kiev se consultent"
             dateline = _after_dateline(subject, node, context)
             if dateline:  # "RIYAD, Arabie Saoudite — Les responsables américains … ont"
                 actors = dateline
@@ -1268,7 +1274,66 @@ def _subject_actors(subject: Token, verb: Token, context: _Context,
         if word in words["person_pronouns"] | words["group_pronouns"]:
             return _pronoun_actor(subject, verb, context), True, False
         return [], False, False
-    return _phrase_actors(subject, context), False, False
+    found = _phrase_actors(subject, context)
+    if not found and _is_text_reference(subject, context):
+        return [_TEXT], False, True  # "Le texte promet des consultations": its parties
+    return found, False, False
+
+
+# Stands, while the article is read, for the parties of an agreement text the sentence names
+# only as "le texte", "cet accord" (resolved by _text_parties once every event is known).
+_TEXT = "@text"
+_REFERRING = frozenset({"le", "la", "l'", "ce", "cet", "cette", "ces", "les"})
+
+
+def _is_text_reference(noun: Token, context: _Context) -> bool:
+    """"le texte", "cet accord", "ce document": an agreement named before, not here."""
+    if noun.lemma_.lower() not in grammar()["agreement_words"] or not any(
+        c.dep_ == "det" and _apostrophes(c.lower_) in _REFERRING for c in noun.children
+    ):
+        return False
+    words = _own_words(noun)
+    return not [e for e in context.entities.within(words[0].idx, words[-1].idx + len(words[-1]))
+                if e.actor and e.label != "LOC"]
+
+
+def _text_parties(drafts: list[_Draft], context: _Context) -> list[_Draft]:
+    """Drafts whose actor is "le texte": the sides of the last event before it whose sentence
+    names an agreement (who signed it, or left it: "Moscou se retirait de l'accord sur les
+    céréales ukrainiennes. Ce texte avait été conclu…" → Russia and Ukraine). What two sides
+    do together is done by each with the other; anything else by the side it is not addressed
+    to. Without such an event, the draft is dropped."""
+    words = grammar()["agreement_words"]
+    out: list[_Draft] = []
+    for draft in drafts:
+        if _TEXT not in draft.actors:
+            out.append(draft)
+            continue
+        earlier = [d for d in drafts if _TEXT not in d.actors and d.trigger.i < draft.trigger.i
+                   and any(t.lemma_.lower() in words for t in d.trigger.sent)]
+        if not earlier:
+            continue
+        sides = _agreement_parties([d for d in earlier if d.cue.type == "AGREE"], context)
+        if len(sides) < 2:  # no agreement signed with someone: the last one named, with
+            last = max(earlier, key=lambda d: d.trigger.i)  # the sides its words name
+            text = [t for t in last.trigger.sent if t.lemma_.lower() in words][-1]
+            named = [e.actor for e in context.entities.within(
+                min(w.idx for w in text.subtree), max(w.idx + len(w) for w in text.subtree))
+                if e.actor and e.label != "LOC"] + _adjective_list(text, context) + [
+                context.adjectives[w.lower_] for w in text.subtree
+                if w.dep_ == "amod" and w.lower_ in context.adjectives]
+            sides = list(dict.fromkeys(context.side_of(a) for a in [*last.actors,
+                                                                     *last.targets, *named]))
+        if draft.cue.type in _TOGETHER and len(sides) >= 2:
+            out.extend(replace(draft, actors=[a], targets=[b], target_implicit=False)
+                       for a in sides[:2] for b in sides[:2] if a != b)
+            continue
+        addressed = draft.targets[0] if draft.targets else None
+        acting = [s for s in sides if s != addressed]
+        if acting:
+            out.append(replace(draft, actors=acting[:1],
+                               targets=draft.targets or [s for s in sides if s != acting[0]][:1]))
+    return out
 
 
 def _is_person(actor: str, context: _Context) -> bool:
