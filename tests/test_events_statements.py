@@ -64,7 +64,7 @@ def test_a_neutral_statement_is_no_event(analyzer: Analyzer) -> None:
 def test_the_readings_use_known_types() -> None:
     types = {t for t, _, _ in statement_readings()}
     assert types <= {"ACCUSE", "REJECT", "THREATEN", "SUPPORT", "REQUEST"}
-    assert all(condition in {"", "fact", "hypothetical"} for _, _, condition in
+    assert all(condition in {"", "fact", "hypothetical", "named"} for _, _, condition in
                statement_readings())
 
 
@@ -328,3 +328,25 @@ def test_condemning_a_deed_accuses_its_doer_not_its_victim(analyzer: Analyzer) -
     found = events(analyzer, "Olaf Scholz a condamné l'attaque russe contre Chisinau.")
     assert [(e.actors, e.targets) for e in found if e.type == "ACCUSE"] == [
         (["olaf-scholz"], ["RUS"])]
+
+
+def test_praise_counts_only_when_its_words_name_whom(analyzer: Analyzer) -> None:
+    named = events(analyzer, "« C'est un accord historique pour la Moldavie », a déclaré Olaf "
+                             "Scholz.")
+    assert ("SUPPORT", ["olaf-scholz"], ["MDA"]) in kinds(named)
+    unnamed = events(analyzer, "« C'est une bonne nouvelle », a déclaré Olaf Scholz.")
+    assert "SUPPORT" not in [e.type for e in unnamed]
+
+
+def test_a_statement_told_again_is_one_happening(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Olaf Scholz a salué Emmanuel Macron. « Notre solidarité avec "
+                             "Emmanuel Macron est totale », a-t-il écrit.")
+    assert [e.type for e in found].count("SUPPORT") == 1
+
+
+def test_a_dismissal_rejects_and_an_error_accuses(analyzer: Analyzer) -> None:
+    dismissed = events(analyzer, "Dmitri Peskov a affirmé que ces accords « ne changeront rien ».")
+    assert ("REJECT", ["dmitri-peskov"]) in [(e.type, e.actors) for e in dismissed]
+    error = events(analyzer, "Olaf Scholz a estimé que la décision de Moscou était « une grave "
+                             "erreur ».")
+    assert ("ACCUSE", ["olaf-scholz"]) in [(e.type, e.actors) for e in error]

@@ -543,13 +543,6 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
                 continue
             if not words or (where := _find_words(forms, words)) is None:
                 continue
-            seen.add(type_)
-            if type_ == "ACCUSE":  # "Moscou « ne veut pas la paix »": what the accused is
-                said = {t.i for t in words_only[where[0]:where[1]]}  # said to do is no act
-                drafts[:] = [d for d in drafts if d.trigger.i not in said or d.from_noun
-                             or speaker in d.actors]
-            cue_line = Cue(lemma=cue.lemma_.lower(), type=type_, mode=None,
-                           conditions=frozenset())
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             targets = [e.actor for e in context.entities.within(start, end)
                        if e.actor and e.label != "LOC" and not _named_as_place(e, context)
@@ -559,6 +552,18 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
                 targets = [state for t in tokens if t.pos_ == "ADJ" and t.dep_ == "amod"
                            and (state := context.adjectives.get(t.lower_)) is not None
                            and state != context.side_of(speaker)][:1]
+            if condition == "named" and not targets:
+                continue  # praise of what the words do not name ("une bonne nouvelle")
+            if targets and any(d.cue.type == type_ and speaker in d.actors
+                               and d.targets[:1] == targets for d in [*drafts, *found]):
+                continue  # told again in the article: one happening ("a salué …", « … »)
+            seen.add(type_)
+            if type_ == "ACCUSE":  # "Moscou « ne veut pas la paix »": what the accused is
+                said = {t.i for t in words_only[where[0]:where[1]]}  # said to do is no act
+                drafts[:] = [d for d in drafts if d.trigger.i not in said or d.from_noun
+                             or speaker in d.actors]
+            cue_line = Cue(lemma=cue.lemma_.lower(), type=type_, mode=None,
+                           conditions=frozenset())
             found.append(_Draft(cue_line, cue, [speaker], targets, False,
                                 type_ == "SUPPORT" and hypothetical, False,
                                 read_from_words=True, way="statement"))
@@ -627,10 +632,11 @@ def _about_aid(draft: _Draft, context: _Context) -> bool:
              and context.side_of(e.actor) not in {context.side_of(a) for a in draft.actors}]
     if names:
         return False
-    # a statement of support that names nobody ("nous serons là aussi longtemps qu'il le
-    # faudra") stands by whom the article's aid goes to, unless said from that side
+    # a promise of support that names nobody ("nous serons là aussi longtemps qu'il le
+    # faudra") stands by whom the article's aid goes to, unless said from that side (praise,
+    # "c'est une bonne nouvelle", goes to the one praised, named in the sentence or before)
     first = next(iter(context.recipients or context.states), None)
-    return (draft.read_from_words and first is not None
+    return (draft.read_from_words and draft.hypothetical and first is not None
             and first not in {context.side_of(a) for a in draft.actors}) or any(
         t.lemma_.lower() in _AID_WORDS for t in words)
 
