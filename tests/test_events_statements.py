@@ -350,3 +350,9 @@ def test_a_dismissal_rejects_and_an_error_accuses(analyzer: Analyzer) -> None:
     error = events(analyzer, "Olaf Scholz a estimé que la décision de Moscou était « une grave "
                              "erreur ».")
     assert ("ACCUSE", ["olaf-scholz"]) in [(e.type, e.actors) for e in error]
+
+
+def test_two_coordinated_addressees_are_both_targets(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Olaf Scholz a promis que l'Allemagne resterait « un partenaire "
+                             "fiable » de la Moldavie et de la Roumanie.")
+    assert [e.targets for e in found if e.type == "SUPPORT"] == [["MDA", "ROU"]]

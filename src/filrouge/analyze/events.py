@@ -544,10 +544,11 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
             if not words or (where := _find_words(forms, words)) is None:
                 continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-            targets = [e.actor for e in context.entities.within(start, end)
-                       if e.actor and e.label != "LOC" and not _named_as_place(e, context)
-                       and not (e.actor.startswith("local:") and e.label != "PER")
-                       and context.side_of(e.actor) != context.side_of(speaker)][:1]
+            named = [e for e in context.entities.within(start, end)
+                     if e.actor and e.label != "LOC" and not _named_as_place(e, context)
+                     and not (e.actor.startswith("local:") and e.label != "PER")
+                     and context.side_of(e.actor) != context.side_of(speaker)]
+            targets = _with_coordinated(named[:1], named, context.text)
             if not targets and type_ == "SUPPORT":  # "Chers amis ukrainiens, vous n'êtes …"
                 targets = [state for t in tokens if t.pos_ == "ADJ" and t.dep_ == "amod"
                            and (state := context.adjectives.get(t.lower_)) is not None
@@ -568,6 +569,21 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
                                 type_ == "SUPPORT" and hypothetical, False,
                                 read_from_words=True, way="statement"))
     return found
+
+
+# What joins two coordinated names: "X et Y", "X, de Y", "X et de l'Y".
+_AND = re.compile(r"\s*(?:,|et|ou)\s*(?:(?:de|du|des|la|le|les|l['’]|d['’])\s*)*", re.IGNORECASE)
+
+
+def _with_coordinated(first: list[Entity], named: list[Entity], text: str) -> list[str]:
+    """The first actor the words name and the one coordinated with it, as two addressees are
+    two ("un partenaire fiable des États-Unis et de l'Otan": both)."""
+    if not first:
+        return []
+    second = next((e.actor for e in named if e.actor and e.actor != first[0].actor
+                   and e.start > first[0].end
+                   and _AND.fullmatch(text[first[0].end:e.start])), None)
+    return [str(first[0].actor)] + ([second] if second else [])
 
 
 def _cue_token(doc: Doc, quote: Quote) -> Token | None:
