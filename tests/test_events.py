@@ -38,7 +38,8 @@ def test_an_agreement_with_actor_target_and_date(analyzer: Analyzer) -> None:
 def test_two_signatories_sign_with_each_other(analyzer: Analyzer) -> None:
     found = events(analyzer, "Joe Biden et Volodymyr Zelensky ont signé jeudi un accord de "
                              "sécurité bilatéral.")
-    assert roles(found) == [("AGREE", ["joe-biden"], ["volodymyr-zelensky"])]
+    assert roles(found) == [("AGREE", ["joe-biden"], ["volodymyr-zelensky"]),
+                            ("AGREE", ["volodymyr-zelensky"], ["joe-biden"])]
 
 
 def test_coordinated_subjects_each_act_towards_a_named_counterpart(analyzer: Analyzer) -> None:

@@ -71,7 +71,8 @@ def test_an_article_of_the_next_day_tells_its_undated_events_on_the_lead_s_day(
                              "avec l'Ukraine.", "2025-02-19")
     agreements = [e for e in found if e.type == "AGREE"]
     assert [(e.actors, e.date) for e in agreements] == [
-        (["USA"], "2025-02-18"), (["USA"], "2025-02-18"),
+        (["USA"], "2025-02-18"), (["RUS"], "2025-02-18"),  # each party's record
+        (["USA"], "2025-02-18"), (["RUS"], "2025-02-18"),
         (["RUS"], "2025-02-19"),  # the future is not the lead's day
     ]
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from filrouge.analyze.actors import ActorRegistry, load_registry
 from filrouge.analyze.dating import date_statements
 from filrouge.analyze.entities import EntityIndex, find_entities
-from filrouge.analyze.events import find_events
+from filrouge.analyze.events import find_events, once_per_article
 from filrouge.analyze.figures import find_amounts
 from filrouge.analyze.pubdate import (
     DatedCollection,
@@ -62,6 +62,7 @@ def annotate(article: Article, doc: Doc, registry: ActorRegistry,
     events = find_events(doc, index, quotes, times, published)
     sentences = [(sentence.start_char, sentence.end_char) for sentence in doc.sents]
     quotes, events = date_statements(article.text, times, sentences, quotes, events, published)
+    events = once_per_article(events, index, doc)  # with their final days
     return article.model_copy(
         update={
             "entities": entities,

@@ -1,0 +1,150 @@
+"""The gold's settled conventions the extractor follows (docs/gold.md, "Conventions settled by
+the adjudication"; docs/events.md, "Gold conventions the extractor follows"): every named party
+of a meeting or of a joint signing gets its own record, a happening is recorded once per
+article. Invented sentences."""
+
+from __future__ import annotations
+
+from filrouge.analyze.pipeline import Analyzer
+from filrouge.model import Event
+
+from .conftest import analyse_text
+
+
+def events(analyzer: Analyzer, text: str, kind: str, published: str = "2024-03-14",
+           ) -> list[Event]:
+    return [e for e in analyse_text(analyzer, text, published).events if e.type == kind]
+
+
+def roles(found: list[Event]) -> list[tuple[list[str], list[str]]]:
+    return [(e.actors, e.targets) for e in found]
+
+
+# --------------------------------------------------------------------------- meetings
+
+
+def test_a_talk_between_two_people_is_each_one_s(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Emmanuel Macron s'est entretenu mardi avec Volodymyr Zelensky.",
+                   "CONSULT")
+    assert roles(found) == [(["emmanuel-macron"], ["volodymyr-zelensky"]),
+                            (["volodymyr-zelensky"], ["emmanuel-macron"])]
+    first, second = found
+    assert (second.start, second.end, second.date) == (first.start, first.end, first.date)
+
+
+def test_a_meeting_with_two_people_named_together_is_one_record_per_party(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Volodymyr Zelensky s'est entretenu mardi avec Emmanuel Macron "
+                             "et Olaf Scholz.", "CONSULT")
+    assert sorted(map(str, roles(found))) == sorted(map(str, [
+        (["volodymyr-zelensky"], ["emmanuel-macron"]),
+        (["volodymyr-zelensky"], ["olaf-scholz"]),
+        (["emmanuel-macron"], ["volodymyr-zelensky"]),
+        (["olaf-scholz"], ["volodymyr-zelensky"]),
+    ]))
+
+
+def test_a_call_between_two_named_together(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Emmanuel Macron et Olaf Scholz se sont parlé au téléphone mardi.",
+                   "CONSULT")
+    assert roles(found) == [(["emmanuel-macron"], ["olaf-scholz"]),
+                            (["olaf-scholz"], ["emmanuel-macron"])]
+
+
+def test_a_meeting_noun_between_two_people(analyzer: Analyzer) -> None:
+    found = events(analyzer, "L'appel téléphonique entre Donald Trump et Vladimir Poutine a "
+                             "duré deux heures mardi.", "CONSULT")
+    assert roles(found) == [(["donald-trump"], ["vladimir-putin"]),
+                            (["vladimir-putin"], ["donald-trump"])]
+
+
+def test_a_meeting_between_three_is_each_one_s_with_the_two_others(analyzer: Analyzer) -> None:
+    found = events(analyzer, "La rencontre entre Emmanuel Macron, Olaf Scholz et Volodymyr "
+                             "Zelensky a eu lieu mardi.", "CONSULT")
+    people = ["emmanuel-macron", "olaf-scholz", "volodymyr-zelensky"]
+    assert sorted(map(str, roles(found))) == sorted(
+        str(([a], [b])) for a in people for b in people if a != b)
+
+
+def test_sides_named_inside_the_subject_of_a_reciprocal_meeting(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Les hauts fonctionnaires de Kyiv et de Washington doivent se "
+                             "rencontrer dans les 24 heures.", "CONSULT")
+    assert roles(found) == [(["UKR"], ["USA"]), (["USA"], ["UKR"])]
+
+
+def test_a_visit_is_the_visitor_s_only(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Emmanuel Macron s'est rendu mardi à Kiev.", "CONSULT")
+    assert roles(found) == [(["emmanuel-macron"], ["UKR"])]
+
+
+def test_a_host_receiving_is_the_host_s_record(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Emmanuel Macron a reçu mardi Olaf Scholz à l'Élysée.", "CONSULT")
+    assert roles(found) == [(["emmanuel-macron"], ["olaf-scholz"])]
+
+
+def test_the_guest_a_participle_of_reception_hangs_on(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le chancelier Olaf Scholz est arrivé mardi à l'Élysée, accueilli "
+                             "sur le perron par Emmanuel Macron.", "CONSULT")
+    assert (["emmanuel-macron"], ["olaf-scholz"]) in roles(found)
+    assert (["olaf-scholz"], ["emmanuel-macron"]) not in roles(found)
+
+
+def test_a_wish_to_meet_is_one_side_s(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Emmanuel Macron espère rencontrer rapidement Donald Trump.",
+                   "CONSULT")
+    assert roles(found) == [(["emmanuel-macron"], ["donald-trump"])]
+
+
+def test_negotiations_led_by_one_state_have_no_reverse(analyzer: Analyzer) -> None:
+    found = events(analyzer, "La Pologne négocie avec l'Ukraine un accord sur les céréales.",
+                   "CONSULT")
+    assert roles(found) == [(["POL"], ["UKR"])]
+
+
+# --------------------------------------------------------------------------- signings
+
+
+def test_co_signers_named_together_sign_with_each_other(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Emmanuel Macron et Olaf Scholz ont signé mardi un accord de "
+                             "coopération.", "AGREE")
+    assert roles(found) == [(["emmanuel-macron"], ["olaf-scholz"]),
+                            (["olaf-scholz"], ["emmanuel-macron"])]
+
+
+def test_signing_with_a_person_stays_that_person_one_way(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Olaf Scholz a signé mardi un accord avec Volodymyr Zelensky.",
+                   "AGREE")
+    assert roles(found) == [(["olaf-scholz"], ["volodymyr-zelensky"])]
+
+
+def test_co_signers_with_a_third_party_target_the_third_party(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Giorgia Meloni et Justin Trudeau ont signé samedi des accords de "
+                             "sécurité avec l'Ukraine.", "AGREE")
+    assert roles(found) == [(["giorgia-meloni", "justin-trudeau"], ["UKR"])]
+
+
+# --------------------------------------------------------------------------- once per article
+
+
+def test_a_visit_told_again_by_a_noun_is_recorded_once(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Emmanuel Macron s'est rendu mardi à Kiev. Sa visite de mardi "
+                             "à Kiev était la troisième depuis le début de la guerre.", "CONSULT")
+    assert [(e.actors, e.targets, e.trigger.text) for e in found] == [
+        (["emmanuel-macron"], ["UKR"], "rendu")]
+
+
+def test_a_reverse_record_stands_for_the_later_telling_of_the_other_side(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Joe Biden et Volodymyr Zelensky ont signé jeudi un accord.\n\n"
+                             "« C'est le document le plus solide que nous ayons signé avec les "
+                             "États-Unis », a déclaré jeudi Volodymyr Zelensky.", "AGREE",
+                   "2024-06-14")
+    assert roles(found) == [(["joe-biden"], ["volodymyr-zelensky"]),
+                            (["volodymyr-zelensky"], ["joe-biden"])]
+
+
+def test_two_different_acts_of_one_day_stay_two(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Les alliés se sont engagés mardi à augmenter leurs dépenses.\n\n"
+                             "Les alliés ont aussi approuvé mardi de nouveaux plans de défense.",
+                   "AGREE")
+    assert len(found) == 2
