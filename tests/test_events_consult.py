@@ -188,3 +188,28 @@ def test_coming_and_going_to_a_place_is_a_visit(analyzer: Analyzer) -> None:
     assert consults(analyzer, "L'ancien diplomate Bernard Aumont revient sur les engagements "
                               "pris envers Kiev.") == []
     assert consults(analyzer, "Les États-Unis vont venir en aide à l'Ukraine.") == []
+
+
+def test_a_visit_and_the_meeting_held_there_are_two(analyzer: Analyzer) -> None:
+    found = consults(analyzer, "Lors de son séjour à Pékin, Emmanuel Macron a rencontré Xi "
+                               "Jinping.")
+    assert (["emmanuel-macron"], ["CHN"]) in roles(found)
+    assert (["emmanuel-macron"], ["xi-jinping"]) in roles(found)
+
+
+def test_seeing_each_other_is_meeting_but_not_being_refused(analyzer: Analyzer) -> None:
+    found = consults(analyzer, "Emmanuel Macron et Olaf Scholz se sont vus mardi à Berlin.")
+    assert first(found) == (["emmanuel-macron"], ["olaf-scholz"])
+    assert consults(analyzer, "Volodymyr Zelensky s'est vu refuser l'adhésion à l'Otan.") == []
+
+
+def test_talks_attended_with_someone(analyzer: Analyzer) -> None:
+    found = consults(analyzer, "Le Kremlin a participé mardi à des pourparlers avec l'Ukraine "
+                               "à Istanbul.")
+    assert first(found) == (["KREMLIN"], ["UKR"])
+
+
+def test_attending_a_meeting_of_a_named_body(analyzer: Analyzer) -> None:
+    found = consults(analyzer, "Volodymyr Zelensky a annoncé sa participation au sommet de "
+                               "l'Otan.")
+    assert roles(found) == [(["volodymyr-zelensky"], ["NATO"])]

@@ -843,7 +843,9 @@ def _without_repeats(drafts: list[_Draft]) -> list[_Draft]:
     kept: list[_Draft] = []
     for draft in sorted(drafts, key=lambda d: d.trigger.i):
         same = [k for k in kept if k.cue.type == draft.cue.type and k.actors == draft.actors
-                and k.trigger.sent == draft.trigger.sent]
+                and k.trigger.sent == draft.trigger.sent
+                and (k.cue.type != "CONSULT" or k.cue.mode == draft.cue.mode)]  # a visit and
+        # the meeting held there are two: "Lors de son séjour à Pékin, X a rencontré Y"
         if same and draft.from_noun:
             continue
         governors = [k for k in same if not k.from_noun and "Inf" in _feats(
@@ -1960,6 +1962,22 @@ _AT_PLACE = re.compile(r"(?:^|[\s(])(?:à|en|au|aux|dans|chez)\s+(?:l['’]|la\s
                        re.IGNORECASE)
 
 
+def _place_after(noun: Token, context: _Context) -> list[str]:
+    """The place right after a visit noun in the words ("sa visite à Pékin", "son séjour en
+    Chine"), however the parser hung it."""
+    end = noun.idx + len(noun.text)
+    visit = Cue(lemma="", type="CONSULT", mode="visit", conditions=frozenset())
+    for entity in context.entities.within(end, end + 20):
+        entity = _with_capital(entity, context)
+        record = context.entities.registry.get(entity.actor) if entity.actor else None
+        if record is not None and _AT_PLACE.search(" " + context.text[end:entity.start]) and (
+            _is_place(entity, context) or record.type == "state"
+        ):
+            return [_as_target(entity, visit, context)]
+        break
+    return []
+
+
 def _visited_where(verb: Token, context: _Context) -> list[str]:
     """The place a relative "où" hangs a visit on ("À Washington, où il s'est rendu…")."""
     where = next((c for c in verb.children if c.lower_ == "où" and c.i < verb.i), None)
@@ -2022,12 +2040,20 @@ def _meeting_rank(root: Token, verb: Token, cue: Cue, context: _Context, entity:
         _is_passive(verb)
     ):
         return 2
+    if link.dep_ == "nsubj" and link.i > verb.i and root.i == link.i and any(
+        c.dep_ == "nsubj" and c.i < verb.i for c in verb.children
+    ):
+        return 2  # "X a rencontré Xi Jinping", the object read as a second subject
     if link.dep_.startswith("nsubj") or link.dep_ in {"obl:agent", "expl:subj"}:
         return None
     if not cases and root.dep_ == "nmod" and root.head.i == link.i and link.dep_ == "obl:mod" and (
         link.pos_ == "NOUN" and not any(k.dep_ == "case" for k in link.children)
     ):
         return 2  # "a rencontré vendredi Vladimir Poutine", the name hung on the day
+    if "avec" in cases and root.head.lemma_.lower() in words["gathering_words"] and (
+        root.head.i == link.i or _attached(root.head, verb)
+    ):
+        return 1  # "a participé à des pourparlers avec X"
     if "avec" in cases and root.head.lemma_.lower() in words["phone_words"] and _attached(
         root.head, verb
     ):
@@ -2320,6 +2346,12 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
                        if rank <= _ADDRESSED]
         if not targets and occasion is not None:  # "a dit lors d'une conférence … avec X"
             targets = [t for t in _met_with(occasion, context) if t not in actors]
+        if not targets and cue.mode == "visit":  # "son séjour à Pékin", "à Pékin" misparsed
+            targets = [t for t in _place_after(noun, context) if t not in actors]
+        if not targets and "gathering" in cue.conditions:  # "apparition à la réunion du groupe"
+            targets = [b for w in noun.subtree if w.i != noun.i and w.lemma_.lower() in (
+                words["gathering_words"]) for b in [_meeting_body(w, context)]
+                if b is not None and b not in actors][:1]
         if "target" in cue.conditions and not targets:
             continue
         if possessive and not (targets or (len(actors) > 1 and cue.type in _TOGETHER)):
