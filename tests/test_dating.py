@@ -286,3 +286,16 @@ def test_a_plan_takes_the_lead_s_day_only_when_told_in_the_past() -> None:
     assert event_day(text, "ratifier", lead=lead) == lead
     told = "Le ministre a annoncé que Tokyo verserait 4 milliards."
     assert event_day(told, "verserait", lead=lead, hypothetical=True) == lead
+
+
+def test_a_clause_of_time_shares_the_month_of_the_clause_it_hangs_on() -> None:
+    text = "Sa nomination n'a été acquise qu'en juin, après que la Hongrie eut levé son veto."
+    assert event_day(text, "levé") is None
+    assert event_day("Il a été nommé mardi, après que la Hongrie eut levé son veto.",
+                     "levé") == "2023-07-11"
+
+
+def test_a_participle_cue_told_as_done_before_by_someone_is_undated() -> None:
+    assert event_day("Le texte reprend les garanties promises à Kiev par le G7.",
+                     "promises") is None
+    assert event_day("Kiev a été frappée par des drones russes.", "frappée") == PUBLISHED

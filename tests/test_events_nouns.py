@@ -109,3 +109,39 @@ def test_a_plan_without_a_day_is_dated_when_stated_not_by_the_lead(analyzer: Ana
                              "texte, ce qui pourrait prendre quelques semaines.", "2025-05-01")
     assert one(found, "AGREE", "USA", "signé").date == "2025-04-30"  # the lead's Wednesday
     assert one(found, "AGREE", "UKR", "ratifier").date == "2025-05-01"  # to come: said today
+
+
+def test_a_conditional_the_tagger_read_as_an_adjective_is_still_the_verb(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le président a annoncé que l'Allemagne et la Pologne piloteraient "
+                             "une force de réassurance.", "2025-03-27")
+    (mobilize,) = [e for e in found if e.type == "MOBILIZE"]
+    assert mobilize.actors == ["DEU", "POL"] and mobilize.hypothetical
+
+
+def test_aid_that_is_the_subject_is_given_by_the_nationality_it_bears(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Cette visite intervient alors que l'aide britannique reste bloquée "
+                             "à Londres.", "2024-01-12")
+    assert [(e.type, e.actors, e.date) for e in found] == [("AID", ["GBR"], None)]  # ongoing
+
+
+def test_an_aid_package_adopted_in_a_relative_clause_is_aid(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le ministre a fait référence à l'enveloppe de 40 milliards de "
+                             "dollars que le Congrès américain n'a pas encore adoptée.",
+                   "2024-02-24")
+    assert [(e.type, e.actors) for e in found] == [("AID", ["USA"])]
+
+
+def test_troops_refused_go_where_the_article_deploys_troops(analyzer: Analyzer) -> None:
+    found = events(analyzer, "À Paris, la France a réuni ses partenaires à l'Élysée, et Emmanuel "
+                             "Macron a parlé avec la presse française. Les dirigeants ont discuté "
+                             "d'un déploiement européen en Moldavie. L'Italie n'enverra pas de "
+                             "troupes.", "2025-03-27")
+    assert one(found, "MOBILIZE", "ITA").targets == ["MDA"]  # not France, the host
+
+
+def test_days_inside_the_quoted_words_do_not_date_the_statement(analyzer: Analyzer) -> None:
+    found = events(analyzer, "« L'Allemagne restera aux côtés de l'Ukraine, aujourd'hui comme "
+                             "demain », a déclaré Olaf Scholz.", "2024-02-16")
+    assert one(found, "SUPPORT", "olaf-scholz").date == "2024-02-16"  # not tomorrow

@@ -309,6 +309,13 @@ _DONE_BEFORE = re.compile(r"\s+(?:[^\W\d]+\s+)?[^\W\d]+(?:é|ée|és|ées|is|ise
                           r"\s+(?:[\w'’-]+\s+){0,4}?par\s", _FLAGS)
 
 
+_PARTICIPLE_BY = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+par\s", _FLAGS)
+_PARTICIPLE = re.compile(r"[^\W\d]+(?:é|ée|és|ées|is|ise|ises|u|ue|us|ues)", _FLAGS)
+_AUXILIARY_BEFORE = re.compile(r"\b(?:été|est|sont|était|étaient|sera|seront|serait|seraient|"
+                               r"soit|soient|fut|furent|a|ont|avait|avaient|aura|auront|"
+                               r"aurait|auraient|ait|aient)\s+(?:[^\W\d]+\s+)?$", _FLAGS)
+
+
 def _done_before(text: str, cue: tuple[int, int]) -> bool:
     """Whether the event is a noun told as done earlier by someone ("les engagements pris par
     le G7", "l'aide promise à Kiev par Berlin"): a past participle qualifying it, then "par"
@@ -316,7 +323,11 @@ def _done_before(text: str, cue: tuple[int, int]) -> bool:
     financées par les Européens".)"""
     if re.search(r"\s", text[cue[0] : cue[1]]):
         return False  # a phrase, not a cue word: what follows it is not its complement
-    return bool(_DONE_BEFORE.match(text, cue[1]))
+    if _DONE_BEFORE.match(text, cue[1]):
+        return True
+    return bool(_PARTICIPLE.fullmatch(text, cue[0], cue[1])) and bool(
+        _PARTICIPLE_BY.match(text, cue[1])) and not _AUXILIARY_BEFORE.search(
+        text, max(0, cue[0] - 40), cue[0])
 
 
 _SINCE_THEN = re.compile(r"\s*(?:et\s+)?depuis\s*,", _FLAGS)
@@ -326,6 +337,9 @@ _SINCE = re.compile(r"(?:^|[\s(])(?:depuis|dès)\s*$", _FLAGS)
 # What may stand between a verb and its own time phrase: no comma, no other clause.
 _CLAUSE_BREAK = re.compile(r"[,;:«»\"“”()]|\b(?:qui|que|qu['’]|dont|où|lorsque|quand)\b", _FLAGS)
 _NEAR = 80
+# A clause of time hung on the one a time phrase dates: ", après que X eut …".
+_THEN_CLAUSE = re.compile(r"\s*,\s*(?:après|avant|dès)\s+qu(?:e\s|['’])[^,;:«»\"“”()]{0,60}",
+                          _FLAGS)
 
 
 def _attached_time(text: str, expr: Span, cue: tuple[int, int], low: int) -> bool:
@@ -340,6 +354,8 @@ def _attached_time(text: str, expr: Span, cue: tuple[int, int], low: int) -> boo
             r"\s*(?:dès|depuis|en)\s*", text[low : expr.start], _FLAGS
         ):
             return True  # "Dès mars, …", "En avril, …"
+    if expr.end <= cue[0] and _THEN_CLAUSE.fullmatch(between):
+        return True  # "acquise en juin, après que X eut levé son veto": the same time
     return len(between) <= _NEAR and not _CLAUSE_BREAK.search(between)
 
 
@@ -529,10 +545,14 @@ def date_statements(
         new_quotes[index] = quotes[index].model_copy(update={"date": day, "date_origin": origin})
     dated = dated_expressions(text, times, published)
     lead = lead_day(text, dated, published)
+    quoted = [part for site in sites for part in site.quoted]
     new_events: list[Event] = []
     for event in events:
         cue = (event.trigger.start, event.trigger.end)
-        day, origin = date_span(text, times, sentences, cue, published, focus=cue,
+        # the days inside quoted words are what is talked about, unless the event is told
+        # there ("« L'Allemagne restera à vos côtés, aujourd'hui comme demain », a déclaré…")
+        skip = [(s, e) for s, e in quoted if not s <= cue[0] < e]
+        day, origin = date_span(text, times, sentences, cue, published, focus=cue, skip=skip,
                                 dated=dated, lead=lead, periods=True,
                                 hypothetical=event.hypothetical)
         new_events.append(event.model_copy(update={"date": day, "date_origin": origin}))

@@ -374,10 +374,34 @@ def _named_recipients(drafts: list[_Draft], context: _Context) -> list[str]:
             state = context.country_of(draft.targets[0])
             if state is not None:
                 counts[state] += 1
+    if drafts:  # "un déploiement européen en Ukraine", "des soldats européens en Ukraine"
+        counts.update(_troops_sent_to(drafts[0].trigger.doc, context))
     givers = {context.country_of(a) for d in drafts if d.cue.type in _GIVING | _HOSTILE
               for a in d.actors}
     ranked = [state for state, _ in counts.most_common()]
     return ranked + [s for s in context.states if s not in givers and s not in counts]
+
+
+def _troops_sent_to(doc: Doc, context: _Context) -> list[str]:
+    """The countries the article's troops are sent to, whoever sends them: a country after
+    "en" on a word for troops or a deployment ("un déploiement européen en Ukraine")."""
+    words = grammar()
+    found: list[str] = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "NOUN" or not (
+            lemma in words["troop_words"] or lemma in words["deployment_nouns"]
+        ):
+            continue
+        for child in token.children:
+            if child.dep_ in {"nmod", "obl", "obl:mod"} and any(
+                _apostrophes(k.lower_) == "en" for k in child.children if k.dep_ == "case"
+            ):
+                entity = _entity_at(context, child)
+                actor = entity.actor if entity is not None else None
+                if actor and context.country_of(actor) == actor:
+                    found.append(actor)
+    return found
 
 
 def _hostile_states(drafts: list[_Draft], context: _Context) -> list[str]:
@@ -866,7 +890,9 @@ def _without_repeats(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _verb_event(verb: Token, context: _Context) -> list[_Draft]:
-    if verb.pos_ == "ADJ" and "Part" not in _feats(verb, "VerbForm"):
+    if verb.pos_ == "ADJ" and "Part" not in _feats(verb, "VerbForm") and not (
+        _future_read_as_adjective(verb)
+    ):
         return []
     if verb.pos_ == "AUX":
         return []
@@ -997,7 +1023,18 @@ def _verb_lemma(token: Token) -> str:
         return lemma + "r"
     if _participle_read_as_noun(token):  # "a téléphoné" tagged as a noun
         return re.sub(r"ée?s?$", "er", token.lower_)
-    return lemma
+    return _future_read_as_adjective(token) or lemma
+
+
+def _future_read_as_adjective(token: Token) -> str | None:
+    """"que la France et le Royaume-Uni piloteraient une force": a conditional or future of a
+    verb of the lexicon built on its infinitive that the tagger read as an adjective."""
+    if token.pos_ != "ADJ":
+        return None
+    word = token.lower_
+    return next((word[: -len(e)] for e in _FUTURE_ENDINGS if word.endswith(e)
+                 and word[: -len(e)].endswith(("er", "ir")) and word[: -len(e)] in verb_cues()),
+                None)
 
 
 def _participle_read_as_noun(token: Token) -> bool:
@@ -1552,8 +1589,18 @@ def _agreed_on(verb: Token) -> list[Token]:
     words further down ("signé entre X et Y, assorti d'un prêt" is an agreement)."""
     heads = [c for c in verb.children
              if c.dep_ in {"obj", "obl", "obl:arg", "obl:mod", "nsubj:pass"}]
-    if verb.dep_ in {"acl", "amod"}:
+    if verb.dep_ in {"acl", "amod", "acl:relcl"}:
         heads.append(verb.head)
+    mark = next((c for c in verb.children if c.dep_ == "mark"
+                 and _apostrophes(c.lower_) in {"que", "qu'"}), None)
+    if mark is not None and mark.i > 0 and verb.doc[mark.i - 1].pos_ == "NOUN" and not any(
+        c.dep_ == "obj" for c in verb.children
+    ):  # "l'enveloppe de 60 milliards que le Congrès a adoptée", read as a que-clause
+        node = verb.doc[mark.i - 1]
+        heads.append(node)
+        while node.dep_ == "nmod" and node.head.pos_ == "NOUN" and node.head.i < node.i:
+            node = node.head  # "dollars" → "milliards" → "enveloppe"
+            heads.append(node)
     # the parser hangs an object on a time word ("signé vendredi un prêt")
     return heads + [n for h in heads for n in h.children if n.dep_ in {"nmod", "obj"}]
 
@@ -2302,7 +2349,9 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
                     k.lower_ == "par" for k in agent.children if k.dep_ == "case"
                 ):
                     actors, way = _phrase_actors(agent, context), "noun-of"
-        elif child.dep_ == "amod" and "adjective" in allowed:
+        elif child.dep_ == "amod" and ("adjective" in allowed or (
+            noun.dep_ in {"nsubj", "nsubj:pass"} and any(c.type == "AID" for c in cues)
+        )):  # "l'aide américaine reste bloquée": aid that is the subject is the giver's
             actor = context.adjectives.get(child.lower_)
             if actor:
                 actors, way = [actor], "noun-adjective"
@@ -2573,6 +2622,8 @@ _FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont", "ais", "ait", "ions", "i
 def _future_or_conditional_form(token: Token) -> bool:
     """"livrerons", "enverrait": the tagger sometimes reads a future as a present; the form
     built on the infinitive tells ("livrer" + "ons")."""
+    if _future_read_as_adjective(token):
+        return True
     if "Fin" not in _feats(token, "VerbForm"):
         return False
     word, lemma = token.lower_, token.lemma_.lower()
