@@ -42,13 +42,13 @@ def test_standing_by_a_state_is_support(analyzer: Analyzer) -> None:
     assert support.actors == ["olaf-scholz"]
 
 
-def test_unacceptable_rejects_a_plan_and_accuses_a_deed(analyzer: Analyzer) -> None:
+def test_unacceptable_rejects_a_plan_and_a_deed(analyzer: Analyzer) -> None:
     plan = events(analyzer, "Le Kremlin a jugé qu'une mission européenne en Moldavie serait "
                             "« inacceptable ».")
     deed = events(analyzer, "Le Kremlin a jugé que les propos du ministre étaient "
                             "« inacceptables ».")
     assert "REJECT" in [e.type for e in plan] and "ACCUSE" not in [e.type for e in plan]
-    assert "ACCUSE" in [e.type for e in deed] and "REJECT" not in [e.type for e in deed]
+    assert "REJECT" in [e.type for e in deed] and "ACCUSE" not in [e.type for e in deed]
 
 
 def test_an_anonymous_statement_acts_for_nobody(analyzer: Analyzer) -> None:
@@ -63,7 +63,7 @@ def test_a_neutral_statement_is_no_event(analyzer: Analyzer) -> None:
 
 def test_the_readings_use_known_types() -> None:
     types = {t for t, _, _ in statement_readings()}
-    assert types <= {"ACCUSE", "REJECT", "THREATEN", "SUPPORT", "REQUEST"}
+    assert types <= {"ACCUSE", "REJECT", "THREATEN", "SUPPORT", "REQUEST", "AID"}
     assert all(condition in {"", "fact", "hypothetical", "named"} for _, _, condition in
                statement_readings())
 
@@ -280,16 +280,17 @@ def test_these_remarks_answer_the_speaker_quoted_before(analyzer: Analyzer) -> N
     found = events(analyzer, "« L'Europe ne défend plus la liberté d'expression », a déclaré JD "
                              "Vance. La Chine n'a pas réagi. Le ministre allemand Boris Pistorius "
                              "a répliqué que ces propos étaient « inacceptables ».")
-    (accusation,) = [e for e in found if e.type == "ACCUSE"]
-    assert (accusation.actors, accusation.targets) == (["boris-pistorius"], ["jd-vance"])
+    (refusal,) = [e for e in found if e.type == "REJECT"]
+    assert (refusal.actors, refusal.targets) == (["boris-pistorius"], ["jd-vance"])
 
 
-def test_promised_help_goes_where_the_aid_goes(analyzer: Analyzer) -> None:
+def test_promised_help_is_aid_of_the_speakers_state_where_the_aid_goes(
+        analyzer: Analyzer) -> None:
     found = events(analyzer, "Washington a livré des missiles à la Moldavie en mai. « Nous "
                              "allons les aider », a promis Donald Trump, tout en précisant que "
                              "les Européens paieraient.")
-    (support,) = [e for e in found if e.type == "SUPPORT"]
-    assert (support.actors, support.targets) == (["donald-trump"], ["MDA"])
+    promised = [e for e in found if e.hypothetical]
+    assert [(e.type, e.actors, e.targets) for e in promised] == [("AID", ["USA"], ["MDA"])]
 
 
 def test_support_naming_nobody_stands_by_whom_the_aid_goes_to(analyzer: Analyzer) -> None:
