@@ -713,15 +713,6 @@ def _with_implicit_roles(draft: _Draft, context: _Context) -> _Draft:
         hostile = next((s for s in context.hostile if s not in own), None)
         if hostile is not None:  # sanctions go against the side that strikes
             draft.targets, draft.target_implicit = [hostile], True
-    if not draft.targets and draft.cue.type == "COOPERATE" and not draft.from_noun and (
-        undertaking := _joint_undertaking(draft.trigger)
-    ) is not None:  # "participer à une mission de l'Otan": with NATO
-        owners = [a for c in undertaking.children if c.dep_ == "nmod"
-                  and any(_apostrophes(k.lower_) in {"de", "du", "des", "d'"}
-                          for k in c.children if k.dep_ == "case")
-                  for a in _phrase_actors(c, context, adjectives=False)
-                  if context.side_of(a) not in {context.side_of(x) for x in draft.actors}]
-        draft.targets = owners[:1]
     if not draft.targets and draft.cue.type in _ALWAYS_TARGETED:
         implicit = context.implicit_target(draft.actors)
         if implicit is not None:
@@ -922,10 +913,6 @@ def _verb_event(verb: Token, context: _Context) -> list[_Draft]:
         actors = _verb_actors(verb.head, context)[0]  # "Réunis jeudi à Paris, les dirigeants …"
     if not actors and all(c.type == "CONSULT" for c in cues):
         actors, cues = _received_visitor(verb, cues, context)
-    if not actors and all(c.type == "CONSULT" for c in cues) and _has_reflexive(verb):
-        # "L'accord prévoit que Londres et Kiev se consultent", parsed with "accord" as the
-        # subject: the names right before the reciprocal verb meet
-        actors = _leading_actors(verb, context)
     if not actors:
         return []
     for cue in cues:
@@ -1546,8 +1533,6 @@ def _conditions_hold(cue: Cue, verb: Token, negated: bool, context: _Context,
     if "gathering" in conditions and not any(w.lemma_.lower() in words["gathering_words"]
                                              for w in objects):
         return False
-    if "cooperation" in conditions and not _joint_undertaking(verb):
-        return False
     if "agreement" in conditions and not any(
         w.lemma_.lower() in words["agreement_words"] for c in verb.children
         if c.dep_ in {"obj", "obl", "obl:arg", "obl:mod", "iobj"} for w in [c]
@@ -1622,14 +1607,6 @@ def _agreed_on(verb: Token) -> list[Token]:
             heads.append(node)
     # the parser hangs an object on a time word ("signé vendredi un prêt")
     return heads + [n for h in heads for n in h.children if n.dep_ in {"nmod", "obj"}]
-
-
-def _joint_undertaking(verb: Token) -> Token | None:
-    """The mission, operation or coalition the verb joins ("participer à une mission de
-    l'Otan", "rejoindre la coalition"): the head of its object or complement."""
-    words = grammar()["cooperation_words"]
-    return next((c for c in verb.children if c.dep_ in {"obj", "obl", "obl:arg", "obl:mod"}
-                 and c.lemma_.lower() in words), None)
 
 
 def _names_aid(words: Iterable[Token]) -> bool:
@@ -2734,10 +2711,7 @@ def _with_every_party(drafts: list[_Draft], context: _Context) -> list[_Draft]:
     out: list[_Draft] = []
     for draft in drafts:
         out.append(draft)
-        if draft.read_from_words:
-            continue
-        if draft.cue.type not in _MEETING_AND_SIGNING:
-            out.extend(_addressees(draft, context))
+        if draft.cue.type not in _MEETING_AND_SIGNING or draft.read_from_words:
             continue
         if draft.cue.type == "CONSULT" and not draft.targets:
             draft.targets = _received_guest(draft, context)
@@ -2751,15 +2725,6 @@ def _with_every_party(drafts: list[_Draft], context: _Context) -> list[_Draft]:
                 out.append(replace(draft, actors=[actor], targets=[target],
                                    target_implicit=False, way="party"))
     return out
-
-
-def _addressees(draft: _Draft, context: _Context) -> list[_Draft]:
-    """Convention 8: two addressees named together give two records ("a exhorté Washington
-    et Bruxelles à…"): one draft for each addressee coordinated with the named target."""
-    if draft.target_implicit or not draft.targets:
-        return []
-    return [replace(draft, targets=[other], way="addressee")
-            for other in _co_targets(draft, context) if other not in draft.targets[:2]]
 
 
 def _party_pairs(draft: _Draft, context: _Context) -> list[tuple[str, str]]:
