@@ -294,17 +294,26 @@ def _opens(chunk: str, tokens: list[tuple[str, int, int]], i: int) -> bool:
     return i == 0 or chunk[tokens[i - 1][2]:tokens[i][1]].strip() in _SENTENCE_OPENERS
 
 
-def participles(articles: Sequence[Article]) -> frozenset[str]:
+def _read_chunks(article: Article) -> list[tuple[str, str]]:
+    """What labels are read from: the title, then the first sentences (lead, then body)."""
+    return [("title", article.title or "")] + [
+        ("lead" if s < LEAD_SENTENCES else "body", article.text[a:b])
+        for s, (a, b) in enumerate(sentence_spans(article.text)[:BODY_SENTENCES])]
+
+
+def participles(articles: Sequence[Article],
+                chunks: Sequence[Sequence[tuple[str, str]]] | None = None) -> frozenset[str]:
     """Words shaped like a past participle in -i or -u that these articles use as verbs: after
     an auxiliary ("s'est réuni", "a été élue") at least as often as after a determiner ("le
     parti", "les élus"), or, masculine, never after either ("l'accord conclu"). They say what
     happened, not what the story is about, so they stand in no label. Their part of speech is
-    read from how the text uses them, as no tagger's output is kept with the articles."""
+    read from how the text uses them, as no tagger's output is kept with the articles: in the
+    titles and the sentences labels are read from."""
     verb: Counter[str] = Counter()
     noun: Counter[str] = Counter()
     shaped: set[str] = set()
-    for article in articles:
-        for chunk in (article.title or "", article.text):
+    for read in chunks if chunks is not None else [_read_chunks(a) for a in articles]:
+        for _, chunk in read:
             words = [t.lower() for t in _TOKEN.findall(chunk)]
             for i, word in enumerate(words):
                 if len(word) < 3 or not (shape := _I_U_SHAPE.fullmatch(word)):
@@ -411,7 +420,8 @@ def keyphrases(articles: Sequence[Article], grouper: Grouper | None = None,
     noun phrases and names, in their usual surface form, scored by how many articles use them
     in a title or lead, how often they recur, and how rare their words are elsewhere."""
     seen: dict[str, _Phrase] = defaultdict(_Phrase)
-    verbs = participles(articles)
+    read = [_read_chunks(article) for article in articles]
+    verbs = participles(articles, read)
     actor_of: dict[str, str] = {}
     name_words: set[str] = set()
     people: set[tuple[str, ...]] = set()  # a person's name never runs on: "Rishi Sunak signe"
@@ -429,12 +439,8 @@ def keyphrases(articles: Sequence[Article], grouper: Grouper | None = None,
                 people.add((names[-1].lower(),))  # "Trump" for "Donald Trump"
             if names and entity.actor:
                 actor_of.setdefault(_key(names), entity.actor)
-        title = article.title or ""
-        chunks: list[tuple[str, str]] = [("title", title)] + [
-            ("lead" if s < LEAD_SENTENCES else "body", article.text[a:b])
-            for s, (a, b) in enumerate(sentence_spans(article.text)[:BODY_SENTENCES])]
-        shouting = _title_case(title)
-        for place, chunk in chunks:
+        shouting = _title_case(article.title or "")
+        for place, chunk in read[index]:
             quiet_chunk = shouting and place == "title"
             for found in _phrases(chunk, quiet_chunk, verbs):
                 phrase = seen[_key(found.content)]
