@@ -123,3 +123,11 @@ def test_a_text_is_no_actor_of_what_it_provides_for_others(analyzer: Analyzer) -
                              "l'accord prévoit que Londres et Kiev se consultent en cas "
                              "d'agression.", "2024-01-12")
     assert not [e for e in found if e.type == "CONSULT" and "G7" in e.actors]
+
+
+def test_a_speaker_found_by_title_alone_speaks_for_the_state_of_the_title(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "La porte-parole du ministère des Affaires étrangères russe a dit "
+                             "que l'Occident est « directement impliqué » dans le conflit.",
+                   "2024-09-06")
+    assert roles(found, "ACCUSE") == [(["RUS"], ["WEST"])]

@@ -234,6 +234,11 @@ def _titled_only(context: _Context) -> dict[str, str]:
             titles.setdefault(entity.actor, entity.text)
         else:
             named.add(entity.actor)
+    for quote in context.quotes:  # a speaker the quotes stage found by title alone
+        if quote.speaker_actor and quote.speaker is not None and re.match(
+            r"(?:les?|la|l['’])\s*\w", quote.speaker.text, re.IGNORECASE
+        ):
+            titles.setdefault(quote.speaker_actor, quote.speaker.text)
     found: dict[str, str] = {}
     for person, title in titles.items():
         record = registry.get(person)
