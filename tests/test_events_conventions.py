@@ -148,3 +148,19 @@ def test_two_different_acts_of_one_day_stay_two(analyzer: Analyzer) -> None:
                              "Les alliés ont aussi approuvé mardi de nouveaux plans de défense.",
                    "AGREE")
     assert len(found) == 2
+
+
+# --------------------------------------------------------------------------- addressees
+
+
+def test_two_addressees_named_together_give_two_records(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Volodymyr Zelensky a exhorté mardi les États-Unis et l'Union "
+                             "européenne à livrer davantage de munitions.", "REQUEST")
+    assert roles(found) == [(["volodymyr-zelensky"], ["USA"]), (["volodymyr-zelensky"], ["EU"])]
+
+
+def test_two_people_thanked_together_are_each_supported(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Volodymyr Zelensky a remercié mardi Emmanuel Macron et Olaf "
+                             "Scholz pour leur soutien.", "SUPPORT")
+    assert roles(found) == [(["volodymyr-zelensky"], ["emmanuel-macron"]),
+                            (["volodymyr-zelensky"], ["olaf-scholz"])]

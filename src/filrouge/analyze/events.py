@@ -2716,7 +2716,10 @@ def _with_every_party(drafts: list[_Draft], context: _Context) -> list[_Draft]:
     out: list[_Draft] = []
     for draft in drafts:
         out.append(draft)
-        if draft.cue.type not in _MEETING_AND_SIGNING or draft.read_from_words:
+        if draft.read_from_words:
+            continue
+        if draft.cue.type not in _MEETING_AND_SIGNING:
+            out.extend(_addressees(draft, context))
             continue
         if draft.cue.type == "CONSULT" and not draft.targets:
             draft.targets = _received_guest(draft, context)
@@ -2730,6 +2733,15 @@ def _with_every_party(drafts: list[_Draft], context: _Context) -> list[_Draft]:
                 out.append(replace(draft, actors=[actor], targets=[target],
                                    target_implicit=False, way="party"))
     return out
+
+
+def _addressees(draft: _Draft, context: _Context) -> list[_Draft]:
+    """Convention 8: two addressees named together give two records ("a exhorté Washington
+    et Bruxelles à…"): one draft for each addressee coordinated with the named target."""
+    if draft.target_implicit or not draft.targets:
+        return []
+    return [replace(draft, targets=[other], way="addressee")
+            for other in _co_targets(draft, context) if other not in draft.targets[:2]]
 
 
 def _party_pairs(draft: _Draft, context: _Context) -> list[tuple[str, str]]:
