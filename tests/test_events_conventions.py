@@ -164,3 +164,12 @@ def test_two_people_thanked_together_are_each_supported(analyzer: Analyzer) -> N
                              "Scholz pour leur soutien.", "SUPPORT")
     assert roles(found) == [(["volodymyr-zelensky"], ["emmanuel-macron"]),
                             (["volodymyr-zelensky"], ["olaf-scholz"])]
+
+
+def test_talking_about_someone_is_not_a_talk_with_them(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Emmanuel Macron a évoqué mardi Vladimir Poutine lors de son "
+                             "discours.", "CONSULT")
+    assert (["vladimir-putin"], ["emmanuel-macron"]) not in roles(found)
+    found = events(analyzer, "Emmanuel Macron a évoqué mardi avec Vladimir Poutine la "
+                             "situation en Ukraine.", "CONSULT")
+    assert (["vladimir-putin"], ["emmanuel-macron"]) in roles(found)

@@ -2759,7 +2759,8 @@ def _party_pairs(draft: _Draft, context: _Context) -> list[tuple[str, str]]:
     pairs = [(a, t) for a in draft.actors for t in targets]
     if draft.cue.type == "CONSULT" and draft.cue.mode in {"meeting", "phone"} and not (
         _hosts_or_wishes(draft.trigger)
-    ):  # a talk between two people is each one's: "A s'est entretenu avec B" → B with A
+    ) and ("pair" not in draft.cue.conditions or _talked_with(draft, context)):
+        # a talk between two people is each one's: "A s'est entretenu avec B" → B with A
         pairs += [(t, a) for a, t in pairs
                   if _is_person(a, context) and _is_person(t, context)]
     return pairs
@@ -2804,18 +2805,32 @@ def _subject_sides(verb: Token, context: _Context) -> list[str]:
     return []
 
 
-def _co_targets(draft: _Draft, context: _Context) -> list[str]:
-    """The parties coordinated with the named target ("avec Emmanuel Macron et Olaf
-    Scholz"), each in its own record."""
+def _target_word(draft: _Draft, context: _Context) -> Token | None:
+    """The head word of the first mention of the draft's target in the cue's clause."""
     start, end = context.clause_of(draft.trigger.idx)
     mention = next((e for e in context.entities.within(start, end)
                     if e.actor == draft.targets[0]), None)
     span = draft.trigger.doc.char_span(mention.start, mention.end,
                                        alignment_mode="expand") if mention else None
-    if span is None:
+    return span.root if span is not None else None
+
+
+def _talked_with(draft: _Draft, context: _Context) -> bool:
+    """"a discuté avec X", "a évoqué avec X": a talk verb that is a meeting only with a pair
+    names the other side with "avec" ("a évoqué Vladimir Poutine" talks about him)."""
+    word = _target_word(draft, context)
+    return word is not None and any(
+        c.dep_ == "case" and c.lower_ == "avec" for c in word.children)
+
+
+def _co_targets(draft: _Draft, context: _Context) -> list[str]:
+    """The parties coordinated with the named target ("avec Emmanuel Macron et Olaf
+    Scholz"), each in its own record."""
+    word = _target_word(draft, context)
+    if word is None:
         return []
     found: list[str] = []
-    for part in _conjuncts(span.root):
+    for part in _conjuncts(word):
         actor = _one_phrase_actor(part, context, adjectives=False)
         if actor and actor not in found and actor not in draft.targets + draft.actors:
             found.append(actor)
