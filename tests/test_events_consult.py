@@ -213,3 +213,16 @@ def test_attending_a_meeting_of_a_named_body(analyzer: Analyzer) -> None:
     found = consults(analyzer, "Volodymyr Zelensky a annoncé sa participation au sommet de "
                                "l'Otan.")
     assert roles(found) == [(["volodymyr-zelensky"], ["NATO"])]
+
+
+def test_the_names_before_a_reciprocal_verb_meet(analyzer: Analyzer) -> None:
+    found = consults(analyzer, "L'accord prévoit que Londres et Kiev se consultent dans les 24 "
+                               "heures en cas de nouvelle agression russe.",
+                     published="2024-01-12")
+    assert first(found) == (["GBR"], ["UKR"])
+
+
+def test_an_appearance_at_the_contact_groups_meeting(analyzer: Analyzer) -> None:
+    found = consults(analyzer, "Volodymyr Zelensky a fait vendredi une rare apparition à la "
+                               "réunion du groupe de contact pour la défense de l'Ukraine.")
+    assert (["volodymyr-zelensky"], ["UDCG"]) in roles(found)

@@ -918,6 +918,10 @@ def _verb_event(verb: Token, context: _Context) -> list[_Draft]:
         actors = _verb_actors(verb.head, context)[0]  # "Réunis jeudi à Paris, les dirigeants …"
     if not actors and all(c.type == "CONSULT" for c in cues):
         actors, cues = _received_visitor(verb, cues, context)
+    if not actors and all(c.type == "CONSULT" for c in cues) and _has_reflexive(verb):
+        # "L'accord prévoit que Londres et Kiev se consultent", parsed with "accord" as the
+        # subject: the names right before the reciprocal verb meet
+        actors = _leading_actors(verb, context)
     if not actors:
         return []
     for cue in cues:
