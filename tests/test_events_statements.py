@@ -357,3 +357,11 @@ def test_two_coordinated_addressees_are_both_targets(analyzer: Analyzer) -> None
     found = events(analyzer, "Olaf Scholz a promis que l'Allemagne resterait « un partenaire "
                              "fiable » de la Moldavie et de la Roumanie.")
     assert [e.targets for e in found if e.type == "SUPPORT"] == [["MDA", "ROU"]]
+
+
+def test_waiting_for_proposals_asks_for_them(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Olaf Scholz a indiqué que Berlin attendait « des propositions "
+                             "concrètes » de Moscou.")
+    assert ("REQUEST", ["olaf-scholz"], ["RUS"]) in kinds(found)
+    found = events(analyzer, "Olaf Scholz a estimé qu'il faudrait de nouvelles sanctions.")
+    assert ("REQUEST", ["olaf-scholz"]) in [(e.type, e.actors) for e in found]
