@@ -365,3 +365,11 @@ def test_waiting_for_proposals_asks_for_them(analyzer: Analyzer) -> None:
     assert ("REQUEST", ["olaf-scholz"], ["RUS"]) in kinds(found)
     found = events(analyzer, "Olaf Scholz a estimé qu'il faudrait de nouvelles sanctions.")
     assert ("REQUEST", ["olaf-scholz"]) in [(e.type, e.actors) for e in found]
+
+
+def test_being_there_supports_only_in_the_first_person(analyzer: Analyzer) -> None:
+    found = events(analyzer, "« Nous serons toujours là pour la Moldavie », a déclaré Olaf "
+                             "Scholz.")
+    assert ("SUPPORT", ["olaf-scholz"]) in [(e.type, e.actors) for e in found]
+    found = events(analyzer, "« La menace russe sera toujours là », a déclaré Olaf Scholz.")
+    assert "SUPPORT" not in [e.type for e in found]
