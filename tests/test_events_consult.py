@@ -226,3 +226,10 @@ def test_an_appearance_at_the_contact_groups_meeting(analyzer: Analyzer) -> None
     found = consults(analyzer, "Volodymyr Zelensky a fait vendredi une rare apparition à la "
                                "réunion du groupe de contact pour la défense de l'Ukraine.")
     assert (["volodymyr-zelensky"], ["UDCG"]) in roles(found)
+
+
+def test_one_in_whose_presence_a_meeting_is_held_attends_it(analyzer: Analyzer) -> None:
+    found = consults(analyzer, "Les travaux reprennent mercredi avec la première réunion du "
+                               "Conseil Otan-Ukraine, en présence de M. Zelensky.")
+    assert (["volodymyr-zelensky"], ["NATO"]) in roles(found)
+    assert consults(analyzer, "La présence de soldats français en Ukraine inquiète Moscou.") == []

@@ -1994,7 +1994,7 @@ def _meeting_body(noun: Token, context: _Context) -> str | None:
             entity is not None and entity.actor) else None
         if entity is not None and record is not None and record.type not in {
             "state", "person"
-        } and not _is_place(entity, context):
+        } and context.entities.registry.kind_of(entity.text) != "capital":
             return record.id
     return None
 
@@ -2411,9 +2411,14 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
         if not targets and cue.mode == "visit":  # "son séjour à Pékin", "à Pékin" misparsed
             targets = [t for t in _place_after(noun, context) if t not in actors]
         if not targets and "gathering" in cue.conditions:  # "apparition à la réunion du groupe"
-            targets = [b for w in noun.subtree if w.i != noun.i and w.lemma_.lower() in (
-                words["gathering_words"]) for b in [_meeting_body(w, context)]
-                if b is not None and b not in actors][:1]
+            meeting = _presence_meeting(noun)  # "la réunion …, en présence de X"
+            held = [w for w in noun.subtree if w.i != noun.i] + (
+                [meeting] if meeting is not None else [])
+            targets = [b for w in held if w.lemma_.lower() in words["gathering_words"]
+                       for b in [_meeting_body(w, context)] if b is not None][:1]
+            if targets and _joint_body(targets[0], context):  # "du Conseil Otan-Ukraine"
+                targets = _joint_body(targets[0], context)[:1]
+            targets = [t for t in targets if t not in actors]
         if "target" in cue.conditions and not targets:
             continue
         if possessive and not (targets or (len(actors) > 1 and cue.type in _TOGETHER)):
@@ -2491,6 +2496,16 @@ def _occasion_pattern() -> re.Pattern[str]:
     return re.compile(r"(?:^|[\s,(])(?:" + "|".join(markers) + r")\s*$", re.IGNORECASE)
 
 
+def _presence_meeting(noun: Token) -> Token | None:
+    """"la réunion du Conseil, en présence de X" (not "la présence de soldats"): the meeting
+    named before "en présence" in its sentence, which X attends."""
+    if not re.search(r"\ben\s+$", noun.doc.text[max(0, noun.idx - 4):noun.idx]):
+        return None
+    words = grammar()["gathering_words"]
+    return next((w for w in reversed(noun.doc[noun.sent.start:noun.i])
+                 if w.pos_ == "NOUN" and w.lemma_.lower() in words), None)
+
+
 def _after_occasion_marker(noun: Token) -> bool:
     """Whether the noun's phrase follows "lors de", "au terme de", "pendant" …"""
     first = min([noun.i] + [w.i for c in noun.lefts if c.dep_ not in {"case", "fixed"}
@@ -2561,7 +2576,7 @@ def _noun_conditions_hold(cue: Cue, noun: Token) -> bool:
         return False
     if "gathering" in cue.conditions and not any(  # "sa participation au sommet"
         w.lemma_.lower() in words["gathering_words"] for w in subtree if w.i != noun.i
-    ):
+    ) and _presence_meeting(noun) is None:  # "la réunion, en présence de X"
         return False
     return not ("aid" in cue.conditions and not _names_aid(subtree[1:]))
 
