@@ -78,7 +78,7 @@ def test_thanking_one_s_hosts_thanks_the_people_of_the_other_side(analyzer: Anal
                              "remercié ses hôtes.", "2024-02-24")
     thanks = [e for e in found if e.type == "SUPPORT" and e.trigger.text == "remercié"]
     assert [(e.actors, e.targets) for e in thanks] == [(["volodymyr-zelensky"],
-                                                        ["giorgia-meloni"])]
+                                                        ["giorgia-meloni", "justin-trudeau"])]
     assert thanks[0].target_implicit  # named through the actor, not in the sentence
 
 

@@ -1702,7 +1702,8 @@ def _phrase_actors(head: Token, context: _Context, adjectives: bool = True) -> l
     return actors
 
 
-def _relational_referent(noun: Token, actors: list[str], context: _Context) -> str | None:
+def _relational_referent(noun: Token, actors: list[str], context: _Context, nth: int = 0,
+                         ) -> str | None:
     """A person named through the actor ("son successeur", "son invité", "son homologue"):
     the one who took over the actor's office (or held it before), in the registry; or, for
     a counterpart, the person of another state the article has named most before."""
@@ -1717,7 +1718,7 @@ def _relational_referent(noun: Token, actors: list[str], context: _Context) -> s
         return None
     if word in words["successor_nouns"] | words["predecessor_nouns"]:
         return _successor(owner, context, word in words["successor_nouns"]) if (
-            "Plur" not in _feats(noun, "Number")) else None
+            "Plur" not in _feats(noun, "Number") and nth == 0) else None
     if not {word, noun.lemma_.lower()} & words["counterpart_nouns"]:
         return None
     side = context.side_of(owner)
@@ -1727,8 +1728,9 @@ def _relational_referent(noun: Token, actors: list[str], context: _Context) -> s
              and context.quote_at(e.start) is None and _is_person(e.actor, context)
              and (context.side_of(e.actor) in nationality if nationality
                   else context.side_of(e.actor) != side)]
-    counts = Counter(named)  # the most named, the last named of those first
-    return max(reversed(named), key=lambda a: counts[a]) if named else None
+    counts = Counter(named)  # the most named, the last named of those first; ``nth`` of them
+    ranked = sorted(dict.fromkeys(reversed(named)), key=lambda a: -counts[a])
+    return ranked[nth] if len(ranked) > nth else None
 
 
 def _successor(person: str, context: _Context, after: bool = True) -> str | None:
@@ -1919,8 +1921,10 @@ def _verb_targets(verb: Token, cue: Cue, context: _Context, actors: list[str],
         if rank is not None:
             ranked.append((rank, _as_target(entity, cue, context)))
     for word in verb.doc.char_span(start, end, alignment_mode="expand") or []:
-        referent = _relational_referent(word, actors, context)  # "la désignation de son
-        if referent is not None:                                 # successeur"
+        for nth in range(2 if "Plur" in _feats(word, "Number") else 1):  # "ses hôtes": two
+            referent = _relational_referent(word, actors, context, nth)  # "la désignation de
+            if referent is None:                                          # son successeur"
+                break
             mention = Entity(start=word.idx, end=word.idx + len(word), text=word.text,
                              label="PER", actor=referent)
             rank = _target_rank(word, verb, cue, context, mention)
