@@ -145,3 +145,17 @@ def test_days_inside_the_quoted_words_do_not_date_the_statement(analyzer: Analyz
     found = events(analyzer, "« L'Allemagne restera aux côtés de l'Ukraine, aujourd'hui comme "
                              "demain », a déclaré Olaf Scholz.", "2024-02-16")
     assert one(found, "SUPPORT", "olaf-scholz").date == "2024-02-16"  # not tomorrow
+
+
+def test_joining_a_mission_or_a_coalition_is_cooperation(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le ministre a assuré que la Suède participerait à la mission de "
+                             "l'Otan en mer Baltique. La Pologne a rejoint la coalition des "
+                             "drones avec la Lettonie.", "2024-07-12")
+    assert [(e.type, e.actors, e.targets) for e in found if e.type == "COOPERATE"] == [
+        ("COOPERATE", ["SWE"], ["NATO"]), ("COOPERATE", ["POL"], ["LVA"])]
+
+
+def test_being_made_to_join_a_mission_joins_nothing(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Budapest a obtenu l'assurance que la Hongrie ne serait pas "
+                             "contrainte de participer à la mission de l'Otan.", "2024-06-18")
+    assert [e for e in found if e.type == "COOPERATE"] == []

@@ -64,6 +64,7 @@ _CONDITIONS = frozenset({
     "target", "actor-object", "aid", "troops", "trainees", "weapons", "agreement", "request",
     "no-clause", "no-complement", "promise", "negated-only", "phone", "prisoners", "threat",
     "adjective", "gathering", "named-object", "pair", "no-aid", "place", "occasion", "at-place",
+    "cooperation",
 })
 _TYPES = frozenset({
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -718,6 +719,15 @@ def _with_implicit_roles(draft: _Draft, context: _Context) -> _Draft:
         hostile = next((s for s in context.hostile if s not in own), None)
         if hostile is not None:  # sanctions go against the side that strikes
             draft.targets, draft.target_implicit = [hostile], True
+    if not draft.targets and draft.cue.type == "COOPERATE" and not draft.from_noun and (
+        undertaking := _joint_undertaking(draft.trigger)
+    ) is not None:  # "participer à une mission de l'Otan": with NATO
+        owners = [a for c in undertaking.children if c.dep_ == "nmod"
+                  and any(_apostrophes(k.lower_) in {"de", "du", "des", "d'"}
+                          for k in c.children if k.dep_ == "case")
+                  for a in _phrase_actors(c, context, adjectives=False)
+                  if context.side_of(a) not in {context.side_of(x) for x in draft.actors}]
+        draft.targets = owners[:1]
     if not draft.targets and draft.cue.type in _ALWAYS_TARGETED:
         implicit = context.implicit_target(draft.actors)
         if implicit is not None:
@@ -1542,6 +1552,10 @@ def _conditions_hold(cue: Cue, verb: Token, negated: bool, context: _Context,
     if "gathering" in conditions and not any(w.lemma_.lower() in words["gathering_words"]
                                              for w in objects):
         return False
+    if "cooperation" in conditions and (not _joint_undertaking(verb) or "Inf" in _feats(
+        verb, "VerbForm"
+    )):  # "ne serait pas contrainte de participer à la mission" joins nothing
+        return False
     if "agreement" in conditions and not any(
         w.lemma_.lower() in words["agreement_words"] for c in verb.children
         if c.dep_ in {"obj", "obl", "obl:arg", "obl:mod", "iobj"} for w in [c]
@@ -1616,6 +1630,14 @@ def _agreed_on(verb: Token) -> list[Token]:
             heads.append(node)
     # the parser hangs an object on a time word ("signé vendredi un prêt")
     return heads + [n for h in heads for n in h.children if n.dep_ in {"nmod", "obj"}]
+
+
+def _joint_undertaking(verb: Token) -> Token | None:
+    """The mission, operation or coalition the verb joins ("participer à une mission de
+    l'Otan", "rejoindre la coalition"): the head of its object or complement."""
+    words = grammar()["cooperation_words"]
+    return next((c for c in verb.children if c.dep_ in {"obj", "obl", "obl:arg", "obl:mod"}
+                 and c.lemma_.lower() in words), None)
 
 
 def _names_aid(words: Iterable[Token]) -> bool:
