@@ -20,8 +20,11 @@ CNN" → that Sunday), an event by the one attached to its trigger. The rules, i
 Events (``periods``) have three more rules: a phrase saying they have no single day — a past
 month or year only, ongoing ("depuis 2022", "Depuis, …", "reste bloquée", "étaient « très
 avancées »"), repeated ("les demandes répétées", "répète que…") — nearer the trigger than any
-day leaves them undated (:func:`_no_single_day`), as does a noun told as done before by
-someone with no day in its sentence ("les engagements pris par le G7"); before the
+day leaves them undated (:func:`_no_single_day`; a clause of time hung on the phrase's
+clause shares it: "acquise en juin, après que…"), as does a noun told as done before by
+someone with no day in its sentence ("les engagements pris par le G7", "les garanties
+promises par le G7"); days inside quoted words do not date an event whose trigger stands
+outside them (:func:`date_statements`); before the
 publication date, an article published one to three days after its lead's day tells its
 undated events that are not in the future on that day, and its plans only when the sentence
 tells of the past ("a annoncé que Tokyo verserait", not "doit encore ratifier")
