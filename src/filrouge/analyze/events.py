@@ -2358,6 +2358,10 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
         head.lemma_.lower() not in words["light_verbs"]
     ):
         return []  # "a salué la désignation", "refuse toute levée des sanctions"
+    if head.i != noun.i and head.pos_ == "NOUN" and any(
+        "gathering" in c.conditions for c in noun_cues().get(_noun_lemma(head), [])
+    ):
+        return []  # "une apparition à la réunion du groupe": the appearance is the event
     cues = noun_cues()[_noun_lemma(noun)]
     allowed = frozenset().union(*(c.conditions for c in cues))
     actors: list[str] = []
