@@ -229,3 +229,96 @@ def test_you_should_have_is_a_reproach(analyzer: Analyzer) -> None:
     found = events(analyzer, "« Vous auriez dû signer cet accord », a lancé Donald Trump à "
                              "Volodymyr Zelensky.")
     assert kinds(found) == [("ACCUSE", ["donald-trump"], ["volodymyr-zelensky"])]
+
+
+# --------------------------------------------------------------------------- news vocabulary
+# Standard French news wording of the types, written from the language, not from the corpus:
+# one sentence per family of rows, and the readings their conditions keep out.
+
+
+def test_support_wording(analyzer: Analyzer) -> None:
+    assert kinds(events(analyzer, "Emmanuel Macron a fait l'éloge de Volodymyr Zelensky "
+                                  "mardi.")) == [
+        ("SUPPORT", ["emmanuel-macron"], ["volodymyr-zelensky"])]
+    assert kinds(events(analyzer, "L'Allemagne s'est rangée derrière la France sur ce "
+                                  "dossier.")) == [("SUPPORT", ["DEU"], ["FRA"])]
+    assert kinds(events(analyzer, "La Turquie s'est dite favorable à l'adhésion de "
+                                  "l'Ukraine.")) == [("SUPPORT", ["TUR"], ["UKR"])]
+    (noun,) = events(analyzer, "Antonio Guterres a exprimé sa solidarité avec la Pologne.")
+    assert (noun.type, noun.targets) == ("SUPPORT", ["POL"])
+    assert events(analyzer, "Emmanuel Macron a loué un appartement à Paris.") == []
+
+
+def test_request_wording(analyzer: Analyzer) -> None:
+    assert kinds(events(analyzer, "Volodymyr Zelensky a supplié les Occidentaux de livrer des "
+                                  "avions.")) == [("REQUEST", ["volodymyr-zelensky"], ["WEST"])]
+    assert kinds(events(analyzer, "Washington a mis en demeure Moscou de respecter le "
+                                  "traité.")) == [("REQUEST", ["USA"], ["RUS"])]
+    assert [(e.type, e.actors) for e in events(
+        analyzer, "Le Kremlin a posé comme condition le retrait des troupes ukrainiennes."
+    )] == [("REQUEST", ["KREMLIN"])]
+
+
+def test_reject_wording(analyzer: Analyzer) -> None:
+    assert kinds(events(analyzer, "La Hongrie s'est prononcée contre l'adhésion de "
+                                  "l'Ukraine.")) == [("REJECT", ["HUN"], ["UKR"])]
+    assert [(e.type, e.actors) for e in events(
+        analyzer, "La Hongrie a mis son veto à l'aide européenne.")] == [("REJECT", ["HUN"])]
+    assert [(e.type, e.actors) for e in events(
+        analyzer, "La Russie a quitté le traité sur les forces conventionnelles."
+    )] == [("REJECT", ["RUS"])]  # leaving an agreement
+    assert events(analyzer, "Le ministre russe a quitté la salle mardi.") == []
+
+
+def test_accuse_wording(analyzer: Analyzer) -> None:
+    assert kinds(events(analyzer, "Kiev soupçonne Moscou de préparer une offensive.")) == [
+        ("ACCUSE", ["UKR"], ["RUS"])]
+    assert kinds(events(analyzer, "Le président ukrainien a pointé du doigt la Russie.")) == [
+        ("ACCUSE", ["UKR"], ["RUS"])]
+
+
+def test_threaten_wording(analyzer: Analyzer) -> None:
+    assert [(e.type, e.actors) for e in events(
+        analyzer, "Moscou a brandi la menace d'une riposte nucléaire.")] == [
+        ("THREATEN", ["RUS"])]
+    assert [(e.type, e.actors) for e in events(
+        analyzer, "Vladimir Poutine a juré une riposte implacable.")] == [
+        ("THREATEN", ["vladimir-putin"])]
+
+
+def test_concede_wording_and_prisoners_condition(analyzer: Analyzer) -> None:
+    assert kinds(events(analyzer, "La Russie a libéré 90 prisonniers ukrainiens mardi.")) == [
+        ("CONCEDE", ["RUS"], ["UKR"])]
+    assert events(analyzer, "L'Ukraine a libéré la ville de Kherson en novembre.") == []
+    assert kinds(events(analyzer, "La Russie s'est excusée auprès de l'Azerbaïdjan.")) == [
+        ("CONCEDE", ["RUS"], ["AZE"])]
+
+
+def test_sanction_wording(analyzer: Analyzer) -> None:
+    assert kinds(events(analyzer, "La Moldavie a rappelé son ambassadeur à Moscou.")) == [
+        ("SANCTION", ["MDA"], ["RUS"])]
+    assert kinds(events(analyzer, "Les États-Unis ont coupé l'aide militaire à "
+                                  "l'Ukraine.")) == [("SANCTION", ["USA"], ["UKR"])]
+    assert events(analyzer, "Le Kremlin a rappelé que la guerre continuait.") == []
+
+
+def test_retreat_protest_coerce_wording(analyzer: Analyzer) -> None:
+    assert [(e.type, e.actors) for e in events(
+        analyzer, "La Russie a rappelé ses troupes de la frontière.")] == [("RETREAT", ["RUS"])]
+    assert [(e.type, e.actors) for e in events(
+        analyzer, "Les forces russes se sont repliées sur la rive gauche.")] == [
+        ("RETREAT", ["RUS"])]
+    assert [e.type for e in events(analyzer, "La CGT a fait grève mardi.")] == ["PROTEST"]
+    assert kinds(events(analyzer, "Les autorités russes ont placé en détention un journaliste "
+                                  "américain.")) == [("COERCE", ["RUS"], ["USA"])]
+
+
+def test_assault_wording(analyzer: Analyzer) -> None:
+    assert [(e.type, e.actors) for e in events(
+        analyzer, "L'armée russe a déclenché une offensive contre Kharkiv.")] == [
+        ("ASSAULT", ["RUS"])]
+    assert kinds(events(analyzer, "Le Hamas a revendiqué l'attaque contre Israël.")) == [
+        ("ASSAULT", ["local:hamas"], ["ISR"])]
+    assert [(e.type, e.actors) for e in events(
+        analyzer, "Les raids russes contre Odessa se sont multipliés.")] == [
+        ("ASSAULT", ["RUS"])]

@@ -1549,6 +1549,9 @@ def _conditions_hold(cue: Cue, verb: Token, negated: bool, context: _Context,
     if "threat" in conditions and not any(w.lemma_.lower() in words["threat_words"]
                                           for w in objects):
         return False
+    if "prisoners" in conditions and not any(w.lemma_.lower() in words["prisoner_words"]
+                                             for w in objects):
+        return False  # "libérer des prisonniers", not "libérer la ville"
     if "gathering" in conditions and not any(w.lemma_.lower() in words["gathering_words"]
                                              for w in objects):
         return False
@@ -2351,12 +2354,36 @@ def _noun_lemma(token: Token) -> str:
     return lower
 
 
+# What a cue line's object must name, by condition (lists in events_fr.json).
+_OBJECT_WORD_CONDITIONS = {"troops": "troop_words", "trainees": "trainee_words",
+                           "weapons": "weapon_words", "threat": "threat_words",
+                           "prisoners": "prisoner_words"}
+
+
+def _may_read_object(verb: Token, context: _Context) -> bool:
+    """Whether a line of the verb's cue may be about its object: the words the line needs
+    follow the verb ("rappeler son ambassadeur") and the object names what it must (troops,
+    aid, prisoners…). "Le chercheur rappelle l'engagement pris par l'Otan" recalls no troops:
+    the commitment stays an event of its own."""
+    words = grammar()
+    objects = _object_words(verb)
+    for cue in _matching_cues(verb, context.text):
+        if "aid" in cue.conditions and not _names_aid(objects):
+            continue
+        if any(condition in cue.conditions and not any(
+            w.lemma_.lower() in words[key] for w in objects
+        ) for condition, key in _OBJECT_WORD_CONDITIONS.items()):
+            continue
+        return True
+    return False
+
+
 def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
     words = grammar()
     head = noun.head
     if noun.dep_ == "obj" and head.i != noun.i and head.lemma_.lower() in verb_cues() and (
         head.lemma_.lower() not in words["light_verbs"]
-    ):
+    ) and _may_read_object(head, context):
         return []  # "a salué la désignation", "refuse toute levée des sanctions"
     if head.i != noun.i and head.pos_ == "NOUN" and any(
         "gathering" in c.conditions for c in noun_cues().get(_noun_lemma(head), [])
