@@ -674,7 +674,7 @@ def events(db: Path, fmt: str, grouped: bool, facts: bool, event_type: str | Non
     """Who did what to whom, each with the sentence it comes from (see docs/events.md).
     --from/--to read the day of the event (its article's publication day when it has none;
     with --grouped, any day of the happening)."""
-    from filrouge.analyze.event_groups import group_events
+    from filrouge.analyze.event_groups import fold_mirrored, group_events
 
     store = _open_store(db)
     actor = _actor_id(store, actor)
@@ -700,8 +700,9 @@ def events(db: Path, fmt: str, grouped: bool, facts: bool, event_type: str | Non
             span = group.start if group.start == group.end else f"{group.start}…{group.end}"
             flags = " [yellow]hypothetical[/]" * group.hypothetical + " [red]negated[/]" * (
                 group.negated)
+            arrow = "↔" if group.mutual else "→"  # a meeting or signing is both sides'
             out.print(f"[bold]{span or '?'}[/] {group.type} [cyan]{named(group.actors)}[/]"
-                      f" → {named(group.targets) or '-'}{flags} · {group.sources} source(s)")
+                      f" {arrow} {named(group.targets) or '-'}{flags} · {group.sources} source(s)")
             for mention in group.mentions[:3]:
                 out.print(f"  [dim]{mention.article[:10]}[/] {esc(mention.text)}")
         return
@@ -718,11 +719,13 @@ def events(db: Path, fmt: str, grouped: bool, facts: bool, event_type: str | Non
     if not rows:
         _note("no event matches these filters")
     named = _namer(store, (a for r in rows for a in [*r["actors"], *r["targets"]]))
-    for row in rows:
+    # the mirrored records of one meeting or signing (A→B, B→A) are one line: A ↔ B
+    for row, mutual in fold_mirrored(rows, lambda r: (r["type"], r["actors"], r["targets"], (
+            r["article"], r["start"], r["date"], r["negated"], r["hypothetical"]))):
         flags = " [yellow]hypothetical[/]" * row["hypothetical"] + " [red]negated[/]" * (
             row["negated"]) + " [dim]reported[/]" * row["reported"]
         out.print(f"[bold]{row['date'] or '?'}[/] {row['type']} [cyan]{named(row['actors'])}"
-                  f"[/] → {named(row['targets']) or '-'}{flags} "
+                  f"[/] {'↔' if mutual else '→'} {named(row['targets']) or '-'}{flags} "
                   f"[dim]{str(row['article'])[:10]}[/]")
         out.print(f"  {esc(row['text'])}\n")
 
@@ -965,6 +968,7 @@ def since(date: str, db: Path, fmt: str, story: str, max_words: int, limit: int)
     """What is new in a story since DATE: events, quotes, figures and an update summary that
     leaves out what was already known. DATE is YYYY-MM-DD, or a month (YYYY-MM) or year (YYYY)
     counted from its first day."""
+    from filrouge.analyze.event_groups import fold_mirrored
     from filrouge.stories.sources import source_label
     from filrouge.stories.update import what_is_new
 
@@ -992,9 +996,12 @@ def since(date: str, db: Path, fmt: str, story: str, max_words: int, limit: int)
     shown = limit or None
     out.print(_section("Events", len(update.events), limit))
     named = _namer(store, (a for _, e in update.events[:shown] for a in [*e.actors, *e.targets]))
-    for article, event in update.events[:shown]:
+    for (article, event), mutual in fold_mirrored(update.events[:shown], lambda p: (
+            p[1].type, p[1].actors, p[1].targets,
+            (p[0].id, p[1].start, p[1].date, p[1].negated, p[1].hypothetical))):
         out.print(f"  {event.date or '?'} {event.type} {named(event.actors) or '?'}"
-                  f" → {named(event.targets) or '-'} [dim]{article.id[:10]}[/]")
+                  f" {'↔' if mutual else '→'} {named(event.targets) or '-'}"
+                  f" [dim]{article.id[:10]}[/]")
     out.print(_section("Quotes", len(update.quotes), limit))
     for article, quote in update.quotes[:shown]:
         # as `filrouge quotes` shows them: an unresolved speaker is not called anonymous, and

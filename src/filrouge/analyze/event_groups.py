@@ -8,6 +8,12 @@ same happening when
 - their actors are compatible: they share an actor, or one names a person or an institution of
   the state the other names ("Joe Biden" and "Washington"); likewise their targets, when both
   have one named in their sentence;
+- or, for the mutual types (:data:`MUTUAL_TYPES`: a meeting, an agreement, a cooperation is
+  both sides'), their sides are swapped: the actors of one are compatible with the named
+  targets of the other and the other way round. The gold and the extractor give each party of
+  a meeting or signing its own record ("A s'est entretenu avec B" → A→B and B→A; "B a reçu A"
+  tells A's visit to B); these mirrored records are one happening, shown with both sides
+  (``mutual``: "A ↔ B");
 - their days are at most ``window_days`` apart, or both are undated;
 - within one article, their cue words share a stem ("signé", "la signature"): two sentences of
   one article with different cues are more often two happenings of the same day.
@@ -29,7 +35,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import TypeVar
 
 from pydantic import Field
 
@@ -37,6 +44,15 @@ from filrouge.analyze.actors import ActorRegistry, load_registry
 from filrouge.model import Article, Event, EventType, Model
 
 DEFAULT_WINDOW_DAYS = 1
+
+# PLOVER types whose two sides do the same thing to each other: CONSULT is "all consultations
+# and meetings" (visiting and hosting are one meeting), COOPERATE is "mutual" cooperation by its
+# definition, and AGREE the same day between two sides is the agreement they reached (the gold
+# records each co-signer with the other as target). The other types have a giver and a receiver:
+# A threatening B and B threatening A are two happenings.
+MUTUAL_TYPES: frozenset[str] = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+T = TypeVar("T")
 
 
 class EventMention(Model):
@@ -67,6 +83,9 @@ class EventGroup(Model):
     end: str | None = None
     negated: bool = False
     hypothetical: bool = False
+    mutual: bool = Field(default=False, description=(
+        "the mentions name each side as actor and as target (a mutual type's mirrored "
+        "records): actors and targets are the two sides, shown as 'actors ↔ targets'"))
     mentions: list[EventMention]
     sources: int = Field(ge=1)
 
@@ -108,7 +127,7 @@ def group_events(
             else:
                 open_groups.append([position])
         components.extend(open_groups)
-    groups = [_group([mentions[p] for p in members]) for members in components]
+    groups = [_group([mentions[p] for p in members], registry) for members in components]
     return sorted(groups, key=lambda g: (-g.sources, g.start or "9999", g.id))
 
 
@@ -145,21 +164,43 @@ def _same_happening(a: Event, b: Event, registry: ActorRegistry, same_article: b
                     ) -> bool:
     if same_article and _stem(a.trigger.text) != _stem(b.trigger.text):
         return False  # one article, two sentences: "engagés" and "approuvé" are two things
+    return _same_sides(a, b, registry) or _mirrored(a, b, registry)
+
+
+def _named(event: Event) -> list[str]:
+    """The targets the sentence names (not the article's usual recipient it implies)."""
+    return event.targets if not event.target_implicit else event.targets[1:]
+
+
+def _same_sides(a: Event, b: Event, registry: ActorRegistry) -> bool:
     if not _compatible(a.actors, b.actors, registry):
         return False
-    named_a = a.targets if not a.target_implicit else a.targets[1:]
-    named_b = b.targets if not b.target_implicit else b.targets[1:]
+    named_a, named_b = _named(a), _named(b)
     return not (named_a and named_b) or _compatible(named_a, named_b, registry)
+
+
+def _mirrored(a: Event, b: Event, registry: ActorRegistry) -> bool:
+    """A mutual happening told from the other side: B→A for A→B. One that names no target
+    ("Biden a signé") is B's side of it when the other names B as its target, as it is the
+    same sides' when the other is B→A: what it leaves out does not part them."""
+    named_a, named_b = _named(a), _named(b)
+    if a.type not in MUTUAL_TYPES or not (named_a or named_b):
+        return False
+    return ((not named_b or _compatible(a.actors, named_b, registry))
+            and (not named_a or _compatible(named_a, b.actors, registry)))
 
 
 def _stem(word: str) -> str:
     return word.lower()[:4]
 
 
-def _group(members: list[tuple[Article, int, Event]]) -> EventGroup:
+def _group(members: list[tuple[Article, int, Event]], registry: ActorRegistry) -> EventGroup:
     members = sorted(members, key=lambda m: (m[2].date or "", m[0].published.value or "",
                                              m[0].id, m[1]))
     first = members[0][2]
+    # a mirrored record (B→A where the first mention says A→B) counts its actors as targets
+    flipped = [not _same_sides(first, e, registry) and _mirrored(first, e, registry)
+               for _, _, e in members]
     mentions = [
         EventMention(article=article.id, index=index, source=article.duplicate_of or article.id,
                      outlet=article.outlet, published=article.published.value,
@@ -168,9 +209,10 @@ def _group(members: list[tuple[Article, int, Event]]) -> EventGroup:
         for article, index, event in members
     ]
     days = sorted(e.date for _, _, e in members if e.date)
-    actors = _ranked(a for _, _, e in members for a in e.actors)
-    targets = _ranked(t for _, _, e in members
-                      for t in ([] if e.target_implicit else e.targets))
+    actors = _ranked(a for (_, _, e), flip in zip(members, flipped, strict=True)
+                     for a in (_named(e) if flip else e.actors))
+    targets = _ranked(t for (_, _, e), flip in zip(members, flipped, strict=True)
+                      for t in (e.actors if flip else [] if e.target_implicit else e.targets))
     if not targets:
         targets = _ranked(t for _, _, e in members for t in e.targets)
     modes = _ranked(e.mode for _, _, e in members if e.mode)
@@ -185,6 +227,7 @@ def _group(members: list[tuple[Article, int, Event]]) -> EventGroup:
         end=days[-1] if days else None,
         negated=first.negated,
         hypothetical=first.hypothetical,
+        mutual=any(flipped),
         mentions=mentions,
         sources=len({m.source for m in mentions}),
     )
@@ -196,3 +239,26 @@ def _ranked(values: Iterable[str]) -> list[str]:
     for value in values:
         counts[value] = counts.get(value, 0) + 1
     return sorted(counts, key=lambda v: -counts[v])
+
+
+def fold_mirrored(items: Iterable[T],
+                  parts: Callable[[T], tuple[str, Sequence[str], Sequence[str], Hashable]],
+                  ) -> list[tuple[T, bool]]:
+    """A listing of event records with each mirrored pair of one sentence shown once: B→A is
+    dropped after A→B when both are of a mutual type and ``parts`` (type, actors, targets,
+    place: the article, sentence, day and flags) agree; the kept one is flagged mutual, to be
+    shown "A ↔ B". The records themselves stay as they are (the data and its JSON)."""
+    kept: list[T] = []
+    mutual: list[bool] = []
+    where: dict[tuple[str, frozenset[str], frozenset[str], Hashable], int] = {}
+    for item in items:
+        kind, actors, targets, place = parts(item)
+        if kind in MUTUAL_TYPES and actors and targets:
+            mirror = where.get((kind, frozenset(targets), frozenset(actors), place))
+            if mirror is not None:
+                mutual[mirror] = True
+                continue
+        where.setdefault((kind, frozenset(actors), frozenset(targets), place), len(kept))
+        kept.append(item)
+        mutual.append(False)
+    return list(zip(kept, mutual, strict=True))

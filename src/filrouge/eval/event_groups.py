@@ -6,10 +6,14 @@ Sunak" and "le Royaume-Uni"; a threat aimed at "l'Occident" in one, at "la coali
 other). Two gold events are therefore taken as the same happening when they have the same type,
 the same polarity (fact, hypothetical, negated) and the same known day, and their actors belong
 to the same side (a person or an office counts as the state it serves, from the actor
-registry); targets are not compared. Undated gold events take part in no pair: an undated "aid
+registry); targets are not compared, except for the mutual types (meetings, agreements,
+cooperation: :data:`~filrouge.analyze.event_groups.MUTUAL_TYPES`), where the gold gives every
+party its own record ("A s'est entretenu avec B" → A→B and B→A, conventions 2 and 8 of
+docs/gold.md): there, the happening is the pair of sides, whichever acts, so the mirrored
+records are one happening. Undated gold events take part in no pair: an undated "aid
 from the United States" in two articles may be two packages. One article with two gold events
 of one happening (the alliance agreed to three things that day) leaves unknown which one another
-article tells: such events are left out.
+article tells: such events are left out (a record and its mirror are one event there).
 
 Each predicted event is tied to the gold event whose evidence its sentence contains, of the same
 type (same actor preferred); grouping is scored on those tied mentions only, so the figures say
@@ -30,7 +34,7 @@ from collections import Counter, defaultdict
 from itertools import combinations
 
 from filrouge.analyze.actors import ActorRegistry, load_registry
-from filrouge.analyze.event_groups import group_events
+from filrouge.analyze.event_groups import MUTUAL_TYPES, group_events
 from filrouge.eval.example import Gold, _event_actor, locate
 from filrouge.model import Article
 
@@ -48,14 +52,31 @@ def _side(actor: str | None, registry: ActorRegistry) -> str | None:
 
 
 def _key(g: Gold, registry: ActorRegistry) -> HappeningKey:
-    return (g["type"], _side(g.get("actor"), registry), g.get("date"),
-            bool(g.get("negated")), bool(g.get("hypothetical")))
+    side = _side(g.get("actor"), registry)
+    if g["type"] in MUTUAL_TYPES and g.get("target"):  # both sides', whichever acts
+        sides = {s for s in (side, _side(g.get("target"), registry)) if s}
+        side = " ↔ ".join(sorted(sides))
+    return (g["type"], side, g.get("date"), bool(g.get("negated")), bool(g.get("hypothetical")))
+
+
+def _happenings(gold: Gold, registry: ActorRegistry) -> Counter[HappeningKey]:
+    """How many gold events of the article have each happening key, a record and its mirror
+    (A→B and B→A of a mutual type) counting once."""
+    oriented = Counter((_key(g, registry), g.get("actor"), g.get("target"))
+                       for g in gold.get("events", []))
+    counts: Counter[HappeningKey] = Counter()
+    for (key, actor, target), n in oriented.items():
+        mirror = oriented.get((key, target, actor), 0) if key[0] in MUTUAL_TYPES else 0
+        if mirror and (actor or "") > (target or ""):
+            continue  # counted with its mirror
+        counts[key] += max(n, mirror)
+    return counts
 
 
 def _tie(article: Article, gold: Gold, registry: ActorRegistry) -> dict[int, HappeningKey]:
     """Predicted event index → the dated gold happening its sentence states."""
     candidates: list[tuple[HappeningKey, tuple[int, int], str | None]] = []
-    keys = Counter(_key(g, registry) for g in gold.get("events", []))
+    keys = _happenings(gold, registry)
     for g in gold.get("events", []):
         where = locate(article.text, g.get("evidence") or "")
         key = _key(g, registry)

@@ -23,6 +23,7 @@ from typing import Any, Literal
 
 from filrouge.analyze.actors import Actor, ActorRegistry, load_registry
 from filrouge.analyze.entities import slug
+from filrouge.analyze.event_groups import fold_mirrored
 from filrouge.model import Article, Story
 from filrouge.store.sqlite import Store, fts_query
 from filrouge.stories.sources import outlet_name, source_label
@@ -301,9 +302,13 @@ def story_events(store: Store, story_id: str, limit: int = 200) -> list[Row]:
         "SELECT e.*, a.title, a.outlet, a.source, a.published FROM story_articles m"
         " JOIN events e ON e.article_id = m.article_id JOIN articles a ON a.id = e.article_id"
         " WHERE m.story_id = ? ORDER BY e.date IS NULL, e.date, e.article_id, e.position"
-        " LIMIT ?", (story_id, limit),
+        " LIMIT ?", (story_id, 2 * limit),
     ).fetchall()
-    return _event_items(store, rows)
+    # the mirrored records of one meeting or signing (A→B and B→A) are one item, "A ↔ B"
+    folded = fold_mirrored(_event_items(store, rows), lambda e: (
+        e["type"], [a["id"] for a in e["actors"]], [t["id"] for t in e["targets"]],
+        (e["article"], e["text"], e["date"], e["negated"], e["hypothetical"])))
+    return [{**item, "mutual": mutual} for item, mutual in folded[:limit]]
 
 
 def story_amounts(store: Store, story_id: str, limit: int = 100) -> list[Row]:
