@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from filrouge.analyze.events import _CONFIDENCE
+from filrouge.analyze.events.extract import _CONFIDENCE
 from filrouge.analyze.pipeline import Analyzer
 from filrouge.model import Event
 

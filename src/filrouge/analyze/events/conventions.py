@@ -1,0 +1,212 @@
+"""The conventions docs/gold.md settles for every article ("Conventions settled by
+the adjudication"), applied to what the cues found: every named party of a meeting or of a
+signing named together gets its own record, and a happening told again later in the article is
+recorded once. They hold for any news text, whatever the cue that found it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from filrouge.analyze.entities import EntityIndex
+from filrouge.analyze.events.actors import _between, _one_phrase_actor, _phrase_actors, _verb_actors
+from filrouge.analyze.events.context import _Context, _Draft, _is_person
+from filrouge.analyze.events.implicit import _SIGNING
+from filrouge.analyze.events.lexicon import _feats, grammar
+from filrouge.analyze.events.parse import _conjuncts, _has_reflexive, _own_words
+from filrouge.model import Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+_MEETING_AND_SIGNING = frozenset({"CONSULT", "AGREE"})
+
+
+def _with_every_party(drafts: list[_Draft], context: _Context) -> list[_Draft]:
+    """Convention 2 (meetings) and 8 (co-signers): "A s'est entretenu avec B" is also B's
+    meeting with A, "A et B ont signé" is signed by each with the other, "avec B et C" is a
+    meeting with each; one draft per added (actor, target) pair, citing the same words."""
+    out: list[_Draft] = []
+    for draft in drafts:
+        out.append(draft)
+        if draft.read_from_words:
+            continue
+        if draft.cue.type not in _MEETING_AND_SIGNING:
+            out.extend(_addressees(draft, context))
+            continue
+        if draft.cue.type == "CONSULT" and not draft.targets:
+            draft.targets = _received_guest(draft, context)
+        pairs = _party_pairs(draft, context)
+        if pairs and not draft.targets:  # "les responsables de Kyiv et de Washington doivent
+            out.pop()                    # se rencontrer": the parties' records stand for it
+        have = {(a, t) for a in draft.actors for t in draft.targets[:2]}
+        for actor, target in pairs:
+            if (actor, target) not in have:
+                have.add((actor, target))
+                out.append(replace(draft, actors=[actor], targets=[target],
+                                   target_implicit=False, way="party"))
+    return out
+
+
+def _addressees(draft: _Draft, context: _Context) -> list[_Draft]:
+    """Convention 8: two addressees named together give two records ("a exhorté Washington
+    et Bruxelles à…"): one draft for each addressee coordinated with the named target."""
+    if draft.target_implicit or not draft.targets:
+        return []
+    return [replace(draft, targets=[other], way="addressee")
+            for other in _co_targets(draft, context) if other not in draft.targets[:2]]
+
+
+def _party_pairs(draft: _Draft, context: _Context) -> list[tuple[str, str]]:
+    """The (actor, target) records a meeting or signing calls for besides its own."""
+    if draft.target_implicit:
+        return []
+    joint = _joint_parties(draft, context)
+    if joint and (not draft.targets or draft.targets[0] in joint):
+        # "A et B ont signé", "l'appel entre A et B": each party with each of the other side
+        return [(a, b) for a in joint for b in joint
+                if context.side_of(a) != context.side_of(b)]
+    if not draft.targets:
+        return []
+    targets = [draft.targets[0], *_co_targets(draft, context)]
+    pairs = [(a, t) for a in draft.actors for t in targets]
+    if draft.cue.type == "CONSULT" and draft.cue.mode in {"meeting", "phone"} and not (
+        _hosts_or_wishes(draft.trigger)
+    ) and ("pair" not in draft.cue.conditions or _talked_with(draft, context)):
+        # a talk between two people is each one's: "A s'est entretenu avec B" → B with A
+        pairs += [(t, a) for a, t in pairs
+                  if _is_person(a, context) and _is_person(t, context)]
+    return pairs
+
+
+def _joint_parties(draft: _Draft, context: _Context) -> list[str]:
+    """The parties named together as the subject of the cue ("Londres et Kiev se consultent")
+    or after "entre" ("un entretien entre A et B"), when there are two or more."""
+    trigger = draft.trigger
+    parties = _between(trigger, context)
+    if len(parties) < 2 and not draft.from_noun:
+        parties = _verb_actors(trigger, context)[0]
+    if len(parties) < 2 and not draft.from_noun and not draft.targets and (
+        _has_reflexive(trigger) or trigger.lemma_.lower() in _SIGNING
+    ):  # "les responsables de Kyiv et de Washington doivent se rencontrer"
+        parties = [p for p in _subject_sides(trigger, context)
+                   if context.entities.registry.get(p) is not None or _is_person(p, context)]
+    parties = list(dict.fromkeys(parties))
+    if len({context.side_of(p) for p in parties}) < 2 or not set(draft.actors) & set(parties):
+        return []
+    return parties
+
+
+def _subject_sides(verb: Token, context: _Context) -> list[str]:
+    """Every actor the subject of a verb (or of the verb it depends on) names, also in its
+    complements ("les hauts fonctionnaires de Kyiv et de Washington doivent se rencontrer"),
+    without its relative clauses."""
+    node = verb
+    for _ in range(3):
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubj:pass"}]
+        if subjects:
+            found: list[str] = []
+            for part in [subjects[0], *_conjuncts(subjects[0])]:
+                words = _own_words(part)
+                start, end = words[0].idx, words[-1].idx + len(words[-1])
+                found += [e.actor for e in context.entities.within(start, end)
+                          if e.actor and e.label != "LOC" and e.actor not in found]
+            return found
+        if node.dep_ not in {"xcomp", "conj"} or node.head.i == node.i:
+            return []
+        node = node.head
+    return []
+
+
+def _target_word(draft: _Draft, context: _Context) -> Token | None:
+    """The head word of the first mention of the draft's target in the cue's clause."""
+    start, end = context.clause_of(draft.trigger.idx)
+    mention = next((e for e in context.entities.within(start, end)
+                    if e.actor == draft.targets[0]), None)
+    span = draft.trigger.doc.char_span(mention.start, mention.end,
+                                       alignment_mode="expand") if mention else None
+    return span.root if span is not None else None
+
+
+def _talked_with(draft: _Draft, context: _Context) -> bool:
+    """"a discuté avec X", "a évoqué avec X": a talk verb that is a meeting only with a pair
+    names the other side with "avec" ("a évoqué Vladimir Poutine" talks about him)."""
+    word = _target_word(draft, context)
+    return word is not None and any(
+        c.dep_ == "case" and c.lower_ == "avec" for c in word.children)
+
+
+def _co_targets(draft: _Draft, context: _Context) -> list[str]:
+    """The parties coordinated with the named target ("avec Emmanuel Macron et Olaf
+    Scholz"), each in its own record."""
+    word = _target_word(draft, context)
+    if word is None:
+        return []
+    found: list[str] = []
+    for part in _conjuncts(word):
+        actor = _one_phrase_actor(part, context, adjectives=False)
+        if actor and actor not in found and actor not in draft.targets + draft.actors:
+            found.append(actor)
+    return found
+
+
+def _hosts_or_wishes(trigger: Token) -> bool:
+    """A reception is the host's record (the guest's is the visit), and a wish or readiness
+    to meet ("espère rencontrer", "prêt à parler avec") is one side's only."""
+    words = grammar()
+    if trigger.lemma_.lower() in words["host_verbs"]:
+        return True
+    return "Inf" in _feats(trigger, "VerbForm") and trigger.head.i != trigger.i and (
+        trigger.head.lemma_.lower() in words["wish_words"]
+        or trigger.head.lower_ in words["wish_words"])
+
+
+def _received_guest(draft: _Draft, context: _Context) -> list[str]:
+    """"X est arrivé à l'Élysée, accueilli par Y": the one a host receives, when the
+    participle of reception hangs on the guest or on the guest's verb."""
+    trigger = draft.trigger
+    if trigger.lemma_.lower() not in grammar()["host_verbs"] or trigger.dep_ not in {
+        "acl", "advcl"
+    } or trigger.head.i == trigger.i:
+        return []
+    head = trigger.head
+    guests = (_verb_actors(head, context)[0] if head.pos_ in {"VERB", "AUX"}
+              else _phrase_actors(head, context, adjectives=False))
+    return [g for g in guests if g not in draft.actors][:1]
+
+
+def once_per_article(events: list[Event], entities: EntityIndex, doc: Doc | None = None,
+                     ) -> list[Event]:
+    """Convention 1: a happening told again in a later sentence ("ont signé…", then "la
+    signature de l'accord", "s'est rendu à Kiev…", then "sa visite") is recorded once, at its
+    first telling: a later event of the same type, actors, day and polarity whose targets are
+    the same sides is dropped when its cue shares a stem with the first or is a noun (given
+    ``doc``). Two verbs of different stems stay two happenings ("se sont engagés", "ont
+    approuvé"). Run once events have their final days (after
+    :func:`filrouge.analyze.dating.date_statements`)."""
+    kept: list[Event] = []
+    for event in events:
+        noun = doc is not None and _noun_trigger(event, doc)
+        if not any(_retells(event, earlier, entities, noun) for earlier in kept):
+            kept.append(event)
+    return kept
+
+
+def _noun_trigger(event: Event, doc: Doc) -> bool:
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span is not None and span.root.pos_ in {"NOUN", "PROPN"}
+
+
+def _retells(later: Event, earlier: Event, entities: EntityIndex, noun: bool) -> bool:
+    def sides(event: Event) -> list[str]:
+        records = [entities.registry.get(t) for t in event.targets]
+        return [t if r is None or r.type == "state" else r.country or r.part_of or t
+                for t, r in zip(event.targets, records, strict=True)]
+
+    return (later.type == earlier.type and later.actors == earlier.actors
+            and later.date == earlier.date and later.negated == earlier.negated
+            and later.hypothetical == earlier.hypothetical and later.start != earlier.start
+            and (noun or later.trigger.text.lower()[:4] == earlier.trigger.text.lower()[:4])
+            and sides(later) == sides(earlier))

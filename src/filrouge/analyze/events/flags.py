@@ -1,0 +1,135 @@
+"""Flags of an event: negated ("n'a pas accepté", "sans signature") and hypothetical
+(conditional, future, "pourrait", "envisage de", a purpose "pour livrer"), for verbs and nouns,
+so a hypothetical is never presented as a fact.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from filrouge.analyze.events.lexicon import _apostrophes, _feats, _future_stems, grammar, verb_cues
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def _future_read_as_adjective(token: Token) -> str | None:
+    """"que la France et le Royaume-Uni piloteraient une force": a conditional or future of a
+    verb of the lexicon built on its infinitive that the tagger read as an adjective."""
+    if token.pos_ != "ADJ":
+        return None
+    word = token.lower_
+    return next((word[: -len(e)] for e in _FUTURE_ENDINGS if word.endswith(e)
+                 and word[: -len(e)].endswith(("er", "ir")) and word[: -len(e)] in verb_cues()),
+                None)
+
+
+def _past_participle_on(noun: Token) -> bool:
+    """"l'aide versée", "le prêt accordé": done, not promised."""
+    return any(c.dep_ in {"acl", "amod"} and "Part" in _feats(c, "VerbForm")
+               and "Past" in _feats(c, "Tense") for c in noun.children)
+
+
+def _noun_negated(noun: Token) -> bool:
+    words = grammar()
+    if any(_apostrophes(c.lower_) in words["without"] for c in noun.children if c.dep_ == "case"):
+        return True
+    if any(c.lower_ in {"aucun", "aucune", "nul", "nulle"} for c in noun.children):
+        return True
+    head = noun.head
+    return head.i != noun.i and head.pos_ in {"VERB", "AUX"} and _is_negated(head)
+
+
+def _governing_hypothetical(noun: Token) -> bool:
+    head = noun.head
+    if head.i == noun.i or head.pos_ not in {"VERB", "AUX"}:
+        return False
+    return _is_hypothetical(head)
+
+
+
+
+def _is_negated(verb: Token) -> bool:
+    words = grammar()
+    scope = [verb, *[c for c in verb.children if c.dep_.startswith("aux")]]
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        scope.append(verb.head)
+    children = [c for node in scope for c in node.children]
+    particle = any(_apostrophes(c.lower_) in words["negation_particles"] for c in children)
+    negation = any(c.lower_ in words["negations"] for c in children
+                   if c.dep_ in {"advmod", "advmod:neg", "obj", "det", "nsubj", "iobj"})
+    if not negation:
+        negation = any(d.lower_ in {"aucun", "aucune"} for c in verb.children
+                       if c.dep_ == "obj" for d in c.subtree)
+    if particle and negation:
+        return True
+    return any(_apostrophes(c.lower_) in words["without"] for c in verb.children
+               if c.dep_ in {"mark", "case"})
+
+
+_FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont", "ais", "ait", "ions", "iez", "aient")
+
+
+def _future_or_conditional_form(token: Token) -> bool:
+    """"livrerons", "enverrait": the tagger sometimes reads a future as a present; the form
+    built on the infinitive tells ("livrer" + "ons")."""
+    if _future_read_as_adjective(token):
+        return True
+    if "Fin" not in _feats(token, "VerbForm"):
+        return False
+    word, lemma = token.lower_, token.lemma_.lower()
+    stems = {s for s in {lemma, lemma[:-1] if lemma.endswith("re") else ""} if len(s) > 3}
+    stems |= _irregular_future_stems(lemma)
+    return any(word == stem + ending for stem in stems for ending in _FUTURE_ENDINGS)
+
+
+def _irregular_future_stems(lemma: str) -> set[str]:
+    """"serons", "enverrait", "soutiendra": futures and conditionals not built on the
+    infinitive (``future_stems`` in ``events_fr.json``, and the families "-tenir"/"-venir"
+    → "-tiendr"/"-viendr", "-cevoir" → "-cevr")."""
+    stems = set(_future_stems().get(lemma, ()))
+    if lemma.endswith(("tenir", "venir")):
+        stems.add(lemma[:-4] + "iendr")
+    elif lemma.endswith("cevoir"):
+        stems.add(lemma[:-3] + "r")
+    return stems
+
+
+def _near_future(token: Token) -> bool:
+    """"va répondre", "nous allons les aider": "aller" in the present with an infinitive."""
+    return token.lemma_.lower() == "aller" and "Pres" in _feats(token, "Tense") and any(
+        c.dep_ == "xcomp" and "Inf" in _feats(c, "VerbForm") for c in token.children)
+
+
+def _is_hypothetical(verb: Token) -> bool:
+    words = grammar()
+    node = verb
+    for _ in range(3):
+        auxiliaries = [a for a in node.children if a.dep_.startswith("aux")]
+        moods = [m for t in (node, *auxiliaries) for m in _feats(t, "Mood")]
+        tenses = [m for t in (node, *auxiliaries) for m in _feats(t, "Tense")]
+        if "Cnd" in moods or ("Fut" in tenses and node.pos_ != "ADJ") or any(
+            _future_or_conditional_form(t) for t in (node, *auxiliaries)
+        ):
+            return True
+        marks = {_apostrophes(c.lower_) for c in node.children if c.dep_ == "mark"}
+        if marks & words["hypothesis_markers"]:
+            return True
+        if marks & words["purpose_markers"] or any(
+            _apostrophes(c.lower_) in words["purpose_markers"] for c in node.children
+            if c.dep_ == "case"
+        ):
+            return True
+        if any(a.lemma_.lower() in words["modal_verbs"] for a in auxiliaries):
+            return True
+        if "Inf" not in _feats(node, "VerbForm") or node.head.i == node.i:
+            return False
+        head = node.head
+        if head.lemma_.lower() in words["modal_verbs"] or head.lower_ in words[
+            "modal_adjectives"
+        ] or head.lower_ in words["purpose_markers"]:
+            return True
+        if head.pos_ == "NOUN":
+            return True
+        node = head
+    return False

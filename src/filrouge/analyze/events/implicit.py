@@ -1,0 +1,204 @@
+"""Targets the sentence does not name: aid, troops, strikes and sanctions always go to
+someone (the state the article is most about, whom its aid goes to, who strikes), an accusation
+or a support to the sentence's other actor or the one named before, a signature to the other
+party of the article's agreements.
+"""
+
+from __future__ import annotations
+
+from filrouge.analyze.events.actors import _phrase_actors
+from filrouge.analyze.events.context import _Context, _Draft, _entity_at
+from filrouge.analyze.events.lexicon import _apostrophes, grammar
+from filrouge.analyze.events.parse import _joint_undertaking
+from filrouge.analyze.events.statements import _find_words, _token_forms
+from filrouge.analyze.events.targets import _named_as_place, _with_capital
+from filrouge.model import Entity
+
+
+def _deployed_in(draft: _Draft, context: _Context) -> list[str]:
+    """The state troops are sent to ("envoyer des soldats en Ukraine", "un déploiement en
+    Ukraine"): a country after "en" on the cue or on what it sends."""
+    trigger = draft.trigger
+    heads = [trigger, *[c for c in trigger.children if c.dep_ in {"obj", "nmod", "obl:arg"}]]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ not in {"obl", "obl:arg", "obl:mod", "nmod"} or not any(
+                _apostrophes(k.lower_) == "en" for k in child.children if k.dep_ == "case"
+            ):
+                continue
+            entity = _entity_at(context, child)
+            actor = entity.actor if entity is not None else None
+            state = context.country_of(actor) if actor else None
+            if state is not None and state == actor and state not in {
+                context.side_of(a) for a in draft.actors
+            }:
+                return [state]
+    return []
+
+
+# Aid and sanctions are given by states: a minister's or leader's aid is his country's.
+_STATE_ACTED = frozenset({"AID"})
+# Events that always have someone on the receiving end, the article's main state by default.
+_ALWAYS_TARGETED = frozenset({"AID", "MOBILIZE", "ASSAULT", "SANCTION", "COOPERATE", "COERCE"})
+
+
+_SIGNING = frozenset({"signer", "ratifier", "signature", "ratification", "conclure"})
+_TEXTS = frozenset({"accord", "texte", "traité", "document", "pacte", "mémorandum"})
+
+
+def _signs_a_text(draft: _Draft) -> bool:
+    """"a signé un accord", "ratifier le texte": an agreement between two sides, the other
+    one unnamed."""
+    trigger = draft.trigger
+    if trigger.lemma_.lower() not in _SIGNING:
+        return False
+    return any(w.lemma_.lower() in _TEXTS for w in trigger.children
+               if w.dep_ in {"obj", "nmod", "nsubj:pass"})
+
+
+_AID_WORDS = frozenset({"soutien", "aide", "aider", "soutenir", "assistance"})
+
+
+def _about_aid(draft: _Draft, context: _Context) -> bool:
+    """Whether the support is said of aid given ("le soutien de Londres resterait
+    inébranlable", "nous allons les aider"): it goes where the article's aid goes."""
+    start, end = _statement_words(draft, context) or context.clause_of(draft.trigger.idx)
+    clause = draft.trigger.doc.char_span(start, end, alignment_mode="expand")
+    words = list(clause) if clause is not None else []
+    names = [e for e in context.entities.within(start, end) if e.actor and e.label != "LOC"
+             and context.side_of(e.actor) not in {context.side_of(a) for a in draft.actors}]
+    if names:
+        return False
+    # a promise of support that names nobody ("nous serons là aussi longtemps qu'il le
+    # faudra") stands by whom the article's aid goes to, unless said from that side (praise,
+    # "c'est une bonne nouvelle", goes to the one praised, named in the sentence or before)
+    first = next(iter(context.recipients or context.states), None)
+    return (draft.read_from_words and draft.hypothetical and first is not None
+            and first not in {context.side_of(a) for a in draft.actors}) or any(
+        t.lemma_.lower() in _AID_WORDS for t in words)
+
+
+def _with_implicit_roles(draft: _Draft, context: _Context) -> _Draft:
+    if draft.cue.type in _STATE_ACTED:
+        states = [context.country_of(a) or a for a in draft.actors]
+        draft.actors = list(dict.fromkeys(states))
+    if not draft.targets and draft.cue.type == "SUPPORT" and _about_aid(draft, context):
+        implicit = context.implicit_target(draft.actors)  # "le soutien de Londres restera…"
+        if implicit is not None:
+            draft.targets, draft.target_implicit = [implicit], True
+    if not draft.targets and draft.cue.type in _ADDRESSED_TYPES | _SENTENCE_ADDRESSED:
+        named = _sentence_counterpart(draft, context,
+                                      before=draft.cue.type in _ADDRESSED_TYPES)
+        if named is not None:
+            draft.targets, draft.target_implicit = [named], True
+    if not draft.targets and draft.cue.type == "AGREE" and (
+        _signs_a_text(draft) or draft.from_noun  # "l'engagement pris par le G7": to someone
+    ):
+        own = {context.side_of(a) for a in draft.actors}  # "doit encore ratifier le texte"
+        implicit = next((p for p in context.parties if p not in own), None) if (
+            own & set(context.parties)) else None  # "Le Japon a signé un texte comparable"
+        implicit = implicit or context.implicit_target(draft.actors)
+        if implicit is not None:
+            draft.targets, draft.target_implicit = [implicit], True
+    if not draft.targets and draft.cue.type == "SANCTION":
+        own = {context.side_of(a) for a in draft.actors}
+        hostile = next((s for s in context.hostile if s not in own), None)
+        if hostile is not None:  # sanctions go against the side that strikes
+            draft.targets, draft.target_implicit = [hostile], True
+    if not draft.targets and draft.cue.type == "COOPERATE" and not draft.from_noun and (
+        undertaking := _joint_undertaking(draft.trigger)
+    ) is not None:  # "participer à une mission de l'Otan": with NATO
+        owners = [a for c in undertaking.children if c.dep_ == "nmod"
+                  and any(_apostrophes(k.lower_) in {"de", "du", "des", "d'"}
+                          for k in c.children if k.dep_ == "case")
+                  for a in _phrase_actors(c, context, adjectives=False)
+                  if context.side_of(a) not in {context.side_of(x) for x in draft.actors}]
+        draft.targets = owners[:1]
+    if not draft.targets and draft.cue.type in _ALWAYS_TARGETED:
+        implicit = context.implicit_target(draft.actors)
+        if implicit is not None:
+            draft.targets, draft.target_implicit = [implicit], True
+    return draft
+
+
+# Events nearly always addressed to someone (the gold names a target for 95 % of them): when
+# the cue's own complements name nobody, the sentence's other actor is the counterpart, else
+# the last one named before in the paragraph ("… ont frappé Kharkiv. Zelensky a dénoncé …").
+_ADDRESSED_TYPES = frozenset({"ACCUSE", "SUPPORT", "CONCEDE", "THREATEN"})
+
+
+_SENTENCE_ADDRESSED = frozenset({"REJECT", "REQUEST"})
+
+
+def _statement_words(draft: _Draft, context: _Context) -> tuple[int, int] | None:
+    """Where the words of the statement a reading was read from lie (its cue is the trigger),
+    from the first part to the last."""
+    if not draft.read_from_words:
+        return None
+    at = draft.trigger.idx
+    quote = next((q for q in context.quotes if q.cue is not None
+                  and q.cue.start <= at < q.cue.end), None)
+    return (quote.start, quote.end) if quote is not None else None
+
+
+# How far back the statement answered by "ces propos" may lie.
+_ANSWER_REACH = 1500
+
+
+def _answered_speaker(draft: _Draft, context: _Context) -> str | None:
+    """"Pistorius a répliqué que ces propos étaient « inacceptables »": words that point at
+    what was said (``said_words`` in ``events_fr.json``) answer the last named speaker of
+    another side quoted before."""
+    start, end = context.clause_of(draft.trigger.idx)
+    clause = draft.trigger.doc.char_span(start, end, alignment_mode="expand")
+    forms = _token_forms(list(clause) if clause is not None else [])
+    if not any(_find_words(forms, tuple(_apostrophes(phrase).replace("'", "' ").split()))
+               is not None for phrase in grammar()["said_words"]):
+        return None
+    own = {context.side_of(a) for a in draft.actors}
+    earlier = [q for q in context.quotes if q.speaker_actor and not q.anonymous
+               and start - _ANSWER_REACH <= q.start < start
+               and context.side_of(q.speaker_actor) not in own]
+    return max(earlier, key=lambda q: q.start).speaker_actor if earlier else None
+
+
+def _sentence_counterpart(draft: _Draft, context: _Context, before: bool = True,
+                          ) -> str | None:
+    """The speaker answered ("ces propos"), else the first actor of the sentence other than
+    the event's actors' sides (by name, else by an adjective of nationality), else (with
+    ``before``) the last one named before it in its paragraph or the one before."""
+    if (answered := _answered_speaker(draft, context)) is not None:
+        return answered
+    start, end = context.clause_of(draft.trigger.idx)
+    own = {context.side_of(a) for a in draft.actors}
+
+    def other(entity: Entity) -> str | None:
+        entity = _with_capital(entity, context)
+        if not entity.actor or entity.label == "LOC" or entity.actor.startswith("local:"):
+            return None
+        if _named_as_place(entity, context):
+            return None
+        return None if context.side_of(entity.actor) in own else entity.actor
+
+    for entity in context.entities.within(start, end):
+        if (found := other(entity)) is not None:
+            return found
+    # by nationality: "se retirait de l'accord sur l'exportation des céréales ukrainiennes"
+    for token in draft.trigger.doc.char_span(start, end, alignment_mode="expand") or []:
+        state = context.adjectives.get(token.lower_) if (
+            token.pos_ == "ADJ" and token.dep_ == "amod") else None
+        if state is not None and context.side_of(state) not in own:
+            return state
+    if not before:
+        return None
+    paragraph = context.text.rfind("\n", 0, start) + 1
+    for entity in reversed(context.entities.within(paragraph, start)):
+        if (found := other(entity)) is not None:
+            return found
+    previous = context.text.rfind("\n", 0, max(0, paragraph - 1))
+    while previous > 0 and not context.text[previous:paragraph].strip():
+        previous = context.text.rfind("\n", 0, previous - 1)
+    for entity in reversed(context.entities.within(previous + 1, paragraph)):
+        if (found := other(entity)) is not None:
+            return found
+    return None

@@ -1,0 +1,342 @@
+"""Noun cues: an event for a noun of ``event_nouns.tsv`` whose actor its words name ("de X",
+"par X", "entre X et Y", an adjective of nationality, a possessive) or the subject of a light
+verb ("effectuer une visite"), or of the clause a meeting is the occasion of ("lors d'un
+déplacement à Kiev, X a promis…").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from filrouge.analyze.events.actors import (
+    _TOGETHER,
+    _between,
+    _phrase_actors,
+    _subject_actors,
+    _verb_actors,
+)
+from filrouge.analyze.events.context import _Context, _Draft, _entity_at
+from filrouge.analyze.events.flags import (
+    _governing_hypothetical,
+    _noun_negated,
+    _past_participle_on,
+)
+from filrouge.analyze.events.lexicon import Cue, _apostrophes, _feats, grammar, noun_cues, verb_cues
+from filrouge.analyze.events.parse import (
+    _attached,
+    _matching_cues,
+    _names_aid,
+    _noun_lemma,
+    _object_words,
+)
+from filrouge.analyze.events.targets import (
+    _ADDRESSED,
+    _meeting_body,
+    _pair_symmetric,
+    _place_after,
+    _target_actors,
+    _verb_targets,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+# What a cue line's object must name, by condition (lists in events_fr.json).
+_OBJECT_WORD_CONDITIONS = {"troops": "troop_words", "trainees": "trainee_words",
+                           "weapons": "weapon_words", "threat": "threat_words",
+                           "prisoners": "prisoner_words"}
+
+
+def _may_read_object(verb: Token, context: _Context) -> bool:
+    """Whether a line of the verb's cue may be about its object: the words the line needs
+    follow the verb ("rappeler son ambassadeur") and the object names what it must (troops,
+    aid, prisoners…). "Le chercheur rappelle l'engagement pris par l'Otan" recalls no troops:
+    the commitment stays an event of its own."""
+    words = grammar()
+    objects = _object_words(verb)
+    for cue in _matching_cues(verb, context.text):
+        if "aid" in cue.conditions and not _names_aid(objects):
+            continue
+        if any(condition in cue.conditions and not any(
+            w.lemma_.lower() in words[key] for w in objects
+        ) for condition, key in _OBJECT_WORD_CONDITIONS.items()):
+            continue
+        return True
+    return False
+
+
+def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
+    words = grammar()
+    head = noun.head
+    if noun.dep_ == "obj" and head.i != noun.i and head.lemma_.lower() in verb_cues() and (
+        head.lemma_.lower() not in words["light_verbs"]
+    ) and _may_read_object(head, context):
+        return []  # "a salué la désignation", "refuse toute levée des sanctions"
+    if head.i != noun.i and head.pos_ == "NOUN" and any(
+        "gathering" in c.conditions for c in noun_cues().get(_noun_lemma(head), [])
+    ):
+        return []  # "une apparition à la réunion du groupe": the appearance is the event
+    cues = noun_cues()[_noun_lemma(noun)]
+    allowed = frozenset().union(*(c.conditions for c in cues))
+    actors: list[str] = []
+    targets: list[str] = []
+    pronoun = possessive = False
+    carrier: Token | None = None  # the light verb whose subject acts
+    between = _between(noun, context)
+    way = "noun-between"
+    if between:
+        actors, targets = between[:1], between[1:2]
+    # a meeting when the first line that fits says so ("un appel téléphonique", "un échange
+    # avec X"; not "un échange de prisonniers")
+    fitting = [c for c in cues if _noun_conditions_hold(c, noun)]
+    gathering = bool(fitting) and fitting[0].type == "CONSULT"
+    for child in noun.children:
+        if actors:
+            break
+        cases = {_apostrophes(k.lower_) for k in child.children if k.dep_ == "case"}
+        if child.dep_ == "nmod" and cases & words["agent_cases"]:
+            entity = _entity_at(context, child)
+            if entity is not None and entity.actor and entity.label != "LOC" and not (
+                gathering and context.entities.registry.kind_of(entity.text) == "capital"
+            ):  # "les discussions de Riyad", "le sommet de Vilnius": where, not who
+                actors, way = [entity.actor], "noun-of"
+        elif child.dep_ in {"acl"} and "Part" in _feats(child, "VerbForm"):
+            for agent in child.children:
+                if agent.dep_ == "obl:agent" or any(
+                    k.lower_ == "par" for k in agent.children if k.dep_ == "case"
+                ):
+                    actors, way = _phrase_actors(agent, context), "noun-of"
+        elif child.dep_ == "amod" and ("adjective" in allowed or (
+            noun.dep_ in {"nsubj", "nsubj:pass"} and any(c.type == "AID" for c in cues)
+        )):  # "l'aide américaine reste bloquée": aid that is the subject is the giver's
+            actor = context.adjectives.get(child.lower_)
+            if actor:
+                actors, way = [actor], "noun-adjective"
+    if not actors and noun.dep_ in {"nmod", "appos"} and head.i != noun.i and head.pos_ in {
+        "NOUN", "PROPN"
+    } and any(_apostrophes(k.lower_) == "en" for k in noun.children if k.dep_ == "case"):
+        way = "noun-apposition"
+        actors = _phrase_actors(head, context)  # "Le Premier ministre, en visite à Kiev, …"
+    if not actors and head.i != noun.i and head.pos_ in {"VERB", "AUX"} and (
+        (noun.dep_ == "obj" and head.lemma_.lower() in words["light_verbs"])
+        or (noun.dep_.startswith("obl") and any(
+            _apostrophes(k.lower_) == "en" for k in noun.children if k.dep_ == "case"))
+        or ((noun.dep_.startswith("obl") or noun.dep_ == "obj") and gathering
+            and _names_counterpart(noun))  # "a eu un entretien téléphonique avec X"
+        or ((noun.dep_ == "obj" or (noun.dep_ == "obl:arg" and all(
+            _apostrophes(k.lower_) in {"de", "des", "du", "d'"} for k in noun.children
+            if k.dep_ == "case"))) and gathering and len(_verb_actors(head, context)[0]) > 1)
+    ):  # "X et Y ont eu des discussions": a meeting of the two
+        # "effectuer une visite", "en visite à Kiev", "après un entretien …, X et Y ont…"
+        actors, pronoun, _ = _verb_actors(head, context)
+        carrier, way = head, "noun-light-verb"
+    if not actors and any("Yes" in _feats(c, "Poss") for c in noun.children
+                          if c.dep_ == "det"):
+        actors = _possessor(noun, context)  # "sa visite à Moscou", "ses discussions avec Kiev"
+        pronoun = possessive = bool(actors)
+        way = "noun-possessive"
+    occasion = _occasion_of(noun, context) if not actors and gathering else None
+    if occasion is not None:  # "Lors d'un déplacement à Kiev, X a promis…"
+        actors, pronoun, _ = _verb_actors(occasion, context)
+        possessive = bool(actors)  # only with a counterpart, as a possessive
+        way = "noun-occasion"
+    if not actors:
+        return []
+    for cue in cues:
+        if not _noun_conditions_hold(cue, noun):
+            continue
+        if not targets:
+            targets = [t for t in _noun_targets(noun, cue, context) if t not in actors]
+        if not targets and carrier is not None:  # "multiplie les frappes contre …"
+            targets = [t for rank, t in _verb_targets(carrier, cue, context, actors)
+                       if rank <= _ADDRESSED]
+        if not targets and occasion is not None:  # "a dit lors d'une conférence … avec X"
+            targets = [t for t in _met_with(occasion, context) if t not in actors]
+        if not targets and cue.mode == "visit":  # "son séjour à Pékin", "à Pékin" misparsed
+            targets = [t for t in _place_after(noun, context) if t not in actors]
+        if not targets and "gathering" in cue.conditions:  # "apparition à la réunion du groupe"
+            meeting = _presence_meeting(noun)  # "la réunion …, en présence de X"
+            held = [w for w in noun.subtree if w.i != noun.i] + (
+                [meeting] if meeting is not None else [])
+            targets = [b for w in held if w.lemma_.lower() in words["gathering_words"]
+                       for b in [_meeting_body(w, context)] if b is not None][:1]
+            if targets and _joint_body(targets[0], context):  # "du Conseil Otan-Ukraine"
+                targets = _joint_body(targets[0], context)[:1]
+            targets = [t for t in targets if t not in actors]
+        if "target" in cue.conditions and not targets:
+            continue
+        if possessive and not (targets or (len(actors) > 1 and cue.type in _TOGETHER)):
+            continue  # "sa 24e réunion", "ses paquets d'aide": no happening of its own
+        negated = _noun_negated(noun)
+        hypothetical = ("promise" in cue.conditions and not _past_participle_on(noun)) or (
+            _governing_hypothetical(noun))
+        if cue.type == "CONSULT" and len(actors) == 1 and not targets:
+            joint = _joint_body(actors[0], context)
+            if joint:  # "la réunion du Conseil Otan-Ukraine": NATO meets Ukraine
+                actors, targets = joint[:1], joint[1:]
+        actors_here, targets = _pair_symmetric(cue, actors, targets)
+        return [_Draft(cue, noun, actors_here, targets, negated, hypothetical, True, pronoun,
+                       way=way)]
+    return []
+
+
+def _joint_body(actor: str, context: _Context) -> list[str]:
+    """The two sides of a joint body named "X-Y" ("Conseil Otan-Ukraine" → NATO, UKR)."""
+    record = context.entities.registry.get(actor)
+    if record is None or record.type not in {"institution", "organisation"}:
+        return []
+    match = re.search(r"(\w+)-(\w+)$", record.name)
+    if match is None:
+        return []
+    sides = [context.entities.registry.resolve(part) for part in match.groups()]
+    found = [side.id for side in sides if side is not None]
+    return found if len(found) == 2 and found[0] != found[1] else []
+
+
+def _possessor(noun: Token, context: _Context) -> list[str]:
+    """Whose "sa visite", "leurs discussions" are: the subject of the clause the noun is a
+    complement of ("Il a reporté sa visite"), else, for a noun that opens its own clause,
+    the subject of the sentence before it in the paragraph ("Le Premier ministre hongrois
+    arrive… Sa visite à Moscou…")."""
+    node = noun
+    while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
+        if node.dep_.startswith("nsubj"):
+            break
+        node = node.head
+    if node.pos_ in {"VERB", "AUX"} and not noun.dep_.startswith("nsubj"):
+        actors, _, _ = _verb_actors(node, context)
+        if actors:
+            return actors
+    clause = noun.head
+    if noun.dep_.startswith("nsubj") and clause.dep_ == "ccomp" and clause.head.i != clause.i:
+        # "Berlin a confirmé que ses discussions avec Kiev…": the one who reports it
+        actors, _, _ = _verb_actors(clause.head, context)
+        if actors:
+            return actors
+    start, _ = context.clause_of(noun.idx)
+    paragraph = context.text.rfind("\n", 0, start) + 1
+    previous = [s for s in noun.doc.sents if paragraph <= s.start_char < start]
+    if not previous or start == paragraph:
+        return []
+    root = previous[-1].root
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass"}]
+    return _subject_actors(subjects[0], root, context)[0] if subjects else []
+
+
+@lru_cache(maxsize=1)
+def _occasion_pattern() -> re.Pattern[str]:
+    """"lors d'", "pendant", "à l'issue des" … right before a phrase (``occasion_markers``)."""
+    markers = []
+    for marker in sorted(grammar()["occasion_markers"], key=len, reverse=True):
+        marker = re.escape(marker).replace("'", "['’]")
+        if marker.endswith(r"\ de"):
+            marker = marker[:-4] + r"\ (?:de|du|des|d['’])"
+        markers.append(marker)
+    return re.compile(r"(?:^|[\s,(])(?:" + "|".join(markers) + r")\s*$", re.IGNORECASE)
+
+
+def _presence_meeting(noun: Token) -> Token | None:
+    """"la réunion du Conseil, en présence de X" (not "la présence de soldats"): the meeting
+    named before "en présence" in its sentence, which X attends."""
+    if not re.search(r"\ben\s+$", noun.doc.text[max(0, noun.idx - 4):noun.idx]):
+        return None
+    words = grammar()["gathering_words"]
+    return next((w for w in reversed(noun.doc[noun.sent.start:noun.i])
+                 if w.pos_ == "NOUN" and w.lemma_.lower() in words), None)
+
+
+def _after_occasion_marker(noun: Token) -> bool:
+    """Whether the noun's phrase follows "lors de", "au terme de", "pendant" …"""
+    first = min([noun.i] + [w.i for c in noun.lefts if c.dep_ not in {"case", "fixed"}
+                            for w in c.subtree])
+    at = noun.doc[first].idx
+    return bool(_occasion_pattern().search(noun.doc.text[max(noun.sent.start_char, at - 30):at]))
+
+
+def _occasion_of(noun: Token, context: _Context) -> Token | None:
+    """The verb a meeting noun is the occasion of ("Lors d'un déplacement à Kiev, X a
+    promis…", "a dit lors d'une conférence de presse avec Y"): its subject met or went."""
+    start, _ = context.clause_of(noun.idx)
+    if not _after_occasion_marker(noun) or any(
+        w.lemma_.lower() in grammar()["press_words"] for w in noun.children if w.dep_ == "nmod"
+    ):  # "lors d'une conférence de presse commune avec X": where it is said, after the
+        return None  # meeting the article reports as a visit or a signing
+    node = noun
+    for _ in range(3):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node if context.clause_of(node.idx)[0] == start else None
+    return None
+
+
+def _met_with(verb: Token, context: _Context) -> list[str]:
+    """"avec X" in the clause of ``verb`` (the parser hangs the counterpart of "lors d'une
+    conférence de presse avec X" on the verb)."""
+    found: list[str] = []
+    start, end = context.clause_of(verb.idx)
+    for entity in context.entities.within(start, end):
+        span = verb.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if span is None or not entity.actor or entity.label == "LOC":
+            continue
+        root = span.root
+        if root.dep_ in {"appos", "amod", "flat:name"}:  # "avec le président turc R. T. Erdogan"
+            root = root.head
+        if any(_apostrophes(k.lower_) == "avec" for k in root.children if k.dep_ == "case") and (
+            _attached(root, verb)
+        ) and entity.actor not in found:
+            found.append(entity.actor)
+    return found
+
+
+def _names_counterpart(noun: Token) -> bool:
+    """"un entretien téléphonique", "une conférence de presse avec X": a meeting of the
+    clause's subject, not an interview it gave nor a meeting it attended."""
+    words = grammar()
+    return any(w.lemma_.lower() in words["phone_words"] for w in noun.subtree) or any(
+        _apostrophes(k.lower_) in {"avec", "entre"} for c in noun.children
+        for k in c.children if k.dep_ == "case")
+
+
+def _noun_conditions_hold(cue: Cue, noun: Token) -> bool:
+    words = grammar()
+    subtree = list(noun.subtree)
+    if "occasion" in cue.conditions and not _after_occasion_marker(noun):
+        return False  # "au terme du sommet de la coalition", not "d'ici au sommet de juillet"
+    if "phone" in cue.conditions and not any(w.lemma_.lower() in words["phone_words"]
+                                             for w in subtree):
+        return False
+    if "prisoners" in cue.conditions and not any(w.lemma_.lower() in words["prisoner_words"]
+                                                 for w in subtree):
+        return False
+    if "troops" in cue.conditions and not any(w.lemma_.lower() in words["troop_words"]
+                                              for w in subtree[1:]):
+        return False
+    if "gathering" in cue.conditions and not any(  # "sa participation au sommet"
+        w.lemma_.lower() in words["gathering_words"] for w in subtree if w.i != noun.i
+    ) and _presence_meeting(noun) is None:  # "la réunion, en présence de X"
+        return False
+    return not ("aid" in cue.conditions and not _names_aid(subtree[1:]))
+
+
+def _noun_targets(noun: Token, cue: Cue, context: _Context) -> list[str]:
+    words = grammar()
+    visit = cue.mode == "visit"
+    targets: list[str] = []
+    for child in noun.children:
+        cases = {_apostrophes(k.lower_) for k in child.children if k.dep_ == "case"}
+        if child.dep_ != "nmod" or not cases:
+            continue
+        if cases & {"avec", "contre", "envers", "auprès", "face"} or (
+            cases & {"à", "au", "aux", "chez"}
+        ) or (visit and cases & words["visit_cases"]):
+            place_ok = visit or cue.type not in {"AGREE", "CONSULT"} or "avec" in cases
+            struck = cue.type == "ASSAULT" and "contre" in cases
+            for actor in _target_actors(child, context, place_ok, adjectives=struck):
+                if actor not in targets:
+                    targets.append(actor)
+    return targets

@@ -1,0 +1,179 @@
+"""Statements read as acts: what a quote does by what it says ("serait
+« inacceptable »" rejects, "nous resterons aux côtés de l'Ukraine" supports), matched against
+the statement readings of ``events_fr.json``; and "X a exclu que …" read as a refusal or as a
+negated act of X's own side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from filrouge.analyze.events.context import _Context, _Draft
+from filrouge.analyze.events.flags import _future_or_conditional_form, _near_future
+from filrouge.analyze.events.lexicon import Cue, _apostrophes, _feats, grammar, statement_readings
+from filrouge.analyze.events.parse import _has_que_clause
+from filrouge.analyze.events.targets import _named_as_place
+from filrouge.model import Entity, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def _resolve_exclusions(drafts: list[_Draft], context: _Context) -> list[_Draft]:
+    """"X a exclu que …": ruling out what one's own side would do is that act, negated ("Londres
+    exclut que des soldats britanniques soient déployés": no deployment by Britain); ruling
+    out what others would do is a refusal of them ("exclut que les Européens participent":
+    REJECT, the Europeans its target), and their act is not stated."""
+    dropped: set[int] = set()
+    for draft in drafts:
+        if draft.from_noun or draft.cue.type != "REJECT" or not _has_que_clause(draft.trigger):
+            continue
+        clause = next(c for c in draft.trigger.children if c.dep_ in {"ccomp", "obj"} and any(
+            _apostrophes(m.lower_) in {"que", "qu'"} for m in c.children if m.dep_ == "mark"))
+        inside = [d for d in drafts if d is not draft and not d.from_noun
+                  and d.trigger.i in {w.i for w in clause.subtree}]
+        if not inside:
+            continue
+        own = set(draft.actors) | {context.country_of(a) or a for a in draft.actors}
+        if all(a in own or (context.country_of(a) or a) in own
+               for d in inside for a in d.actors):
+            for d in inside:
+                d.negated = True
+            dropped.add(id(draft))
+        else:
+            dropped.update(id(d) for d in inside)
+            if not draft.targets:
+                draft.targets = [a for d in inside for a in d.actors][:1]
+    return [d for d in drafts if id(d) not in dropped]
+
+
+def _token_forms(tokens: Sequence[Token]) -> list[frozenset[str]]:
+    """Each token's written form and lemma, lower-cased: what a reading's words match."""
+    return [frozenset({_apostrophes(t.lower_), t.lemma_.lower()}) for t in tokens]
+
+
+_GAP = "…"  # in a reading, up to _GAP_TOKENS words of any kind ("laisser … seul")
+_GAP_TOKENS = 4
+
+
+def _words_end(forms: Sequence[frozenset[str]], index: int, words: tuple[str, ...],
+               ) -> int | None:
+    """Where the words end when they occur from ``index`` on, each as a form or a lemma of its
+    token."""
+    if not words:
+        return index
+    if words[0] == _GAP:
+        return next((end for skip in range(_GAP_TOKENS + 1)
+                     if (end := _words_end(forms, index + skip, words[1:])) is not None), None)
+    if index < len(forms) and words[0] in forms[index]:
+        return _words_end(forms, index + 1, words[1:])
+    return None
+
+
+def _find_words(forms: Sequence[frozenset[str]], words: tuple[str, ...],
+                ) -> tuple[int, int] | None:
+    """Where the words first occur in a row (a gap mark allowing a few words between), not
+    right after a negation: "n'avons pas besoin de" asks nothing, "pas inacceptable" rejects
+    nothing."""
+    negations = grammar()["negations"]
+    for index in range(len(forms)):
+        end = _words_end(forms, index, words)
+        if end is not None and not any(
+            forms[i] & negations for i in range(max(0, index - 2), index)
+        ):
+            return index, end
+    return None
+
+
+def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> list[_Draft]:
+    """What a statement does by what it says: "l'Otan était « pleinement impliquée »" accuses
+    NATO, "serait « inacceptable »" rejects, "une « cible légitime »" threatens, "nous resterons
+    aux côtés de l'Ukraine" supports. The speaker acts; the target is the first other actor
+    its words name. One event per type and statement, none where the cue already states it.
+    A verb event inside the words of an accusation is its content: it is taken out of
+    ``drafts`` (in place)."""
+    found: list[_Draft] = []
+    for quote in context.quotes:
+        speaker = quote.speaker_actor
+        if not speaker or quote.anonymous:
+            continue
+        cue = _cue_token(doc, quote)
+        pieces = quote.parts or [quote]
+        tokens = [t for piece in pieces for t in doc.char_span(
+            piece.start, piece.end, alignment_mode="expand") or []]
+        if cue is None or not tokens:
+            continue
+        hypothetical = any("Cnd" in _feats(t, "Mood") or "Fut" in _feats(t, "Tense")
+                           or _future_or_conditional_form(t) or _near_future(t)
+                           for t in tokens)
+        # quotation marks inside the words are no words: 'est "le vol"', 'sont « des … »'
+        words_only = [t for t in tokens if not t.is_quote]
+        forms = _token_forms(words_only)
+        seen = {d.cue.type for d in [*drafts, *found]
+                if speaker in d.actors and (d.trigger.sent == cue.sent
+                                            or d.trigger.i in {t.i for t in tokens})}
+        for type_, words, condition in statement_readings():
+            if type_ in seen or (condition == "fact" and hypothetical) or (
+                condition == "hypothetical" and not hypothetical
+            ):
+                continue
+            if not words or (where := _find_words(forms, words)) is None:
+                continue
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+            named = [e for e in context.entities.within(start, end)
+                     if e.actor and e.label != "LOC" and not _named_as_place(e, context)
+                     and not (e.actor.startswith("local:") and e.label != "PER")
+                     and context.side_of(e.actor) != context.side_of(speaker)]
+            targets = _with_coordinated(named[:1], named, context.text)
+            if not targets and type_ == "SUPPORT":  # "Chers amis ukrainiens, vous n'êtes …"
+                targets = [state for t in tokens if t.pos_ == "ADJ" and t.dep_ == "amod"
+                           and (state := context.adjectives.get(t.lower_)) is not None
+                           and state != context.side_of(speaker)][:1]
+            if condition == "named" and not targets:
+                continue  # praise of what the words do not name ("une bonne nouvelle")
+            if targets and any(d.cue.type == type_ and speaker in d.actors
+                               and d.targets[:1] == targets for d in [*drafts, *found]):
+                continue  # told again in the article: one happening ("a salué …", « … »)
+            seen.add(type_)
+            if type_ == "ACCUSE":  # "Moscou « ne veut pas la paix »": what the accused is
+                said = {t.i for t in words_only[where[0]:where[1]]}  # said to do is no act
+                drafts[:] = [d for d in drafts if d.trigger.i not in said or d.from_noun
+                             or speaker in d.actors]
+            cue_line = Cue(lemma=cue.lemma_.lower(), type=type_, mode=None,
+                           conditions=frozenset())
+            found.append(_Draft(cue_line, cue, [speaker], targets, False,
+                                type_ in _PROMISED and hypothetical, False,
+                                read_from_words=True, way="statement"))
+    return found
+
+
+# What joins two coordinated names: "X et Y", "X, de Y", "X et de l'Y".
+_AND = re.compile(r"\s*(?:,|et|ou)\s*(?:(?:de|du|des|la|le|les|l['’]|d['’])\s*)*", re.IGNORECASE)
+
+
+# What a statement promises rather than does ("nous serons à vos côtés", "nous les aiderons").
+_PROMISED = frozenset({"SUPPORT", "AID"})
+
+
+def _with_coordinated(first: list[Entity], named: list[Entity], text: str) -> list[str]:
+    """The first actor the words name and the one coordinated with it, as two addressees are
+    two ("un partenaire fiable des États-Unis et de l'Otan": both)."""
+    if not first:
+        return []
+    second = next((e.actor for e in named if e.actor and e.actor != first[0].actor
+                   and e.start > first[0].end
+                   and _AND.fullmatch(text[first[0].end:e.start])), None)
+    return [str(first[0].actor)] + ([second] if second else [])
+
+
+def _cue_token(doc: Doc, quote: Quote) -> Token | None:
+    """The verb of a quote's cue ("a déclaré" → "déclaré"), else its first word."""
+    if quote.cue is None:
+        return None
+    span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verbs = [t for t in span if t.pos_ == "VERB"]
+    return verbs[0] if verbs else span.root
