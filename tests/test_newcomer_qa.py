@@ -652,3 +652,44 @@ def test_which_dates_belong_to_a_name() -> None:
     assert not named("La manifestation du 3 mai 2015 a rassemblé du monde.", "3 mai")
     assert not named("Le texte a été examiné du 3 au 5 mai 2015.", "3 au")
     assert not named("La loi a été votée le 22 avril 2005.", "22 avril")
+
+
+# -- events: mirrored records of one meeting or signing ---------------------------------------
+
+
+def _signing_store(path: Path) -> Path:
+    """Two invented articles on one signing; the first tells it with both sides' records
+    (A→B and B→A from one sentence), as the extractor writes a meeting or an agreement."""
+    from filrouge.model import Event, Span, Story
+
+    texts = ["La maire de Lunel et le maire de Sète ont signé mardi un accord de jumelage.",
+             "Lunel et Sète sont désormais jumelées, après la signature de mardi."]
+    articles = []
+    for n, text in enumerate(texts):
+        whole = Span(start=0, end=len(text), text=text)
+        cue = "signé" if n == 0 else "signature"
+        at = text.index(cue)
+        trigger = Span(start=at, end=at + len(cue), text=cue)
+        sides = [(["local:lunel"], ["local:sete"]), (["local:sete"], ["local:lunel"])]
+        events = [Event(**whole.model_dump(), type="AGREE", trigger=trigger, actors=a,
+                        targets=t, date="2024-05-14") for a, t in sides[:2 - n]]
+        articles.append(Article(id=f"sign{n}", source=f"sign{n}.txt", text=text, events=events,
+                                published=Published(value="2024-05-14", origin="input")))
+    db = path / "sign.db"
+    with Store(db) as store:
+        for article in articles:
+            store.add_article(article, digest=article.id)
+        store.replace_stories([Story(id="s-jumelage01", title="jumelage", start="2024-05-14",
+                                     end="2024-05-14", articles=[a.id for a in articles])])
+    return db
+
+
+def test_a_grouped_happening_lists_each_source_once_as_its_header_counts(tmp_path: Path) -> None:
+    db = _signing_store(tmp_path)
+    result = CliRunner().invoke(main, ["events", "--grouped", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "↔" in result.output and "· 2 source(s)" in result.output
+    # the first article's sentence carries two records (A→B, B→A): it is one line
+    assert result.output.count("jumelage") == 1
+    assert result.output.count("sign0") == 1 and result.output.count("sign1") == 1
+

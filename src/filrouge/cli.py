@@ -703,8 +703,13 @@ def events(db: Path, fmt: str, grouped: bool, facts: bool, event_type: str | Non
             arrow = "↔" if group.mutual else "→"  # a meeting or signing is both sides'
             out.print(f"[bold]{span or '?'}[/] {group.type} [cyan]{named(group.actors)}[/]"
                       f" {arrow} {named(group.targets) or '-'}{flags} · {group.sources} source(s)")
-            for mention in group.mentions[:3]:
+            # one line per independent source, as counted in the header: the mirrored records
+            # of one sentence (A→B, B→A) and the wire copies of a dispatch are one source
+            firsts = list({m.source: m for m in reversed(group.mentions)}.values())[::-1]
+            for mention in firsts[:3]:
                 out.print(f"  [dim]{mention.article[:10]}[/] {esc(mention.text)}")
+            if len(firsts) > 3:
+                out.print(f"  [dim]… and {len(firsts) - 3} more source(s)[/]")
         return
     rows: list[dict[str, Any]] = []
     for article in store.articles():
