@@ -693,3 +693,14 @@ def test_a_grouped_happening_lists_each_source_once_as_its_header_counts(tmp_pat
     assert result.output.count("jumelage") == 1
     assert result.output.count("sign0") == 1 and result.output.count("sign1") == 1
 
+
+def test_since_counts_the_event_lines_it_lists_a_mirrored_pair_once(tmp_path: Path) -> None:
+    db = _signing_store(tmp_path)
+    result = CliRunner().invoke(main, ["since", "2024-05-01", "--story", "s-jumelage",
+                                       "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "Events (2)" in result.output
+    assert result.output.count("↔") == 1
+    result = CliRunner().invoke(main, ["since", "2024-05-01", "--story", "s-jumelage", "--limit",
+                                       "1", "--db", str(db)])
+    assert "Events (2, first 1 shown" in result.output and "↔" in result.output

@@ -999,11 +999,14 @@ def since(date: str, db: Path, fmt: str, story: str, max_words: int, limit: int)
         out.print(f"  {esc(' '.join((sentence.text or '').split()))} [dim]("
                   f"{esc(source_label(sentence.outlet, sentence.title))}, {sentence.published})[/]")
     shown = limit or None
-    out.print(_section("Events", len(update.events), limit))
-    named = _namer(store, (a for _, e in update.events[:shown] for a in [*e.actors, *e.targets]))
-    for (article, event), mutual in fold_mirrored(update.events[:shown], lambda p: (
-            p[1].type, p[1].actors, p[1].targets,
-            (p[0].id, p[1].start, p[1].date, p[1].negated, p[1].hypothetical))):
+    # fold the mirrored records (A→B, B→A of one sentence) before counting and cutting, so the
+    # header counts the lines listed and a pair cut in two is not shown as one side only
+    lines = fold_mirrored(update.events, lambda p: (
+        p[1].type, p[1].actors, p[1].targets,
+        (p[0].id, p[1].start, p[1].date, p[1].negated, p[1].hypothetical)))
+    out.print(_section("Events", len(lines), limit))
+    named = _namer(store, (a for (_, e), _m in lines[:shown] for a in [*e.actors, *e.targets]))
+    for (article, event), mutual in lines[:shown]:
         out.print(f"  {event.date or '?'} {event.type} {named(event.actors) or '?'}"
                   f" {'↔' if mutual else '→'} {named(event.targets) or '-'}"
                   f" [dim]{article.id[:10]}[/]")
