@@ -704,3 +704,12 @@ def test_since_counts_the_event_lines_it_lists_a_mirrored_pair_once(tmp_path: Pa
     result = CliRunner().invoke(main, ["since", "2024-05-01", "--story", "s-jumelage", "--limit",
                                        "1", "--db", str(db)])
     assert "Events (2, first 1 shown" in result.output and "↔" in result.output
+
+
+def test_the_events_help_says_what_a_line_and_its_marks_mean() -> None:
+    result = CliRunner().invoke(main, ["events", "--help"])
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    for mark in ("A ↔ B", "A→B and B→A", "source(s)", "hypothetical", "negated", "reported",
+                 '"mutual"'):
+        assert mark in text, mark

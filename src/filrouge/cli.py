@@ -673,7 +673,19 @@ def events(db: Path, fmt: str, grouped: bool, facts: bool, event_type: str | Non
            actor: str | None, date_from: str | None, date_to: str | None) -> None:
     """Who did what to whom, each with the sentence it comes from (see docs/events.md).
     --from/--to read the day of the event (its article's publication day when it has none;
-    with --grouped, any day of the happening)."""
+    with --grouped, any day of the happening).
+
+    \b
+    Each line: DAY TYPE ACTORS → TARGETS [flags] ARTICLE, then the sentence.
+      ?            no day found for the event
+      -            no target named
+      A ↔ B        a meeting, agreement or cooperation (CONSULT, AGREE, COOPERATE)
+                   told from both sides: two records, A→B and B→A, shown once
+      hypothetical future, conditional, intended or wished; negated: said not to be
+      reported     told inside a quote
+    With --grouped: DAYS TYPE SIDES · N source(s), then one sentence per source
+    (first three). --format json keeps every record (a mirrored pair is two records);
+    with --grouped it prints the groups, "mutual" true for "A ↔ B"."""
     from filrouge.analyze.event_groups import fold_mirrored, group_events
 
     store = _open_store(db)
