@@ -673,7 +673,7 @@ def _signing_store(path: Path) -> Path:
         sides = [(["local:lunel"], ["local:sete"]), (["local:sete"], ["local:lunel"])]
         events = [Event(**whole.model_dump(), type="AGREE", trigger=trigger, actors=a,
                         targets=t, date="2024-05-14") for a, t in sides[:2 - n]]
-        articles.append(Article(id=f"sign{n}", source=f"sign{n}.txt", text=text, events=events,
+        articles.append(Article(id=f"5e{n}a1ee", source=f"sign{n}.txt", text=text, events=events,
                                 published=Published(value="2024-05-14", origin="input")))
     db = path / "sign.db"
     with Store(db) as store:
@@ -691,7 +691,7 @@ def test_a_grouped_happening_lists_each_source_once_as_its_header_counts(tmp_pat
     assert "↔" in result.output and "· 2 source(s)" in result.output
     # the first article's sentence carries two records (A→B, B→A): it is one line
     assert result.output.count("jumelage") == 1
-    assert result.output.count("sign0") == 1 and result.output.count("sign1") == 1
+    assert result.output.count("5e0a1ee") == 1 and result.output.count("5e1a1ee") == 1
 
 
 def test_since_counts_the_event_lines_it_lists_a_mirrored_pair_once(tmp_path: Path) -> None:
@@ -713,3 +713,16 @@ def test_the_events_help_says_what_a_line_and_its_marks_mean() -> None:
     for mark in ("A ↔ B", "A→B and B→A", "source(s)", "hypothetical", "negated", "reported",
                  '"mutual"'):
         assert mark in text, mark
+
+
+def test_an_article_page_shows_a_mirrored_pair_once_keeping_its_anchor(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from filrouge.web.app import create_app
+
+    db = _signing_store(tmp_path)
+    page = TestClient(create_app(db)).get("/articles/5e0a1ee").text
+    events = page.split("<h2>Events", 1)[1].split("</section>", 1)[0]
+    assert events.startswith(" (1)")
+    assert events.count('class="evidence"') == 1 and "↔" in events
+    assert 'href="#ev-0"' in events
