@@ -726,3 +726,15 @@ def test_an_article_page_shows_a_mirrored_pair_once_keeping_its_anchor(tmp_path:
     assert events.startswith(" (1)")
     assert events.count('class="evidence"') == 1 and "↔" in events
     assert 'href="#ev-0"' in events
+
+
+def test_json_lines_exports_keep_several_targets_as_a_list(tmp_path: Path) -> None:
+    import json
+
+    db = _signing_store(tmp_path)
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "--what", "events"])
+    assert result.exit_code == 0, result.output
+    first = json.loads(result.stdout.splitlines()[0])
+    assert first["actors"] == ["local:lunel"] and first["targets"] == ["local:sete"]
+    assert first["trigger"]["text"] == "signé" and first["article"] == "5e0a1ee"
+

@@ -73,6 +73,15 @@ def rows(store: Store, what: str, window: Window = (None, None)) -> Iterator[dic
             yield row
 
 
+def _item_records(store: Store, what: str, window: Window) -> Iterator[dict[str, Any]]:
+    """Full item records (as in the article schema) with their article id: JSON Lines keep
+    lists as lists ("targets": ["a", "b"]) and spans as spans, where CSV rows must join them."""
+    for article in store.articles():
+        for item in getattr(article, what):
+            if _inside(getattr(item, "date", None) or article.published.value, window):
+                yield {"article": article.id, **item.model_dump(mode="json")}
+
+
 def _article_row(article: Article) -> dict[str, Any]:
     return {
         "id": article.id, "source": article.source, "title": article.title,
@@ -92,7 +101,7 @@ def export_store(store: Store, *, fmt: str, what: str, output: Path | None,
              if _inside(a.published.value, window)) if what == "articles"
             else (s.to_json_dict() for s in store.stories()
                   if _story_inside(s.start, s.end, window)) if what == "stories"
-            else rows(store, what, window)
+            else _item_records(store, what, window)
         )
         stream = output.open("w", encoding="utf-8") if output else sys.stdout
         count = 0
