@@ -738,3 +738,27 @@ def test_json_lines_exports_keep_several_targets_as_a_list(tmp_path: Path) -> No
     assert first["actors"] == ["local:lunel"] and first["targets"] == ["local:sete"]
     assert first["trigger"]["text"] == "signé" and first["article"] == "5e0a1ee"
 
+
+def test_happenings_export_keeps_mutual_in_every_format(tmp_path: Path) -> None:
+    import csv
+    import json
+
+    import pyarrow.parquet as pq
+
+    db = _signing_store(tmp_path)
+    runner = CliRunner()
+    lines = runner.invoke(main, ["export", "--db", str(db), "--what", "happenings"]).stdout
+    (group,) = [json.loads(line) for line in lines.splitlines()]
+    assert group["mutual"] is True and group["sources"] == 2 and len(group["mentions"]) == 3
+    rows = list(csv.DictReader(runner.invoke(main, ["export", "--db", str(db), "--what",
+                                                    "happenings", "--format", "csv"]).stdout
+                               .splitlines()))
+    assert [(r["mutual"], r["sources"], r["articles"]) for r in rows] == [
+        ("True", "2", "5e0a1ee|5e1a1ee")]
+    target = tmp_path / "h.parquet"
+    runner.invoke(main, ["export", "--db", str(db), "--what", "happenings", "--format",
+                         "parquet", "-o", str(target)])
+    assert pq.read_table(target).to_pylist()[0]["mutual"] is True
+    outside = runner.invoke(main, ["export", "--db", str(db), "--what", "happenings",
+                                   "--from", "2025"]).stdout
+    assert outside.strip() == ""

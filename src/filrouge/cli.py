@@ -1051,9 +1051,11 @@ def _section(name: str, total: int, limit: int) -> str:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
               show_default=True)
 @click.option("--what", type=click.Choice(["articles", "quotes", "events", "amounts", "entities",
-                                           "times", "stories"]),
+                                           "times", "stories", "happenings"]),
               default="articles", show_default=True,
-              help="What to export (csv and parquet: one row per item).")
+              help="What to export (csv and parquet: one row per item, lists joined with '|'). "
+                   "happenings: events grouped across articles, as `events --grouped` (with "
+                   "mutual and sources).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Output file (default: stdout for jsonl and csv).")
 @_window_options
@@ -1061,7 +1063,7 @@ def export(db: Path, fmt: str, what: str, output: Path | None, date_from: str | 
            date_to: str | None) -> None:
     """Export the store as JSON Lines (full records), CSV or Parquet (one row per item).
     --from/--to keep articles by publication day, quotes and events by their own day, other
-    items by their article's day, and stories whose span meets the window."""
+    items by their article's day, and stories and happenings whose span meets the window."""
     from filrouge.export.tables import export_store
     store = _open_store(db)
     if fmt == "parquet" and output is None:

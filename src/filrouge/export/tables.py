@@ -7,10 +7,13 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from filrouge.model import Article
 from filrouge.store.sqlite import Store
+
+if TYPE_CHECKING:
+    from filrouge.analyze.event_groups import EventGroup
 
 _ITEM_FIELDS = {
     "quotes": ["start", "end", "text", "kind", "speaker_actor", "speaker_name", "anonymous",
@@ -55,6 +58,16 @@ def rows(store: Store, what: str, window: Window = (None, None)) -> Iterator[dic
                    "end": story.end, "articles": len(story.articles),
                    "actors": "|".join(story.actors)}
         return
+    if what == "happenings":
+        for group in _happenings(store, window):
+            yield {"id": group.id, "type": group.type, "mode": group.mode,
+                   "actors": "|".join(group.actors), "targets": "|".join(group.targets),
+                   "mutual": group.mutual, "start": group.start, "end": group.end,
+                   "negated": group.negated, "hypothetical": group.hypothetical,
+                   "sources": group.sources, "mentions": len(group.mentions),
+                   "articles": "|".join(dict.fromkeys(m.article for m in group.mentions)),
+                   "text": group.mentions[0].text}
+        return
     for article in store.articles():
         if what == "articles":
             if _inside(article.published.value, window):
@@ -73,9 +86,22 @@ def rows(store: Store, what: str, window: Window = (None, None)) -> Iterator[dic
             yield row
 
 
+def _happenings(store: Store, window: Window) -> Iterator[EventGroup]:
+    """The events of all articles grouped into happenings (`events --grouped`), those with a
+    day in the window (any day of the happening; an undated one only without a window)."""
+    from filrouge.analyze.event_groups import group_events
+
+    for group in group_events(store.articles()):
+        if _story_inside(group.start, group.end, window):
+            yield group
+
+
 def _item_records(store: Store, what: str, window: Window) -> Iterator[dict[str, Any]]:
     """Full item records (as in the article schema) with their article id: JSON Lines keep
     lists as lists ("targets": ["a", "b"]) and spans as spans, where CSV rows must join them."""
+    if what == "happenings":
+        yield from (group.model_dump(mode="json") for group in _happenings(store, window))
+        return
     for article in store.articles():
         for item in getattr(article, what):
             if _inside(getattr(item, "date", None) or article.published.value, window):
