@@ -280,15 +280,16 @@ def _date_span(
         earlier_here = [d for d in candidates if paragraph[0] <= d.start < low]
         if earlier_here:
             return earlier_here[-1].day, "context"
-    markers = _tense_markers(text[low:high])
-    told_in_past = any(kind == "past" for _, _, kind in markers)
-    # a conditional ("pourrait") is read as both: only a past that is not one tells the past
-    said_before = {(s, e) for s, e, kind in markers if kind == "past"} - {
-        (s, e) for s, e, kind in markers if kind == "future"}
-    if lead is not None and (said_before if hypothetical else (
-        told_in_past or tense_at(text, anchor) != "future"
-    )):  # "Tokyo verserait…", as the day it was announced ("a annoncé que…")
-        return lead, "context"
+    if lead is not None:  # the tenses are read only where a lead day could be taken
+        markers = _tense_markers(text[low:high])
+        told_in_past = any(kind == "past" for _, _, kind in markers)
+        # a conditional ("pourrait") is read as both: only a past that is not one tells the past
+        said_before = {(s, e) for s, e, kind in markers if kind == "past"} - {
+            (s, e) for s, e, kind in markers if kind == "future"}
+        if said_before if hypothetical else (
+            told_in_past or tense_at(text, anchor) != "future"
+        ):  # "Tokyo verserait…", as the day it was announced ("a annoncé que…")
+            return lead, "context"
     return (published, "published") if published else (None, "none")
 
 

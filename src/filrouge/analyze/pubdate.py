@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from filrouge.analyze.time import _lexicon, bare_weekday, find_times, tense_at
 from filrouge.model import Article, Published, TimeExpr
@@ -296,9 +296,20 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 @dataclass(frozen=True)
 class _DatedSentence:
-    day: dt.date
+    """A sentence of a dated article (``text[start:end]``), published on ``published``."""
+
+    text: str
+    start: int
+    end: int
+    published: dt.date
     words: frozenset[str]
     article: int
+
+    @cached_property
+    def day(self) -> dt.date:
+        """The day it tells of, read when first asked: the time words of every sentence of a
+        batch cost seconds, and only those an undated article matches are ever read."""
+        return _sentence_day(self.text, self.start, self.end, self.published)
 
 
 @dataclass
@@ -332,10 +343,10 @@ class DatedCollection:
                 words = frozenset(_words(text[start:end]))
                 if len(words) < MIN_SENTENCE_WORDS:
                     continue
-                told = _sentence_day(text, start, end, day)
                 for word in words:
                     collection.by_word.setdefault(word, []).append(len(collection.sentences))
-                collection.sentences.append(_DatedSentence(told, words, position))
+                collection.sentences.append(_DatedSentence(text, start, end, day, words,
+                                                           position))
         return collection
 
     def idf(self, word: str) -> float:

@@ -303,7 +303,7 @@ def _find_quotes(doc: Doc, entities: EntityIndex, times: list[TimeExpr], publish
     statements = sorted(clauses + direct, key=lambda s: (s.anchor, s.start))
     resolver = SpeakerResolver(doc, entities, published,
                                [(m.open, m.close) for m in marks if not m.dash],
-                               layout.sentence_starts, layout.paragraph_starts)
+                               layout.sentence_starts, layout.paragraph_starts, text)
     quotes: list[Quote] = []
     for statement in statements:
         speaker = _speaker_of(statement, resolver, layout)

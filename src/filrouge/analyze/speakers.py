@@ -125,9 +125,9 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, entities: EntityIndex, on: str | None,
                  quoted: list[tuple[int, int]], sentence_starts: list[int],
-                 paragraph_starts: list[int]) -> None:
+                 paragraph_starts: list[int], text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text  # the caller's copy: Doc.text is slow
         self.entities = entities
         self.on = on
         self.quoted = sorted(quoted)

@@ -87,7 +87,8 @@ def _speaker_resolver(doc: Doc, context: _Context) -> SpeakerResolver:
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(context.text)]
     paragraphs = [0] + [m.end() for m in re.finditer(r"\n+", context.text)]
     resolver = SpeakerResolver(doc, context.entities, context.published, quoted,
-                               [start for start, _ in context.clauses], paragraphs)
+                               [start for start, _ in context.clauses], paragraphs,
+                               context.text)
     for quote in context.quotes:
         if quote.speaker_actor or quote.anonymous:
             resolver.remember(quote.start, Speaker(None, quote.speaker_actor,

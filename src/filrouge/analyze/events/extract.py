@@ -54,11 +54,12 @@ def find_events(
 ) -> list[Event]:
     """Every event of the article whose actor its own sentence names, in text order."""
     adjectives = _adjective_actors(entities)
-    context = _Context(doc.text, entities, quotes, adjectives, _clauses(doc), [],
+    text = doc.text  # joined from the tokens again on each access: read once
+    context = _Context(text, entities, quotes, adjectives, _clauses(doc), [],
                        published=published[:10] if published else None)
     context.states = _states_by_salience(doc, context)
     context.speakers = _speaker_resolver(doc, context)
-    dated = dated_expressions(doc.text, times, published)
+    dated = dated_expressions(text, times, published)
     drafts: list[_Draft] = []
     for token in doc:
         if (token.pos_ in {"VERB", "ADJ", "AUX"} or _participle_read_as_noun(token)) and (

@@ -91,7 +91,7 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
         actors, targets = between[:1], between[1:2]
     # a meeting when the first line that fits says so ("un appel téléphonique", "un échange
     # avec X"; not "un échange de prisonniers")
-    fitting = [c for c in cues if _noun_conditions_hold(c, noun)]
+    fitting = [c for c in cues if _noun_conditions_hold(c, noun, context.text)]
     gathering = bool(fitting) and fitting[0].type == "CONSULT"
     for child in noun.children:
         if actors:
@@ -146,7 +146,7 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
     if not actors:
         return []
     for cue in cues:
-        if not _noun_conditions_hold(cue, noun):
+        if not _noun_conditions_hold(cue, noun, context.text):
             continue
         if not targets:
             targets = [t for t in _noun_targets(noun, cue, context) if t not in actors]
@@ -158,7 +158,7 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
         if not targets and cue.mode == "visit":  # "son séjour à Pékin", "à Pékin" misparsed
             targets = [t for t in _place_after(noun, context) if t not in actors]
         if not targets and "gathering" in cue.conditions:  # "apparition à la réunion du groupe"
-            meeting = _presence_meeting(noun)  # "la réunion …, en présence de X"
+            meeting = _presence_meeting(noun, context.text)  # "la réunion …, en présence de X"
             held = [w for w in noun.subtree if w.i != noun.i] + (
                 [meeting] if meeting is not None else [])
             targets = [b for w in held if w.lemma_.lower() in words["gathering_words"]
@@ -238,29 +238,31 @@ def _occasion_pattern() -> re.Pattern[str]:
     return re.compile(r"(?:^|[\s,(])(?:" + "|".join(markers) + r")\s*$", re.IGNORECASE)
 
 
-def _presence_meeting(noun: Token) -> Token | None:
+def _presence_meeting(noun: Token, text: str) -> Token | None:
     """"la réunion du Conseil, en présence de X" (not "la présence de soldats"): the meeting
-    named before "en présence" in its sentence, which X attends."""
-    if not re.search(r"\ben\s+$", noun.doc.text[max(0, noun.idx - 4):noun.idx]):
+    named before "en présence" in its sentence, which X attends. ``text`` is the doc's
+    (``Doc.text`` joins every token again on each access)."""
+    if not re.search(r"\ben\s+$", text[max(0, noun.idx - 4):noun.idx]):
         return None
     words = grammar()["gathering_words"]
     return next((w for w in reversed(noun.doc[noun.sent.start:noun.i])
                  if w.pos_ == "NOUN" and w.lemma_.lower() in words), None)
 
 
-def _after_occasion_marker(noun: Token) -> bool:
-    """Whether the noun's phrase follows "lors de", "au terme de", "pendant" …"""
+def _after_occasion_marker(noun: Token, text: str) -> bool:
+    """Whether the noun's phrase follows "lors de", "au terme de", "pendant" … (``text``: the
+    doc's)."""
     first = min([noun.i] + [w.i for c in noun.lefts if c.dep_ not in {"case", "fixed"}
                             for w in c.subtree])
     at = noun.doc[first].idx
-    return bool(_occasion_pattern().search(noun.doc.text[max(noun.sent.start_char, at - 30):at]))
+    return bool(_occasion_pattern().search(text[max(noun.sent.start_char, at - 30):at]))
 
 
 def _occasion_of(noun: Token, context: _Context) -> Token | None:
     """The verb a meeting noun is the occasion of ("Lors d'un déplacement à Kiev, X a
     promis…", "a dit lors d'une conférence de presse avec Y"): its subject met or went."""
     start, _ = context.clause_of(noun.idx)
-    if not _after_occasion_marker(noun) or any(
+    if not _after_occasion_marker(noun, context.text) or any(
         w.lemma_.lower() in grammar()["press_words"] for w in noun.children if w.dep_ == "nmod"
     ):  # "lors d'une conférence de presse commune avec X": where it is said, after the
         return None  # meeting the article reports as a visit or a signing
@@ -302,10 +304,10 @@ def _names_counterpart(noun: Token) -> bool:
         for k in c.children if k.dep_ == "case")
 
 
-def _noun_conditions_hold(cue: Cue, noun: Token) -> bool:
+def _noun_conditions_hold(cue: Cue, noun: Token, text: str) -> bool:
     words = grammar()
     subtree = list(noun.subtree)
-    if "occasion" in cue.conditions and not _after_occasion_marker(noun):
+    if "occasion" in cue.conditions and not _after_occasion_marker(noun, text):
         return False  # "au terme du sommet de la coalition", not "d'ici au sommet de juillet"
     if "phone" in cue.conditions and not any(w.lemma_.lower() in words["phone_words"]
                                              for w in subtree):
@@ -318,7 +320,7 @@ def _noun_conditions_hold(cue: Cue, noun: Token) -> bool:
         return False
     if "gathering" in cue.conditions and not any(  # "sa participation au sommet"
         w.lemma_.lower() in words["gathering_words"] for w in subtree if w.i != noun.i
-    ) and _presence_meeting(noun) is None:  # "la réunion, en présence de X"
+    ) and _presence_meeting(noun, text) is None:  # "la réunion, en présence de X"
         return False
     return not ("aid" in cue.conditions and not _names_aid(subtree[1:]))
 

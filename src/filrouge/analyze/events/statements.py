@@ -72,13 +72,26 @@ def _words_end(forms: Sequence[frozenset[str]], index: int, words: tuple[str, ..
     return None
 
 
+def _positions(forms: Sequence[frozenset[str]]) -> dict[str, list[int]]:
+    """Each form or lemma → where it occurs, in order: the places a reading can start, so
+    that each of the many readings is tried only there."""
+    found: dict[str, list[int]] = {}
+    for index, token_forms in enumerate(forms):
+        for form in token_forms:
+            found.setdefault(form, []).append(index)
+    return found
+
+
 def _find_words(forms: Sequence[frozenset[str]], words: tuple[str, ...],
-                ) -> tuple[int, int] | None:
+                positions: dict[str, list[int]] | None = None) -> tuple[int, int] | None:
     """Where the words first occur in a row (a gap mark allowing a few words between), not
     right after a negation: "n'avons pas besoin de" asks nothing, "pas inacceptable" rejects
-    nothing."""
+    nothing. ``positions`` (:func:`_positions` of ``forms``) narrows the starts tried."""
     negations = grammar()["negations"]
-    for index in range(len(forms)):
+    starts: Sequence[int] = range(len(forms))
+    if positions is not None and words and words[0] != _GAP:
+        starts = positions.get(words[0], [])
+    for index in starts:
         end = _words_end(forms, index, words)
         if end is not None and not any(
             forms[i] & negations for i in range(max(0, index - 2), index)
@@ -111,15 +124,20 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
         # quotation marks inside the words are no words: 'est "le vol"', 'sont « des … »'
         words_only = [t for t in tokens if not t.is_quote]
         forms = _token_forms(words_only)
+        positions = _positions(forms)
+        cue_sentence = cue.sent
+        within = {t.i for t in tokens}
         seen = {d.cue.type for d in [*drafts, *found]
-                if speaker in d.actors and (d.trigger.sent == cue.sent
-                                            or d.trigger.i in {t.i for t in tokens})}
+                if speaker in d.actors and (d.trigger.sent == cue_sentence
+                                            or d.trigger.i in within)}
         for type_, words, condition in statement_readings():
             if type_ in seen or (condition == "fact" and hypothetical) or (
                 condition == "hypothetical" and not hypothetical
             ):
                 continue
-            if not words or (where := _find_words(forms, words)) is None:
+            if not words or (words[0] != _GAP and words[0] not in positions) or (
+                where := _find_words(forms, words, positions)
+            ) is None:
                 continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             named = [e for e in context.entities.within(start, end)

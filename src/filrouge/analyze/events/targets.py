@@ -60,6 +60,8 @@ def _verb_targets(verb: Token, cue: Cue, context: _Context, actors: list[str],
         if rank is not None:
             ranked.append((rank, _as_target(entity, cue, context)))
     for word in verb.doc.char_span(start, end, alignment_mode="expand") or []:
+        if word.pos_ != "NOUN":
+            continue  # no relational referent (a quick test first: this runs per word)
         for nth in range(2 if "Plur" in _feats(word, "Number") else 1):  # "ses hôtes": two
             referent = _relational_referent(word, actors, context, nth)  # "la désignation de
             if referent is None:                                          # son successeur"
