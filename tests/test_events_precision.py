@@ -52,3 +52,47 @@ def test_the_classes_are_ordered_and_documented() -> None:
     section = doc.split("## Precision by class", 1)[1]
     for value in _CONFIDENCE.values():
         assert re.search(rf"\b{value:.2f}\b", section), value
+
+
+def test_a_call_dating_a_hypothetical_clause_is_a_past_fact(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le président ukrainien refuserait tout accord, trois jours après "
+                             "l'appel téléphonique entre Donald Trump et Vladimir Poutine.")
+    calls = [e for e in found if e.type == "CONSULT"]
+    assert calls and not any(e.hypothetical or e.negated for e in calls)
+
+
+def test_never_between_guillemets_still_negates(analyzer: Analyzer) -> None:
+    found = [e for e in events(analyzer, "Le président ukrainien n'accepterait « jamais » un "
+                                         "accord avec la Russie.") if e.type == "AGREE"]
+    assert found and all(e.negated for e in found)
+
+
+def test_calling_someone_on_the_phone_is_a_call_not_a_request(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Emmanuel Macron a interrompu le dîner pour appeler Vladimir "
+                             "Poutine au téléphone.")
+    assert not [e for e in found if e.type == "REQUEST"]
+    assert [e for e in found if e.type == "CONSULT" and e.mode == "phone"]
+    asked = events(analyzer, "Donald Trump a appelé Vladimir Poutine à cesser le feu.")
+    assert [e for e in asked if e.type == "REQUEST"]
+
+
+def test_a_meeting_being_organised_between_others_is_not_yet_held(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le président américain a commencé à organiser une rencontre "
+                             "entre Vladimir Poutine et Volodymyr Zelensky.")
+    meetings = [e for e in found if e.type == "CONSULT"]
+    assert meetings and all(e.hypothetical for e in meetings)
+    held = events(analyzer, "Le président américain a organisé une rencontre entre Vladimir "
+                            "Poutine et Volodymyr Zelensky.")
+    assert [e for e in held if e.type == "CONSULT" and not e.hypothetical]
+
+
+def test_a_place_opening_the_sentence_or_a_journeys_end_is_no_target(
+        analyzer: Analyzer) -> None:
+    warned = [e for e in events(analyzer, "Au Kremlin, Dmitri Peskov a prévenu que la Russie "
+                                          "répondrait à toute attaque.")
+              if e.type == "THREATEN"]
+    assert warned and not any("KREMLIN" in e.targets for e in warned)
+    asked = [e for e in events(analyzer, "Avant de s'envoler pour la Lituanie, M. Erdogan "
+                                         "avait exigé que la Suède expulse des militants.")
+             if e.type == "REQUEST"]
+    assert asked and not any("LTU" in e.targets for e in asked)

@@ -37,12 +37,41 @@ def _noun_negated(noun: Token) -> bool:
     if any(c.lower_ in {"aucun", "aucune", "nul", "nulle"} for c in noun.children):
         return True
     head = noun.head
-    return head.i != noun.i and head.pos_ in {"VERB", "AUX"} and _is_negated(head)
+    return (head.i != noun.i and head.pos_ in {"VERB", "AUX"} and not _time_adjunct(noun)
+            and _is_negated(head))
+
+
+def _time_adjunct(noun: Token) -> bool:
+    """"trois jours après l'appel entre X et Y": the noun dates the clause, it is no part of
+    what the clause negates or supposes."""
+    return any(c.dep_ == "case" and c.lower_ in grammar()["time_cases"] for c in noun.children)
+
+
+def _in_preparation(noun: Token) -> bool:
+    """"organise une rencontre entre X et Y", "a commencé à organiser", "les arrangements pour
+    une rencontre": a meeting being prepared is not yet held ("a organisé" one is)."""
+    words, head = grammar(), noun.head
+    if head.i == noun.i:
+        return False
+    if noun.dep_ == "obj" and head.lemma_.lower() in words["preparation_verbs"]:
+        if head.lemma_.lower() != "organiser":
+            return True
+        if "Inf" in _feats(head, "VerbForm"):
+            return head.head.lemma_.lower() in words["start_verbs"]
+        return "Pres" in _feats(head, "Tense") and "Fin" in _feats(head, "VerbForm") and not any(
+            c.dep_.startswith("aux") for c in head.children)
+    if not any(c.dep_ == "case" and c.lower_ == "pour" for c in noun.children):
+        return False
+    return head.lemma_.lower() in words["preparation_nouns"] or any(
+        c.dep_ == "obj" and c.lemma_.lower() in words["preparation_nouns"]
+        for c in head.children)
 
 
 def _governing_hypothetical(noun: Token) -> bool:
+    if _in_preparation(noun):
+        return True
     head = noun.head
-    if head.i == noun.i or head.pos_ not in {"VERB", "AUX"}:
+    if head.i == noun.i or head.pos_ not in {"VERB", "AUX"} or _time_adjunct(noun):
         return False
     return _is_hypothetical(head)
 
@@ -61,6 +90,10 @@ def _is_negated(verb: Token) -> bool:
     if not negation:
         negation = any(d.lower_ in {"aucun", "aucune"} for c in verb.children
                        if c.dep_ == "obj" for d in c.subtree)
+    if particle and not negation:  # "n'accepterait « jamais » un accord": the guillemets
+        negation = any(d.lower_ in words["negations"] and d.dep_.startswith("advmod")
+                       and d.i < c.i for c in verb.children if c.dep_ == "obj"
+                       for d in c.children)  # hang "jamais" on the object
     if particle and negation:
         return True
     return any(_apostrophes(c.lower_) in words["without"] for c in verb.children

@@ -9,7 +9,7 @@ from __future__ import annotations
 from filrouge.analyze.events.actors import _phrase_actors
 from filrouge.analyze.events.context import _Context, _Draft, _entity_at
 from filrouge.analyze.events.lexicon import _apostrophes, grammar
-from filrouge.analyze.events.parse import _joint_undertaking
+from filrouge.analyze.events.parse import _fronted_locative, _joint_undertaking
 from filrouge.analyze.events.statements import _find_words, _token_forms
 from filrouge.analyze.events.targets import _named_as_place, _with_capital
 from filrouge.model import Entity
@@ -162,6 +162,27 @@ def _answered_speaker(draft: _Draft, context: _Context) -> str | None:
     return max(earlier, key=lambda q: q.start).speaker_actor if earlier else None
 
 
+_WHERE_CASES = frozenset({"à", "au", "aux", "en", "dans", "pour", "vers", "depuis"})
+
+
+def _where_not_whom(entity: Entity, draft: _Draft) -> bool:
+    """"Au Kremlin, Peskov a prévenu…" (a locative opening the sentence) and "avant de
+    s'envoler pour la Lituanie" (where a journey goes, ``travel_verbs``): a place, no one
+    the act is addressed to."""
+    doc = draft.trigger.doc
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    cases = {_apostrophes(k.lower_) for k in root.children if k.dep_ == "case"}
+    head = root.head
+    if head.i != root.i and head.i != draft.trigger.i and head.pos_ == "VERB" and (
+        head.lemma_.lower() in grammar()["travel_verbs"]
+    ) and (cases & _WHERE_CASES or (root.dep_ == "obj" and not cases)):
+        return True
+    return _fronted_locative(root, draft.trigger)
+
+
 def _sentence_counterpart(draft: _Draft, context: _Context, before: bool = True,
                           ) -> str | None:
     """The speaker answered ("ces propos"), else the first actor of the sentence other than
@@ -176,7 +197,7 @@ def _sentence_counterpart(draft: _Draft, context: _Context, before: bool = True,
         entity = _with_capital(entity, context)
         if not entity.actor or entity.label == "LOC" or entity.actor.startswith("local:"):
             return None
-        if _named_as_place(entity, context):
+        if _named_as_place(entity, context) or _where_not_whom(entity, draft):
             return None
         return None if context.side_of(entity.actor) in own else entity.actor
 

@@ -187,7 +187,8 @@ def _has_request_complement(verb: Token) -> bool:
                 return True
         if child.dep_.startswith("obl") and child.pos_ != "PROPN" and any(
             k.lower_ in {"à", "pour", "au", "aux"} for k in child.children if k.dep_ == "case"
-        ):  # "appeler à la retenue"; "invité à Kiev" is where, not what is asked
+        ) and child.lemma_.lower() not in grammar()["phone_words"]:
+            # "appeler à la retenue"; "invité à Kiev" is where, "appeler X au téléphone" how
             return True
     return False
 
@@ -236,6 +237,19 @@ def _in_clause_of(word: Token, verb: Token, max_hops: int = 4) -> bool:
             return False
         node, hops = node.head, hops + 1
     return node.i == verb.i
+
+
+def _fronted_locative(root: Token, verb: Token) -> bool:
+    """"Au Kremlin, Dmitri Peskov a prévenu…": a phrase in "à"/"au" opening the sentence and
+    closed by a comma, before the verb, says where, not to whom."""
+    doc = root.doc
+    if not any(_apostrophes(k.lower_) in {"à", "au", "aux"} for k in root.children
+               if k.dep_ == "case"):
+        return False
+    left, right = root.left_edge, root.right_edge
+    opening = left.i == left.sent.start or doc[left.i - 1].is_punct
+    return (opening and right.i + 1 < len(doc) and doc[right.i + 1].text == ","
+            and right.i < verb.i)
 
 
 def _attached(root: Token, verb: Token, max_hops: int = 4) -> bool:

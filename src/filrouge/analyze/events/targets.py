@@ -21,6 +21,7 @@ from filrouge.analyze.events.lexicon import Cue, _apostrophes, _feats, grammar
 from filrouge.analyze.events.parse import (
     _attached,
     _conjuncts,
+    _fronted_locative,
     _in_clause_of,
     _is_passive,
     _link_to,
@@ -298,6 +299,8 @@ def _target_rank(root: Token, verb: Token, cue: Cue, context: _Context, entity: 
     if cases & {"à", "au", "aux", "chez"} or (visit and cases & words["visit_cases"]):
         if place and not visit and cue.type in {"AGREE", "CONSULT"}:
             return None  # "signé à Kiev", "réunis à l'Élysée": where, not with whom
+        if not visit and _fronted_locative(root, verb):
+            return None  # "Au Kremlin, Peskov a prévenu…"
         return 3
     return None
 
