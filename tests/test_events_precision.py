@@ -96,3 +96,15 @@ def test_a_place_opening_the_sentence_or_a_journeys_end_is_no_target(
                                          "avait exigé que la Suède expulse des militants.")
              if e.type == "REQUEST"]
     assert asked and not any("LTU" in e.targets for e in asked)
+
+
+def test_giving_assurances_in_words_is_no_aid(analyzer: Analyzer) -> None:
+    words = events(analyzer, "Kiev avait fourni des « assurances écrites » à Washington.")
+    assert not [e for e in words if e.type == "AID"]
+    tanks = events(analyzer, "Berlin a fourni des chars à Kiev.")
+    assert [e for e in tanks if e.type == "AID"]
+
+
+def test_pleading_not_guilty_is_no_request(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le ministre russe a plaidé non coupable devant le tribunal.")
+    assert not [e for e in found if e.type == "REQUEST"]

@@ -225,6 +225,9 @@ def _conditions_hold(cue: Cue, verb: Token, negated: bool, context: _Context,
         return False
     if "no-aid" in conditions and _names_aid(objects):
         return False
+    if cue.type == "AID" and any(w.lemma_.lower() in words["word_objects"] for w in objects
+                                 if w.dep_ == "obj" and w.head.i == verb.i):
+        return False  # "avait fourni des « assurances écrites »": words given, no aid
     if "troops" in conditions and not any(w.lemma_.lower() in words["troop_words"]
                                           for w in objects):
         return False
