@@ -108,3 +108,18 @@ def test_giving_assurances_in_words_is_no_aid(analyzer: Analyzer) -> None:
 def test_pleading_not_guilty_is_no_request(analyzer: Analyzer) -> None:
     found = events(analyzer, "Le ministre russe a plaidé non coupable devant le tribunal.")
     assert not [e for e in found if e.type == "REQUEST"]
+
+
+def test_a_promise_and_what_it_promises_are_one_event(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Joe Biden a promis que les États-Unis aideraient l'Ukraine.")
+    assert len([e for e in found if e.type == "AID"]) == 1
+    found = events(analyzer, "Le Danemark avait promis 19 F-16 à l'Ukraine mais n'en livrera "
+                             "qu'à peine six cette année.")
+    assert len([e for e in found if e.type == "AID"]) == 1
+
+
+def test_the_evidence_of_a_cue_introducing_a_quote_holds_the_quote(analyzer: Analyzer) -> None:
+    text = ("Le sommet s'est achevé. « C'est un jour historique pour l'Ukraine », a salué "
+            "Volodymyr Zelensky à ses côtés. Il est reparti.")
+    (praise,) = [e for e in events(analyzer, text) if e.type == "SUPPORT"]
+    assert "historique" in praise.text and "achevé" not in praise.text

@@ -40,7 +40,7 @@ from filrouge.analyze.events.verbs import _verb_event
 from filrouge.model import Event, EventType, Quote, Span, TimeExpr
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from filrouge.analyze.dating import _Dated
 
@@ -100,7 +100,7 @@ def _finish(draft: _Draft, context: _Context, times: list[TimeExpr],
             dated: Sequence[_Dated], published: str | None) -> Event:
     text = context.text
     token = draft.trigger
-    start, end = context.clause_of(token.idx)
+    start, end = _evidence_span(token, context)
     quote = context.quote_at(token.idx)
     where = (token.idx, token.idx + len(token))
     date, origin = date_span(text, times, context.clauses, where, published, focus=where,
@@ -127,6 +127,22 @@ def _finish(draft: _Draft, context: _Context, times: list[TimeExpr],
     )
 
 
+def _evidence_span(token: Token, context: _Context) -> tuple[int, int]:
+    """The clause of the cue, widened to the words of the quote it introduces, within its
+    sentence ("« C'est un pas sérieux », a salué X": the evidence is the praise, not only
+    ", a salué X")."""
+    start, end = context.clause_of(token.idx)
+    sentence = token.sent
+    low, high = sentence.start_char, sentence.end_char
+    for quote in context.quotes:
+        if quote.cue is None or not quote.cue.start <= token.idx < quote.cue.end:
+            continue
+        for part in quote.parts or [quote]:
+            if part.end > low and part.start < high:
+                start, end = min(start, max(low, part.start)), max(end, min(high, part.end))
+    return start, end
+
+
 def _mode(draft: _Draft) -> str | None:
     if draft.cue.type == "CONSULT" and any(
         w.lemma_.lower() in grammar()["phone_words"] for w in draft.trigger.subtree
@@ -146,8 +162,9 @@ def _without_repeats(drafts: list[_Draft]) -> list[_Draft]:
         # the meeting held there are two: "Lors de son séjour à Pékin, X a rencontré Y"
         if same and draft.from_noun:
             continue
-        governors = [k for k in same if not k.from_noun and "Inf" in _feats(
-            draft.trigger, "VerbForm") and _verb_chain(draft.trigger, k.trigger)]
+        governors = [k for k in same if not k.from_noun and ("Inf" in _feats(
+            draft.trigger, "VerbForm") and _verb_chain(draft.trigger, k.trigger)
+            or _same_content(draft.trigger, k.trigger))]
         if governors:  # "débloque 1,6 milliard pour fournir à Kiev…": one aid, to Kiev
             for k in governors:
                 if (not k.targets or k.target_implicit) and draft.targets and (
@@ -158,3 +175,15 @@ def _without_repeats(drafts: list[_Draft]) -> list[_Draft]:
         kept = [k for k in kept if not (k in same and k.from_noun)]
         kept.append(draft)
     return sorted(kept, key=lambda d: d.trigger.i)
+
+
+def _same_content(word: Token, governor: Token) -> bool:
+    """"a promis que les États-Unis aideraient l'Ukraine" (what is promised is the aid itself),
+    "avait promis 19 avions mais n'en livrera que six" ("en": the same aid): one happening."""
+    if word.head.i != governor.i or word.i == governor.i:
+        return False
+    if word.dep_ == "ccomp":
+        return True
+    return word.dep_ == "conj" and any(c.lower_ == "en" and c.pos_ == "PRON"
+                                       for c in word.children)
+
