@@ -162,8 +162,8 @@ def _without_repeats(drafts: list[_Draft]) -> list[_Draft]:
         # the meeting held there are two: "Lors de son séjour à Pékin, X a rencontré Y"
         if same and draft.from_noun:
             continue
-        governors = [k for k in same if not k.from_noun and ("Inf" in _feats(
-            draft.trigger, "VerbForm") and _verb_chain(draft.trigger, k.trigger)
+        governors = [k for k in same if not k.from_noun and (("Inf" in _feats(
+            draft.trigger, "VerbForm") and _verb_chain(draft.trigger, k.trigger))
             or _same_content(draft.trigger, k.trigger))]
         if governors:  # "débloque 1,6 milliard pour fournir à Kiev…": one aid, to Kiev
             for k in governors:
