@@ -202,3 +202,15 @@ def test_the_measure_counts_the_mirrored_gold_records_as_one_happening() -> None
     assert figures["event groups pairwise f1"] == 1.0
     assert figures["happenings told by two or more articles"] == 1
     assert figures["independent sources counted right"] == 1.0
+
+
+def test_a_signing_by_two_states_is_not_one_of_them_alone() -> None:
+    alone = "Emmanuel Macron a signé vendredi un accord avec Volodymyr Zelensky."
+    both = "L'Allemagne et la France ont signé vendredi des accords avec l'Ukraine."
+    macron = [_event(alone, "AGREE", ["emmanuel-macron"], [ZEL], "2024-02-16", "signé"),
+              _event(alone, "AGREE", [ZEL], ["emmanuel-macron"], "2024-02-16", "signé")]
+    pair = [_event(both, "AGREE", ["DEU", "FRA"], ["UKR"], "2024-02-16", "signé")]
+    groups = group_events([_article("a", alone, *macron), _article("b", both, *pair)])
+    (signing,) = [g for g in groups if "emmanuel-macron" in g.actors]
+    assert {m.article for m in signing.mentions} == {"a"}
+    assert not {"DEU"} & set(signing.actors + signing.targets)

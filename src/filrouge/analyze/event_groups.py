@@ -156,8 +156,23 @@ def _states(actors: Iterable[str], registry: ActorRegistry) -> set[str]:
     return found
 
 
+def _sides(actors: Iterable[str], registry: ActorRegistry) -> set[str]:
+    """The state each actor acts for (a person's country, an office's state), else itself."""
+    found: set[str] = set()
+    for actor in actors:
+        record = registry.get(actor)
+        found.add(actor if record is None or record.type == "state"
+                  else record.country or record.part_of or actor)
+    return found
+
+
 def _compatible(a: list[str], b: list[str], registry: ActorRegistry) -> bool:
-    return bool(_states(a, registry) & _states(b, registry))
+    """They share an actor or its state; and when one names several states ("l'Allemagne et
+    la France ont signé"), the other names the same ones: Macron's signing is not Germany's."""
+    if not _states(a, registry) & _states(b, registry):
+        return False
+    sides_a, sides_b = _sides(a, registry), _sides(b, registry)
+    return (len(sides_a) <= 1 and len(sides_b) <= 1) or sides_a == sides_b
 
 
 def _same_happening(a: Event, b: Event, registry: ActorRegistry, same_article: bool = False,
