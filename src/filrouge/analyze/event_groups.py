@@ -6,8 +6,9 @@ same happening when
 - they have the same PLOVER type and the same polarity: a fact, a hypothetical (a promise, a
   plan) and a denial are three different things, never merged;
 - their actors are compatible: they share an actor, or one names a person or an institution of
-  the state the other names ("Joe Biden" and "Washington"); likewise their targets, when both
-  have one named in their sentence;
+  the state the other names ("Joe Biden" and "Washington"), and a mention naming several states
+  ("l'Allemagne et la France ont signé") only one naming the same states; likewise their
+  targets, when both have one named in their sentence;
 - or, for the mutual types (:data:`MUTUAL_TYPES`: a meeting, an agreement, a cooperation is
   both sides'), their sides are swapped: the actors of one are compatible with the named
   targets of the other and the other way round. The gold and the extractor give each party of
