@@ -123,3 +123,11 @@ def test_the_evidence_of_a_cue_introducing_a_quote_holds_the_quote(analyzer: Ana
             "Volodymyr Zelensky à ses côtés. Il est reparti.")
     (praise,) = [e for e in events(analyzer, text) if e.type == "SUPPORT"]
     assert "historique" in praise.text and "achevé" not in praise.text
+
+
+def test_a_belief_is_no_accusation_by_words_outside_its_clause(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Les Européens croient que la guerre durera, tandis que Moscou "
+                             "parle de provocation.")
+    assert not [e for e in found if e.type == "ACCUSE"]
+    said = events(analyzer, "Les Ukrainiens croient que la Russie ment.")
+    assert [e for e in said if e.type == "ACCUSE"]

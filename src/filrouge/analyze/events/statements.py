@@ -139,6 +139,9 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
                 where := _find_words(forms, words, positions)
             ) is None:
                 continue
+            if quote.kind == "indirect" and any(_in_side_clause(t, cue) for t in
+                                                words_only[where[0]:where[1]]):
+                continue  # "croient que la guerre durera, tandis que Moscou parle de …"
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             named = [e for e in context.entities.within(start, end)
                      if e.actor and e.label != "LOC" and not _named_as_place(e, context)
@@ -165,6 +168,20 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
                                 type_ in _PROMISED and hypothetical, False,
                                 read_from_words=True, way="statement"))
     return found
+
+
+def _in_side_clause(word: Token, cue: Token) -> bool:
+    """Whether ``word`` lies in an adverbial clause with a subject of its own inside reported
+    words ("tandis que Moscou parle de provocation"): the reporter's framing, not what the
+    speaker says."""
+    node = word
+    for _ in range(8):
+        if node.i == cue.i or node.head.i == node.i:
+            return False
+        if node.dep_ == "advcl" and any(c.dep_.startswith("nsubj") for c in node.children):
+            return True
+        node = node.head
+    return False
 
 
 # What joins two coordinated names: "X et Y", "X, de Y", "X et de l'Y".
