@@ -1,7 +1,7 @@
 """Annotator agreement on events: the same measure the extractor gets, applied to two readings."""
 
-from filrouge.eval.agreement import agreement, tuple_keys
-from filrouge.eval.example import Gold
+from filrouge.eval.agreement import agreement
+from filrouge.eval.example import Gold, gold_event_keys
 
 
 def _record(*events: tuple[str, str, str | None, str | None]) -> Gold:
@@ -10,7 +10,7 @@ def _record(*events: tuple[str, str, str | None, str | None]) -> Gold:
 
 def test_identical_readings_agree_fully() -> None:
     gold = {"a.txt": _record(("AGREE", "FRA", "UKR", "2024-02-16"))}
-    figures = agreement(gold, {"a.txt": tuple_keys(gold["a.txt"]["events"])})
+    figures = agreement(gold, {"a.txt": gold_event_keys(gold["a.txt"]["events"])})
     assert figures["event tuple f1"] == 1.0
     assert figures["articles"] == 1
 
@@ -19,7 +19,7 @@ def test_another_day_breaks_the_tuple_but_not_the_pair() -> None:
     gold = {"a.txt": _record(("AGREE", "FRA", "UKR", "2024-02-16"),
                              ("CONSULT", "FRA", "DEU", None))}
     second = _record(("AGREE", "FRA", "UKR", "2024-02-17"))
-    figures = agreement(gold, {"a.txt": tuple_keys(second["events"])})
+    figures = agreement(gold, {"a.txt": gold_event_keys(second["events"])})
     assert figures["event tuple f1"] == 0.0
     assert figures["event (type, actor, target) precision"] == 1.0
     assert figures["event (type, actor) recall"] == 0.5
@@ -27,8 +27,8 @@ def test_another_day_breaks_the_tuple_but_not_the_pair() -> None:
 
 def test_documents_without_gold_events_are_left_out() -> None:
     gold = {"a.txt": _record(("AGREE", "FRA", "UKR", None)), "b.txt": {"quotes": []}}
-    readings = {"a.txt": tuple_keys(gold["a.txt"]["events"]),
-                "b.txt": tuple_keys([{"type": "AID", "actor": "USA"}])}
+    readings = {"a.txt": gold_event_keys(gold["a.txt"]["events"]),
+                "b.txt": gold_event_keys([{"type": "AID", "actor": "USA"}])}
     assert agreement(gold, readings)["articles"] == 1
 
 

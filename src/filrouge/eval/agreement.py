@@ -10,24 +10,15 @@ the gold is their adjudication (docs/gold.md).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
-from filrouge.eval.example import PRF, Gold, event_keys
-from filrouge.model import Article
-
-Key = tuple[str, str | None, str | None, str | None]
+from filrouge.eval.example import PRF, EventKey, Gold, gold_event_keys, load_gold_file
 
 
-def tuple_keys(events: list[dict[str, Any]]) -> Counter[Key]:
-    """One (type, actor, target, date) key per gold-format event record."""
-    return Counter((e["type"], e.get("actor"), e.get("target"), e.get("date")) for e in events)
-
-
-def compare(reference: Counter[Key], other: Counter[Key]) -> dict[str, PRF]:
-    """Tuple, (type, actor) and type-only counts of ``other`` read against ``reference``."""
+def compare(reference: Counter[EventKey], other: Counter[EventKey]) -> dict[str, PRF]:
+    """Counts of ``other`` read against ``reference`` on whole tuples, on (type, actor, target)
+    and on (type, actor)."""
     out: dict[str, PRF] = {}
     widths = {"tuple": 4, "(type, actor, target)": 3, "(type, actor)": 2}
     for name, width in widths.items():
@@ -48,28 +39,14 @@ def blind_readings(examples: Path) -> dict[str, dict[str, Gold]]:
     return readings
 
 
-def load_gold_file(path: Path) -> dict[str, Gold]:
-    """One JSON Lines file of gold-format records, by ``doc``."""
-    records: dict[str, Gold] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            records[record["doc"]] = record
-    return records
-
-
-def system_keys(article: Article) -> Counter[Key]:
-    """The extractor's events as keys, one per actor, exactly as ``score_events`` counts them."""
-    return Counter(key for event in article.events for key in event_keys(event))
-
-
-def agreement(gold: dict[str, Gold], readings: dict[str, Counter[Key]]) -> dict[str, float | int]:
+def agreement(gold: dict[str, Gold],
+              readings: dict[str, Counter[EventKey]]) -> dict[str, float | int]:
     """One reading (an annotator's or the system's) scored against another taken as reference
     (``gold``), on the documents both cover."""
     totals: dict[str, PRF] = {}
     docs = [doc for doc in readings if "events" in gold.get(doc, {})]
     for doc in docs:
-        for name, counts in compare(tuple_keys(gold[doc]["events"]), readings[doc]).items():
+        for name, counts in compare(gold_event_keys(gold[doc]["events"]), readings[doc]).items():
             totals.setdefault(name, PRF()).add(counts)
     figures: dict[str, float | int] = {"articles": len(docs)}
     for name, counts in totals.items():

@@ -33,10 +33,17 @@ def load_gold(gold_dir: Path) -> dict[str, Gold]:
     """Gold records by ``doc`` (path relative to examples/corpus, ``#id`` for JSON Lines)."""
     records: dict[str, Gold] = {}
     for path in sorted(gold_dir.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                record = json.loads(line)
-                records[record["doc"]] = record
+        records.update(load_gold_file(path))
+    return records
+
+
+def load_gold_file(path: Path) -> dict[str, Gold]:
+    """One JSON Lines file of gold-format records, by ``doc``."""
+    records: dict[str, Gold] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            records[record["doc"]] = record
     return records
 
 
@@ -269,7 +276,10 @@ def _event_actor(actor: str | None) -> str | None:
     return actor[len("local:"):] if actor and actor.startswith("local:") else actor
 
 
-def event_keys(event: Event) -> list[tuple[str, str | None, str | None, str | None]]:
+EventKey = tuple[str, str | None, str | None, str | None]
+
+
+def event_keys(event: Event) -> list[EventKey]:
     """The (type, actor, target, date) tuples an event stands for: one per actor and per target,
     as the gold records them (docs/gold.md: two addressees make two records)."""
     targets: list[str | None] = [_event_actor(t) for t in event.targets] or [None]
@@ -277,16 +287,19 @@ def event_keys(event: Event) -> list[tuple[str, str | None, str | None, str | No
             for actor in event.actors for target in targets]
 
 
+def gold_event_keys(events: list[dict[str, Any]]) -> Counter[EventKey]:
+    """One (type, actor, target, date) key per gold-format event record."""
+    return Counter((e["type"], e.get("actor"), e.get("target"), e.get("date")) for e in events)
+
+
 def score_events(article: Article, gold: Gold, tally: Tally) -> None:
     """(type, actor, target, date) tuples, one per actor and target of each predicted event, and the
     looser (type, actor) pairs. An event is *spurious* when it matches no gold event at all:
     none of its type whose evidence lies in its sentence, and none of its type and actor."""
-    Key = tuple[str, str | None, str | None, str | None]
     golds = gold.get("events", [])
-    expected: Counter[Key] = Counter(
-        (g["type"], g.get("actor"), g.get("target"), g.get("date")) for g in golds)
+    expected = gold_event_keys(golds)
     items = [(e, key) for e in article.events for key in event_keys(e)]
-    predicted: Counter[Key] = Counter(key for _, key in items)
+    predicted: Counter[EventKey] = Counter(key for _, key in items)
     counts = tally.counts("event tuple")
     hit = sum((expected & predicted).values())
     counts.tp += hit

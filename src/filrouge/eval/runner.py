@@ -106,13 +106,14 @@ def score_examples(stages: list[str], gold_dir: Path | None = None) -> dict[str,
 def _events_agreement(examples: Path, gold: dict[str, Gold]) -> dict[str, Figures]:
     """Two blind readings of the events against each other (the human ceiling), and each against
     the adjudicated gold."""
-    from filrouge.eval.agreement import agreement, blind_readings, tuple_keys
+    from filrouge.eval.agreement import agreement, blind_readings
+    from filrouge.eval.example import gold_event_keys
 
     readings = blind_readings(examples)
     results: dict[str, Figures] = {}
     names = sorted(readings)
     for half in ("test", "dev"):
-        keys = {name: {doc: tuple_keys(record.get("events", []))
+        keys = {name: {doc: gold_event_keys(record.get("events", []))
                        for doc, record in readings[name].items() if split_of(doc) == half}
                 for name in names}
         if len(names) >= 2:
