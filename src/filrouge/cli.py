@@ -985,7 +985,7 @@ def since(date: str, db: Path, fmt: str, story: str, max_words: int, limit: int)
     """What is new in a story since DATE: events, quotes, figures and an update summary that
     leaves out what was already known. DATE is YYYY-MM-DD, or a month (YYYY-MM) or year (YYYY)
     counted from its first day."""
-    from filrouge.analyze.event_groups import fold_mirrored
+    from filrouge.analyze.event_groups import fold_mirrored, mirror_parts
     from filrouge.stories.sources import source_label
     from filrouge.stories.update import what_is_new
 
@@ -1013,9 +1013,7 @@ def since(date: str, db: Path, fmt: str, story: str, max_words: int, limit: int)
     shown = limit or None
     # fold the mirrored records (A→B, B→A of one sentence) before counting and cutting, so the
     # header counts the lines listed and a pair cut in two is not shown as one side only
-    lines = fold_mirrored(update.events, lambda p: (
-        p[1].type, p[1].actors, p[1].targets,
-        (p[0].id, p[1].start, p[1].date, p[1].negated, p[1].hypothetical)))
+    lines = fold_mirrored(update.events, lambda pair: mirror_parts(pair[1], pair[0].id))
     out.print(_section("Events", len(lines), limit))
     named = _namer(store, (a for (_, e), _m in lines[:shown] for a in [*e.actors, *e.targets]))
     for (article, event), mutual in lines[:shown]:

@@ -257,6 +257,14 @@ def _ranked(values: Iterable[str]) -> list[str]:
     return sorted(counts, key=lambda v: -counts[v])
 
 
+def mirror_parts(event: Event, *where: Hashable,
+                 ) -> tuple[str, Sequence[str], Sequence[str], Hashable]:
+    """What :func:`fold_mirrored` compares for an :class:`Event`: its type, its sides and its
+    place — ``where`` (an article id, say), then its position, day and flags."""
+    return event.type, event.actors, event.targets, (
+        *where, event.start, event.date, event.negated, event.hypothetical)
+
+
 def fold_mirrored(items: Iterable[T],
                   parts: Callable[[T], tuple[str, Sequence[str], Sequence[str], Hashable]],
                   ) -> list[tuple[T, bool]]:

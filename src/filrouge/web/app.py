@@ -38,7 +38,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from filrouge.analyze.event_groups import fold_mirrored
+from filrouge.analyze.event_groups import fold_mirrored, mirror_parts
 from filrouge.store.sqlite import Store
 from filrouge.stories.sources import source_label
 from filrouge.web import queries, render
@@ -757,8 +757,7 @@ def _install_pages(app: FastAPI) -> None:
         # as on a story's page, a record and its mirror from one sentence (A→B, B→A of a
         # meeting or signing) are one line "A ↔ B"; each keeps its anchor in the text
         events = [{"index": i, "event": e, "mutual": mutual} for (i, e), mutual in fold_mirrored(
-            enumerate(article.events), lambda p: (p[1].type, p[1].actors, p[1].targets, (
-                p[1].start, p[1].date, p[1].negated, p[1].hypothetical)))]
+            enumerate(article.events), lambda pair: mirror_parts(pair[1]))]
         return _page(request, "article.html", "articles", title=article.title or article.id,
                      article=article, segments=render.segments(article), events=events,
                      context=queries.article_context(store, article.id),
