@@ -39,8 +39,9 @@ def short_title(title: str, limit: int = TITLE_CHARS) -> str:
 def source_label(outlet: str | None, title: str | None = None) -> str:
     """The outlet when known; else the article's title, shortened, between guillemets; else
     ``source inconnue``. A file name or path is never returned."""
-    if outlet and outlet.strip() and not looks_like_file(outlet):
-        return " ".join(outlet.split())
+    named = outlet_name(outlet)
+    if named:
+        return named
     if title and title.strip() and not looks_like_file(title):
         return f"« {short_title(title)} »"
     return UNKNOWN_SOURCE
