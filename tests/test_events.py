@@ -120,6 +120,15 @@ def test_a_conditional_event_is_hypothetical(analyzer: Analyzer) -> None:
     assert event.hypothetical
 
 
+def test_an_event_dated_after_the_article_has_not_happened_yet(analyzer: Analyzer) -> None:
+    later, earlier = (events(analyzer, f"Le ministre turc Hakan Fidan est attendu à Kiev le {day}"
+                                       " février.") for day in ("20", "12"))
+    assert [(e.type, e.date, e.hypothetical) for e in later] == [
+        ("CONSULT", "2024-02-20", True)]
+    assert [(e.type, e.date, e.hypothetical) for e in earlier] == [
+        ("CONSULT", "2024-02-12", False)]
+
+
 def test_a_promise_is_hypothetical_until_carried_out(analyzer: Analyzer) -> None:
     (event,) = events(analyzer, "Les Alliés ont promis 40 milliards d'euros d'aide militaire à "
                                 "l'Ukraine.")

@@ -107,6 +107,9 @@ def _finish(draft: _Draft, context: _Context, times: list[TimeExpr],
                              dated=dated)
     confidence = _CONFIDENCE["statement" if draft.read_from_words
                              else "quoted" if quote is not None else "cue"]
+    # A day after the article's own has not happened yet (docs/gold.md, convention 3): "est
+    # attendu à Alger le 16 juillet prochain", whatever the tense says.
+    later = bool(date and published and origin == "sentence" and date[:10] > published[:10])
     return Event(
         start=start,
         end=end,
@@ -119,7 +122,7 @@ def _finish(draft: _Draft, context: _Context, times: list[TimeExpr],
         date=date,
         date_origin=origin,
         negated=draft.negated,
-        hypothetical=draft.hypothetical,
+        hypothetical=draft.hypothetical or later,
         reported=quote is not None,
         reported_by=quote.speaker_actor if quote is not None else None,
         target_implicit=draft.target_implicit,
