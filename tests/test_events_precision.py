@@ -131,3 +131,19 @@ def test_a_belief_is_no_accusation_by_words_outside_its_clause(analyzer: Analyze
     assert not [e for e in found if e.type == "ACCUSE"]
     said = events(analyzer, "Les Ukrainiens croient que la Russie ment.")
     assert [e for e in said if e.type == "ACCUSE"]
+
+
+def test_millions_of_things_other_than_money_are_no_aid(analyzer: Analyzer) -> None:
+    assert not [e for e in events(analyzer, "Le ministre Gérald Martin a annoncé avoir "
+                                            "collecté 22 millions de signatures.")
+                if e.type == "AID"]
+    (aid,) = [e for e in events(analyzer, "L'Allemagne a annoncé 500 millions d'euros pour "
+                                          "l'Ukraine.") if e.type == "AID"]
+    assert (aid.actors, aid.targets, aid.hypothetical) == (["DEU"], ["UKR"], False)
+
+
+def test_a_person_in_apposition_acts_not_the_state_of_her_adjective(analyzer: Analyzer) -> None:
+    (event,) = events(analyzer, "L'actrice américaine Amber Heard a accusé mercredi son "
+                                "ex-mari Johnny Depp de mensonges.")
+    assert (event.type, event.actors, event.targets) == (
+        "ACCUSE", ["local:amber-heard"], ["local:johnny-depp"])

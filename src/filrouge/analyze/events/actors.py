@@ -541,9 +541,10 @@ def _only_as_complement(entity: Entity, head: Token, context: _Context) -> bool:
     the actor: only a group word before "de X" lets X stand for the phrase."""
     if head.pos_ == "PROPN" or head.lemma_.lower() in _GROUP_HEADS:
         return False
-    if head.pos_ == "ADJ" and any(c.dep_ == "appos" and entity.start <= c.idx < entity.end
-                                  for c in head.children):
-        return False  # "Le chancelier allemand Olaf Scholz", its head read as "allemand"
+    if (head.pos_ == "ADJ" or entity.label == "PER") and any(
+        c.dep_ == "appos" and entity.start <= c.idx < entity.end for c in head.children
+    ):  # "Le chancelier allemand Olaf Scholz", its head read as "allemand"; "l'actrice
+        return False  # américaine Amber Heard": the person named in apposition, not her state
     return entity.start > head.idx
 
 

@@ -157,8 +157,18 @@ def _joint_undertaking(verb: Token) -> Token | None:
 
 
 def _names_aid(words: Iterable[Token]) -> bool:
+    """Whether the words name money, arms or aid. A scale word counts only for money: "2
+    milliards" and "des millions d'euros" do, "22 millions de signatures" does not."""
     aid = grammar()["aid_words"]
-    return any(w.lemma_.lower() in aid or w.text in aid for w in words)
+    scales = grammar()["scale_words"]
+
+    def names(word: Token) -> bool:
+        if word.lemma_.lower() not in scales:
+            return word.lemma_.lower() in aid or word.text in aid
+        counted = [c for c in word.children if c.dep_ == "nmod" and c.pos_ in {"NOUN", "PROPN"}]
+        return all(c.lemma_.lower() in aid or c.text in aid for c in counted)
+
+    return any(names(w) for w in words)
 
 
 def _has_que_clause(verb: Token) -> bool:
