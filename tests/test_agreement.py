@@ -1,5 +1,8 @@
 """Annotator agreement on events: the same measure the extractor gets, applied to two readings."""
 
+import json
+from pathlib import Path
+
 from filrouge.eval.agreement import agreement
 from filrouge.eval.example import Gold, gold_event_keys
 
@@ -58,3 +61,24 @@ def test_the_blind_readings_cover_gold_articles_and_quote_their_text() -> None:
             for event in record["events"]:
                 assert event["type"] in types, (doc, event["type"])
                 assert event["evidence"] in source, (doc, event["evidence"])
+
+
+def test_training_articles_are_scored_apart_from_the_halves(tmp_path: Path) -> None:
+    from filrouge.eval.runner import _events_training
+
+    assert _events_training(tmp_path) == {}  # no examples/train: no row
+    corpus, gold = tmp_path / "train" / "corpus", tmp_path / "train" / "gold"
+    corpus.mkdir(parents=True)
+    gold.mkdir()
+    (corpus / "a.txt").write_text(
+        "Publié le 16/02/2024\n\nL'Allemagne a signé vendredi un accord de sécurité avec "
+        "l'Ukraine. La France a critiqué mardi la Hongrie.\n", encoding="utf-8")
+    record = {"doc": "a.txt", "published": "2024-02-16", "events": [
+        {"type": "AGREE", "actor": "DEU", "target": "UKR", "date": "2024-02-16",
+         "evidence": "L'Allemagne a signé vendredi un accord"},
+        {"type": "AGREE", "actor": "UKR", "target": "DEU", "date": "2024-02-16",
+         "evidence": "L'Allemagne a signé vendredi un accord"}]}
+    (gold / "a.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (row,) = _events_training(tmp_path).values()
+    assert row["articles"] == 1
+    assert 0 < float(row["event tuple recall"]) <= 1
