@@ -730,3 +730,11 @@ def test_wrapped_piece_starting_with_a_date_is_not_a_stamp() -> None:
     assert "12 janvier 2013 à 18h interrompue par" not in reasons(cleaned)
     assert cleaned.published.value is None
     assert "le 12 janvier 2013 à 18h interrompue par une coupure" in cleaned.text
+
+
+def test_lire_plus_links_are_read_also_but_the_words_in_a_sentence_are_kept() -> None:
+    sentence = "Je voudrais lire plus souvent des articles comme celui-ci, écrit un lecteur."
+    raw = page_of(BODY[0], "Lire plus : Les négociations reprennent à Genève", BODY[1], sentence)
+    cleaned = clean_text(raw, title="Le budget adopté")
+    assert reasons(cleaned)["Lire plus : Les négociations reprennent à Genève"] == "read-also"
+    assert sentence in cleaned.text
