@@ -365,3 +365,22 @@ def test_a_bad_field_option_is_a_usage_error() -> None:
     result = CliRunner().invoke(main, ["analyze", "-", "--field", "corps"], input=b"")
     assert result.exit_code == 2
     assert "FIELD=COLUMN" in result.output
+
+
+def test_a_page_dated_only_in_a_line_the_reader_drops_keeps_its_day(tmp_path: Path) -> None:
+    body = "".join(f"<p>{sentence}</p>" for sentence in (
+        "Le cessez-le-feu entre Israël et le Hamas doit entrer en vigueur dimanche, après des "
+        "semaines de négociations menées par le Qatar, l'Égypte et les États-Unis.",
+        "Le cabinet israélien doit encore se prononcer sur le texte, dont la première phase "
+        "prévoit la libération de trente-trois otages en six semaines.",
+        "À Doha, le Premier ministre qatari a salué un accord qui ouvre la voie à une trêve "
+        "durable, tout en appelant les deux parties à respecter leurs engagements."))
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Gaza : l'accord sous tension</title></head><body>"
+        "<nav>Accueil | International</nav><article><h1>Gaza : l'accord sous tension</h1>"
+        "<p class=\"meta\">Par la rédaction internationale - Publié le 16 janvier 2025 à "
+        f"18h05</p>{body}</article></body></html>", encoding="utf-8")
+    (article,) = read_articles([page])
+    assert not isinstance(article, Rejection)
+    assert (article.published.value, article.published.origin) == ("2025-01-16", "timestamp")

@@ -4,7 +4,7 @@ mojibake repaired, debris removed, date and language found."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,7 +15,7 @@ from filrouge.ingest.formats import FieldMap
 from filrouge.ingest.language import guess_language, identify
 from filrouge.ingest.raw import LIMITS, Limits
 from filrouge.ingest.readers import RawDocument, iter_files, read_path
-from filrouge.model import Article, Published, Rejection, content_id
+from filrouge.model import Article, Published, Rejection, Removed, content_id
 
 __all__ = ["SiteLines", "guess_language", "outlet_of_url", "prepare", "read_articles"]
 
@@ -61,7 +61,7 @@ def prepare(raw: RawDocument, *, site_lines: Iterable[str] = ()) -> Article | Re
             source=raw.source,
             reason=f"text too long for one article ({len(text)} chars > {MAX_TEXT_CHARS})",
         )
-    for candidate in (cleaned.published, file_date):
+    for candidate in (cleaned.published, _stamp_among(raw.removed, year), file_date):
         if (published is None or published.value is None) and candidate and candidate.value:
             published = candidate
     language, share = identify(text)
@@ -84,6 +84,16 @@ def prepare(raw: RawDocument, *, site_lines: Iterable[str] = ()) -> Article | Re
         warnings=warnings,
         raw_path=raw.raw_path,
     )
+
+
+def _stamp_among(removed: Sequence[Removed], year: int | None) -> Published | None:
+    """The publication stamp of lines the page reader already dropped as chrome ("<p
+    class="meta">Par la rédaction - Publié le 16 janvier 2025 à 18h05</p>"): read by the same
+    rules as stamps in the text, so the day is not lost with the line."""
+    if not removed:
+        return None
+    found = clean_text("\n".join(r.text for r in removed), reference_year=year).published
+    return found if found.value and found.origin == "timestamp" else None
 
 
 # -- lines a site repeats at the head of its pages ---------------------------------------------
