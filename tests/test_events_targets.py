@@ -156,3 +156,11 @@ def test_support_said_of_aid_goes_where_the_article_s_aid_goes(analyzer: Analyze
                              "rappelé Joe Biden mardi.\n\nKeir Starmer a assuré que le soutien de "
                              "Londres resterait « inébranlable ».", "2024-07-12")
     assert one(found, "SUPPORT", "keir-starmer").targets == ["UKR"]  # not Joe Biden
+
+
+def test_thanks_make_no_recipient_of_the_article_s_aid(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le président ukrainien a remercié le Qatar pour sa médiation.\n\n"
+                             "L'Ukraine a été frappée par des drones russes. Les Pays-Bas ont "
+                             "annoncé mardi un nouveau paquet d'aide militaire.", "2024-06-25")
+    aid = one(found, "AID", "NLD")
+    assert aid.targets == ["UKR"] and aid.target_implicit  # not Qatar, thanked
