@@ -322,3 +322,44 @@ def test_assault_wording(analyzer: Analyzer) -> None:
     assert [(e.type, e.actors) for e in events(
         analyzer, "Les raids russes contre Odessa se sont multipliés.")] == [
         ("ASSAULT", ["RUS"])]
+
+
+def test_another_sense_of_a_cue_read_from_its_object_is_no_event(analyzer: Analyzer) -> None:
+    """"Accuser une baisse", "lever son verre", "livrer un discours", "conclure sa visite":
+    the head of the object, whatever words come between, makes another verb of the cue."""
+    for text in ("Le rouble accuse une nette baisse face au dollar depuis lundi.",
+                 "Le Kremlin a accusé le coup après la décision de l'Otan.",
+                 "Vladimir Poutine a levé son verre à l'amitié entre les deux peuples.",
+                 "Joe Biden a livré mercredi un long discours à la Maison Blanche.",
+                 "Emmanuel Macron a livré sa vision de la défense européenne."):
+        assert events(analyzer, text) == [], text
+    found = events(analyzer, "Olaf Scholz a conclu jeudi sa visite en Chine.")
+    assert [e.type for e in found] == ["CONSULT"]  # the visit, no agreement
+    found = events(analyzer, "L'Allemagne a livré mardi des chars Leopard à l'Ukraine.")
+    assert kinds(found) == [("AID", ["DEU"], ["UKR"])]
+    found = events(analyzer, "La Hongrie a levé son veto.")
+    assert [e.type for e in found] == ["CONCEDE"]
+
+
+def test_a_pronominal_use_of_a_cue_can_be_another_verb(analyzer: Analyzer) -> None:
+    for text in ("Les soldats russes se sont livrés à des exactions dans la région.",
+                 "Les députés se sont levés pour applaudir Volodymyr Zelensky.",
+                 "L'Ukraine se retrouve isolée face à la Russie.",
+                 "Les Européens se retrouvent en première ligne face à Moscou."):
+        assert events(analyzer, text) == [], text
+    found = events(analyzer, "Emmanuel Macron et Olaf Scholz se retrouveront dimanche à Berlin.")
+    assert ("CONSULT", ["emmanuel-macron"], ["olaf-scholz"]) in kinds(found)
+
+
+def test_ending_a_speech_concludes_no_agreement(analyzer: Analyzer) -> None:
+    assert events(analyzer, "Olaf Scholz a conclu en rendant hommage aux soldats.") == []
+    found = events(analyzer, "La Pologne et l'Ukraine ont conclu un accord de sécurité.")
+    assert ("AGREE", ["POL"], ["UKR"]) in kinds(found)
+
+
+def test_calling_someone_to_inform_them_is_a_call(analyzer: Analyzer) -> None:
+    """After a direct object, "pour" + infinitive says why one calls, not what one asks."""
+    found = events(analyzer, "Emmanuel Macron a appelé Olaf Scholz pour le tenir informé.")
+    assert [(e.type, e.mode) for e in found] == [("CONSULT", "phone")] * 2
+    found = events(analyzer, "Emmanuel Macron a appelé Olaf Scholz à livrer des missiles.")
+    assert ("REQUEST", ["emmanuel-macron"], ["olaf-scholz"]) in kinds(found)

@@ -133,9 +133,31 @@ def _idioms() -> dict[str, tuple[str, ...]]:
     ``events_fr.json``: "céder la place" → {"céder": ("la place",)})."""
     found: dict[str, list[str]] = {}
     for idiom in grammar()["idioms"]:
+        if idiom.startswith(("se ", "s'")):
+            continue  # a pronominal idiom: _pronominal_idioms
         lemma, _, rest = idiom.replace("'", "' ").partition(" ")
         found.setdefault(lemma, []).append(" ".join(rest.split()))
     return {lemma: tuple(rests) for lemma, rests in found.items()}
+
+
+@lru_cache(maxsize=1)
+def _pronominal_idioms() -> frozenset[str]:
+    """Lemmas whose pronominal use is another verb, no event ("se livrer à des exactions",
+    "les délégués se sont levés"): the ``idioms`` of ``events_fr.json`` that start with "se"."""
+    return frozenset(_parse_cue(idiom, "AGREE", "", "", "idioms").lemma
+                     for idiom in grammar()["idioms"] if idiom.startswith(("se ", "s'")))
+
+
+@lru_cache(maxsize=1)
+def _object_idioms() -> dict[str, frozenset[str]]:
+    """Cue lemma → the heads of a direct object that make another sense of it
+    (``object_idioms`` in ``events_fr.json``: "accuser une forte baisse", "lever son verre",
+    "livrer un long discours"), whatever words come between."""
+    found: dict[str, set[str]] = {}
+    for idiom in grammar()["object_idioms"]:
+        lemma, _, head = idiom.partition(" ")
+        found.setdefault(lemma, set()).add(head.strip())
+    return {lemma: frozenset(heads) for lemma, heads in found.items()}
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,8 @@ from filrouge.analyze.events.lexicon import (
     _apostrophes,
     _feats,
     _idioms,
+    _object_idioms,
+    _pronominal_idioms,
     grammar,
     noun_cues,
     verb_cues,
@@ -68,12 +70,31 @@ def _matching_cues(verb: Token, text: str) -> list[Cue]:
     following = " ".join(following.replace("'", "' ").split()).lower()
     if any(following.startswith(rest) for rest in _idioms().get(_verb_lemma(verb), ())):
         return []  # "céder la place à", "lever des fonds": an idiom, no event
+    if _another_sense(verb, reflexive):
+        return []
     fitting = [c for c in entries
                if (not c.with_en or with_en)
                and (not c.after or following.startswith(c.after.replace("'", "' ")))]
     if reflexive and any(c.reflexive for c in fitting):
         return [c for c in fitting if c.reflexive]
     return [c for c in fitting if not c.reflexive]
+
+
+def _another_sense(verb: Token, reflexive: bool) -> bool:
+    """The cue used in a sense that states no event, read from its object: "accuser une
+    forte baisse", "lever son verre", "livrer un long discours", "a conclu sa visite" (the
+    object's head, whatever words come between), or from its pronoun: "se livrer à des
+    exactions", "les délégués se sont levés"."""
+    lemma = _verb_lemma(verb)
+    if reflexive and lemma in _pronominal_idioms():
+        return True
+    heads = _object_idioms().get(lemma)
+    if not heads:
+        return False
+    objects = [c for c in verb.children if c.dep_ in {"obj", "nsubj:pass"}]
+    if verb.dep_ in {"acl", "amod"}:
+        objects.append(verb.head)  # "le discours livré mardi"
+    return any(o.lemma_.lower() in heads or o.lower_ in heads for o in objects)
 
 
 def _has_reflexive(verb: Token) -> bool:
@@ -181,17 +202,25 @@ def _has_que_clause(verb: Token) -> bool:
 
 
 def _has_request_complement(verb: Token) -> bool:
+    """Whether the verb has what is asked for: "à"/"de" + infinitive, "que", "pour". After a
+    direct object, "pour"/"afin de" say why, not what is asked: "a appelé Volodymyr Zelensky
+    pour l'informer" is a call (the phone reading of "appeler")."""
+    purpose_only = any(c.dep_ == "obj" for c in verb.children)
     for word in verb.subtree:
         if word.i <= verb.i or "Inf" not in _feats(word, "VerbForm"):
             continue
         before = word.i - 1  # "à « accélérer »", "de se doter", "de lui donner"
         while before > verb.i and (verb.doc[before].pos_ in {"PUNCT", "PRON"}):
             before -= 1
-        if _apostrophes(verb.doc[before].lower_) in {"à", "de", "d'"}:
+        if _apostrophes(verb.doc[before].lower_) in {"à", "de", "d'"} and not (
+            purpose_only and verb.doc[before - 1].lower_ == "afin"
+        ):
             return True
     for child in verb.children:
         if child.dep_ in {"xcomp", "ccomp", "advcl"}:
             marks = {_apostrophes(m.lower_) for m in child.children if m.dep_ in {"mark", "case"}}
+            if purpose_only and child.dep_ == "advcl" and marks & {"pour", "afin"}:
+                continue
             if marks & {"à", "de", "d'", "que", "qu'", "pour"} or "Inf" in _feats(
                     child, "VerbForm"):
                 return True

@@ -257,6 +257,11 @@ def _conditions_hold(cue: Cue, verb: Token, negated: bool, context: _Context,
         return False
     if "request" in conditions and not _has_request_complement(verb):
         return False
+    if "object" in conditions and not (
+        any(c.dep_ in {"obj", "nsubj:pass"} for c in verb.children)
+        or verb.dep_ in {"acl", "amod", "acl:relcl"} or _is_passive(verb)
+    ):  # "a conclu en appelant à l'unité", "a conclu :": the end of a speech
+        return False
     if "named-object" in conditions and not any(
         (c.dep_ == "obj" or (c.dep_ == "nsubj:pass" and _is_passive(verb)))
         and not any(k.dep_ == "case" for k in c.children)
