@@ -159,3 +159,13 @@ def test_being_made_to_join_a_mission_joins_nothing(analyzer: Analyzer) -> None:
     found = events(analyzer, "Budapest a obtenu l'assurance que la Hongrie ne serait pas "
                              "contrainte de participer à la mission de l'Otan.", "2024-06-18")
     assert [e for e in found if e.type == "COOPERATE"] == []
+
+
+# --------------------------------------------------------------------------- releases
+
+
+def test_a_prisoner_exchange_carried_out_is_a_release_by_each_side(analyzer: Analyzer) -> None:
+    found = events(analyzer, "L'Arménie et l'Azerbaïdjan ont procédé lundi à un échange de "
+                             "prisonniers, le premier depuis un an.", "2024-03-05")
+    assert sorted((e.type, e.actors, e.targets, e.date) for e in found) == [
+        ("CONCEDE", ["ARM"], ["AZE"], "2024-03-04"), ("CONCEDE", ["AZE"], ["ARM"], "2024-03-04")]

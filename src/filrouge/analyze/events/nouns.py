@@ -122,6 +122,9 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
         actors = _phrase_actors(head, context)  # "Le Premier ministre, en visite à Kiev, …"
     if not actors and head.i != noun.i and head.pos_ in {"VERB", "AUX"} and (
         (noun.dep_ == "obj" and head.lemma_.lower() in words["light_verbs"])
+        or (noun.dep_.startswith("obl") and head.lemma_.lower() in words["light_verbs_a"]
+            and any(_apostrophes(k.lower_) in {"à", "au", "aux"} for k in noun.children
+                    if k.dep_ == "case"))  # "ont procédé à un échange de prisonniers"
         or (noun.dep_.startswith("obl") and any(
             _apostrophes(k.lower_) == "en" for k in noun.children if k.dep_ == "case"))
         or ((noun.dep_.startswith("obl") or noun.dep_ == "obj") and gathering
@@ -177,6 +180,11 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
             joint = _joint_body(actors[0], context)
             if joint:  # "la réunion du Conseil Otan-Ukraine": NATO meets Ukraine
                 actors, targets = joint[:1], joint[1:]
+        if not targets and len(actors) >= 2 and _noun_lemma(noun) in words["mutual_nouns"]:
+            # "la Russie et l'Ukraine ont procédé à un échange de prisonniers": each side
+            # gives to the other (docs/gold.md: a release granted is CONCEDE, both ways)
+            return [_Draft(cue, noun, [a], [b], negated, hypothetical, True, pronoun,
+                           way="noun-mutual") for a in actors[:2] for b in actors[:2] if a != b]
         actors_here, targets = _pair_symmetric(cue, actors, targets)
         return [_Draft(cue, noun, actors_here, targets, negated, hypothetical, True, pronoun,
                        way=way)]
