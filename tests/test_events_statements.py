@@ -308,9 +308,22 @@ def test_quotation_marks_inside_the_words_do_not_split_them(analyzer: Analyzer) 
 
 
 def test_warning_of_a_direct_participation_threatens(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Sergueï Lavrov a prévenu que l'entrée de l'Otan dans la guerre "
+                             "signifierait une participation directe à la guerre.")
+    assert ("THREATEN", ["sergei-lavrov"], ["NATO"]) in kinds(found)
+
+
+def test_a_warning_about_troops_named_by_nationality_is_aimed_at_their_senders(
+    analyzer: Analyzer,
+) -> None:
+    """The adjudicated gold aims the warning at whose soldiers would come, named first by an
+    adjective, not at the alliance named after them."""
     found = events(analyzer, "Sergueï Lavrov a prévenu que l'envoi de soldats français "
                              "signifierait une participation directe de l'Otan à la guerre.")
-    assert ("THREATEN", ["sergei-lavrov"], ["NATO"]) in kinds(found)
+    assert ("THREATEN", ["sergei-lavrov"], ["FRA"]) in kinds(found)
+    found = events(analyzer, "Sergueï Lavrov a déclaré que des instructeurs européens "
+                             "deviendraient des « cibles légitimes ».")
+    assert ("THREATEN", ["sergei-lavrov"], ["EUROPEANS"]) in kinds(found)
 
 
 def test_support_naming_nobody_from_the_aided_side_goes_to_no_giver(analyzer: Analyzer) -> None:

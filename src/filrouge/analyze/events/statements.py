@@ -6,8 +6,11 @@ negated act of X's own side.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
+from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from filrouge.analyze.events.context import _Context, _Draft
@@ -148,10 +151,16 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
                      and not (e.actor.startswith("local:") and e.label != "PER")
                      and context.side_of(e.actor) != context.side_of(speaker)]
             targets = _with_coordinated(named[:1], named, context.text)
-            if not targets and type_ == "SUPPORT":  # "Chers amis ukrainiens, vous n'êtes …"
-                targets = [state for t in tokens if t.pos_ == "ADJ" and t.dep_ == "amod"
-                           and (state := context.adjectives.get(t.lower_)) is not None
-                           and state != context.side_of(speaker)][:1]
+            # an adjective of nationality names a side as well as its name does, where it
+            # comes first ("la présence de soldats européens serait … de l'Otan", "Chers
+            # amis ukrainiens, vous n'êtes …")
+            adjectival = next(((t.idx, state) for t in tokens
+                               if t.pos_ == "ADJ" and t.dep_ == "amod" and not _in_place(t)
+                               and (state := context.adjectives.get(t.lower_)
+                                    or _group_adjectives().get(t.lower_)) is not None
+                               and context.side_of(state) != context.side_of(speaker)), None)
+            if adjectival is not None and (not named or adjectival[0] < named[0].start):
+                targets = [adjectival[1]]
             if condition == "named" and not targets:
                 continue  # praise of what the words do not name ("une bonne nouvelle")
             if targets and any(d.cue.type == type_ and speaker in d.actors
@@ -168,6 +177,26 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
                                 type_ in _PROMISED and hypothetical, False,
                                 read_from_words=True, way="statement"))
     return found
+
+
+@cache
+def _group_adjectives() -> dict[str, str]:
+    """``_adjectives`` of ``statement_readings`` in ``events_fr.json``: "soldats européens"
+    names the Europeans."""
+    raw = json.loads((resources.files("filrouge") / "data" / "events_fr.json")
+                     .read_text(encoding="utf-8"))["statement_readings"]["_adjectives"]
+    return {form: actor for form, actor in raw.items() if not form.startswith("_")}
+
+
+# What makes a noun phrase a place: "sur le territoire russe", "dans l'espace aérien polonais".
+_PLACE_CASES = frozenset({"sur", "dans", "en", "vers", "depuis"})
+
+
+def _in_place(adjective: Token) -> bool:
+    """Whether the adjective qualifies a place ("sur le territoire russe"), which names where
+    something happens, not whom the words are about."""
+    return any(_apostrophes(k.lower_) in _PLACE_CASES
+               for k in adjective.head.children if k.dep_ == "case")
 
 
 def _in_side_clause(word: Token, cue: Token) -> bool:
