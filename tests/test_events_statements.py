@@ -386,3 +386,16 @@ def test_being_there_supports_only_in_the_first_person(analyzer: Analyzer) -> No
     assert ("SUPPORT", ["olaf-scholz"]) in [(e.type, e.actors) for e in found]
     found = events(analyzer, "« La menace russe sera toujours là », a déclaré Olaf Scholz.")
     assert "SUPPORT" not in [e.type for e in found]
+
+
+def test_words_after_ne_are_negated(analyzer: Analyzer) -> None:
+    """"n'attendait pas" expects nothing, "ne devraient pas" asks nothing; a reading that
+    holds its own negation ("ne changeront rien") still counts."""
+    found = events(analyzer, "Dmitri Peskov a dit qu'il n'attendait pas de percée lors de "
+                             "cette réunion.")
+    assert "REQUEST" not in [e.type for e in found]
+    found = events(analyzer, "Mark Rutte a précisé que les livraisons ne devraient pas avoir "
+                             "lieu avant l'été.")
+    assert "REQUEST" not in [e.type for e in found]
+    found = events(analyzer, "Dmitri Peskov a déclaré que ces accords ne changeront rien.")
+    assert "REJECT" in [e.type for e in found]

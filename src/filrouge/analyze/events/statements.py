@@ -91,6 +91,11 @@ def _find_words(forms: Sequence[frozenset[str]], words: tuple[str, ...],
     right after a negation: "n'avons pas besoin de" asks nothing, "pas inacceptable" rejects
     nothing. ``positions`` (:func:`_positions` of ``forms``) narrows the starts tried."""
     negations = grammar()["negations"]
+    particles = grammar()["negation_particles"]
+    # "ne" right before words that hold no negation of their own negates them ("il
+    # n'attendait pas de percée", "elles ne devraient pas avoir lieu"); "ne changeront rien"
+    # holds its own
+    negative = any(w in negations or w in particles for w in words)
     starts: Sequence[int] = range(len(forms))
     if positions is not None and words and words[0] != _GAP:
         starts = positions.get(words[0], [])
@@ -98,7 +103,7 @@ def _find_words(forms: Sequence[frozenset[str]], words: tuple[str, ...],
         end = _words_end(forms, index, words)
         if end is not None and not any(
             forms[i] & negations for i in range(max(0, index - 2), index)
-        ):
+        ) and (negative or index == 0 or not forms[index - 1] & particles):
             return index, end
     return None
 
