@@ -169,3 +169,13 @@ def test_a_prisoner_exchange_carried_out_is_a_release_by_each_side(analyzer: Ana
                              "prisonniers, le premier depuis un an.", "2024-03-05")
     assert sorted((e.type, e.actors, e.targets, e.date) for e in found) == [
         ("CONCEDE", ["ARM"], ["AZE"], "2024-03-04"), ("CONCEDE", ["AZE"], ["ARM"], "2024-03-04")]
+
+
+# --------------------------------------------------------------------------- who acts
+
+
+def test_troops_and_strikes_of_a_leader_are_his_state_s(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le président finlandais Alexander Stubb a annoncé mardi l'envoi de "
+                             "200 soldats en Estonie.", "2024-03-05")
+    assert one(found, "MOBILIZE", "FIN").targets == ["EST"]
+    assert not [e for e in found if "alexander-stubb" in e.actors and e.type == "MOBILIZE"]

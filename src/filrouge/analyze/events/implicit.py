@@ -36,8 +36,10 @@ def _deployed_in(draft: _Draft, context: _Context) -> list[str]:
     return []
 
 
-# Aid and sanctions are given by states: a minister's or leader's aid is his country's.
-_STATE_ACTED = frozenset({"AID"})
+# Aid is given by states: a minister's or leader's aid is his country's; so are troops sent
+# and strikes (no person acts in the gold's MOBILIZE and ASSAULT). An armed group or a
+# movement ("le Hamas", "Wagner") acts as itself.
+_STATE_ACTED = frozenset({"AID", "MOBILIZE", "ASSAULT"})
 # Events that always have someone on the receiving end, the article's main state by default.
 _ALWAYS_TARGETED = frozenset({"AID", "MOBILIZE", "ASSAULT", "SANCTION", "COOPERATE", "COERCE"})
 
@@ -78,9 +80,15 @@ def _about_aid(draft: _Draft, context: _Context) -> bool:
         t.lemma_.lower() in _AID_WORDS for t in words)
 
 
+def _is_organisation(actor: str, context: _Context) -> bool:
+    record = context.entities.registry.get(actor)
+    return record is not None and record.type == "organisation"
+
+
 def _with_implicit_roles(draft: _Draft, context: _Context) -> _Draft:
     if draft.cue.type in _STATE_ACTED:
-        states = [context.country_of(a) or a for a in draft.actors]
+        states = [a if _is_organisation(a, context) else context.country_of(a) or a
+                  for a in draft.actors]
         draft.actors = list(dict.fromkeys(states))
     if not draft.targets and draft.cue.type == "SUPPORT" and _about_aid(draft, context):
         implicit = context.implicit_target(draft.actors)  # "le soutien de Londres restera…"
