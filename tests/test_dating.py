@@ -299,3 +299,24 @@ def test_a_participle_cue_told_as_done_before_by_someone_is_undated() -> None:
     assert event_day("Le texte reprend les garanties promises à Kiev par le G7.",
                      "promises") is None
     assert event_day("Kiev a été frappée par des drones russes.", "frappée") == PUBLISHED
+
+
+def test_a_night_from_one_day_to_the_next_is_the_second_day() -> None:
+    text = "Dans la nuit de lundi à mardi, l'armée a bombardé le port."
+    assert event_day(text, "bombardé") == "2023-07-11"
+    assert event_day("L'armée a bombardé le port dans la nuit du 3 au 4 juillet.",
+                     "bombardé") == "2023-07-04"
+    assert event_day("L'armée a bombardé le port lundi soir.", "bombardé") == "2023-07-10"
+
+
+def test_an_undated_past_event_goes_on_with_the_day_the_story_tells() -> None:
+    text = ("Les deux ministres se sont rencontrés lundi à Genève.\n\n"
+            "Le ministre russe a ensuite accusé Kiev de saboter les discussions.")
+    assert event_day(text, "accusé") == "2023-07-10"
+    # a plan keeps the day it is stated; an older day is a recap's, not the story's
+    planned = ("Les deux ministres se sont rencontrés lundi à Genève.\n\n"
+               "Le ministre russe rencontrera son homologue à Rome.")
+    assert event_day(planned, "rencontrera") == PUBLISHED
+    recap = ("Les deux ministres s'étaient rencontrés le 2 juin à Genève.\n\n"
+             "Le ministre russe a accusé Kiev de saboter les discussions.")
+    assert event_day(recap, "accusé") == PUBLISHED
