@@ -399,3 +399,25 @@ def test_words_after_ne_are_negated(analyzer: Analyzer) -> None:
     assert "REQUEST" not in [e.type for e in found]
     found = events(analyzer, "Dmitri Peskov a déclaré que ces accords ne changeront rien.")
     assert "REJECT" in [e.type for e in found]
+
+
+def test_common_wordings_of_refusal_support_request_and_threat(analyzer: Analyzer) -> None:
+    """Wordings of the gold's statements: "pas acceptable", "contre-productives" reject;
+    "ne vous laisserons pas tomber" supports; "doit maintenant" asks; "sera tenue pour
+    responsable" threatens."""
+    cases = [
+        ("« Ces frappes sur nos villes, ce n'est pas acceptable », a déclaré Andrzej Duda.",
+         "REJECT"),
+        ("Sergueï Lavrov a jugé les nouvelles mesures de Bruxelles « contre-productives ».",
+         "REJECT"),
+        ("« Nous ne vous laisserons pas tomber », a lancé Olaf Scholz aux soldats ukrainiens.",
+         "SUPPORT"),
+        ("« Nous sommes avec vous », a assuré Joe Biden devant les députés ukrainiens.",
+         "SUPPORT"),
+        ("« La Russie doit maintenant accepter la trêve », a écrit Volodymyr Zelensky.",
+         "REQUEST"),
+        ("« La Russie sera tenue pour responsable de ces crimes », a promis Charles Michel.",
+         "THREATEN"),
+    ]
+    for text, type_ in cases:
+        assert type_ in [e.type for e in events(analyzer, text)], text
