@@ -77,9 +77,23 @@ def test_a_visit_is_the_visitor_s_only(analyzer: Analyzer) -> None:
     assert roles(found) == [(["emmanuel-macron"], ["UKR"])]
 
 
-def test_a_host_receiving_is_the_host_s_record(analyzer: Analyzer) -> None:
+def test_a_person_received_by_another_meets_the_host(analyzer: Analyzer) -> None:
     found = events(analyzer, "Emmanuel Macron a reçu mardi Olaf Scholz à l'Élysée.", "CONSULT")
-    assert roles(found) == [(["emmanuel-macron"], ["olaf-scholz"])]
+    assert roles(found) == [(["emmanuel-macron"], ["olaf-scholz"]),
+                            (["olaf-scholz"], ["emmanuel-macron"])]
+
+
+def test_a_guest_of_a_passive_reception_meets_the_host(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le Premier ministre Keir Starmer a été reçu à Berlin par "
+                             "Friedrich Merz.", "CONSULT")
+    assert roles(found) == [(["friedrich-merz"], ["keir-starmer"]),
+                            (["keir-starmer"], ["friedrich-merz"])]
+
+
+def test_a_body_received_has_no_reverse(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Emmanuel Macron a reçu mardi une délégation de l'Otan.",
+                   "CONSULT")
+    assert roles(found) == [(["emmanuel-macron"], ["NATO"])]
 
 
 def test_the_guest_a_participle_of_reception_hangs_on(analyzer: Analyzer) -> None:

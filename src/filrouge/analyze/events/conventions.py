@@ -6,6 +6,7 @@ recorded once. They hold for any news text, whatever the cue that found it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,8 @@ def _with_every_party(drafts: list[_Draft], context: _Context) -> list[_Draft]:
     meeting with A, "A et B ont signé" is signed by each with the other, "avec B et C" is a
     meeting with each; one draft per added (actor, target) pair, citing the same words."""
     out: list[_Draft] = []
+    visiting = {(d.trigger.sent.start, a) for d in drafts
+                if d.cue.type == "CONSULT" and d.cue.mode == "visit" for a in d.actors}
     for draft in drafts:
         out.append(draft)
         if draft.read_from_words:
@@ -38,7 +41,7 @@ def _with_every_party(drafts: list[_Draft], context: _Context) -> list[_Draft]:
             continue
         if draft.cue.type == "CONSULT" and not draft.targets:
             draft.targets = _received_guest(draft, context)
-        pairs = _party_pairs(draft, context)
+        pairs = _party_pairs(draft, context, visiting)
         if pairs and not draft.targets:  # "les responsables de Kyiv et de Washington doivent
             out.pop()                    # se rencontrer": the parties' records stand for it
         have = {(a, t) for a in draft.actors for t in draft.targets[:2]}
@@ -50,6 +53,38 @@ def _with_every_party(drafts: list[_Draft], context: _Context) -> list[_Draft]:
     return out
 
 
+def _meetings_told(drafts: list[_Draft], context: _Context) -> list[_Draft]:
+    """Convention 2: a summit or meeting named with its body is that body's meeting ("le
+    sommet des Brics", "avant un sommet du G20"), but a meeting noun that only places or
+    times another happening tells no meeting: "en marge du sommet du G7, X et Y ont signé"
+    (the signing is told), "d'ici au sommet de l'Otan" (a deadline), "le dernier sommet de
+    Jens Stoltenberg" (a person's summit with no counterpart: the body holds it)."""
+    return [d for d in drafts if not (
+        d.from_noun and d.cue.type == "CONSULT" and _placing_only(d, context))]
+
+
+_DEADLINE = re.compile(r"\bd['’]ici\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+
+
+def _placing_only(draft: _Draft, context: _Context) -> bool:
+    noun, words = draft.trigger, grammar()
+    head = noun.head
+    if noun.dep_ == "nmod" and head.i != noun.i and head.lemma_.lower() in words["venue_words"]:
+        return True  # "en marge du sommet", "à la marge du sommet"
+    first = min(w.i for w in noun.subtree)
+    at = noun.doc[first].idx
+    if _DEADLINE.search(context.text[max(noun.sent.start_char, at - 20):at]):
+        return True  # "d'ici au sommet de juillet"
+    if any(k.lower_ == "comme" and k.dep_ in {"case", "mark"}
+           for c in noun.children if c.i > noun.i for k in c.children):
+        return True  # "a présenté le sommet comme une victoire": what it is judged to be
+    registry = context.entities.registry
+    return not draft.targets and draft.way == "noun-of" and noun.lemma_.lower() in words[
+        "gathering_words"] and all(
+        (record := registry.get(a)) is not None and record.type == "person"
+        for a in draft.actors)
+
+
 def _addressees(draft: _Draft, context: _Context) -> list[_Draft]:
     """Convention 8: two addressees named together give two records ("a exhorté Washington
     et Bruxelles à…"): one draft for each addressee coordinated with the named target."""
@@ -59,8 +94,10 @@ def _addressees(draft: _Draft, context: _Context) -> list[_Draft]:
             for other in _co_targets(draft, context) if other not in draft.targets[:2]]
 
 
-def _party_pairs(draft: _Draft, context: _Context) -> list[tuple[str, str]]:
-    """The (actor, target) records a meeting or signing calls for besides its own."""
+def _party_pairs(draft: _Draft, context: _Context,
+                 visiting: set[tuple[int, str]]) -> list[tuple[str, str]]:
+    """The (actor, target) records a meeting or signing calls for besides its own.
+    ``visiting`` holds (sentence start, actor) of the visits the cues found."""
     if draft.target_implicit:
         return []
     joint = _joint_parties(draft, context)
@@ -73,11 +110,16 @@ def _party_pairs(draft: _Draft, context: _Context) -> list[tuple[str, str]]:
     targets = [draft.targets[0], *_co_targets(draft, context)]
     pairs = [(a, t) for a in draft.actors for t in targets]
     if draft.cue.type == "CONSULT" and draft.cue.mode in {"meeting", "phone"} and not (
-        _hosts_or_wishes(draft.trigger)
+        _wishes(draft.trigger)
     ) and ("pair" not in draft.cue.conditions or _talked_with(draft, context)):
-        # a talk between two people is each one's: "A s'est entretenu avec B" → B with A
+        # a talk between two people is each one's: "A s'est entretenu avec B" → B with A;
+        # so is a reception ("Y a reçu X", "X a été reçu par Y" → X with Y), unless the
+        # guest's visit is told in the same sentence ("X est arrivé à l'Élysée, accueilli
+        # par Y": the visit is X's record)
+        host = draft.trigger.lemma_.lower() in grammar()["host_verbs"]
         pairs += [(t, a) for a, t in pairs
-                  if _is_person(a, context) and _is_person(t, context)]
+                  if _is_person(a, context) and _is_person(t, context)
+                  and not (host and (draft.trigger.sent.start, t) in visiting)]
     return pairs
 
 
@@ -152,12 +194,10 @@ def _co_targets(draft: _Draft, context: _Context) -> list[str]:
     return found
 
 
-def _hosts_or_wishes(trigger: Token) -> bool:
-    """A reception is the host's record (the guest's is the visit), and a wish or readiness
-    to meet ("espère rencontrer", "prêt à parler avec") is one side's only."""
+def _wishes(trigger: Token) -> bool:
+    """A wish or readiness to meet ("espère rencontrer", "prêt à parler avec") is one side's
+    only."""
     words = grammar()
-    if trigger.lemma_.lower() in words["host_verbs"]:
-        return True
     return "Inf" in _feats(trigger, "VerbForm") and trigger.head.i != trigger.i and (
         trigger.head.lemma_.lower() in words["wish_words"]
         or trigger.head.lower_ in words["wish_words"])

@@ -25,7 +25,7 @@ from filrouge.analyze.events.context import (
     _states_by_salience,
     _titled_only,
 )
-from filrouge.analyze.events.conventions import _with_every_party
+from filrouge.analyze.events.conventions import _meetings_told, _with_every_party
 from filrouge.analyze.events.implicit import _deployed_in, _with_implicit_roles
 from filrouge.analyze.events.lexicon import _feats, grammar, noun_cues, verb_cues
 from filrouge.analyze.events.nouns import _noun_event
@@ -79,7 +79,7 @@ def find_events(
     context.hostile = _hostile_states(drafts, context)
     context.parties = _agreement_parties(drafts, context)
     drafts = _without_repeats([_with_implicit_roles(d, context) for d in drafts])
-    drafts = _with_every_party(drafts, context)
+    drafts = _with_every_party(_meetings_told(drafts, context), context)
     speaking_for = _titled_only(context)
     for draft in drafts:  # "le porte-parole du Kremlin", never named: the Kremlin
         draft.actors = list(dict.fromkeys(speaking_for.get(a, a) for a in draft.actors))
