@@ -318,7 +318,7 @@ def test_assault_wording(analyzer: Analyzer) -> None:
         analyzer, "L'armée russe a déclenché une offensive contre Kharkiv.")] == [
         ("ASSAULT", ["RUS"])]
     assert kinds(events(analyzer, "Le Hamas a revendiqué l'attaque contre Israël.")) == [
-        ("ASSAULT", ["local:hamas"], ["ISR"])]
+        ("ASSAULT", ["hamas"], ["ISR"])]
     assert [(e.type, e.actors) for e in events(
         analyzer, "Les raids russes contre Odessa se sont multipliés.")] == [
         ("ASSAULT", ["RUS"])]
@@ -363,3 +363,14 @@ def test_calling_someone_to_inform_them_is_a_call(analyzer: Analyzer) -> None:
     assert [(e.type, e.mode) for e in found] == [("CONSULT", "phone")] * 2
     found = events(analyzer, "Emmanuel Macron a appelé Olaf Scholz à livrer des missiles.")
     assert ("REQUEST", ["emmanuel-macron"], ["olaf-scholz"]) in kinds(found)
+
+
+def test_refusing_to_accept_from_now_on_is_a_refusal(analyzer: Analyzer) -> None:
+    """"N'accepterait jamais", "n'accepte pas": a stance, the refusal; "n'a pas accepté"
+    tells that an agreement did not happen."""
+    found = events(analyzer, "La Serbie n'acceptera jamais un tel compromis.")
+    assert [(e.type, e.actors) for e in found] == [("REJECT", ["SRB"])]
+    found = events(analyzer, "La Hongrie n'accepte pas les conditions de la Commission.")
+    assert [e.type for e in found] == ["REJECT"]
+    found = events(analyzer, "La Serbie n'a pas accepté le compromis.")
+    assert [(e.type, e.negated) for e in found] == [("AGREE", True)]

@@ -16,7 +16,12 @@ from filrouge.analyze.events.actors import (
     _verb_actors,
 )
 from filrouge.analyze.events.context import _Context, _Draft, _entity_at
-from filrouge.analyze.events.flags import _future_read_as_adjective, _is_hypothetical, _is_negated
+from filrouge.analyze.events.flags import (
+    _future_or_conditional_form,
+    _future_read_as_adjective,
+    _is_hypothetical,
+    _is_negated,
+)
 from filrouge.analyze.events.lexicon import Cue, _feats, grammar, noun_cues
 from filrouge.analyze.events.parse import (
     _agreed_on,
@@ -257,6 +262,8 @@ def _conditions_hold(cue: Cue, verb: Token, negated: bool, context: _Context,
         return False
     if "request" in conditions and not _has_request_complement(verb):
         return False
+    if "not-past" in conditions and _told_as_past(verb):
+        return False
     if "object" in conditions and not (
         any(c.dep_ in {"obj", "nsubj:pass"} for c in verb.children)
         or verb.dep_ in {"acl", "amod", "acl:relcl"} or _is_passive(verb)
@@ -276,6 +283,17 @@ def _conditions_hold(cue: Cue, verb: Token, negated: bool, context: _Context,
                    or _relational_referent(c, actors, context) for c in direct):
             return False  # "a remercié ses hôtes" names them too
     return True
+
+
+def _told_as_past(verb: Token) -> bool:
+    """Whether the verb tells a past happening: a compound past ("n'a pas accepté"), a simple
+    past or an imperfect ("n'acceptait pas"); not a present, future or conditional ("n'accepte
+    pas", "n'accepterait jamais"), which states a stance."""
+    if any(c.dep_ in {"aux:tense", "aux:pass"} for c in verb.children):
+        return True
+    if _future_or_conditional_form(verb):
+        return False  # "accepterait", tagged as an imperfect
+    return bool({"Past", "Imp"} & set(_feats(verb, "Tense")))
 
 
 def _en_antecedents(verb: Token, context: _Context) -> list[Token]:
