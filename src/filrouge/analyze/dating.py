@@ -317,12 +317,7 @@ def _narrative_day(text: str, candidates: Sequence[_Dated], anchor: int,
     markers = _tense_markers(text[low:high])
     if not any(kind == "past" for _, _, kind in markers) or tense_at(text, anchor) == "future":
         return None
-    floor = start = _paragraph(text, anchor)[0]
-    for _ in range(ANAPHORA_PARAGRAPHS - 1):  # and the paragraph before
-        floor = text.rfind("\n", 0, max(0, floor - 1)) + 1
-        while floor > 0 and not text[floor:start].strip("\n"):
-            floor = text.rfind("\n", 0, floor - 1) + 1
-        start = floor
+    floor = _paragraphs_back(text, anchor)  # its paragraph and the one before
     today = dt.date.fromisoformat(published[:10])
     earlier = [d for d in candidates if floor <= d.start < low and not d.noun_complement
                and not any(s <= d.start < e for s, e in skip)
@@ -494,13 +489,21 @@ _PLUPERFECT_CUE = re.compile(
     r"(?:[^\W\d]+\s+)?[^\W\d]+(?:é|ée|és|ées|i|is|ie|u|us|ue|it|ert|int)\b", _FLAGS)
 
 
+def _paragraphs_back(text: str, position: int, count: int = ANAPHORA_PARAGRAPHS) -> int:
+    """Where the paragraph ``count - 1`` paragraphs before the one holding ``position``
+    starts (blank lines between paragraphs are no paragraphs)."""
+    floor = start = _paragraph(text, position)[0]
+    for _ in range(count - 1):
+        floor = text.rfind("\n", 0, max(0, floor - 1)) + 1
+        while floor > 0 and not text[floor:start].strip():
+            floor = text.rfind("\n", 0, floor - 1) + 1
+        start = floor
+    return floor
+
+
 def _earlier_day(text: str, candidates: Sequence[_Dated], before: int) -> str | None:
     """The last day mentioned before ``before``, within the last few paragraphs."""
-    floor = before
-    for _ in range(ANAPHORA_PARAGRAPHS):
-        floor = text.rfind("\n", 0, max(0, floor - 1)) + 1
-        while floor > 0 and not text[floor:before].strip("\n"):
-            floor = text.rfind("\n", 0, floor - 1) + 1
+    floor = _paragraphs_back(text, before)
     earlier = [d for d in candidates if floor <= d.start < before]
     return earlier[-1].day if earlier else None
 
