@@ -179,3 +179,9 @@ def test_troops_and_strikes_of_a_leader_are_his_state_s(analyzer: Analyzer) -> N
                              "200 soldats en Estonie.", "2024-03-05")
     assert one(found, "MOBILIZE", "FIN").targets == ["EST"]
     assert not [e for e in found if "alexander-stubb" in e.actors and e.type == "MOBILIZE"]
+
+
+def test_aid_of_several_states_listed_after_de_is_each_one_s(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Les inondations ont été contenues mardi avec l'aide de l'Autriche, "
+                             "de la Hongrie et de la Slovénie.", "2024-09-17")
+    assert sorted(a for e in found if e.type == "AID" for a in e.actors) == ["AUT", "HUN", "SVN"]

@@ -43,6 +43,8 @@ from filrouge.analyze.events.targets import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from filrouge.model import Entity
+
 
 # What a cue line's object must name, by condition (lists in events_fr.json).
 _OBJECT_WORD_CONDITIONS = {"troops": "troop_words", "trainees": "trainee_words",
@@ -102,7 +104,7 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
             if entity is not None and entity.actor and entity.label != "LOC" and not (
                 gathering and context.entities.registry.kind_of(entity.text) == "capital"
             ):  # "les discussions de Riyad", "le sommet de Vilnius": where, not who
-                actors, way = [entity.actor], "noun-of"
+                actors, way = [entity.actor, *_listed_after(entity, context)], "noun-of"
         elif child.dep_ in {"acl"} and "Part" in _feats(child, "VerbForm"):
             for agent in child.children:
                 if agent.dep_ == "obl:agent" or any(
@@ -189,6 +191,31 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
         return [_Draft(cue, noun, actors_here, targets, negated, hypothetical, True, pronoun,
                        way=way)]
     return []
+
+
+# What joins the names of a list ("des États-Unis, du Royaume-Uni et de la France").
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:et\s+)?|\s+et\s+)(?:(?:de|du|des|par)\s+|d['’])?"
+                       r"(?:(?:la|le|les)\s+|l['’])?\s*")
+
+
+def _listed_after(first: Entity, context: _Context) -> list[str]:
+    """The actors listed after the one a noun's "de X" names ("l'aide des États-Unis, du
+    Royaume-Uni, de la France et de la Jordanie": each gave it), read on the text, as the
+    parser scatters such lists over the sentence."""
+    found: list[str] = []
+    end = first.end
+    _, clause_end = context.clause_of(first.start)
+    for entity in context.entities.within(first.end, clause_end):
+        if entity.start < end:
+            continue
+        if not entity.actor or entity.label == "LOC" or not _LIST_GAP.fullmatch(
+            context.text[end:entity.start]
+        ):
+            break
+        if entity.actor != first.actor and entity.actor not in found:
+            found.append(entity.actor)
+        end = entity.end
+    return found
 
 
 def _joint_body(actor: str, context: _Context) -> list[str]:
