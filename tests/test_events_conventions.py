@@ -187,3 +187,23 @@ def test_talking_about_someone_is_not_a_talk_with_them(analyzer: Analyzer) -> No
     found = events(analyzer, "Emmanuel Macron a évoqué mardi avec Vladimir Poutine la "
                              "situation en Ukraine.", "CONSULT")
     assert (["vladimir-putin"], ["emmanuel-macron"]) in roles(found)
+
+
+# --------------------------------------------------------------------------- summits
+
+
+def test_a_summit_named_with_its_body_is_the_body_s_meeting(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le Brésil accueillera en novembre le sommet des Brics.", "CONSULT")
+    assert (["BRICS"], []) in roles(found)
+
+
+def test_a_summit_that_only_places_a_signing_is_no_meeting(analyzer: Analyzer) -> None:
+    found = events(analyzer, "En marge du sommet du G7, le Japon et l'Ukraine ont signé jeudi "
+                             "un accord de sécurité.", "CONSULT")
+    assert found == []
+
+
+def test_a_summit_as_a_deadline_is_no_meeting(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Kiev veut boucler ces négociations d'ici au sommet de l'Otan.",
+                   "CONSULT")
+    assert (["NATO"], []) not in roles(found)

@@ -58,9 +58,13 @@ def _meetings_told(drafts: list[_Draft], context: _Context) -> list[_Draft]:
     sommet des Brics", "avant un sommet du G20"), but a meeting noun that only places or
     times another happening tells no meeting: "en marge du sommet du G7, X et Y ont signé"
     (the signing is told), "d'ici au sommet de l'Otan" (a deadline), "le dernier sommet de
-    Jens Stoltenberg" (a person's summit with no counterpart: the body holds it)."""
-    return [d for d in drafts if not (
-        d.from_noun and d.cue.type == "CONSULT" and _placing_only(d, context))]
+    Jens Stoltenberg" (a person's summit with no counterpart: the body holds it); and the
+    body's meeting someone attends is no second event ("participe au sommet du G7": X → G7)."""
+    met = {(d.trigger.sent.start, t) for d in drafts if d.cue.type == "CONSULT"
+           for t in d.targets}
+    return [d for d in drafts if not (d.from_noun and d.cue.type == "CONSULT" and (
+        _placing_only(d, context) or (not d.targets and d.actors and all(
+            (d.trigger.sent.start, a) in met for a in d.actors))))]
 
 
 _DEADLINE = re.compile(r"\bd['’]ici\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
