@@ -320,3 +320,10 @@ def test_an_undated_past_event_goes_on_with_the_day_the_story_tells() -> None:
     recap = ("Les deux ministres s'étaient rencontrés le 2 juin à Genève.\n\n"
              "Le ministre russe a accusé Kiev de saboter les discussions.")
     assert event_day(recap, "accusé") == PUBLISHED
+
+
+def test_a_month_fronted_in_a_que_clause_leaves_its_event_undated() -> None:
+    text = "Il faut rappeler qu'en mars, le Brésil avait refusé de signer la déclaration."
+    assert event_day(text, "refusé") is None
+    told = "Il faut rappeler que mardi, le Brésil a refusé de signer la déclaration."
+    assert event_day(told, "refusé") == "2023-07-11"

@@ -384,6 +384,8 @@ _SINCE = re.compile(r"(?:^|[\s(])(?:depuis|dès)\s*$", _FLAGS)
 # What may stand between a verb and its own time phrase: no comma, no other clause.
 _CLAUSE_BREAK = re.compile(r"[,;:«»\"“”()]|\b(?:qui|que|qu['’]|dont|où|lorsque|quand)\b", _FLAGS)
 _NEAR = 80
+# The head of a que-clause a time phrase is fronted in: "rappeler qu'en juin, …".
+_CLAUSE_HEAD = re.compile(r"(?:^|\s)(?:que\s+|qu['’]\s*)(?:(?:dès|depuis|en)\s+)?$", _FLAGS)
 # A clause of time hung on the one a time phrase dates: ", après que X eut …".
 _THEN_CLAUSE = re.compile(r"\s*,\s*(?:après|avant|dès)\s+qu(?:e\s|['’])[^,;:«»\"“”()]{0,60}",
                           _FLAGS)
@@ -401,6 +403,10 @@ def _attached_time(text: str, expr: Span, cue: tuple[int, int], low: int) -> boo
             r"\s*(?:dès|depuis|en)\s*", text[low : expr.start], _FLAGS
         ):
             return True  # "Dès mars, …", "En avril, …"
+        if _CLAUSE_HEAD.search(text, low, expr.start) and not _CLAUSE_BREAK.search(
+            re.sub(r"^\s*,", "", between)
+        ):
+            return True  # "Il faut rappeler qu'en juin, l'Inde avait refusé…"
     if expr.end <= cue[0] and _THEN_CLAUSE.fullmatch(between):
         return True  # "acquise en juin, après que X eut levé son veto": the same time
     return len(between) <= _NEAR and not _CLAUSE_BREAK.search(between)
@@ -607,7 +613,8 @@ def date_statements(
         # the days inside quoted words are what is talked about, unless the event is told
         # there ("« L'Allemagne restera à vos côtés, aujourd'hui comme demain », a déclaré…")
         skip = [(s, e) for s, e in quoted if not s <= cue[0] < e]
-        day, origin = date_span(text, times, sentences, cue, published, focus=cue, skip=skip,
+        day, origin = date_span(text, times, sentences, (event.start, event.end), published,
+                                focus=cue, skip=skip,
                                 dated=dated, lead=lead, periods=True,
                                 hypothetical=event.hypothetical)
         new_events.append(event.model_copy(update={"date": day, "date_origin": origin}))
