@@ -327,3 +327,11 @@ def test_a_month_fronted_in_a_que_clause_leaves_its_event_undated() -> None:
     assert event_day(text, "refusé") is None
     told = "Il faut rappeler que mardi, le Brésil a refusé de signer la déclaration."
     assert event_day(told, "refusé") == "2023-07-11"
+
+
+def test_a_pluperfect_relative_clause_recalls_an_undated_past() -> None:
+    text = "Le sénateur, qui avait longtemps bloqué le texte, a cédé mardi."
+    assert event_day(text, "bloqué") is None
+    assert event_day(text, "cédé") == "2023-07-11"
+    dated = "Le sénateur, qui avait bloqué le texte lundi, a cédé mardi."
+    assert event_day(dated, "bloqué") == "2023-07-10"

@@ -266,6 +266,13 @@ def _date_span(
     inside = [d for d in candidates if low <= d.start < high
               and not any(s <= d.start < e for s, e in skip)
               and not _in_side_clause(text, d, anchor, low, high)]
+    background = _background_clause(text, cue, low, high) if periods else None
+    if background is not None:
+        # "La Pologne, qui avait menacé de livrer ses chars, a demandé mardi…": what the
+        # relative clause recalls was done before the day the main clause tells
+        inside = [d for d in inside if background[0] <= d.start < background[1]]
+        if not inside:
+            return None, "none"
     period = _no_single_day(text, times, cue, low, high, published, skip) if periods else None
     if inside:
         plain = [d for d in inside if not d.noun_complement] or inside
@@ -468,6 +475,28 @@ _RELATIVE = re.compile(r",\s*(?:qui|dont|où|lequel|laquelle|lesquels|lesquelles
 
 _PLUPERFECT = re.compile(r"\b(?:avait|avaient|était|étaient)\s+(?:[^\W\d]+\s+)?"
                          r"[^\W\d]+(?:é|ée|és|ées|i|is|ie|u|us|ue|it|ert|int)\b", _FLAGS)
+
+
+_SUBJECT_RELATIVE = re.compile(r",\s*(?:qui|dont|lequel|laquelle|lesquels|lesquelles)(?!\w)",
+                               _FLAGS)
+
+
+def _background_clause(text: str, cue: tuple[int, int], low: int, high: int,
+                       ) -> tuple[int, int] | None:
+    """The relative clause in the pluperfect, set off by commas, the cue stands in ("Mike
+    Johnson, qui avait longtemps refusé de soumettre le texte, a cédé"), as (start, end):
+    background the article does not date by its main clause's day. None when the cue stands
+    elsewhere."""
+    opening = None
+    for found in _SUBJECT_RELATIVE.finditer(text, low, cue[0]):
+        opening = found.start()
+    if opening is None or "," in text[opening + 1 : cue[0]]:
+        return None
+    closing = text.find(",", cue[1], high)
+    closing = closing if closing >= 0 else high
+    if not _PLUPERFECT.search(text, opening, closing):
+        return None
+    return opening, closing
 
 
 def _in_side_clause(text: str, dated: _Dated, anchor: int, low: int, high: int) -> bool:
