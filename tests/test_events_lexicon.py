@@ -374,3 +374,16 @@ def test_refusing_to_accept_from_now_on_is_a_refusal(analyzer: Analyzer) -> None
     assert [e.type for e in found] == ["REJECT"]
     found = events(analyzer, "La Serbie n'a pas accepté le compromis.")
     assert [(e.type, e.negated) for e in found] == [("AGREE", True)]
+
+
+def test_refusing_to_do_ones_own_act_is_that_act_negated(analyzer: Analyzer) -> None:
+    """"Refuse de livrer" is no aid (the gold's convention for ruling out one's own act);
+    refusing to sign, to yield or to meet stays a refusal."""
+    found = events(analyzer, "Le gouvernement espagnol refuse de livrer des chars à l'Ukraine.")
+    assert [(e.type, e.actors, e.negated) for e in found] == [("AID", ["ESP"], True)]
+    found = events(analyzer, "L'Autriche a refusé de condamner Moscou et de livrer des armes.")
+    assert sorted((e.type, e.negated) for e in found) == [("ACCUSE", True), ("AID", True)]
+    found = events(analyzer, "La Turquie a refusé de signer la déclaration finale.")
+    assert [e.type for e in found] == ["REJECT"]
+    found = events(analyzer, "L'Italie ne refuse pas de livrer des obus à l'Ukraine.")
+    assert [(e.type, e.negated) for e in found] == [("AID", False)]

@@ -102,6 +102,8 @@ def _verb_event(verb: Token, context: _Context) -> list[_Draft]:
         actors_here, targets = _pair_symmetric(cue, actors, targets)
         if "negated-only" in cue.conditions:
             negated = False
+        if cue.type in _OWN_ACTS and (refusal := _refusing_governor(verb, context)) is not None:
+            negated = not _is_negated(refusal)  # "ne refuse pas de livrer" gives
         hypothetical = "promise" in cue.conditions or _is_hypothetical(verb)
         return [_Draft(cue, verb, actors_here, targets, negated, hypothetical, False,
                        pronoun or agentless,
@@ -195,9 +197,31 @@ def _yields_to_governor(verb: Token, context: _Context) -> bool:
     ) for c in cues)
 
 
-def _event_complement(verb: Token, context: _Context, actors: list[str]) -> bool:
+# What one refuses to do oneself is that act, negated, as ruling it out is (docs/gold.md,
+# "Statements"): "Berlin refuse de livrer des missiles Taurus" is no aid, "refuse de condamner
+# Moscou" no accusation. Refusing to sign, to yield or to meet stays a refusal (REJECT).
+_OWN_ACTS = frozenset({"AID", "MOBILIZE", "ACCUSE", "SUPPORT", "SANCTION", "ASSAULT",
+                       "COOPERATE"})
+
+
+def _refusing_governor(verb: Token, context: _Context) -> Token | None:
+    """The refusal an infinitive depends on, if its lexicon line lets an own act be the event
+    ("refuse de livrer", "refuse de condamner X et de livrer": the second infinitive too)."""
+    node = verb
+    if node.dep_ == "conj" and "Inf" in _feats(node, "VerbForm") and node.head.i != node.i:
+        node = node.head
+    head = _governor(node)
+    if head is None or not any("no-own-act" in c.conditions
+                               for c in _matching_cues(head, context.text)):
+        return None
+    return head
+
+
+def _event_complement(verb: Token, context: _Context, actors: list[str],
+                      types: frozenset[str] | None = None) -> bool:
     """Whether an infinitive complement of ``verb`` states an event itself ("s'engager à
-    livrer des missiles"; not "s'engager à consacrer 2 % du PIB")."""
+    livrer des missiles"; not "s'engager à consacrer 2 % du PIB"), of one of ``types`` when
+    given."""
     for child in verb.children:
         if "Inf" not in _feats(child, "VerbForm") or not (
             child.dep_ in {"xcomp", "ccomp"} or (child.dep_ == "advcl" and any(
@@ -205,6 +229,8 @@ def _event_complement(verb: Token, context: _Context, actors: list[str]) -> bool
         ):  # "s'engager à livrer", "se mettre d'accord pour livrer"
             continue
         for cue in _matching_cues(child, context.text):
+            if types is not None and cue.type not in types:
+                continue
             if _conditions_hold(cue, child, False, context, actors) and (
                 not cue.conditions & {"target", "pair"}
                 or ("pair" in cue.conditions and len(actors) > 1)
@@ -226,6 +252,8 @@ def _conditions_hold(cue: Cue, verb: Token, negated: bool, context: _Context,
         return False
     if "no-complement" in conditions and _event_complement(verb, context, actors):
         return False
+    if "no-own-act" in conditions and _event_complement(verb, context, actors, _OWN_ACTS):
+        return False  # "refuse de livrer des missiles": the aid, negated
     if "aid" in conditions and not _names_aid(objects):
         return False
     if "no-aid" in conditions and _names_aid(objects):
