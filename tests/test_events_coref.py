@@ -131,3 +131,31 @@ def test_a_speaker_found_by_title_alone_speaks_for_the_state_of_the_title(
                              "que l'Occident est « directement impliqué » dans le conflit.",
                    "2024-09-06")
     assert roles(found, "ACCUSE") == [(["RUS"], ["WEST"])]
+
+
+def test_elle_continues_the_woman_who_spoke_in_the_sentence_before(analyzer: Analyzer) -> None:
+    found = events(analyzer, "« Ce serait une erreur », a prévenu mardi la cheffe de la "
+                             "diplomatie de l'UE, Kaja Kallas, à l'issue d'un sommet de l'Otan. "
+                             "Elle a critiqué Washington pour ses concessions.", "2025-02-13")
+    assert (["kaja-kallas"], ["USA"]) in roles(found, "ACCUSE")  # not NATO, named after her
+
+
+def test_a_title_and_a_name_read_as_two_subjects_name_the_person(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Lundi soir, le chancelier allemand Olaf Scholz a remercié la "
+                             "Pologne pour son aide.", "2024-05-31")
+    assert [a for a, _ in roles(found, "SUPPORT")] == [["olaf-scholz"]]
+
+
+def test_a_person_in_apposition_to_a_long_title_acts_not_the_state_of_the_title(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le ministre allemand de la Défense, Boris Pistorius, a dénoncé "
+                             "mardi les frappes russes.\n\nSon collègue polonais Radoslaw "
+                             "Sikorski a lui aussi dénoncé ces frappes.", "2024-05-31")
+    actors = [a for a, _ in roles(found, "ACCUSE")]
+    assert ["boris-pistorius"] in actors and ["radoslaw-sikorski"] in actors
+
+
+def test_two_subjects_joined_by_et_both_act(analyzer: Analyzer) -> None:
+    found = events(analyzer, "C'est fait. MM. Xi et Poutine ont signé deux déclarations "
+                             "communes.", "2023-03-21")
+    assert (["xi-jinping"], ["vladimir-putin"]) in roles(found, "AGREE")

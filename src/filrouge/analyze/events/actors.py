@@ -27,6 +27,7 @@ from filrouge.analyze.events.parse import (
     _is_passive,
     _own_words,
 )
+from filrouge.analyze.speakers import _phrase_gender
 from filrouge.model import Entity
 
 if TYPE_CHECKING:
@@ -65,6 +66,12 @@ def _verb_actors(verb: Token, context: _Context) -> tuple[list[str], bool, bool]
         # "16h45 — Londres débloque…": a subject that names nobody yields to one that does
         head = node
         subjects.sort(key=lambda c: not _subject_actors(c, head, context)[0])
+        if len(subjects) > 1 and subjects[0].pos_ != "PRON" and not _phrase_actors(
+            subjects[0], context, adjectives=False
+        ):  # "Le président ukrainien Volodymyr Zelensky a remercié", the title and the name
+            named = [c for c in subjects[1:]  # read as two subjects: the name, not the state
+                     if c.pos_ != "PRON" and _phrase_actors(c, context, adjectives=False)]
+            subjects = named[:1] + [c for c in subjects if c not in named[:1]]
         for subject in subjects:
             actors, pronoun, agentless = _subject_actors(subject, node, context)
             if actors == [_TEXT] and node is not verb:
@@ -84,6 +91,13 @@ def _verb_actors(verb: Token, context: _Context) -> tuple[list[str], bool, bool]
                 lead = _leading_actors(node, context)
                 if set(actors) < set(lead):
                     actors = lead
+            for other in subjects:  # "MM. Xi et Poutine ont paraphé", read as two subjects
+                start = min(w.i for w in other.subtree)
+                if actors and not pronoun and subject.i < other.i < node.i and start > 0 and (
+                    other.doc[start - 1].lower_ in {"et", "ou"}
+                ):
+                    actors = list(dict.fromkeys(
+                        [*actors, *_subject_actors(other, node, context)[0]]))
             if not actors:
                 actors = _cue_speaker(verb, context) or _coordinated_subject(verb, context)
             return actors, pronoun, agentless
@@ -309,11 +323,13 @@ def _pronoun_actor(pronoun: Token, verb: Token, context: _Context) -> list[str]:
         if previous is not None:
             return [previous]
     person = context.entities.last_person_before(pronoun.idx)
+    start, _ = context.clause_of(pronoun.idx)
+    if word == "elle" and (woman := _previous_subject_woman(pronoun, context)) is not None:
+        return [woman]
     if word == "elle":
         anyone = context.entities.last_actor_before(pronoun.idx)
         if anyone is not None and anyone.actor and anyone.label != "PER":
             return [anyone.actor]
-    start, _ = context.clause_of(pronoun.idx)
     if context.speakers is not None and (person is None or person.start < start):
         # no one named before it in its sentence: as the quotes stage reads "il", "elle"
         antecedent = context.speakers.antecedent(pronoun.idx, "m" if word == "il" else "f")
@@ -343,6 +359,36 @@ def _previous_subject_person(pronoun: Token, context: _Context, depth: int = 0,
         record = context.entities.registry.get(found[0]) if len(found) == 1 else None
         if record is not None and record.type == "person":
             return found[0]
+    return None
+
+
+def _previous_subject_woman(pronoun: Token, context: _Context) -> str | None:
+    """"…, a averti la cheffe de la diplomatie de l'UE, Kaja Kallas, en marge d'une réunion de
+    l'Otan. Elle a reproché…": "elle" opening a sentence continues the woman who is the
+    subject or the speaker of the sentence before, when the text shows her as one ("la
+    cheffe", "Mme"), over an organisation named after her."""
+    start, _ = context.clause_of(pronoun.idx)
+    if context.speakers is None or len(context.text[start:pronoun.idx].split()) > 2:
+        return None
+    index = bisect.bisect_left([s for s, _ in context.clauses], start)
+    if index == 0:
+        return None
+    before, after = context.clauses[index - 1]
+    span = pronoun.doc.char_span(before, after, alignment_mode="expand")
+    people = [(q.speaker_actor, q.speaker.text if q.speaker is not None else "")
+              for q in context.quotes if q.speaker_actor and q.cue is not None
+              and before <= q.cue.start < after]
+    if span is not None and len(span):
+        people += [(a, " ".join(w.text for w in _own_words(c)))
+                   for c in span.root.children if c.dep_ in {"nsubj", "nsubj:pass"}
+                   and c.pos_ != "PRON" for a in _phrase_actors(c, context, adjectives=False)]
+    for actor, phrase in people:
+        if not _is_person(actor, context):
+            continue
+        mention = next((e for e in context.entities.within(0, after) if e.actor == actor), None)
+        if mention is not None and "f" in {context.speakers.gender_of(mention),
+                                           _phrase_gender(phrase)}:
+            return actor
     return None
 
 
@@ -389,7 +435,13 @@ def _phrase_actors(head: Token, context: _Context, adjectives: bool = True) -> l
     actors: list[str] = _both_sides(head, context)
     if actors:
         return actors
-    for part in [head, *_conjuncts(head)]:
+    parts = [head, *_conjuncts(head)]
+    if len(parts) > 1 and not any(c.dep_ == "cc" for c in parts[1].children) and (
+        (named := _entity_at(context, parts[1])) is not None and named.label == "PER"
+        and named.actor and _one_phrase_actor(head, context, adjectives=False) is None
+    ):  # "Le ministre allemand de la Défense, Boris Pistorius, a dénoncé", the name read as
+        parts = parts[1:]  # a second item of a list: one person, not Germany and him
+    for part in parts:
         found = _one_phrase_actor(part, context, adjectives)
         if found and found not in actors:
             actors.append(found)
@@ -523,6 +575,10 @@ def _one_phrase_actor(head: Token, context: _Context, adjectives: bool = True) -
     start = words[0].idx
     end = words[-1].idx + len(words[-1].text)
     named = [e for e in context.entities.within(start, end) if e.actor]
+    if words[-1].i + 1 < len(head.doc) and (cut := _entity_at(context, words[-1])) is not None and (
+        cut.actor and cut.label == "PER" and cut.start >= start and cut not in named
+    ):  # "Son collègue allemand Boris Pistorius a critiqué", the surname hung on the verb
+        named.append(cut)
     # a known actor over a guessed one, a person over a group, the first over later ones
     named.sort(key=lambda e: (e.actor is not None and e.actor.startswith("local:"),
                               e.label != "PER", e.start))
@@ -541,11 +597,20 @@ def _only_as_complement(entity: Entity, head: Token, context: _Context) -> bool:
     the actor: only a group word before "de X" lets X stand for the phrase."""
     if head.pos_ == "PROPN" or head.lemma_.lower() in _GROUP_HEADS:
         return False
-    if (head.pos_ == "ADJ" or entity.label == "PER") and any(
+    if head.pos_ == "ADJ" and any(
         c.dep_ == "appos" and entity.start <= c.idx < entity.end for c in head.children
-    ):  # "Le chancelier allemand Olaf Scholz", its head read as "allemand"; "l'actrice
-        return False  # américaine Amber Heard": the person named in apposition, not her state
-    return entity.start > head.idx
+    ):  # "Le chancelier allemand Olaf Scholz", its head read as "allemand"
+        return False
+    if entity.label == "PER" and any(
+        entity.start <= w.idx < entity.end and (w.dep_ == "appos" or (
+            w.idx == entity.start and w.head.i == head.i and entity.actor
+            and not entity.actor.startswith("local:")  # "les chars Abrams": a guess
+            and not any(k.dep_ == "case" for k in w.children)))
+        for w in head.subtree
+    ):  # "l'actrice américaine Amber Heard", "Le médiateur ukrainien pour les droits humains,
+        # Dmytro Loubinets, a dénoncé", "son collègue polonais Radoslaw Sikorski" (the name
+        return False  # read as an adjective): the person named in apposition, wherever the
+    return entity.start > head.idx  # parser hung the name, not the state of her title
 
 
 _GROUP_HEADS = frozenset({
