@@ -335,3 +335,11 @@ def test_a_pluperfect_relative_clause_recalls_an_undated_past() -> None:
     assert event_day(text, "cédé") == "2023-07-11"
     dated = "Le sénateur, qui avait bloqué le texte lundi, a cédé mardi."
     assert event_day(dated, "bloqué") == "2023-07-10"
+
+
+def test_a_future_relative_clause_tells_a_later_day_than_the_event() -> None:
+    text = "Le ministre a réclamé une réunion d'urgence, qui se tiendra vendredi à Genève."
+    assert event_day(text, "réclamé") == PUBLISHED
+    assert event_day(text, "réunion") == "2023-07-14"  # the meeting's own planned day
+    told = "Le ministre a réclamé une réunion d'urgence, qui s'est tenue lundi à Genève."
+    assert event_day(told, "réclamé") == "2023-07-10"

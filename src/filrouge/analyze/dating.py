@@ -265,7 +265,7 @@ def _date_span(
         candidates = _night_ends(text, candidates)
     inside = [d for d in candidates if low <= d.start < high
               and not any(s <= d.start < e for s, e in skip)
-              and not _in_side_clause(text, d, anchor, low, high)]
+              and not _in_side_clause(text, d, anchor, low, high, later=periods)]
     background = _background_clause(text, cue, low, high) if periods else None
     if background is not None:
         # "La Pologne, qui avait menacé de livrer ses chars, a demandé mardi…": what the
@@ -499,17 +499,34 @@ def _background_clause(text: str, cue: tuple[int, int], low: int, high: int,
     return opening, closing
 
 
-def _in_side_clause(text: str, dated: _Dated, anchor: int, low: int, high: int) -> bool:
+# A cue that is the antecedent of the relative clause after it: the noun and its
+# complements ("réunion d'urgence du Conseil Otan-Ukraine, qui…").
+_ANTECEDENT = re.compile(r"[^\W\d]+(?:\s*(?:de|du|des|d['’])\s*[\w'’-]+(?:\s+[\w'’-]+)?){0,3}",
+                         _FLAGS)
+
+
+def _in_side_clause(text: str, dated: _Dated, anchor: int, low: int, high: int,
+                    later: bool = False) -> bool:
     """``Le président, qui avait hésité la veille, a jugé…``: a date inside a relative clause
     in the pluperfect, set off by commas, tells of something earlier than the statement. (A
-    clause in another tense may well date it: ``Peskov, qui s'exprimait jeudi, …``.)"""
+    clause in another tense may well date it: ``Peskov, qui s'exprimait jeudi, …``.) With
+    ``later`` (events), one in the future tells of something later than the event ("Kiev a
+    réclamé une réunion, qui se tiendra mardi, …"); the clause may then end the sentence."""
     opening = None
     for found in _RELATIVE.finditer(text, low, dated.start):
         opening = found.start()
     if opening is None:
         return False
     closing = text.find(",", dated.end, high)
-    if closing < 0 or not _PLUPERFECT.search(text, opening, closing):
+    if later and closing < 0:
+        closing = high
+    if closing < 0:
+        return False
+    if later and _ANTECEDENT.fullmatch(text, anchor, opening):
+        return False  # "une réunion d'urgence, qui se tiendra mardi": the noun's own day
+    if not _PLUPERFECT.search(text, opening, closing) and not (later and any(
+        kind == "future" for _, _, kind in _tense_markers(text[opening:closing])
+    ) and not any(kind == "past" for _, _, kind in _tense_markers(text[opening:closing]))):
         return False
     return not opening <= anchor < closing
 
