@@ -207,3 +207,12 @@ def test_a_summit_as_a_deadline_is_no_meeting(analyzer: Analyzer) -> None:
     found = events(analyzer, "Kiev veut boucler ces négociations d'ici au sommet de l'Otan.",
                    "CONSULT")
     assert (["NATO"], []) not in roles(found)
+
+
+def test_a_meeting_a_host_offers_to_receive_is_the_host_s_with_each_party(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Emmanuel Macron a proposé mardi d'accueillir à Paris une "
+                             "rencontre entre Olaf Scholz, Joe Biden et Rishi Sunak.", "CONSULT")
+    pairs = {(a, t) for e in found for a in e.actors for t in e.targets}
+    assert pairs == {("emmanuel-macron", "olaf-scholz"), ("emmanuel-macron", "joe-biden"),
+                     ("emmanuel-macron", "rishi-sunak")}

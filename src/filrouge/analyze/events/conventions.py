@@ -59,12 +59,17 @@ def _meetings_told(drafts: list[_Draft], context: _Context) -> list[_Draft]:
     times another happening tells no meeting: "en marge du sommet du G7, X et Y ont signé"
     (the signing is told), "d'ici au sommet de l'Otan" (a deadline), "le dernier sommet de
     Jens Stoltenberg" (a person's summit with no counterpart: the body holds it); and the
-    body's meeting someone attends is no second event ("participe au sommet du G7": X → G7)."""
+    body's meeting someone attends is no second event ("participe au sommet du G7": X → G7).
+    A meeting a host offers to receive is the host's with each party ("a proposé d'accueillir
+    une rencontre entre A, B et C": host → A, B, C); whether the parties meet is not told."""
     met = {(d.trigger.sent.start, t) for d in drafts if d.cue.type == "CONSULT"
            for t in d.targets}
+    offered = {d.trigger.i for d in drafts if d.cue.type == "CONSULT" and d.hypothetical
+               and d.trigger.lemma_.lower() in grammar()["host_verbs"]}
     return [d for d in drafts if not (d.from_noun and d.cue.type == "CONSULT" and (
         _placing_only(d, context) or (not d.targets and d.actors and all(
-            (d.trigger.sent.start, a) in met for a in d.actors))))]
+            (d.trigger.sent.start, a) in met for a in d.actors))
+        or (d.targets and d.trigger.dep_ == "obj" and d.trigger.head.i in offered)))]
 
 
 _DEADLINE = re.compile(r"\bd['’]ici\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
@@ -111,8 +116,9 @@ def _party_pairs(draft: _Draft, context: _Context,
                 if context.side_of(a) != context.side_of(b)]
     if not draft.targets:
         return []
-    targets = [draft.targets[0], *_co_targets(draft, context)]
-    pairs = [(a, t) for a in draft.actors for t in targets]
+    targets = list(dict.fromkeys([draft.targets[0], *_co_targets(draft, context),
+                                  *_hosted_parties(draft, context)]))
+    pairs = [(a, t) for a in draft.actors for t in targets if t not in draft.actors]
     if draft.cue.type == "CONSULT" and draft.cue.mode in {"meeting", "phone"} and not (
         _wishes(draft.trigger)
     ) and ("pair" not in draft.cue.conditions or _talked_with(draft, context)):
@@ -195,6 +201,39 @@ def _co_targets(draft: _Draft, context: _Context) -> list[str]:
         actor = _one_phrase_actor(part, context, adjectives=False)
         if actor and actor not in found and actor not in draft.targets + draft.actors:
             found.append(actor)
+    return found
+
+
+def _hosted_parties(draft: _Draft, context: _Context) -> list[str]:
+    """"accueillir une rencontre entre A, B et C": the host receives each party."""
+    trigger = draft.trigger
+    if trigger.lemma_.lower() not in grammar()["host_verbs"]:
+        return []
+    found: list[str] = []
+    for meeting in trigger.children:
+        if meeting.dep_ == "obj" and meeting.lemma_.lower() in grammar()["gathering_words"]:
+            found += _between(meeting, context) + _listed_after_between(meeting, context)
+    return list(dict.fromkeys(found))
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|et)\s*")
+
+
+def _listed_after_between(noun: Token, context: _Context) -> list[str]:
+    """The names listed in the words right after "entre" ("une rencontre entre A, B et C"),
+    however the parser hung the later ones."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is None or after.lower_ not in grammar()["between"]:
+        return []
+    found: list[str] = []
+    end = after.idx + len(after.text)
+    for entity in context.entities.within(end, noun.sent.end_char):
+        gap = context.text[end:entity.start]
+        if not (_LIST_GAP.fullmatch(gap) if found else not gap.strip()):
+            break
+        if entity.actor and entity.actor not in found:
+            found.append(entity.actor)
+        end = entity.end
     return found
 
 
