@@ -164,3 +164,10 @@ def test_thanks_make_no_recipient_of_the_article_s_aid(analyzer: Analyzer) -> No
                              "annoncé mardi un nouveau paquet d'aide militaire.", "2024-06-25")
     aid = one(found, "AID", "NLD")
     assert aid.targets == ["UKR"] and aid.target_implicit  # not Qatar, thanked
+
+
+def test_a_threat_naming_no_addressee_has_no_target(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le Danemark a livré ses premiers avions de combat à Kiev.\n\n"
+                             "Le Kremlin a prévenu que ces avions « brûleraient » comme les "
+                             "autres.", "2024-08-01")
+    assert one(found, "THREATEN", "KREMLIN").targets == []  # convention 8: not Denmark

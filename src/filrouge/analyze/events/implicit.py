@@ -132,10 +132,12 @@ def _with_implicit_roles(draft: _Draft, context: _Context) -> _Draft:
 # Events nearly always addressed to someone (the gold names a target for 95 % of them): when
 # the cue's own complements name nobody, the sentence's other actor is the counterpart, else
 # the last one named before in the paragraph ("… ont frappé Kharkiv. Zelensky a dénoncé …").
-_ADDRESSED_TYPES = frozenset({"ACCUSE", "SUPPORT", "CONCEDE", "THREATEN"})
+_ADDRESSED_TYPES = frozenset({"ACCUSE", "SUPPORT", "CONCEDE"})
 
 
-_SENTENCE_ADDRESSED = frozenset({"REJECT", "REQUEST"})
+# A refusal, a request or a threat addresses only whom its own sentence names (docs/gold.md,
+# convention 8: "a request or threat that names no addressee has no target").
+_SENTENCE_ADDRESSED = frozenset({"REJECT", "REQUEST", "THREATEN"})
 
 
 def _statement_words(draft: _Draft, context: _Context) -> tuple[int, int] | None:
