@@ -343,3 +343,11 @@ def test_a_future_relative_clause_tells_a_later_day_than_the_event() -> None:
     assert event_day(text, "réunion") == "2023-07-14"  # the meeting's own planned day
     told = "Le ministre a réclamé une réunion d'urgence, qui s'est tenue lundi à Genève."
     assert event_day(told, "réclamé") == "2023-07-10"
+
+
+def test_a_standing_refusal_has_no_single_day() -> None:
+    assert event_day("Le chancelier refuse toujours de livrer des missiles.", "livrer") is None
+    assert event_day("Le Sénat n'a jusqu'ici pas voté l'enveloppe.", "voté") is None
+    assert event_day("Paris exclut pour l'instant tout envoi de troupes.", "envoi") is None
+    # "toujours plus": more and more, not a standing state
+    assert event_day("Moscou a lancé mardi toujours plus de drones.", "lancé") == "2023-07-11"
