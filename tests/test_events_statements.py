@@ -421,3 +421,27 @@ def test_common_wordings_of_refusal_support_request_and_threat(analyzer: Analyze
     ]
     for text, type_ in cases:
         assert type_ in [e.type for e in events(analyzer, text)], text
+
+
+def test_the_subject_of_the_words_is_whom_they_are_about(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Emmanuel Macron a estimé que l'Ukraine avait montré sa bonne "
+                             "volonté et que la Russie devait désormais « faire de même ».")
+    assert ("REQUEST", ["emmanuel-macron"], ["RUS"]) in kinds(found)
+
+
+def test_words_and_names_of_the_reporters_side_clause_are_not_the_speakers(
+    analyzer: Analyzer,
+) -> None:
+    found = events(analyzer, "Antony Blinken a qualifié la décision russe d'« inadmissible », "
+                             "tandis que Josep Borrell a dénoncé un « geste cynique ».")
+    blinken = [(e.type, e.targets) for e in found if e.actors == ["antony-blinken"]]
+    assert ("ACCUSE", ["josep-borrell"]) not in blinken
+    assert all(targets != ["josep-borrell"] for _, targets in blinken)
+
+
+def test_a_word_qualifying_anothers_reported_deed_is_no_act_of_the_speaker(
+    analyzer: Analyzer,
+) -> None:
+    found = events(analyzer, "Dans la nuit, l'armée russe a frappé en représailles des "
+                             "positions dans la région de Soumy, a dit Volodymyr Zelensky.")
+    assert "THREATEN" not in [e.type for e in found if e.actors == ["volodymyr-zelensky"]]

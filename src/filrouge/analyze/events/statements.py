@@ -116,6 +116,7 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
     A verb event inside the words of an accusation is its content: it is taken out of
     ``drafts`` (in place)."""
     found: list[_Draft] = []
+    deeds = {d.trigger.i: d for d in drafts if not d.from_noun and not d.read_from_words}
     for quote in context.quotes:
         speaker = quote.speaker_actor
         if not speaker or quote.anonymous:
@@ -147,14 +148,26 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
                 where := _find_words(forms, words, positions)
             ) is None:
                 continue
-            if quote.kind == "indirect" and any(_in_side_clause(t, cue) for t in
+            reported = quote.kind in {"indirect", "mixed"}  # the reporter's own syntax
+            if reported and any(_in_side_clause(t, cue) for t in
                                                 words_only[where[0]:where[1]]):
                 continue  # "croient que la guerre durera, tandis que Moscou parle de …"
+            if _describes_anothers_act(words_only[where[0]:where[1]], cue, {
+                    i: d for i, d in deeds.items() if i in within}, speaker, context):
+                continue  # "l'armée russe a frappé en représailles …, a dit Kiev"
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             named = [e for e in context.entities.within(start, end)
                      if e.actor and e.label != "LOC" and not _named_as_place(e, context)
                      and not (e.actor.startswith("local:") and e.label != "PER")
-                     and context.side_of(e.actor) != context.side_of(speaker)]
+                     and context.side_of(e.actor) != context.side_of(speaker)
+                     and not _entity_in_place(e, doc)
+                     and not (reported and _entity_in_side_clause(e, doc, cue))]
+            # the subject of the words is whom they are about ("l'Ukraine avait fait preuve
+            # de …, et la Russie devait désormais « faire de même »": Russia)
+            subjects = {id(e) for e in named
+                        if _subject_of(e, doc, words_only[where[0]:where[1]])}
+            named = [e for e in named if id(e) in subjects] + [
+                e for e in named if id(e) not in subjects]
             targets = _with_coordinated(named[:1], named, context.text)
             # an adjective of nationality names a side as well as its name does, where it
             # comes first ("la présence de soldats européens serait … de l'Otan", "Chers
@@ -197,23 +210,89 @@ def _group_adjectives() -> dict[str, str]:
 _PLACE_CASES = frozenset({"sur", "dans", "en", "vers", "depuis"})
 
 
-def _in_place(adjective: Token) -> bool:
-    """Whether the adjective qualifies a place ("sur le territoire russe"), which names where
-    something happens, not whom the words are about."""
-    return any(_apostrophes(k.lower_) in _PLACE_CASES
-               for k in adjective.head.children if k.dep_ == "case")
+def _in_place(word: Token) -> bool:
+    """Whether the word (an adjective, a name) lies in a phrase of place ("sur le territoire
+    russe", "dans l'espace aérien de l'Otan"), which names where something happens, not whom
+    the words are about."""
+    node = word.head if word.dep_ == "amod" else word
+    for step in range(3):
+        cases = {_apostrophes(k.lower_) for k in node.children if k.dep_ == "case"}
+        if cases & _PLACE_CASES and not (step == 0 and node is word and "sur" in cases):
+            return True  # a name right after "sur" is whom pressure goes to ("sur Moscou")
+        if node.dep_ not in {"nmod", "flat:name", "appos"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _entity_in_place(entity: Entity, doc: Doc) -> bool:
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and _in_place(span.root)
+
+
+# Relations that join a clause of its own: its head's subject is not the words' subject.
+_CLAUSES = frozenset({"conj", "ccomp", "advcl", "parataxis", "acl:relcl", "csubj", "ROOT"})
+
+
+def _entity_in_side_clause(entity: Entity, doc: Doc, cue: Token) -> bool:
+    """"a qualifié la décision d'« inadmissible », tandis que Josep Borrell a dénoncé …":
+    a name in the reporter's side clause is not whom the words are about."""
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and _in_side_clause(span.root, cue)
+
+
+def _subject_of(entity: Entity, doc: Doc, matched: Sequence[Token]) -> bool:
+    """Whether the entity is the subject of the matched words or of the word they qualify
+    ("la Russie devait désormais", "l'Otan était « impliquée »")."""
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    heads = {t.i for t in matched} | {t.head.i for t in matched if t.dep_ not in _CLAUSES}
+    return root.dep_.startswith("nsubj") and root.head.i in heads
+
+
+def _describes_anothers_act(matched: Sequence[Token], cue: Token, deeds: dict[int, _Draft],
+                            speaker: str, context: _Context) -> bool:
+    """Whether the words qualify a deed the speaker reports of another side ("l'armée russe a
+    frappé en représailles des positions …, a dit l'administration ukrainienne": the
+    reprisals are Russia's strike, no threat by Kiev): a word whose parse leads, before the
+    cue, to the verb of an event of the words (``deeds``) whose actors are all of another
+    side."""
+    own = context.side_of(speaker)
+    inside = {w.i for w in matched}  # "Moscou « ne veut pas la paix »": the words themselves
+    for word in matched:
+        node = word
+        for _ in range(8):
+            if node.i == cue.i or node.head.i == node.i:
+                break
+            node = node.head
+            deed = deeds.get(node.i) if node.i not in inside else None
+            if deed is not None and deed.actors and all(
+                context.side_of(a) != own for a in deed.actors
+            ):
+                return True
+    return False
 
 
 def _in_side_clause(word: Token, cue: Token) -> bool:
     """Whether ``word`` lies in an adverbial clause with a subject of its own inside reported
     words ("tandis que Moscou parle de provocation"): the reporter's framing, not what the
-    speaker says."""
+    speaker says. Only a clause under the cue: a parse that hangs the reported clause
+    elsewhere ("Quand Sunak affirme que son pays restera …, il faut …") says nothing; nor
+    does a bare "que", the reported clause itself."""
     node = word
-    for _ in range(8):
-        if node.i == cue.i or node.head.i == node.i:
+    side = False
+    for _ in range(12):
+        if node.i == cue.i:
+            return side
+        if node.head.i == node.i:
             return False
-        if node.dep_ == "advcl" and any(c.dep_.startswith("nsubj") for c in node.children):
-            return True
+        if node.dep_ == "advcl" and any(c.dep_.startswith("nsubj") for c in node.children) and (
+            {_apostrophes(c.lower_) for c in node.children if c.dep_ == "mark"}
+            - {"que", "qu'"}
+        ):
+            side = True
         node = node.head
     return False
 
