@@ -389,7 +389,9 @@ _SINCE = re.compile(r"(?:^|[\s(])(?:depuis|dès)\s*$", _FLAGS)
 
 
 # What may stand between a verb and its own time phrase: no comma, no other clause.
-_CLAUSE_BREAK = re.compile(r"(?<!\d),(?!\d)|[;:«»\"“”()]|\b(?:qui|que|qu['’]|dont|où|lorsque|quand)\b", _FLAGS)
+# (a decimal comma, "1,7 milliard", is none)
+_CLAUSE_BREAK = re.compile(r"(?<!\d),(?!\d)|[;:«»\"“”()]"
+                           r"|\b(?:qui|que|qu['’]|dont|où|lorsque|quand)\b", _FLAGS)
 _NEAR = 80
 # The head of a que-clause a time phrase is fronted in: "rappeler qu'en juin, …".
 _CLAUSE_HEAD = re.compile(r"(?:^|\s)(?:que\s+|qu['’]\s*)(?:(?:dès|depuis|en)\s+)?$", _FLAGS)
