@@ -351,3 +351,10 @@ def test_a_standing_refusal_has_no_single_day() -> None:
     assert event_day("Paris exclut pour l'instant tout envoi de troupes.", "envoi") is None
     # "toujours plus": more and more, not a standing state
     assert event_day("Moscou a lancé mardi toujours plus de drones.", "lancé") == "2023-07-11"
+
+
+def test_an_undated_earlier_time_leaves_the_event_undated() -> None:
+    assert event_day("Auparavant, le négociateur a accusé Kiev de tergiverser.", "accusé") is None
+    assert event_day("Des dépôts ont été frappés ces dernières semaines.", "frappés") is None
+    assert event_day("Le ministre a réclamé la semaine dernière des obus.", "réclamé") is None
+    assert event_day("Le ministre réclamera cette semaine des obus.", "réclamera") == PUBLISHED

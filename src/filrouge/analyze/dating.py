@@ -343,6 +343,7 @@ def _night_ends(text: str, candidates: Sequence[_Dated]) -> list[_Dated]:
             if _NIGHT.search(text[d.start:d.end]) else d for d in candidates]
 
 
+_WEEK = re.compile(r"(?P<y>\d{4})-W(?P<w>\d{2})")
 _COARSE = re.compile(r"\d{4}(?:-(?:\d{2}|SP|SU|FA|WI))?")
 
 
@@ -454,15 +455,22 @@ def _no_single_day(text: str, times: Sequence[TimeExpr], cue: tuple[int, int], l
                 nearest = distance if nearest is None else min(nearest, distance)
     for expr in times:
         if not low <= expr.start < high or expr.type not in {"DATE", "DURATION"} or (
-            expr.vague or any(s <= expr.start < e for s, e in skip)
+            (expr.vague and expr.value != "PAST_REF")
+            or any(s <= expr.start < e for s, e in skip)
         ):
             continue
         if not _attached_time(text, expr, cue, low):
             continue
         before = text[max(low, expr.start - 12) : expr.start]
         since = bool(_SINCE.search(before))
-        if expr.type == "DURATION":
+        week = _WEEK.fullmatch(expr.value)
+        if expr.value == "PAST_REF":
+            undated = True  # "auparavant", "récemment": an undated past
+        elif expr.type == "DURATION":
             undated = since
+        elif week is not None:  # "la semaine dernière": a past week, no single day
+            today = dt.date.fromisoformat(published[:10]).isocalendar()
+            undated = (int(week["y"]), int(week["w"])) < (today[0], today[1])
         else:
             undated = bool(_COARSE.fullmatch(expr.value)) and (
                 since or expr.value[:7] < published[: len(expr.value[:7])])
