@@ -185,3 +185,24 @@ def test_aid_of_several_states_listed_after_de_is_each_one_s(analyzer: Analyzer)
     found = events(analyzer, "Les inondations ont été contenues mardi avec l'aide de l'Autriche, "
                              "de la Hongrie et de la Slovénie.", "2024-09-17")
     assert sorted(a for e in found if e.type == "AID" for a in e.actors) == ["AUT", "HUN", "SVN"]
+
+
+# --------------------------------------------------------------------------- sanctions
+
+
+def test_a_package_of_sanctions_adopted_is_a_sanction_not_aid(analyzer: Analyzer) -> None:
+    found = events(analyzer, "L'Union européenne a adopté mercredi un nouveau paquet de "
+                             "sanctions contre la Biélorussie.", "2024-05-16")
+    assert [(e.type, e.actors, e.targets) for e in found] == [("SANCTION", ["EU"], ["BLR"])]
+
+
+def test_sanctions_announced_against_arms_makers_are_no_aid(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Pékin a annoncé lundi des sanctions contre trois fabricants "
+                             "d'armement américains.", "2024-05-20")
+    assert [e.type for e in found] == ["SANCTION"]
+
+
+def test_jets_sent_to_protect_an_ally_are_a_deployment(analyzer: Analyzer) -> None:
+    found = events(analyzer, "L'Espagne a annoncé mardi l'envoi de quatre avions de chasse pour "
+                             "protéger le ciel de la Lituanie.", "2024-03-05")
+    assert [e.type for e in found] == ["MOBILIZE"]

@@ -39,6 +39,7 @@ from filrouge.analyze.events.targets import (
     _target_actors,
     _verb_targets,
 )
+from filrouge.analyze.time import _lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -81,6 +82,11 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
         "gathering" in c.conditions for c in noun_cues().get(_noun_lemma(head), [])
     ):
         return []  # "une apparition à la réunion du groupe": the appearance is the event
+    if _noun_lemma(noun) in words["package_nouns"] and any(
+        c.dep_ == "nmod" and _package_of(c) is not None and _noun_lemma(c) in noun_cues()
+        for c in noun.children
+    ):
+        return []  # "un paquet de sanctions": the package is the sanctions' event
     cues = noun_cues()[_noun_lemma(noun)]
     allowed = frozenset().union(*(c.conditions for c in cues))
     actors: list[str] = []
@@ -138,6 +144,15 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
         # "effectuer une visite", "en visite à Kiev", "après un entretien …, X et Y ont…"
         actors, pronoun, _ = _verb_actors(head, context)
         carrier, way = head, "noun-light-verb"
+    governor = _object_verb(noun) if noun.dep_ != "obj" else None
+    if not actors and governor is not None and governor.lemma_.lower() in words["light_verbs"]:
+        actors, pronoun, _ = _verb_actors(governor, context)  # "a annoncé lundi des sanctions"
+        carrier, way = governor, "noun-light-verb"
+    package = _package_of(noun)
+    if not actors and package is not None:  # "ont adopté un 18e paquet de sanctions"
+        carrier = _object_verb(package)
+        actors, pronoun, _ = _verb_actors(carrier, context) if carrier else ([], False, False)
+        way = "noun-package"
     if not actors and any("Yes" in _feats(c, "Poss") for c in noun.children
                           if c.dep_ == "det"):
         actors = _possessor(noun, context)  # "sa visite à Moscou", "ses discussions avec Kiev"
@@ -216,6 +231,68 @@ def _listed_after(first: Entity, context: _Context) -> list[str]:
             found.append(entity.actor)
         end = entity.end
     return found
+
+
+def _states_its_object(verb: Token, context: _Context) -> bool:
+    """A light verb ("adopter", "annoncer", "imposer") whose direct object is an event noun of
+    another type states that noun's event, not its own: "ont adopté un paquet de sanctions"
+    is SANCTION (no agreement, no aid), "a annoncé des sanctions contre des groupes
+    d'armement" too, "a annoncé l'envoi de trois Rafale" MOBILIZE. Aid stays the verb's
+    ("ont adopté une aide": the agreement on aid is aid)."""
+    words = grammar()
+    lemma = verb.lemma_.lower()
+    if lemma not in words["light_verbs"] and lemma not in words["package_verbs"]:
+        return False
+    own = {c.type for c in _matching_cues(verb, context.text)} | {"AID"}
+    for obj in verb.subtree:
+        governor = _object_verb(obj)
+        if obj.i <= verb.i or governor is None or governor.i != verb.i:
+            continue
+        held = [obj, *(c for c in obj.children if c.dep_ == "nmod"
+                       and obj.lemma_.lower() in words["package_nouns"])]
+        if any(_noun_lemma(n) in noun_cues() and any(
+            d.cue.type not in own for d in _noun_event(n, context)
+        ) for n in held):
+            return True
+    return False
+
+
+def _object_verb(word: Token) -> Token | None:
+    """The verb ``word`` is the direct object of, also when the parser took the object for an
+    adjunct or for an apposition of the day before it ("ont adopté vendredi un 18e paquet",
+    "a adopté mercredi un nouveau paquet": a noun phrase with no preposition, after the verb)."""
+    head = word.head
+    if word.dep_ == "obj":
+        return head
+    if word.pos_ != "NOUN" or head.i >= word.i:
+        return None
+    cases = {_apostrophes(c.lower_) for c in word.children if c.dep_ == "case"}
+    if not cases and word.dep_.startswith("obl") and head.pos_ in {"VERB", "AUX"}:
+        return head
+    if word.dep_ in {"appos", "nmod"} and cases <= {"de", "des", "du", "d'"} and (
+        head.dep_.startswith("obl") or head.dep_ == "obj"
+    ) and head.lemma_.lower() in _lexicon()["weekdays"] and not any(
+        c.dep_ == "case" for c in head.children
+    ) and head.head.pos_ in {"VERB", "AUX"} and head.head.i < head.i:
+        return head.head  # "a annoncé lundi des sanctions", parsed as "sanctions" of Monday
+    return None
+
+
+def _package_of(noun: Token) -> Token | None:
+    """"Un nouveau paquet de sanctions", "un train de sanctions": the package (``package_nouns``)
+    the noun is the content of, when a light verb or a verb of adoption (``package_verbs``)
+    has it as its object: the package's subject does what the package holds."""
+    words = grammar()
+    package = noun.head
+    if noun.dep_ != "nmod" or package.i == noun.i or package.lemma_.lower() not in words[
+        "package_nouns"
+    ] or not any(_apostrophes(k.lower_) in {"de", "d'"} for k in noun.children if k.dep_ == "case"):
+        return None
+    verb = _object_verb(package)
+    if verb is None or verb.i == package.i or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    lemma = verb.lemma_.lower()
+    return package if lemma in words["light_verbs"] or lemma in words["package_verbs"] else None
 
 
 def _joint_body(actor: str, context: _Context) -> list[str]:

@@ -23,6 +23,7 @@ from filrouge.analyze.events.flags import (
     _is_negated,
 )
 from filrouge.analyze.events.lexicon import Cue, _feats, grammar, noun_cues
+from filrouge.analyze.events.nouns import _states_its_object
 from filrouge.analyze.events.parse import (
     _agreed_on,
     _governor,
@@ -57,6 +58,8 @@ def _verb_event(verb: Token, context: _Context) -> list[_Draft]:
         return []
     cues = _matching_cues(verb, context.text)
     if not cues or _yields_to_governor(verb, context) or _denied_report(verb):
+        return []
+    if _states_its_object(verb, context):  # "ont adopté un paquet de sanctions" (nouns.py)
         return []
     negated = _is_negated(verb)
     actors, pronoun, agentless = _verb_actors(verb, context)
