@@ -171,3 +171,9 @@ def test_a_threat_naming_no_addressee_has_no_target(analyzer: Analyzer) -> None:
                              "Le Kremlin a prévenu que ces avions « brûleraient » comme les "
                              "autres.", "2024-08-01")
     assert one(found, "THREATEN", "KREMLIN").targets == []  # convention 8: not Denmark
+
+
+def test_a_co_subject_or_the_body_of_a_title_is_no_addressee(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le directeur général de l'AIEA, Rafael Grossi, a appelé mardi à "
+                             "la plus grande prudence.", "2024-08-08")
+    assert one(found, "REQUEST", "rafael-grossi").targets == []  # his agency, not addressed

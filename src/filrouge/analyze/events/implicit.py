@@ -6,13 +6,23 @@ party of the article's agreements.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from filrouge.analyze.events.actors import _phrase_actors
 from filrouge.analyze.events.context import _Context, _Draft, _entity_at
 from filrouge.analyze.events.lexicon import _apostrophes, grammar
-from filrouge.analyze.events.parse import _fronted_locative, _joint_undertaking
+from filrouge.analyze.events.parse import (
+    _conjuncts,
+    _fronted_locative,
+    _joint_undertaking,
+    _own_words,
+)
 from filrouge.analyze.events.statements import _find_words, _token_forms
 from filrouge.analyze.events.targets import _named_as_place, _with_capital
 from filrouge.model import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def _deployed_in(draft: _Draft, context: _Context) -> list[str]:
@@ -193,6 +203,24 @@ def _where_not_whom(entity: Entity, draft: _Draft) -> bool:
     return _fronted_locative(root, draft.trigger)
 
 
+def _subject_stretches(trigger: Token) -> list[tuple[int, int]]:
+    """Where the subject of the cue (or of the verbs it depends on) lies: the co-actors and
+    the words of a title ("Le directeur de l'AIEA, Rafael Grossi, a appelé") are no one the
+    act is addressed to."""
+    stretches: list[tuple[int, int]] = []
+    node = trigger
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_ in {"nsubj", "nsubj:pass"} and child.i < node.i:
+                for part in [child, *_conjuncts(child)]:
+                    words = _own_words(part)
+                    stretches.append((words[0].idx, words[-1].idx + len(words[-1])))
+        if node.dep_ not in {"xcomp", "conj"} or node.head.i == node.i:
+            break
+        node = node.head
+    return stretches
+
+
 def _sentence_counterpart(draft: _Draft, context: _Context, before: bool = True,
                           ) -> str | None:
     """The speaker answered ("ces propos"), else the first actor of the sentence other than
@@ -202,11 +230,14 @@ def _sentence_counterpart(draft: _Draft, context: _Context, before: bool = True,
         return answered
     start, end = context.clause_of(draft.trigger.idx)
     own = {context.side_of(a) for a in draft.actors}
+    subject = _subject_stretches(draft.trigger)
 
     def other(entity: Entity) -> str | None:
         entity = _with_capital(entity, context)
         if not entity.actor or entity.label == "LOC" or entity.actor.startswith("local:"):
             return None
+        if any(low <= entity.start < high for low, high in subject):
+            return None  # "Macron et Starmer ont appelé", "Le directeur de l'AIEA, X, a appelé"
         if _named_as_place(entity, context) or _where_not_whom(entity, draft):
             return None
         return None if context.side_of(entity.actor) in own else entity.actor
