@@ -387,3 +387,22 @@ def test_refusing_to_do_ones_own_act_is_that_act_negated(analyzer: Analyzer) -> 
     assert [e.type for e in found] == ["REJECT"]
     found = events(analyzer, "L'Italie ne refuse pas de livrer des obus à l'Ukraine.")
     assert [(e.type, e.negated) for e in found] == [("AID", False)]
+
+
+def test_verbs_of_news_that_name_concessions_and_accusations(analyzer: Analyzer) -> None:
+    """Permission is granted ("autoriser": CONCEDE), bodies handed back are a release;
+    "déplorer" an act or a silence accuses, "délivrer un mandat d'arrêt contre X" too."""
+    found = events(analyzer, "Paris a autorisé Kiev à utiliser ses missiles SCALP en Russie.")
+    assert ("CONCEDE", ["FRA"], ["UKR"]) in kinds(found)
+    found = events(analyzer, "Moscou a remis 500 corps de soldats à l'Ukraine.")
+    assert ("CONCEDE", ["RUS"], ["UKR"]) in kinds(found)
+    found = events(analyzer, "La CPI a délivré un mandat d'arrêt contre Benyamin Netanyahou.")
+    assert [e.type for e in found] == ["ACCUSE"]
+    found = events(analyzer, "Le président finlandais a déploré l'attaque russe contre Odessa.")
+    assert [(e.type, e.targets) for e in found if e.type == "ACCUSE"] == [("ACCUSE", ["RUS"])]
+    assert events(analyzer, "Antonio Guterres a déploré que les civils en paient le prix.") == []
+
+
+def test_pushing_for_a_delivery_is_the_request(analyzer: Analyzer) -> None:
+    found = events(analyzer, "La Pologne pousse pour livrer des chars à l'Ukraine.")
+    assert [e.type for e in found] == ["REQUEST"]

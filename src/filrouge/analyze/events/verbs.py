@@ -184,8 +184,13 @@ def _denied_report(verb: Token) -> bool:
 def _yields_to_governor(verb: Token, context: _Context) -> bool:
     """An infinitive under a cue that carries the event itself ("refuse de livrer": REJECT,
     "appelle à livrer": REQUEST) is not a second event; under "s'engager à" or "proposer de",
-    the infinitive is the event."""
+    the infinitive is the event. "Pousser pour livrer", "militer pour livrer": a request
+    over "pour" + infinitive carries it too."""
     head = _governor(verb)
+    if head is None and verb.dep_ == "advcl" and "Inf" in _feats(verb, "VerbForm") and any(
+        m.lower_ == "pour" for m in verb.children if m.dep_ == "mark"
+    ) and any(c.type == "REQUEST" for c in _matching_cues(verb.head, context.text)):
+        head = verb.head
     if head is None:
         return False
     cues = _matching_cues(head, context.text)
