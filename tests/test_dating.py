@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from filrouge.analyze.dating import QuoteSite, date_quotes, date_span
+from filrouge.analyze.dating import QuoteSite, date_quotes, date_span, date_statements
 from filrouge.analyze.pipeline import Analyzer
 from filrouge.analyze.pubdate import (
     DatedCollection,
@@ -19,7 +19,7 @@ from filrouge.analyze.pubdate import (
     with_inferred_date,
 )
 from filrouge.analyze.time import find_times
-from filrouge.model import Article, Published, content_id
+from filrouge.model import Article, Event, Published, Span, content_id
 
 from .conftest import analyse_text
 
@@ -358,3 +358,19 @@ def test_an_undated_earlier_time_leaves_the_event_undated() -> None:
     assert event_day("Des dépôts ont été frappés ces dernières semaines.", "frappés") is None
     assert event_day("Le ministre a réclamé la semaine dernière des obus.", "réclamé") is None
     assert event_day("Le ministre réclamera cette semaine des obus.", "réclamera") == PUBLISHED
+
+
+def test_a_lead_told_of_last_night_is_of_the_publication_day() -> None:
+    text = ("L'armée russe a lancé dans la nuit de mardi à mercredi une centaine de drones "
+            "sur l'Ukraine, a annoncé l'armée de l'air ukrainienne dans un communiqué.\n\n"
+            "La défense antiaérienne a abattu la plupart des engins.\n\n"
+            "Plusieurs immeubles ont été touchés à Kharkiv.\n\n"
+            "Le ministre des Affaires étrangères a condamné une attaque « barbare ».")
+    at = text.index("condamné")
+    event = Event.model_validate({
+        **Span.of(text, text.rindex("Le ministre"), len(text)).model_dump(),
+        "type": "ACCUSE", "trigger": Span.of(text, at, at + len("condamné")),
+        "actors": ["UKR"], "targets": []})
+    times = find_times(text, dt.date.fromisoformat(PUBLISHED))
+    _, (dated,) = date_statements(text, times, sentences_of(text), [], [event], PUBLISHED)
+    assert dated.date == PUBLISHED  # not Tuesday: the night ended on the publication day

@@ -661,7 +661,7 @@ def date_statements(
     for index, (day, origin) in zip(order, days, strict=True):
         new_quotes[index] = quotes[index].model_copy(update={"date": day, "date_origin": origin})
     dated = dated_expressions(text, times, published)
-    lead = lead_day(text, dated, published)
+    lead = lead_day(text, _night_ends(text, dated), published)
     quoted = [part for site in sites for part in site.quoted]
     new_events: list[Event] = []
     for event in events:
