@@ -206,3 +206,16 @@ def test_jets_sent_to_protect_an_ally_are_a_deployment(analyzer: Analyzer) -> No
     found = events(analyzer, "L'Espagne a annoncé mardi l'envoi de quatre avions de chasse pour "
                              "protéger le ciel de la Lituanie.", "2024-03-05")
     assert [e.type for e in found] == ["MOBILIZE"]
+
+
+# --------------------------------------------------------------------------- commitments
+
+
+def test_a_commitment_restating_aid_or_held_by_a_possessive_is_no_agreement(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Ottawa a annoncé lundi la livraison de 500 drones à Kiev, un "
+                             "engagement de 90 millions de dollars.", "2024-03-05")
+    assert [e.type for e in found] == ["AID"]
+    found = events(analyzer, "Le ministre a appelé les pays voisins à « respecter leurs "
+                             "engagements ».", "2024-03-05")
+    assert [e for e in found if e.type == "AGREE"] == []

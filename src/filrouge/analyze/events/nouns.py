@@ -190,6 +190,10 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
             continue
         if possessive and not (targets or (len(actors) > 1 and cue.type in _TOGETHER)):
             continue  # "sa 24e réunion", "ses paquets d'aide": no happening of its own
+        if cue.type == "AGREE" and any("Yes" in _feats(c, "Poss") for c in noun.children
+                                       if c.dep_ == "det"):
+            continue  # "honorer leurs engagements", "tenir notre engagement": one held
+
         negated = _noun_negated(noun)
         hypothetical = ("promise" in cue.conditions and not _past_participle_on(noun)) or (
             _governing_hypothetical(noun))
@@ -434,6 +438,8 @@ def _noun_conditions_hold(cue: Cue, noun: Token, text: str) -> bool:
         w.lemma_.lower() in words["gathering_words"] for w in subtree if w.i != noun.i
     ) and _presence_meeting(noun, text) is None:  # "la réunion, en présence de X"
         return False
+    if "no-aid" in cue.conditions and _names_aid(subtree[1:]):
+        return False  # "un engagement de 350 millions de livres": the aid is the event
     return not ("aid" in cue.conditions and not _names_aid(subtree[1:]))
 
 
