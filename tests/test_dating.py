@@ -374,3 +374,13 @@ def test_a_lead_told_of_last_night_is_of_the_publication_day() -> None:
     times = find_times(text, dt.date.fromisoformat(PUBLISHED))
     _, (dated,) = date_statements(text, times, sentences_of(text), [], [event], PUBLISHED)
     assert dated.date == PUBLISHED  # not Tuesday: the night ended on the publication day
+
+
+def test_an_entry_of_a_live_page_is_told_on_the_page_s_day() -> None:
+    text = ("Les ministres se sont réunis lundi à Bruxelles.\n\n"
+            "16h45 — Moscou réagit\n"
+            "Le Kremlin a accusé les Européens de prolonger la guerre.")
+    assert event_day(text, "accusé") == PUBLISHED
+    told = ("Les ministres se sont réunis lundi à Bruxelles.\n\n"
+            "Le Kremlin a accusé les Européens de prolonger la guerre.")
+    assert event_day(told, "accusé") == "2023-07-10"

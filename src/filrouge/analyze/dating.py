@@ -292,6 +292,10 @@ def _date_span(
         earlier_here = [d for d in candidates if paragraph[0] <= d.start < low]
         if earlier_here:
             return earlier_here[-1].day, "context"
+    if periods and (_LIVE_ENTRY.match(text, paragraph[0])
+                    or _LIVE_ENTRY.match(text, _paragraphs_back(text, paragraph[0], 2))):
+        # "13h20 — Moscou menace …": a live page's entry is told on the page's day
+        return (published, "published") if published else (None, "none")
     if periods:
         told = _narrative_day(text, candidates, anchor, (low, high), published, skip)
         if told is not None and not hypothetical:
@@ -307,6 +311,10 @@ def _date_span(
         ):  # "Tokyo verserait…", as the day it was announced ("a annoncé que…")
             return lead, "context"
     return (published, "published") if published else (None, "none")
+
+
+# The clock time heading an entry of a live page ("13h20 — ", "17h05 - ").
+_LIVE_ENTRY = re.compile(r"\s*\d{1,2}\s?h\s?\d{2}\s*[—–-]\s", _FLAGS)
 
 
 def _narrative_day(text: str, candidates: Sequence[_Dated], anchor: int,
