@@ -32,7 +32,10 @@ tells of the past ("a annoncé que Tokyo verserait", not "doit encore ratifier")
 clause's day (:func:`_shifted`). Before the lead's day, an undated event told in the past goes
 on with the last day its paragraph or the one before mentioned, when that day is the
 publication day or one of the few before it (:func:`_narrative_day`: "se sont parlé
-mercredi… Trump a ensuite appelé Zelensky").
+mercredi… Trump a ensuite appelé Zelensky"), except in an entry of a live page ("16h45 — ").
+A night "de X à Y" is day Y (:func:`_night_ends`); a pluperfect relative clause
+(:func:`_background_clause`), "auparavant", a past week and a standing state ("refuse
+toujours") leave an event undated; a day in a future relative clause dates only its antecedent.
 
 Tried on the dev half of the example gold and left out because they lost more than they
 gained: leaving future hypothetical events undated, and giving every undated statement the
