@@ -445,3 +445,23 @@ def test_a_word_qualifying_anothers_reported_deed_is_no_act_of_the_speaker(
     found = events(analyzer, "Dans la nuit, l'armée russe a frappé en représailles des "
                              "positions dans la région de Soumy, a dit Volodymyr Zelensky.")
     assert "THREATEN" not in [e.type for e in found if e.actors == ["volodymyr-zelensky"]]
+
+
+def test_more_wordings_of_threat_support_and_refusal(analyzer: Analyzer) -> None:
+    cases = [
+        ("Le Kremlin a promis de prendre des « mesures appropriées » contre la Finlande.",
+         "THREATEN"),
+        ("Vladimir Poutine a assuré que la Russie ne tolérerait aucune provocation de la Pologne.",
+         "THREATEN"),
+        ("« Nous ne tournerons pas le dos à la Moldavie », a lancé Olaf Scholz.", "SUPPORT"),
+        ("Boris Pistorius a jugé « regrettable » que Washington ait fait des concessions.",
+         "REJECT"),
+    ]
+    for text, type_ in cases:
+        assert type_ in [e.type for e in events(analyzer, text)], text
+
+
+def test_flying_is_no_theft(analyzer: Analyzer) -> None:
+    found = events(analyzer, "« Des drones volant au-dessus de nos villes, nous le voyons "
+                             "chaque nuit », a déclaré Andrzej Duda.")
+    assert "ACCUSE" not in [e.type for e in found]

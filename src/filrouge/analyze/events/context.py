@@ -219,8 +219,10 @@ def _named_recipients(drafts: list[_Draft], context: _Context) -> list[str]:
                 counts[state] += 1
     if drafts:  # "un déploiement européen en Ukraine", "des soldats européens en Ukraine"
         counts.update(_troops_sent_to(drafts[0].trigger.doc, context))
+    # a threat or a charge read from a statement's words ("Israël « fera payer le prix »")
+    # does not make its speaker's state a striker: it may still be whom the aid goes to
     givers = {context.country_of(a) for d in drafts if d.cue.type in _GIVING | _HOSTILE
-              for a in d.actors}
+              and not d.read_from_words for a in d.actors}
     ranked = [state for state, _ in counts.most_common()]
     return ranked + [s for s in context.states if s not in givers and s not in counts]
 
