@@ -465,3 +465,18 @@ def test_flying_is_no_theft(analyzer: Analyzer) -> None:
     found = events(analyzer, "« Des drones volant au-dessus de nos villes, nous le voyons "
                              "chaque nuit », a déclaré Andrzej Duda.")
     assert "ACCUSE" not in [e.type for e in found]
+
+
+def test_what_a_request_asks_is_no_charge_of_its_own(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Volodymyr Zelensky a appelé Moscou à « cesser ses "
+                             "provocations ».")
+    assert [e.type for e in found if e.actors == ["volodymyr-zelensky"]] == ["REQUEST"]
+
+
+def test_to_the_end_is_support_only_beside_someone(analyzer: Analyzer) -> None:
+    hunt = events(analyzer, "Dmitri Medvedev a promis que la Russie poursuivrait « jusqu'au "
+                            "bout » ceux qui y participeraient.")
+    assert "SUPPORT" not in [e.type for e in hunt]
+    stand = events(analyzer, "Joe Biden a assuré que les États-Unis seraient « avec » "
+                             "l'Ukraine « jusqu'au bout ».")
+    assert "SUPPORT" in [e.type for e in stand]

@@ -139,6 +139,10 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
         seen = {d.cue.type for d in [*drafts, *found]
                 if speaker in d.actors and (d.trigger.sent == cue_sentence
                                             or d.trigger.i in within)}
+        if any(d.trigger.i == cue.i and d.cue.type == "REQUEST" for d in drafts):
+            # words that say what is asked are no charge of their own ("a appelé Pékin à
+            # « cesser ses intimidations »", "a exigé qu'on les désigne comme « terroristes »")
+            seen.add("ACCUSE")
         for type_, words, condition in statement_readings():
             if type_ in seen or (condition == "fact" and hypothetical) or (
                 condition == "hypothetical" and not hypothetical
