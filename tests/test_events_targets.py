@@ -177,3 +177,12 @@ def test_a_co_subject_or_the_body_of_a_title_is_no_addressee(analyzer: Analyzer)
     found = events(analyzer, "Le directeur général de l'AIEA, Rafael Grossi, a appelé mardi à "
                              "la plus grande prudence.", "2024-08-08")
     assert one(found, "REQUEST", "rafael-grossi").targets == []  # his agency, not addressed
+
+
+def test_praise_of_an_unattributed_decision_goes_to_whoever_took_it(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Les Pays-Bas ont annoncé mardi la livraison de chars à l'Ukraine, "
+                             "a rappelé le Kremlin.\n\nVolodymyr Zelensky a salué mercredi une "
+                             "décision « courageuse ».", "2024-03-06")
+    support = one(found, "SUPPORT", "volodymyr-zelensky")
+    assert support.targets == ["NLD"] and support.target_implicit  # not the Kremlin

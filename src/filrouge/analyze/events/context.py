@@ -34,6 +34,9 @@ class _Context:
     recipients: list[str] = field(default_factory=list)  # whom its named aid goes to, most first
     hostile: list[str] = field(default_factory=list)  # states that strike or threaten, most first
     parties: list[str] = field(default_factory=list)  # the sides of its named agreements
+    # what its actors decide or do, in text order (cue position, actors, type): the authors
+    # of "la décision" that a praise or a charge names without saying whose
+    deeds: list[tuple[int, list[str], str]] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
     published: str | None = None
     # the quotes stage's resolver of pronouns, over this article
@@ -307,3 +310,16 @@ def _entity_at(context: _Context, token: Token) -> Entity | None:
                 not found.actor and entity.actor)):
             found = entity
     return found
+
+
+# What an actor decides or gives: "la décision", "le vote", "le geste" saluted or denounced
+# without an author is the last one of these before.
+# (Not a concession: "Orban a levé son veto" lets the others take the decision.)
+_DEEDS = frozenset({"AGREE", "AID", "SANCTION", "MOBILIZE", "COOPERATE", "RETREAT", "COERCE"})
+
+
+def _deeds(drafts: list[_Draft]) -> list[tuple[int, list[str], str]]:
+    """The acts of the article that a later "décision" may stand for, in text order."""
+    return sorted((d.trigger.idx, d.actors, d.cue.type) for d in drafts
+                  if d.cue.type in _DEEDS and d.actors and not d.negated
+                  and not d.hypothetical)

@@ -18,6 +18,7 @@ from filrouge.analyze.events.context import (
     _agreement_parties,
     _clauses,
     _Context,
+    _deeds,
     _Draft,
     _hostile_states,
     _named_recipients,
@@ -78,6 +79,7 @@ def find_events(
     context.recipients = _named_recipients(drafts, context)
     context.hostile = _hostile_states(drafts, context)
     context.parties = _agreement_parties(drafts, context)
+    context.deeds = _deeds(drafts)
     drafts = _without_repeats([_with_implicit_roles(d, context) for d in drafts])
     drafts = _with_every_party(_meetings_told(drafts, context), context)
     speaking_for = _titled_only(context)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from filrouge.analyze.events.actors import _phrase_actors
+from filrouge.analyze.events.actors import _adjective_list, _phrase_actors
 from filrouge.analyze.events.context import _Context, _Draft, _entity_at
-from filrouge.analyze.events.lexicon import _apostrophes, grammar
+from filrouge.analyze.events.lexicon import _apostrophes, _feats, grammar
 from filrouge.analyze.events.parse import (
     _conjuncts,
     _fronted_locative,
@@ -104,6 +104,10 @@ def _with_implicit_roles(draft: _Draft, context: _Context) -> _Draft:
         implicit = context.implicit_target(draft.actors)  # "le soutien de Londres restera…"
         if implicit is not None:
             draft.targets, draft.target_implicit = [implicit], True
+    if not draft.targets and draft.cue.type in _JUDGED and (
+        author := _deed_author(draft, context)
+    ) is not None:  # "Zelensky a salué une décision « historique »": whoever took it
+        draft.targets, draft.target_implicit = [author], True
     if not draft.targets and draft.cue.type in _ADDRESSED_TYPES | _SENTENCE_ADDRESSED:
         named = _sentence_counterpart(draft, context,
                                       before=draft.cue.type in _ADDRESSED_TYPES)
@@ -137,6 +141,34 @@ def _with_implicit_roles(draft: _Draft, context: _Context) -> _Draft:
         if implicit is not None:
             draft.targets, draft.target_implicit = [implicit], True
     return draft
+
+
+# Praise and charges whose object is a deed with no author named ("une décision", "le vote")
+_JUDGED = frozenset({"SUPPORT", "ACCUSE"})
+# How far back the deed judged may lie.
+_DEED_REACH = 2000
+
+
+def _deed_author(draft: _Draft, context: _Context) -> str | None:
+    """"Volodymyr Zelensky a salué une décision « historique »", "a dénoncé un vote": a deed
+    noun (``deed_nouns``) as the object, naming no author (no "de X", no adjective of
+    nationality), stands for the last act of another side before it (``context.deeds``); its
+    actor is the one praised or accused."""
+    trigger = draft.trigger
+    deed = next((c for c in trigger.children if c.dep_ == "obj"
+                 and c.lemma_.lower() in grammar()["deed_nouns"]), None)
+    if deed is None or _adjective_list(deed, context) or any(
+        c.dep_ in {"nmod", "appos"} and _phrase_actors(c, context) for c in deed.children
+    ) or any("Yes" in _feats(c, "Poss") for c in deed.children if c.dep_ == "det"):
+        return None
+    own = {context.side_of(a) for a in draft.actors}
+    for at, actors, _ in reversed(context.deeds):
+        if at >= trigger.idx or at < trigger.idx - _DEED_REACH:
+            continue
+        others = [context.side_of(a) for a in actors if context.side_of(a) not in own]
+        if others:  # a decision is its state's or its body's ("la Maison Blanche" → USA)
+            return others[0]
+    return None
 
 
 # Events nearly always addressed to someone (the gold names a target for 95 % of them): when
