@@ -216,3 +216,25 @@ def test_a_meeting_a_host_offers_to_receive_is_the_host_s_with_each_party(
     pairs = {(a, t) for e in found for a in e.actors for t in e.targets}
     assert pairs == {("emmanuel-macron", "olaf-scholz"), ("emmanuel-macron", "joe-biden"),
                      ("emmanuel-macron", "rishi-sunak")}
+
+
+def test_two_subjects_of_a_meeting_verb_meet_its_object_not_each_other(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Olaf Scholz et Rishi Sunak ont rencontré Joe Biden mardi.",
+                   "CONSULT")
+    pairs = {(a, t) for e in found for a in e.actors for t in e.targets}
+    assert ("olaf-scholz", "rishi-sunak") not in pairs
+    assert ("rishi-sunak", "olaf-scholz") not in pairs
+
+
+def test_two_subjects_joining_someone_unnamed_do_not_meet_each_other(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Olaf Scholz et Rishi Sunak ont ensuite rejoint les deux "
+                             "présidents dans la salle.", "CONSULT")
+    assert found == []
+
+
+def test_two_subjects_of_an_intransitive_talk_meet_each_other(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Olaf Scholz et Rishi Sunak ont discuté mardi.", "CONSULT")
+    assert roles(found) == [(["olaf-scholz"], ["rishi-sunak"]),
+                            (["rishi-sunak"], ["olaf-scholz"])]

@@ -33,6 +33,14 @@ def _with_every_party(drafts: list[_Draft], context: _Context) -> list[_Draft]:
     visiting = {(d.trigger.sent.start, a) for d in drafts
                 if d.cue.type == "CONSULT" and d.cue.mode == "visit" for a in d.actors}
     for draft in drafts:
+        if draft.cue.type == "CONSULT" and not draft.read_from_words:
+            met = _met_after(draft, context)
+            if met is not None:  # "A et B ont rencontré X": each of them met X
+                for a in draft.actors + draft.targets[:1] if met else []:
+                    out.append(replace(draft, actors=[a], targets=[met[0]], way="party"))
+                    if _is_person(a, context) and _is_person(met[0], context):
+                        out.append(replace(draft, actors=[met[0]], targets=[a], way="party"))
+                continue
         out.append(draft)
         if draft.read_from_words:
             continue
@@ -92,6 +100,31 @@ def _placing_only(draft: _Draft, context: _Context) -> bool:
         "gathering_words"] and all(
         (record := registry.get(a)) is not None and record.type == "person"
         for a in draft.actors)
+
+
+def _met_after(draft: _Draft, context: _Context) -> list[str] | None:
+    """"A et B ont rencontré X", "ont rejoint les deux hommes": two subjects of a meeting
+    verb that is not reciprocal meet whom the verb names after it, not each other (the
+    parser may have missed that object, and the subjects were paired). None when the
+    draft is no such pairing, else the actors named after the verb in its clause."""
+    trigger = draft.trigger
+    if draft.from_noun or not draft.targets or _has_reflexive(trigger) or (
+        "pair" in draft.cue.conditions
+    ):  # "A et B ont évoqué l'idée": a talk verb's object is its topic
+        return None
+    subjects = _verb_actors(trigger, context)[0]
+    if draft.targets[0] not in subjects or not set(draft.actors) & set(subjects) or not any(
+        e.actor == draft.targets[0] for e in context.entities.within(
+            context.clause_of(trigger.idx)[0], trigger.idx)
+    ):  # the paired subjects are named before the verb
+        return None
+    _, end = context.clause_of(trigger.idx)
+    comma = context.text.find(",", trigger.idx, end)  # not "…, selon l'Élysée"
+    after = [e.actor for e in context.entities.within(trigger.idx, comma if comma > 0 else end)
+             if e.actor and e.label != "LOC" and e.actor not in subjects]
+    if not after and not any(c.dep_ == "obj" for c in trigger.children):
+        return None  # "A et B ont discuté mardi": with each other
+    return after
 
 
 def _addressees(draft: _Draft, context: _Context) -> list[_Draft]:
