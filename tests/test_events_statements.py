@@ -480,3 +480,9 @@ def test_to_the_end_is_support_only_beside_someone(analyzer: Analyzer) -> None:
     stand = events(analyzer, "Joe Biden a assuré que les États-Unis seraient « avec » "
                              "l'Ukraine « jusqu'au bout ».")
     assert "SUPPORT" in [e.type for e in stand]
+
+
+def test_a_refusal_read_from_reported_words_is_no_exclusion(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Volodymyr Zelensky a dit que l'Ukraine ne reconnaîtra aucun "
+                             "accord conclu sans elle.")
+    assert ("REJECT", ["volodymyr-zelensky"]) in [(e.type, e.actors) for e in found]

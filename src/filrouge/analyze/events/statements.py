@@ -31,8 +31,10 @@ def _resolve_exclusions(drafts: list[_Draft], context: _Context) -> list[_Draft]
     REJECT, the Europeans its target), and their act is not stated."""
     dropped: set[int] = set()
     for draft in drafts:
-        if draft.from_noun or draft.cue.type != "REJECT" or not _has_que_clause(draft.trigger):
-            continue
+        if draft.from_noun or draft.read_from_words or draft.cue.type != "REJECT" or not (
+            _has_que_clause(draft.trigger)
+        ):  # a refusal read from words ("a dit que l'Ukraine ne reconnaîtra aucun accord")
+            continue  # is no exclusion by its cue
         clause = next(c for c in draft.trigger.children if c.dep_ in {"ccomp", "obj"} and any(
             _apostrophes(m.lower_) in {"que", "qu'"} for m in c.children if m.dep_ == "mark"))
         inside = [d for d in drafts if d is not draft and not d.from_noun
