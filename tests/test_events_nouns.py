@@ -219,3 +219,15 @@ def test_a_commitment_restating_aid_or_held_by_a_possessive_is_no_agreement(
     found = events(analyzer, "Le ministre a appelé les pays voisins à « respecter leurs "
                              "engagements ».", "2024-03-05")
     assert [e for e in found if e.type == "AGREE"] == []
+
+
+# --------------------------------------------------------------------------- strikes
+
+
+def test_a_strike_made_of_weapons_of_a_nationality_is_that_state_s(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Les autorités ont fermé l'aéroport après l'incursion de drones "
+                             "russes dans l'espace aérien lituanien.", "2024-03-05")
+    assert [(e.type, e.actors, e.targets) for e in found] == [("ASSAULT", ["RUS"], ["LTU"])]
+    found = events(analyzer, "La frappe contre un dépôt de missiles iraniens a eu lieu mardi.",
+                   "2024-03-05")
+    assert not [e for e in found if "IRN" in e.actors]  # what is hit, not who strikes

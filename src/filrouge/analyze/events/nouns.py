@@ -123,6 +123,10 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
             actor = context.adjectives.get(child.lower_)
             if actor:
                 actors, way = [actor], "noun-adjective"
+    if not actors and "adjective" in allowed:  # "l'incursion de drones russes"
+        actors = _armed_by(noun, context)
+        if actors:
+            way, targets = "noun-weapons", _struck_place(noun, context, actors)
     if not actors and noun.dep_ in {"nmod", "appos"} and head.i != noun.i and head.pos_ in {
         "NOUN", "PROPN"
     } and any(_apostrophes(k.lower_) == "en" for k in noun.children if k.dep_ == "case"):
@@ -280,6 +284,50 @@ def _object_verb(word: Token) -> Token | None:
     ) and head.head.pos_ in {"VERB", "AUX"} and head.head.i < head.i:
         return head.head  # "a annoncé lundi des sanctions", parsed as "sanctions" of Monday
     return None
+
+
+def _armed_by(noun: Token, context: _Context) -> list[str]:
+    """Whose weapons or troops a strike noun is made of ("l'incursion d'une vingtaine de drones
+    russes", "l'attaque de missiles russes contre Kiev"): the nationality they bear, in the
+    noun's own words after it."""
+    words = grammar()
+    arms = words["weapon_words"] | words["troop_words"]
+    for word in noun.subtree:
+        if word.i <= noun.i or word.lemma_.lower() not in arms or _struck_side(word, noun):
+            continue
+        for child in word.children:
+            actor = context.adjectives.get(child.lower_) if child.pos_ == "ADJ" and (
+                child.dep_ in {"amod", "acl"}) else None
+            if actor:
+                return [actor]
+    return []
+
+
+def _struck_side(word: Token, noun: Token) -> bool:
+    """Whether ``word`` stands outside the noun's "de" complements: in what the strike hits
+    ("la frappe contre un dépôt de missiles russes") or in another phrase ("ce tir, présenté
+    comme une riposte aux frappes menées avec des missiles américains")."""
+    node = word
+    while node.i != noun.i and node.head.i != node.i:
+        if any(_apostrophes(k.lower_) not in {"de", "d'", "des", "du", "sans"}
+               for k in node.children if k.dep_ == "case"):
+            return True
+        node = node.head
+    return node.i != noun.i
+
+
+def _struck_place(noun: Token, context: _Context, actors: list[str]) -> list[str]:
+    """The state a strike noun's own words name by nationality where it hits ("l'incursion de
+    drones russes dans l'espace aérien polonais" → Poland)."""
+    for word in noun.subtree:
+        if word.i <= noun.i or not any(_apostrophes(k.lower_) in {"dans", "sur", "contre"}
+                                       for k in word.children if k.dep_ == "case"):
+            continue
+        for child in word.children:
+            actor = context.adjectives.get(child.lower_) if child.dep_ == "amod" else None
+            if actor and actor not in actors:
+                return [actor]
+    return []
 
 
 def _package_of(noun: Token) -> Token | None:
