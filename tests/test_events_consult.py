@@ -233,3 +233,14 @@ def test_one_in_whose_presence_a_meeting_is_held_attends_it(analyzer: Analyzer) 
                                "Conseil Otan-Ukraine, en présence de M. Zelensky.")
     assert (["volodymyr-zelensky"], ["NATO"]) in roles(found)
     assert consults(analyzer, "La présence de soldats français en Ukraine inquiète Moscou.") == []
+
+
+# --------------------------------------------------------------------------- planned days
+
+
+def test_a_meeting_planned_for_the_weekday_of_the_paper_is_that_day(analyzer: Analyzer) -> None:
+    # published on a Sunday: "dimanche soir" is that evening, not a week later
+    found = consults(analyzer, "Le Conseil de sécurité de l'ONU se réunira en urgence dimanche "
+                               "soir à New York.", published="2024-03-17")
+    assert [(e.actors, e.date, e.hypothetical) for e in found] == [
+        (["UN_SECURITY_COUNCIL"], "2024-03-17", True)]

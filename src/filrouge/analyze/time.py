@@ -920,8 +920,8 @@ def _weekday_date(weekday: int, ctx: _Context, direction: int, this: bool) -> da
         steps = steps + 7 if steps <= 1 else steps
         return reference + datetime.timedelta(days=-steps if direction < 0 else steps)
     tense = ctx.tense()
-    if tense == "future":
-        return reference + datetime.timedelta(days=ahead or 7)
+    if tense == "future":  # "se réunira dimanche soir" in Sunday's paper: that evening (a
+        return reference + datetime.timedelta(days=ahead)  # week later is "prochain")
     if tense == "past" or back == 0 or back <= ahead:
         return reference - datetime.timedelta(days=back)
     # no tense marker ("les travaux reprennent mercredi"): the nearest occurrence
