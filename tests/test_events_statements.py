@@ -486,3 +486,11 @@ def test_a_refusal_read_from_reported_words_is_no_exclusion(analyzer: Analyzer) 
     found = events(analyzer, "Volodymyr Zelensky a dit que l'Ukraine ne reconnaîtra aucun "
                              "accord conclu sans elle.")
     assert ("REJECT", ["volodymyr-zelensky"]) in [(e.type, e.actors) for e in found]
+
+
+def test_displeasure_and_urgency(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Donald Trump s'est dit « pas content » de Vladimir Poutine.")
+    assert ("REJECT", ["donald-trump"], ["vladimir-putin"]) in kinds(found)
+    found = events(analyzer, "« Nous n'avons pas le luxe d'attendre », a ajouté Volodymyr "
+                             "Zelensky.")
+    assert "REQUEST" in [e.type for e in found]
