@@ -159,3 +159,9 @@ def test_two_subjects_joined_by_et_both_act(analyzer: Analyzer) -> None:
     found = events(analyzer, "C'est fait. MM. Xi et Poutine ont signé deux déclarations "
                              "communes.", "2023-03-21")
     assert (["xi-jinping"], ["vladimir-putin"]) in roles(found, "AGREE")
+
+
+def test_a_refusal_reported_of_one_s_own_country_is_the_speaker_s(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le chancelier Olaf Scholz a répété mardi que l'Allemagne "
+                             "n'acceptera jamais un tel accord.", "2024-02-27")
+    assert [a for a, _ in roles(found, "REJECT")] == [["olaf-scholz"]]  # not Germany

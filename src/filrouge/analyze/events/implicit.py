@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from filrouge.analyze.events.actors import _adjective_list, _phrase_actors
-from filrouge.analyze.events.context import _Context, _Draft, _entity_at
+from filrouge.analyze.events.context import _Context, _Draft, _entity_at, _is_person
 from filrouge.analyze.events.lexicon import _apostrophes, _feats, grammar
 from filrouge.analyze.events.parse import (
     _conjuncts,
@@ -95,7 +95,34 @@ def _is_organisation(actor: str, context: _Context) -> bool:
     return record is not None and record.type == "organisation"
 
 
+# What a speaker does by saying it: a refusal, a request, a charge, a threat, support.
+_SPOKEN = frozenset({"REJECT", "REQUEST", "ACCUSE", "THREATEN", "SUPPORT"})
+
+
+def _speaking_for(draft: _Draft, context: _Context) -> str | None:
+    """"Zelensky a dit que l'Ukraine ne reconnaîtra aucun accord", "Peskov a déclaré que la
+    Russie … et a appelé la partie ukrainienne à…": a refusal or a request a person reports of
+    his own country is his own act (docs/gold.md, convention 9: the speaker acts, also when he
+    speaks for his country). The person who reports the words holding the cue, when every
+    actor read from them is his state or one of its institutions."""
+    if draft.cue.type not in _SPOKEN or draft.read_from_words or not draft.actors:
+        return None
+    if any(c.dep_ == "aux:tense" for c in draft.trigger.children):
+        return None  # "Oumerov a dit que l'Ukraine a proposé une rencontre": what it did
+    quote = context.quote_at(draft.trigger.idx)
+    speaker = quote.speaker_actor if quote is not None and not quote.anonymous else None
+    if speaker is None or not _is_person(speaker, context) or speaker in draft.actors:
+        return None
+    side = context.side_of(speaker)
+    if all(not _is_person(a, context) and context.side_of(a) == side for a in draft.actors):
+        return speaker
+    return None
+
+
 def _with_implicit_roles(draft: _Draft, context: _Context) -> _Draft:
+    if (speaker := _speaking_for(draft, context)) is not None:
+        draft.actors = [speaker]
+        draft.targets = [t for t in draft.targets if t != speaker]
     if draft.cue.type in _STATE_ACTED:
         states = [a if _is_organisation(a, context) else context.country_of(a) or a
                   for a in draft.actors]
