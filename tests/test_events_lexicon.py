@@ -406,3 +406,18 @@ def test_verbs_of_news_that_name_concessions_and_accusations(analyzer: Analyzer)
 def test_pushing_for_a_delivery_is_the_request(analyzer: Analyzer) -> None:
     found = events(analyzer, "La Pologne pousse pour livrer des chars à l'Ukraine.")
     assert [e.type for e in found] == ["REQUEST"]
+
+
+def test_summoning_an_ambassador_is_a_protest_to_his_state(analyzer: Analyzer) -> None:
+    """"Convoquer l'ambassadeur de X": an accusation aimed at X; "pour protester" is that
+    protest, "pour exiger" a demand; "convoquer une réunion" accuses no one."""
+    found = events(analyzer, "La Roumanie a convoqué l'ambassadeur de Russie.")
+    assert kinds(found) == [("ACCUSE", ["ROU"], ["RUS"])]
+    found = events(analyzer, "Tokyo a convoqué l'ambassadeur de Chine pour protester contre "
+                             "ces manœuvres.")
+    assert [(e.type, e.targets) for e in found] == [("ACCUSE", ["CHN"])]
+    found = events(analyzer, "La Roumanie a convoqué l'ambassadeur de Russie pour exiger des "
+                             "explications.")
+    assert [e.type for e in found] == ["REQUEST"]
+    assert not [e for e in events(analyzer, "Le président roumain a convoqué une réunion du "
+                                            "gouvernement.") if e.type == "ACCUSE"]

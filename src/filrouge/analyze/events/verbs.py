@@ -185,11 +185,13 @@ def _yields_to_governor(verb: Token, context: _Context) -> bool:
     """An infinitive under a cue that carries the event itself ("refuse de livrer": REJECT,
     "appelle à livrer": REQUEST) is not a second event; under "s'engager à" or "proposer de",
     the infinitive is the event. "Pousser pour livrer", "militer pour livrer": a request
-    over "pour" + infinitive carries it too."""
+    over "pour" + infinitive carries it too, and so does an accusation ("a convoqué
+    l'ambassadeur pour protester": the protest made to his state)."""
     head = _governor(verb)
     if head is None and verb.dep_ == "advcl" and "Inf" in _feats(verb, "VerbForm") and any(
         m.lower_ == "pour" for m in verb.children if m.dep_ == "mark"
-    ) and any(c.type == "REQUEST" for c in _matching_cues(verb.head, context.text)):
+    ) and any(c.type in {"REQUEST", "ACCUSE"}
+              for c in _matching_cues(verb.head, context.text)):
         head = verb.head
     if head is None:
         return False
@@ -262,6 +264,13 @@ def _conditions_hold(cue: Cue, verb: Token, negated: bool, context: _Context,
         return False
     if "no-own-act" in conditions and _event_complement(verb, context, actors, _OWN_ACTS):
         return False  # "refuse de livrer des missiles": the aid, negated
+    if "no-request" in conditions and _event_complement(verb, context, actors,
+                                                        frozenset({"REQUEST"})):
+        return False  # "a convoqué l'ambassadeur pour exiger le retrait": the demand
+    if "envoy" in conditions and not any(
+        c.dep_ == "obj" and c.lemma_.lower() in words["envoy_words"] for c in verb.children
+    ):
+        return False
     if "aid" in conditions and not _names_aid(objects):
         return False
     if "no-aid" in conditions and _names_aid(objects):
