@@ -120,7 +120,7 @@ def test_receiving_aid_is_no_meeting(analyzer: Analyzer) -> None:
     assert events(analyzer, "L'Ukraine a reçu des Américains 60 milliards de dollars "
                             "d'aide.") == []
     found = events(analyzer, "Emmanuel Macron a reçu Volodymyr Zelensky à l'Élysée.")
-    assert kinds(found) == [("CONSULT", ["emmanuel-macron"], ["volodymyr-zelensky"])]
+    assert ("CONSULT", ["emmanuel-macron"], ["volodymyr-zelensky"]) in kinds(found)
 
 
 def test_agreeing_to_deliver_is_the_delivery(analyzer: Analyzer) -> None:

@@ -62,7 +62,13 @@ def test_a_call_dating_a_hypothetical_clause_is_a_past_fact(analyzer: Analyzer) 
 
 
 def test_never_between_guillemets_still_negates(analyzer: Analyzer) -> None:
-    found = [e for e in events(analyzer, "Le président ukrainien n'accepterait « jamais » un "
+    """The negation is read across the guillemets, so what would be an agreement is a
+    refusal (a negated "accepter" not told as past: REJECT), and "n'a « jamais » accepté" an
+    agreement negated."""
+    found = events(analyzer, "Le président ukrainien n'accepterait « jamais » un accord avec "
+                             "la Russie.")
+    assert [e.type for e in found] == ["REJECT"]
+    found = [e for e in events(analyzer, "Le président ukrainien n'a « jamais » accepté un "
                                          "accord avec la Russie.") if e.type == "AGREE"]
     assert found and all(e.negated for e in found)
 
