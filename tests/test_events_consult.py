@@ -37,6 +37,12 @@ def test_the_one_met_after_a_place_the_parser_hung_it_on(analyzer: Analyzer) -> 
     assert first(found) == (["marco-rubio"], ["sergei-lavrov"])
 
 
+def test_the_name_beside_a_counterpart_after_avec_is_the_one_met(analyzer: Analyzer) -> None:
+    found = consults(analyzer, "Andrii Sybiha doit s'entretenir jeudi avec son homologue "
+                               "Jean-Noël Barrot.")
+    assert first(found) == (["andrii-sybiha"], ["jean-noel-barrot"])
+
+
 def test_a_counterpart_named_only_by_nationality_is_the_state(analyzer: Analyzer) -> None:
     found = consults(analyzer, "Le président américain s'est entretenu mardi avec son "
                                "homologue chinois.")

@@ -243,7 +243,8 @@ def _meeting_rank(root: Token, verb: Token, cue: Cue, context: _Context, entity:
             holder.lemma_.lower() in words["counterpart_nouns"]
             or (link.dep_ == "obj" and holder.i == link.i
                 and holder.lemma_.lower() in _GROUP_HEADS))
-    ) and not any(k.dep_ == "case" and k.lower_ != "à" for k in holder.children) and (
+    ) and not any(k.dep_ == "case" and k.lower_ not in {"à", "avec"}
+                  for k in holder.children) and (
         _in_clause_of(root, verb, max_hops=5)
     ):
         return 2
