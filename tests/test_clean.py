@@ -738,3 +738,15 @@ def test_lire_plus_links_are_read_also_but_the_words_in_a_sentence_are_kept() ->
     cleaned = clean_text(raw, title="Le budget adopté")
     assert reasons(cleaned)["Lire plus : Les négociations reprennent à Genève"] == "read-also"
     assert sentence in cleaned.text
+
+
+@pytest.mark.parametrize("header", [
+    "Lundi 30 juin 2025 — Monde",
+    "Édition du lundi 30 juin 2025",
+    "Lundi 30 juin 2025 | Temps de lecture : 5 min",
+])
+def test_a_dated_header_with_a_short_label_is_the_publication_stamp(header: str) -> None:
+    cleaned = clean_text(page_of("L'ÉCHO DES FRONTIÈRES", header, "", "Le budget adopté", "",
+                                 *BODY), title="Le budget adopté")
+    assert (cleaned.published.value, cleaned.published.origin) == ("2025-06-30", "timestamp")
+    assert reasons(cleaned)[header] == "timestamp"

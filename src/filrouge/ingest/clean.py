@@ -345,6 +345,11 @@ class _Stamp:
 # Line rules (context free)
 
 
+# A full date opening a short line may carry a section or reading-time label after it.
+HEADER_LABEL_MAX_WORDS = 4
+_WEEKDAY_FIRST = re.compile(r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
+
+
 def _timestamp(line: _Line, reference_year: int | None) -> _Stamp | None:
     """A publication/update stamp: "Publié le …", "30-06-13 à 17h43", "le 2 mai 2013 à 9:30"…"""
     v = _vocab()
@@ -398,6 +403,12 @@ def _timestamp(line: _Line, reference_year: int | None) -> _Stamp | None:
     if starts_with_kw and (dates or has_time or line.words <= 6):
         return pick()
     if dates and leftover == 0:
+        return pick()
+    if (dates and dates[0].start == lead == 0 and dates[0].has_year
+            and dates[0].date is not None and _WEEKDAY_FIRST.match(low)
+            and leftover <= HEADER_LABEL_MAX_WORDS and not line.is_sentence):
+        # a dated page header: "Lundi 30 juin 2025 — Monde", "… | Temps de lecture : 5 min";
+        # not "— 23 juillet 2020 — Temps de lecture" under each item of a list of links
         return pick()
     if dates and (kw_pub or kw_upd) and line.words <= HEADLINE_MAX_WORDS and not line.is_sentence:
         return pick()
