@@ -205,7 +205,8 @@ def test_an_infinitive_takes_the_actors_the_parser_left_before_its_governor(
 def test_receiving_a_leader_is_a_meeting_receiving_a_list_is_not(analyzer: Analyzer) -> None:
     assert kinds(events(analyzer, "Emmanuel Macron a reçu vendredi Volodymyr Zelensky à "
                                   "l'Élysée.")) == [
-        ("CONSULT", ["emmanuel-macron"], ["volodymyr-zelensky"])]
+        ("CONSULT", ["emmanuel-macron"], ["volodymyr-zelensky"]),
+        ("CONSULT", ["volodymyr-zelensky"], ["emmanuel-macron"])]  # the guest meets the host
     assert events(analyzer, "L'Ukraine a reçu de Moscou une liste de 640 noms.") == []
 
 
