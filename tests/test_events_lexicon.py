@@ -421,3 +421,13 @@ def test_summoning_an_ambassador_is_a_protest_to_his_state(analyzer: Analyzer) -
     assert [e.type for e in found] == ["REQUEST"]
     assert not [e for e in events(analyzer, "Le président roumain a convoqué une réunion du "
                                             "gouvernement.") if e.type == "ACCUSE"]
+
+
+def test_denouncing_a_treaty_is_leaving_it(analyzer: Analyzer) -> None:
+    """Leaving an agreement is REJECT (docs/gold.md, table of recurring cases), as for
+    "se retirer de", "quitter"; denouncing a person stays an accusation."""
+    found = events(analyzer, "La Russie a dénoncé mardi le traité sur les forces "
+                             "conventionnelles en Europe.")
+    assert [(e.type, e.actors) for e in found] == [("REJECT", ["RUS"])]
+    found = events(analyzer, "La Pologne a dénoncé l'attitude de Viktor Orban.")
+    assert [e.type for e in found] == ["ACCUSE"]
