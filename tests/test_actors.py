@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from filrouge.analyze.actors import load_registry
 
 
@@ -167,3 +169,13 @@ def test_common_words_tagged_as_names_are_no_actors_and_short_names_join_the_ful
 def test_a_title_is_known_under_the_other_words_the_press_uses() -> None:
     assert actors_in("Le leader américain et le chef du gouvernement polonais.", "2024-06-13") == [
         ("Le leader américain", "joe-biden"), ("le chef du gouvernement polonais", "donald-tusk")]
+
+
+def test_the_registry_pattern_takes_the_longest_form_that_ends_on_a_word() -> None:
+    from filrouge.analyze.actors import _trie_alternatives
+
+    forms = ["Union", "Union européenne", "Union européenne de défense", "l'Otan"]
+    pattern = re.compile(r"(?<![\w-])(?:" + _trie_alternatives(forms) + r")(?![\w-])")
+    text = "L'Union européenne et l’Otan ; l'Union européennes ; Union européenne de défenses"
+    assert [m.group(0) for m in pattern.finditer(text)] == [
+        "Union européenne", "l’Otan", "Union", "Union européenne"]

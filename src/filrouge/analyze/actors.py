@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from filrouge.model import Entity
 
@@ -130,8 +131,7 @@ class ActorRegistry:
     @property
     def pattern(self) -> re.Pattern[str]:
         if self._pattern is None:
-            forms = sorted(self._forms, key=len, reverse=True)
-            alternatives = "|".join(re.escape(f).replace("'", "['’ʼ]") for f in forms)
+            alternatives = _trie_alternatives(self._forms)
             self._pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
         return self._pattern
 
@@ -244,6 +244,28 @@ class ActorRegistry:
 
 
 _ARTICLES = ("les ", "le ", "la ", "l'", "l’", "Les ", "Le ", "La ", "L'", "L’")
+
+
+def _trie_alternatives(forms: Iterable[str]) -> str:
+    """All forms as one regular expression factored by common prefix, which tries the longest
+    form first as the flat alternation sorted by length did. With hundreds of forms the flat
+    alternation made the regex engine try every form at every position of the text."""
+    root: dict[str, Any] = {}
+    for form in forms:
+        node = root
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [("['’ʼ]" if char == "'" else re.escape(char)) + emit(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
 
 
 def _strip_article(form: str) -> str:
