@@ -187,3 +187,11 @@ def test_praise_of_an_unattributed_decision_goes_to_whoever_took_it(
                              "décision « courageuse ».", "2024-03-06")
     support = one(found, "SUPPORT", "volodymyr-zelensky")
     assert support.targets == ["NLD"] and support.target_implicit  # not the Kremlin
+
+
+def test_an_addressee_named_but_unknown_is_not_replaced_by_another_actor(
+        analyzer: Analyzer) -> None:
+    text = ("Le Cameroun accueille le sommet. La République dominicaine reproche à la "
+            "Francophonie l'excès de son volet historique.")
+    (accuse,) = [e for e in events(analyzer, text, "2024-02-16") if e.type == "ACCUSE"]
+    assert (accuse.actors, accuse.targets) == (["DOM"], [])

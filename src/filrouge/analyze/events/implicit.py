@@ -135,7 +135,9 @@ def _with_implicit_roles(draft: _Draft, context: _Context) -> _Draft:
         author := _deed_author(draft, context)
     ) is not None:  # "Zelensky a salué une décision « historique »": whoever took it
         draft.targets, draft.target_implicit = [author], True
-    if not draft.targets and draft.cue.type in _ADDRESSED_TYPES | _SENTENCE_ADDRESSED:
+    if not draft.targets and draft.cue.type in _ADDRESSED_TYPES | _SENTENCE_ADDRESSED and not (
+        draft.cue.type in _ADDRESSED_TYPES and _addressed_to_no_actor(draft, context)
+    ):
         named = _sentence_counterpart(draft, context,
                                       before=draft.cue.type in _ADDRESSED_TYPES)
         if named is not None:
@@ -196,6 +198,19 @@ def _deed_author(draft: _Draft, context: _Context) -> str | None:
         if others:  # a decision is its state's or its body's ("la Maison Blanche" → USA)
             return others[0]
     return None
+
+
+def _addressed_to_no_actor(draft: _Draft, context: _Context) -> bool:
+    """"reproche à la Francophonie l'excès…": the sentence names whom the act is addressed to,
+    and it is no actor of the registry or of the article; another actor of the sentence or the
+    paragraph is not the addressee then."""
+    for child in draft.trigger.children:
+        cases = {_apostrophes(k.lower_) for k in child.children if k.dep_ == "case"}
+        if child.pos_ in {"NOUN", "PROPN"} and child.dep_.startswith(("obl", "iobj")) and (
+            cases & {"à", "au", "aux"}
+        ) and not _phrase_actors(child, context, adjectives=False):
+            return True
+    return False
 
 
 # Events nearly always addressed to someone (the gold names a target for 95 % of them): when
