@@ -250,3 +250,28 @@ def test_a_meeting_planned_for_the_weekday_of_the_paper_is_that_day(analyzer: An
                                "soir à New York.", published="2024-03-17")
     assert [(e.actors, e.date, e.hypothetical) for e in found] == [
         (["UN_SECURITY_COUNCIL"], "2024-03-17", True)]
+
+
+# --------------------------------------------------------------------------- companions
+
+
+def test_a_companion_named_en_presence_de_meets_both_parties(analyzer: Analyzer) -> None:
+    found = roles(consults(analyzer, "Mercredi, Andrzej Duda a été reçu à l'Élysée par "
+                                     "Emmanuel Macron, en présence du chancelier Olaf Scholz."))
+    for pair in [("olaf-scholz", "andrzej-duda"), ("andrzej-duda", "olaf-scholz"),
+                 ("olaf-scholz", "emmanuel-macron"), ("emmanuel-macron", "olaf-scholz")]:
+        assert ([pair[0]], [pair[1]]) in found
+
+
+def test_a_companion_of_one_side_meets_the_other_side_only(analyzer: Analyzer) -> None:
+    found = roles(consults(analyzer, "Antony Blinken, accompagné de Lloyd Austin, a rencontré "
+                                     "Volodymyr Zelensky lundi à Kiev."))
+    assert (["lloyd-austin"], ["volodymyr-zelensky"]) in found
+    assert (["volodymyr-zelensky"], ["lloyd-austin"]) in found
+    assert (["lloyd-austin"], ["antony-blinken"]) not in found
+
+
+def test_a_country_beside_a_meeting_is_no_companion(analyzer: Analyzer) -> None:
+    found = roles(consults(analyzer, "Emmanuel Macron a reçu mardi Volodymyr Zelensky, "
+                                     "promettant de rester aux côtés de l'Ukraine."))
+    assert all(actors[0] in {"emmanuel-macron", "volodymyr-zelensky"} for actors, _ in found)

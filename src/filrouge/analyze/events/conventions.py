@@ -32,6 +32,8 @@ def _with_every_party(drafts: list[_Draft], context: _Context) -> list[_Draft]:
     out: list[_Draft] = []
     visiting = {(d.trigger.sent.start, a) for d in drafts
                 if d.cue.type == "CONSULT" and d.cue.mode == "visit" for a in d.actors}
+    told = {(d.trigger.sent.start, a, t) for d in drafts if d.cue.type == "CONSULT"
+            for a in d.actors for t in d.targets}
     for draft in drafts:
         if draft.cue.type == "CONSULT" and not draft.read_from_words:
             met = _met_after(draft, context)
@@ -53,6 +55,9 @@ def _with_every_party(drafts: list[_Draft], context: _Context) -> list[_Draft]:
         if pairs and not draft.targets:  # "les responsables de Kyiv et de Washington doivent
             out.pop()                    # se rencontrer": the parties' records stand for it
         have = {(a, t) for a in draft.actors for t in draft.targets[:2]}
+        if draft.cue.type == "CONSULT":  # a companion's record another cue gave is not repeated
+            pairs += [(a, t) for a, t in _companion_pairs(draft, context)
+                      if (draft.trigger.sent.start, a, t) not in told]
         for actor, target in pairs:
             if (actor, target) not in have:
                 have.add((actor, target))
@@ -164,6 +169,62 @@ def _party_pairs(draft: _Draft, context: _Context,
                   if _is_person(a, context) and _is_person(t, context)
                   and not (host and (draft.trigger.sent.start, t) in visiting)]
     return pairs
+
+
+def _companion_pairs(draft: _Draft, context: _Context) -> list[tuple[str, str]]:
+    """Convention 2, companions: the people named "en présence de", "aux côtés de",
+    "accompagné de" or "entouré de" on a meeting take part in it ("X a été reçu par Y, en
+    présence de Z": Z with X and with Y; "A, accompagné de B, a rencontré C": B with C). A
+    companion meets each party of another side (and, in a talk between people, is met back);
+    companions of two sides listed together ("en présence des ministres des deux pays, A et
+    B") are each side's own delegation: they meet each other."""
+    if draft.target_implicit or draft.cue.mode not in {"meeting", "phone", "visit"}:
+        return []
+    companions = [c for c in _companions(draft.trigger, context) if _is_person(c, context)]
+    parties = list(dict.fromkeys(draft.actors + draft.targets[:1]))
+    companions = [c for c in dict.fromkeys(companions) if c not in parties]
+    if not companions:
+        return []
+    sides = {context.side_of(c) for c in companions}
+    if len(sides) > 1:
+        return [(a, b) for a in companions for b in companions
+                if context.side_of(a) != context.side_of(b)]
+    back = draft.cue.mode != "visit"
+    pairs: list[tuple[str, str]] = []
+    for companion in companions:
+        for party in parties:
+            if context.side_of(party) == context.side_of(companion):
+                continue
+            pairs.append((companion, party))
+            if back and _is_person(party, context):
+                pairs.append((party, companion))
+    return pairs
+
+
+def _companions(trigger: Token, context: _Context) -> list[str]:
+    """The actors named in the "de" complement of a companion word ("accompagné de",
+    "entouré de", "en présence de", "aux côtés de") hung on the cue, on its head or on its
+    subject, in the cue's sentence."""
+    words = grammar()
+    near = {trigger.i, trigger.head.i} | {c.i for c in trigger.children
+                                          if c.dep_ in {"nsubj", "nsubj:pass"}}
+    found: list[str] = []
+    for word in trigger.sent:
+        phrase = f"{word.nbor(-1).lower_} {word.lower_}" if word.i > word.sent.start else ""
+        if not ((word.lemma_.lower() in words["companion_verbs"] and word.pos_ in {"VERB", "ADJ"})
+                or phrase in words["companion_phrases"]):
+            continue
+        if word.head.i not in near and word.i not in near:
+            continue
+        if not any(part.i > word.i and any(
+                k.dep_ == "case" and k.lower_ in words["agent_cases"] for k in part.children)
+                for part in word.children):
+            continue
+        span = [w for w in word.subtree if w.i > word.i]  # with an appended name (", Mark Rutte")
+        start, end = span[0].idx, span[-1].idx + len(span[-1].text)
+        found += [e.actor for e in context.entities.within(start, end)
+                  if e.actor and e.label != "LOC"]
+    return found
 
 
 def _joint_parties(draft: _Draft, context: _Context) -> list[str]:
