@@ -81,6 +81,17 @@ def test_contributing_to_a_force_is_mobilising(analyzer: Analyzer) -> None:
     assert one(found, "MOBILIZE", "DNK").hypothetical
 
 
+def test_aid_for_a_state_goes_to_it_not_to_the_state_the_article_names_most(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "L'Ukraine attend toujours ses munitions. Kiev s'impatiente, et "
+                             "l'Ukraine le dit. Les Vingt-Sept se sont entendus jeudi sur une "
+                             "aide de 4 milliards d'euros pour la Moldavie. Le Japon a débloqué "
+                             "vendredi une enveloppe de 300 millions de dollars pour Chisinau.",
+                   "2024-03-08")
+    assert one(found, "AID", "EU").targets == ["MDA"]
+    assert one(found, "AID", "JPN").targets == ["MDA"]
+
+
 # --------------------------------------------------------------------------- the day
 
 

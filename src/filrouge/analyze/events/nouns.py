@@ -501,7 +501,9 @@ def _noun_targets(noun: Token, cue: Cue, context: _Context) -> list[str]:
             continue
         if cases & {"avec", "contre", "envers", "auprès", "face"} or (
             cases & {"à", "au", "aux", "chez"}
-        ) or (visit and cases & words["visit_cases"]):
+        ) or (visit and cases & words["visit_cases"]) or (
+            cue.type == "AID" and "pour" in cases  # "l'aide de Berlin pour Kiev": for whom
+        ):
             place_ok = visit or cue.type not in {"AGREE", "CONSULT"} or "avec" in cases
             struck = cue.type == "ASSAULT" and "contre" in cases
             for actor in _target_actors(child, context, place_ok, adjectives=struck):

@@ -275,6 +275,8 @@ def _target_rank(root: Token, verb: Token, cue: Cue, context: _Context, entity: 
         met = _meeting_rank(root, verb, cue, context, entity, cases)
         if met is not None:
             return met if met >= 0 else None
+    if "pour" in cases and _meant_for(root, verb, cue):
+        return _ADDRESSED
     if not _attached(root, verb):
         return None
     link = root
@@ -304,6 +306,27 @@ def _target_rank(root: Token, verb: Token, cue: Cue, context: _Context, entity: 
             return None  # "Au Kremlin, Peskov a prévenu…"
         return 3
     return None
+
+
+def _meant_for(root: Token, verb: Token, cue: Cue) -> bool:
+    """Whether "pour X" at ``root`` names whom the verb's aid is for: "a débloqué 500 millions
+    d'euros pour Kiev", "ont adopté une enveloppe de 61 milliards pour l'Ukraine", also when
+    the aid is agreed on ("se sont mis d'accord sur une aide … pour l'Ukraine": the agreement
+    and the aid go to Ukraine, not to the state the article names most). Only aid words carry
+    it in an agreement ("un accord pour la paix" is for no one)."""
+    if cue.type == "AID" and _attached(root, verb):
+        return True
+    holder = root.head  # the aid word, through the amount the parser may hang X on
+    for _ in range(3):  # ("une aide de 50 milliards d'euros pour l'Ukraine")
+        if holder.lemma_.lower() in grammar()["aid_agreement_words"] or not (
+            holder.dep_ == "nmod" and {_apostrophes(k.lower_) for k in holder.children
+                                       if k.dep_ == "case"} <= {"de", "du", "des", "d'"}
+        ):
+            break
+        holder = holder.head
+    return (cue.type in {"AID", "AGREE"} and holder.i not in {root.i, verb.i}
+            and holder.lemma_.lower() in grammar()["aid_agreement_words"]
+            and _attached(holder, verb))
 
 
 def _with_capital(entity: Entity, context: _Context) -> Entity:
