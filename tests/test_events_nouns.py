@@ -232,6 +232,15 @@ def test_a_commitment_restating_aid_or_held_by_a_possessive_is_no_agreement(
     assert [e for e in found if e.type == "AGREE"] == []
 
 
+def test_committing_to_develop_something_together_is_the_cooperation(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "L'Inde et le Brésil se sont engagés mardi à développer leurs "
+                             "liaisons maritimes. Le Brésil développe seul un nouveau satellite.",
+                   "2024-03-05")
+    assert [e.type for e in found] == ["COOPERATE"]
+    assert one(found, "COOPERATE", "IND").targets == ["BRA"]
+
+
 # --------------------------------------------------------------------------- strikes
 
 
