@@ -545,10 +545,10 @@ def _in_side_clause(text: str, dated: _Dated, anchor: int, low: int, high: int,
         return False
     if later and _ANTECEDENT.fullmatch(text, anchor, opening):
         return False  # "une réunion d'urgence, qui se tiendra mardi": the noun's own day
-    if not _PLUPERFECT.search(text, opening, closing) and not (later and any(
-        kind == "future" for _, _, kind in _tense_markers(text[opening:closing])
-    ) and not any(kind == "past" for _, _, kind in _tense_markers(text[opening:closing]))):
-        return False
+    if not _PLUPERFECT.search(text, opening, closing):
+        kinds = {kind for _, _, kind in _tense_markers(text[opening:closing])} if later else set()
+        if "future" not in kinds or "past" in kinds:
+            return False
     return not opening <= anchor < closing
 
 

@@ -202,8 +202,6 @@ def _clauses(doc: Doc) -> list[tuple[int, int]]:
 
 # Events whose named target receives: the article's usual recipient of aid or troops.
 _RECEIVING = frozenset({"AID", "MOBILIZE", "SUPPORT"})
-# Support words that say something is given ("soutenir l'Ukraine"), not praise or thanks.
-_SUPPORT_WORDS = frozenset({"soutien", "aide", "aider", "soutenir", "assistance"})
 # ... and not the states that give it nor those that strike or threaten.
 _GIVING = frozenset({"AID", "MOBILIZE"})
 _HOSTILE = frozenset({"ASSAULT", "THREATEN", "COERCE"})
@@ -215,7 +213,8 @@ def _named_recipients(drafts: list[_Draft], context: _Context) -> list[str]:
     counts: Counter[str] = Counter()
     for draft in drafts:
         if draft.cue.type in _RECEIVING and draft.targets and not draft.target_implicit and (
-            draft.cue.type != "SUPPORT" or draft.trigger.lemma_.lower() in _SUPPORT_WORDS
+            draft.cue.type != "SUPPORT"
+            or draft.trigger.lemma_.lower() in grammar()["giving_support_words"]
         ):  # "le soutien à l'Ukraine", not praise: "a remercié Abou Dhabi" receives nothing
             state = context.country_of(draft.targets[0])
             if state is not None:

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -103,9 +103,16 @@ def noun_cues() -> dict[str, list[Cue]]:
 
 
 @lru_cache(maxsize=1)
+def events_data() -> dict[str, Any]:
+    """``events_fr.json`` as read, once: every reader of its keys below takes it from here."""
+    raw: dict[str, Any] = json.loads((resources.files("filrouge") / "data" / "events_fr.json")
+                                     .read_text(encoding="utf-8"))
+    return raw
+
+
+@lru_cache(maxsize=1)
 def grammar() -> Grammar:
-    raw = json.loads((resources.files("filrouge") / "data" / "events_fr.json")
-                     .read_text(encoding="utf-8"))
+    raw = events_data()
     return Grammar({key: frozenset(_apostrophes(w) for w in value)
                     for key, value in raw.items() if isinstance(value, list)})
 
@@ -113,8 +120,7 @@ def grammar() -> Grammar:
 @lru_cache(maxsize=1)
 def statement_readings() -> list[tuple[str, tuple[str, ...], str]]:
     """(type, words, condition) read from ``statement_readings`` in ``events_fr.json``."""
-    raw = json.loads((resources.files("filrouge") / "data" / "events_fr.json")
-                     .read_text(encoding="utf-8"))["statement_readings"]
+    raw = events_data()["statement_readings"]
     found: list[tuple[str, tuple[str, ...], str]] = []
     for type_, entries in raw.items():
         if type_.startswith("_"):
@@ -162,6 +168,5 @@ def _object_idioms() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _future_stems() -> dict[str, tuple[str, ...]]:
-    raw = json.loads((resources.files("filrouge") / "data" / "events_fr.json")
-                     .read_text(encoding="utf-8"))["future_stems"]
+    raw = events_data()["future_stems"]
     return {k: tuple(v) for k, v in raw.items() if not k.startswith("_")}

@@ -6,16 +6,21 @@ negated act of X's own side.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from filrouge.analyze.events.context import _Context, _Draft
 from filrouge.analyze.events.flags import _future_or_conditional_form, _near_future
-from filrouge.analyze.events.lexicon import Cue, _apostrophes, _feats, grammar, statement_readings
+from filrouge.analyze.events.lexicon import (
+    Cue,
+    _apostrophes,
+    _feats,
+    events_data,
+    grammar,
+    statement_readings,
+)
 from filrouge.analyze.events.parse import _has_que_clause
 from filrouge.analyze.events.targets import _named_as_place
 from filrouge.model import Entity, Quote
@@ -207,8 +212,7 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
 def _group_adjectives() -> dict[str, str]:
     """``_adjectives`` of ``statement_readings`` in ``events_fr.json``: "soldats européens"
     names the Europeans."""
-    raw = json.loads((resources.files("filrouge") / "data" / "events_fr.json")
-                     .read_text(encoding="utf-8"))["statement_readings"]["_adjectives"]
+    raw = events_data()["statement_readings"]["_adjectives"]
     return {form: actor for form, actor in raw.items() if not form.startswith("_")}
 
 
