@@ -347,7 +347,6 @@ class _Stamp:
 
 # A full date opening a short line may carry a section or reading-time label after it.
 HEADER_LABEL_MAX_WORDS = 4
-_WEEKDAY_FIRST = re.compile(r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
 
 
 def _timestamp(line: _Line, reference_year: int | None) -> _Stamp | None:
@@ -405,7 +404,7 @@ def _timestamp(line: _Line, reference_year: int | None) -> _Stamp | None:
     if dates and leftover == 0:
         return pick()
     if (dates and dates[0].start == lead == 0 and dates[0].has_year
-            and dates[0].date is not None and _WEEKDAY_FIRST.match(low)
+            and dates[0].date is not None and low.startswith(weekdays())
             and leftover <= HEADER_LABEL_MAX_WORDS and not line.is_sentence):
         # a dated page header: "Lundi 30 juin 2025 — Monde", "… | Temps de lecture : 5 min";
         # not "— 23 juillet 2020 — Temps de lecture" under each item of a list of links
