@@ -275,3 +275,22 @@ def test_a_country_beside_a_meeting_is_no_companion(analyzer: Analyzer) -> None:
     found = roles(consults(analyzer, "Emmanuel Macron a reçu mardi Volodymyr Zelensky, "
                                      "promettant de rester aux côtés de l'Ukraine."))
     assert all(actors[0] in {"emmanuel-macron", "volodymyr-zelensky"} for actors, _ in found)
+
+
+# --------------------------------------------------------------------------- whom one talks with
+
+
+def test_the_name_beside_a_title_after_avec_is_the_one_met(analyzer: Analyzer) -> None:
+    # "avec le président américain Joe Biden": the person, not his state
+    found = roles(consults(analyzer, "Mohamed Bazoum s'est entretenu dimanche avec le président "
+                                     "américain Joe Biden."))
+    assert (["mohamed-bazoum"], ["joe-biden"]) in found
+    assert (["joe-biden"], ["mohamed-bazoum"]) in found
+
+
+def test_avec_hung_on_when_or_where_the_talk_was_held_is_the_one_met(analyzer: Analyzer) -> None:
+    for text in ["Iouri Ouchakov devait s'entretenir dans la journée avec Mike Waltz.",
+                 "Iouri Ouchakov s'est entretenu en marge avec Mike Waltz."]:
+        found = roles(consults(analyzer, text))
+        assert (["yuri-ushakov"], ["mike-waltz"]) in found, text
+        assert (["mike-waltz"], ["yuri-ushakov"]) in found, text

@@ -14,7 +14,7 @@ from filrouge.analyze.entities import EntityIndex
 from filrouge.analyze.events.actors import _between, _one_phrase_actor, _phrase_actors, _verb_actors
 from filrouge.analyze.events.context import _Context, _Draft, _is_person
 from filrouge.analyze.events.implicit import _SIGNING
-from filrouge.analyze.events.lexicon import _feats, grammar
+from filrouge.analyze.events.lexicon import _apostrophes, _feats, grammar
 from filrouge.analyze.events.parse import _conjuncts, _has_reflexive, _own_words
 from filrouge.model import Event
 
@@ -50,7 +50,7 @@ def _with_every_party(drafts: list[_Draft], context: _Context) -> list[_Draft]:
             out.extend(_addressees(draft, context))
             continue
         if draft.cue.type == "CONSULT" and not draft.targets:
-            draft.targets = _received_guest(draft, context)
+            draft.targets = _received_guest(draft, context) or _met_beside_setting(draft, context)
         pairs = _party_pairs(draft, context, visiting)
         if pairs and not draft.targets:  # "les responsables de Kyiv et de Washington doivent
             out.pop()                    # se rencontrer": the parties' records stand for it
@@ -352,6 +352,32 @@ def _received_guest(draft: _Draft, context: _Context) -> list[str]:
     guests = (_verb_actors(head, context)[0] if head.pos_ in {"VERB", "AUX"}
               else _phrase_actors(head, context, adjectives=False))
     return [g for g in guests if g not in draft.actors][:1]
+
+
+def _met_beside_setting(draft: _Draft, context: _Context) -> list[str]:
+    """"s'est entretenu en marge avec X", "devait s'entretenir dans la journée avec X", "a
+    discuté à huis clos avec X": a talk verb's "avec X" the parser hung on the words that say
+    when or where the talk was held (a noun in "en", "dans", "à", "pendant"… of the verb, or
+    "en marge") is the one met."""
+    trigger, words = draft.trigger, grammar()
+    if draft.from_noun or draft.cue.mode not in {"meeting", "phone"}:
+        return []
+    setting_cases = words["time_cases"] | words["visit_cases"]
+    found: list[str] = []
+    for setting in trigger.children:
+        if not setting.dep_.startswith("obl") or setting.pos_ not in {"NOUN", "ADJ"} or not (
+            setting.lemma_.lower() in words["venue_words"] or any(
+                _apostrophes(k.lower_) in setting_cases
+                for k in setting.children if k.dep_ == "case")
+        ):
+            continue
+        for part in setting.children:
+            if part.dep_ == "nmod" and any(k.dep_ == "case" and k.lower_ == "avec"
+                                           for k in part.children):
+                actor = _one_phrase_actor(part, context, adjectives=False)
+                if actor and actor not in draft.actors and actor not in found:
+                    found.append(actor)
+    return found[:1]
 
 
 def once_per_article(events: list[Event], entities: EntityIndex, doc: Doc | None = None,

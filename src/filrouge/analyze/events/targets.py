@@ -241,8 +241,8 @@ def _meeting_rank(root: Token, verb: Token, cue: Cue, context: _Context, entity:
     if root.dep_ in {"appos", "amod", "flat:name", "nmod"} and not cases and (
         holder.pos_ == "NOUN" and holder.i != root.i and (
             holder.lemma_.lower() in words["counterpart_nouns"]
-            or (link.dep_ == "obj" and holder.i == link.i
-                and holder.lemma_.lower() in _GROUP_HEADS))
+            or (holder.i == link.i and holder.lemma_.lower() in _GROUP_HEADS and (
+                link.dep_ == "obj" or any(k.lower_ == "avec" for k in holder.children))))
     ) and not any(k.dep_ == "case" and k.lower_ not in {"à", "avec"}
                   for k in holder.children) and (
         _in_clause_of(root, verb, max_hops=5)
