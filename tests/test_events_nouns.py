@@ -251,3 +251,17 @@ def test_a_strike_made_of_weapons_of_a_nationality_is_that_state_s(analyzer: Ana
     found = events(analyzer, "La frappe contre un dépôt de missiles iraniens a eu lieu mardi.",
                    "2024-03-05")
     assert not [e for e in found if "IRN" in e.actors]  # what is hit, not who strikes
+
+
+# --------------------------------------------------------------------------- givers
+
+
+def test_the_congress_and_the_house_vote_the_aid_of_the_united_states(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "La Chambre des représentants a adopté samedi une enveloppe de 61 "
+                             "milliards de dollars pour l'Ukraine.", "2024-04-21")
+    aid = one(found, "AID", "USA")
+    assert aid.targets == ["UKR"] and aid.date == "2024-04-20"
+    found = events(analyzer, "Kiev attend toujours les 61 milliards de dollars d'aide votés en "
+                             "avril par le Congrès.", "2024-06-14")
+    assert one(found, "AID", "USA").date is None  # a month, no day
