@@ -495,3 +495,37 @@ def test_displeasure_and_urgency(analyzer: Analyzer) -> None:
     found = events(analyzer, "« Nous n'avons pas le luxe d'attendre », a ajouté Volodymyr "
                              "Zelensky.")
     assert "REQUEST" in [e.type for e in found]
+
+
+def test_plus_is_a_degree_unless_ne_comes_before(analyzer: Analyzer) -> None:
+    worse = events(analyzer, "« La Russie est devenue plus agressive », a déclaré Emmanuel "
+                             "Macron.")
+    assert ("ACCUSE", ["emmanuel-macron"], ["RUS"]) in kinds(worse)
+    gone = events(analyzer, "« La Russie n'est plus agressive », a déclaré Emmanuel Macron.")
+    assert "ACCUSE" not in [e.type for e in gone]
+
+
+def test_support_goes_to_whom_the_words_stand_behind(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Mark Rutte a assuré que les Alliés restaient « unis » derrière "
+                             "Kiev.")
+    assert ("SUPPORT", ["mark-rutte"], ["UKR"]) in kinds(found)
+
+
+def test_general_wordings_of_charge_demand_and_support(analyzer: Analyzer) -> None:
+    stop = events(analyzer, "Le ministre Stéphane Séjourné estime que la Russie « ne "
+                            "s'arrêtera pas » à l'Ukraine.")
+    assert ("ACCUSE", ["RUS"]) in [(e.type, e.targets) for e in stop]
+    ball = events(analyzer, "« La balle est maintenant dans le camp de la Russie », a déclaré "
+                            "Marco Rubio.")
+    assert ("REQUEST", ["marco-rubio"], ["RUS"]) in kinds(ball)
+    guard = events(analyzer, "« Nous ne laisserons pas Kharkiv sans protection », a assuré "
+                             "Boris Pistorius.")
+    assert ("SUPPORT", ["boris-pistorius"]) in [(e.type, e.actors) for e in guard]
+    right = events(analyzer, "« L'Ukraine a le droit de se défendre », a déclaré Olaf Scholz.")
+    assert ("SUPPORT", ["olaf-scholz"], ["UKR"]) in kinds(right)
+    blood = events(analyzer, "Nicolas Maduro a affirmé que l'opposition avait du « sang sur "
+                             "les mains ».")
+    assert "ACCUSE" in [e.type for e in blood]
+    mandate = events(analyzer, "« La présidence hongroise n'a aucun mandat pour parler au nom "
+                               "de l'UE », a déclaré Charles Michel.")
+    assert ("REJECT", ["charles-michel"]) in [(e.type, e.actors) for e in mandate]

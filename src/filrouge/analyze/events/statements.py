@@ -109,10 +109,21 @@ def _find_words(forms: Sequence[frozenset[str]], words: tuple[str, ...],
     for index in starts:
         end = _words_end(forms, index, words)
         if end is not None and not any(
-            forms[i] & negations for i in range(max(0, index - 2), index)
+            _negates(forms, i, negations, particles) for i in range(max(0, index - 2), index)
         ) and (negative or index == 0 or not forms[index - 1] & particles):
             return index, end
     return None
+
+
+def _negates(forms: Sequence[frozenset[str]], index: int, negations: frozenset[str],
+             particles: frozenset[str]) -> bool:
+    """Whether the word at ``index`` is a negation: "plus" only after "ne" ("elle ne veut
+    plus", not "elle est devenue plus agressive")."""
+    found = forms[index] & negations
+    if not found or found - grammar()["degree_negations"]:
+        return bool(found)
+    # a negation that is also a word of degree ("plus") negates only after "ne"
+    return any(forms[i] & particles for i in range(max(0, index - 3), index))
 
 
 def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> list[_Draft]:
@@ -179,6 +190,12 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
                         if _subject_of(e, doc, words_only[where[0]:where[1]])}
             named = [e for e in named if id(e) in subjects] + [
                 e for e in named if id(e) not in subjects]
+            if type_ == "SUPPORT":  # but whom support goes to follows its words ("les Alliés
+                # restaient « unis » derrière Kiev", "le G7 reste aux côtés de l'Ukraine")
+                complements = {id(e) for e in named
+                               if _complement_of(e, doc, words_only[where[0]:where[1]])}
+                named = [e for e in named if id(e) in complements] + [
+                    e for e in named if id(e) not in complements]
             targets = _with_coordinated(named[:1], named, context.text)
             # an adjective of nationality names a side as well as its name does, where it
             # comes first ("la présence de soldats européens serait … de l'Otan", "Chers
@@ -260,6 +277,21 @@ def _subject_of(entity: Entity, doc: Doc, matched: Sequence[Token]) -> bool:
     root = span.root
     heads = {t.i for t in matched} | {t.head.i for t in matched if t.dep_ not in _CLAUSES}
     return root.dep_.startswith("nsubj") and root.head.i in heads
+
+
+# Relations of a complement: "derrière Kiev", "aux côtés de l'Ukraine", "soutien à la Pologne".
+_COMPLEMENTS = frozenset({"nmod", "obl", "obl:arg", "obl:mod", "iobj"})
+
+
+def _complement_of(entity: Entity, doc: Doc, matched: Sequence[Token]) -> bool:
+    """Whether the entity is a complement of the matched words or of the verb they complete
+    ("aux côtés de l'Ukraine", "restaient « unis » derrière Kiev")."""
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root  # on the words or on the verb they complete ("restaient « unis »")
+    return root.dep_ in _COMPLEMENTS and root.head.i in {
+        i for t in matched for i in (t.i, t.head.i)}
 
 
 def _describes_anothers_act(matched: Sequence[Token], cue: Token, deeds: dict[int, _Draft],
