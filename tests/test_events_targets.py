@@ -195,3 +195,13 @@ def test_an_addressee_named_but_unknown_is_not_replaced_by_another_actor(
             "Francophonie l'excès de son volet historique.")
     (accuse,) = [e for e in events(analyzer, text, "2024-02-16") if e.type == "ACCUSE"]
     assert (accuse.actors, accuse.targets) == (["DOM"], [])
+
+
+def test_a_dismissal_of_these_texts_is_aimed_at_the_authors_of_the_article_s_act(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le Premier ministre britannique Rishi Sunak a signé vendredi à "
+                             "Kiev un accord de sécurité avec l'Ukraine.\n\nLe porte-parole du "
+                             "Kremlin, Dmitri Peskov, a déclaré que ces engagements bilatéraux "
+                             "« ne changeront rien » sur le terrain.", "2024-01-12")
+    (refusal,) = [e for e in found if e.type == "REJECT"]
+    assert refusal.targets == ["GBR"] and refusal.target_implicit

@@ -135,6 +135,10 @@ def _with_implicit_roles(draft: _Draft, context: _Context) -> _Draft:
         author := _deed_author(draft, context)
     ) is not None:  # "Zelensky a salué une décision « historique »": whoever took it
         draft.targets, draft.target_implicit = [author], True
+    if not draft.targets and draft.cue.type in _DISMISSING and (
+        author := _dismissed_author(draft, context)
+    ) is not None:  # "Peskov a dit que ces engagements « ne changeront rien »": their authors
+        draft.targets, draft.target_implicit = [author], True
     if not draft.targets and draft.cue.type in _ADDRESSED_TYPES | _SENTENCE_ADDRESSED and not (
         draft.cue.type in _ADDRESSED_TYPES and _addressed_to_no_actor(draft, context)
     ):
@@ -197,6 +201,43 @@ def _deed_author(draft: _Draft, context: _Context) -> str | None:
         others = [context.side_of(a) for a in actors if context.side_of(a) not in own]
         if others:  # a decision is its state's or its body's ("la Maison Blanche" → USA)
             return others[0]
+    return None
+
+
+# Dismissals and charges whose words point back at an act ("ces accords n'ont « aucune
+# valeur juridique »"): aimed at its authors (docs/gold.md, convention 7).
+_DISMISSING = frozenset({"REJECT", "ACCUSE"})
+_DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+
+
+def _dismissed_author(draft: _Draft, context: _Context) -> str | None:
+    """"Peskov a déclaré que ces engagements bilatéraux « ne changeront rien »", "le Kremlin a
+    fait savoir que ces textes ne l'engageaient en rien": the words of a statement read as a
+    refusal or a charge point with a demonstrative at a deed (``deed_nouns``) or at what is
+    given or signed (``dismissed_nouns``) that names no author of its own; it stands for the
+    article's news, the first act of another side told before it (``context.deeds``), whose
+    actor the words are aimed at (the last one may be a side remark: "dans le cadre de
+    l'engagement pris par le G7")."""
+    span = _statement_words(draft, context)
+    if span is None:
+        return None
+    words = draft.trigger.doc.char_span(span[0], span[1], alignment_mode="expand")
+    nouns = grammar()["deed_nouns"] | grammar()["dismissed_nouns"]
+    for word in words or []:
+        if word.pos_ != "NOUN" or word.lower_ not in nouns or not any(
+            c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in word.children
+        ):
+            continue
+        if _adjective_list(word, context) or any(
+            c.dep_ in {"nmod", "appos"} and _phrase_actors(c, context) for c in word.children
+        ):
+            return None  # "ces accords avec Kiev": whom they are with is named
+        own = {context.side_of(a) for a in draft.actors}
+        for at, actors, _ in context.deeds:  # the article's news: its first act, not the last
+            others = [context.side_of(a) for a in actors if context.side_of(a) not in own]
+            if others and at < draft.trigger.idx:
+                return others[0]
+        return None
     return None
 
 
