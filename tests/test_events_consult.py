@@ -294,3 +294,26 @@ def test_avec_hung_on_when_or_where_the_talk_was_held_is_the_one_met(analyzer: A
         found = roles(consults(analyzer, text))
         assert (["yuri-ushakov"], ["mike-waltz"]) in found, text
         assert (["mike-waltz"], ["yuri-ushakov"]) in found, text
+
+
+# --------------------------------------------------------------------------- hosts and guests
+
+
+def test_a_host_receiving_a_visitor_named_by_a_pronoun_receives_the_visitor(
+    analyzer: Analyzer,
+) -> None:
+    for text in ["Volodymyr Zelensky s'est rendu au Pentagone, où Lloyd Austin l'a reçu.",
+                 "Volodymyr Zelensky s'est rendu à Rome, où il a été reçu par Giorgia Meloni.",
+                 "Volodymyr Zelensky s'est rendu à Rome, où il devait être reçu par la "
+                 "présidente du Conseil italien, Giorgia Meloni."]:
+        found = roles(consults(analyzer, text))
+        host = "lloyd-austin" if "Austin" in text else "giorgia-meloni"
+        assert ([host], ["volodymyr-zelensky"]) in found, text
+        assert (["volodymyr-zelensky"], [host]) not in found, text  # the visit is his record
+
+
+def test_two_names_before_a_reciprocal_verb_meet_each_other(analyzer: Analyzer) -> None:
+    found = roles(consults(analyzer, "L'accord prévoit que Londres et Kiev se consultent dans "
+                                     "les 24 heures en cas de nouvelle agression russe."))
+    assert (["GBR"], ["UKR"]) in found
+    assert (["UKR"], ["GBR"]) in found

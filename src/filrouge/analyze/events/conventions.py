@@ -11,11 +11,24 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from filrouge.analyze.entities import EntityIndex
-from filrouge.analyze.events.actors import _between, _one_phrase_actor, _phrase_actors, _verb_actors
+from filrouge.analyze.events.actors import (
+    _between,
+    _leading_actors,
+    _one_phrase_actor,
+    _phrase_actors,
+    _verb_actors,
+)
 from filrouge.analyze.events.context import _Context, _Draft, _is_person
+from filrouge.analyze.events.flags import _is_hypothetical
 from filrouge.analyze.events.implicit import _SIGNING
-from filrouge.analyze.events.lexicon import _apostrophes, _feats, grammar
-from filrouge.analyze.events.parse import _conjuncts, _has_reflexive, _own_words
+from filrouge.analyze.events.lexicon import Cue, Grammar, _apostrophes, _feats, grammar
+from filrouge.analyze.events.parse import (
+    _conjuncts,
+    _has_reflexive,
+    _is_passive,
+    _object_pronoun,
+    _own_words,
+)
 from filrouge.model import Event
 
 if TYPE_CHECKING:
@@ -30,6 +43,7 @@ def _with_every_party(drafts: list[_Draft], context: _Context) -> list[_Draft]:
     meeting with A, "A et B ont signé" is signed by each with the other, "avec B et C" is a
     meeting with each; one draft per added (actor, target) pair, citing the same words."""
     out: list[_Draft] = []
+    drafts = drafts + _hosts_of_visits(drafts, context)
     visiting = {(d.trigger.sent.start, a) for d in drafts
                 if d.cue.type == "CONSULT" and d.cue.mode == "visit" for a in d.actors}
     told = {(d.trigger.sent.start, a, t) for d in drafts if d.cue.type == "CONSULT"
@@ -239,6 +253,9 @@ def _joint_parties(draft: _Draft, context: _Context) -> list[str]:
     ):  # "les responsables de Kyiv et de Washington doivent se rencontrer"
         parties = [p for p in _subject_sides(trigger, context)
                    if context.entities.registry.get(p) is not None or _is_person(p, context)]
+    if len(parties) < 2 and not draft.from_noun and _has_reflexive(trigger):
+        parties = _leading_actors(trigger, context)  # "l'accord prévoit que A et B se
+        # consultent", the parsed subject being "l'accord": the names right before meet
     parties = list(dict.fromkeys(parties))
     if len({context.side_of(p) for p in parties}) < 2 or not set(draft.actors) & set(parties):
         return []
@@ -352,6 +369,63 @@ def _received_guest(draft: _Draft, context: _Context) -> list[str]:
     guests = (_verb_actors(head, context)[0] if head.pos_ in {"VERB", "AUX"}
               else _phrase_actors(head, context, adjectives=False))
     return [g for g in guests if g not in draft.actors][:1]
+
+
+def _hosts_of_visits(drafts: list[_Draft], context: _Context) -> list[_Draft]:
+    """Convention 2, a host receiving: "X s'est rendu à Pékin, où Xi Jinping l'a reçu", "où
+    il a été reçu par Y", "où il devait être reçu par Y" — the one received is the visitor
+    the sentence named before, and the host receives them (host → visitor). The reception
+    names its guest only by a pronoun, so the verb's own reading finds no one received."""
+    words = grammar()
+    found: list[_Draft] = []
+    for draft in drafts:
+        if draft.read_from_words or draft.cue.type != "CONSULT" or draft.cue.mode != "visit" or (
+            len(draft.actors) != 1
+        ):
+            continue
+        visitor, trigger = draft.actors[0], draft.trigger
+        for verb in trigger.sent[trigger.i - trigger.sent.start + 1:]:
+            if verb.lemma_.lower() not in words["host_verbs"] or verb.pos_ != "VERB":
+                continue
+            if not _guest_by_pronoun(verb, words):
+                continue
+            hosts = [h for h in _host_actors(verb, context) if h != visitor]
+            if hosts and not any(d.trigger.i == verb.i for d in drafts):
+                cue = Cue(lemma=verb.lemma_.lower(), type="CONSULT", mode="meeting",
+                          conditions=frozenset())
+                found.append(replace(draft, cue=cue, trigger=verb, actors=hosts[:1],
+                                     targets=[visitor], from_noun=False,
+                                     hypothetical=draft.hypothetical or _is_hypothetical(verb),
+                                     target_implicit=False, way="host"))
+            break
+    return found
+
+
+def _guest_by_pronoun(verb: Token, words: Grammar) -> bool:
+    """"l'a reçu", "il a été reçu par", "il devait être reçu par": the one received is a
+    pronoun (an object clitic, or the subject of the passive or of the verb it depends on)."""
+    if _object_pronoun(verb):
+        return True
+    if not _is_passive(verb):
+        return False
+    node = verb
+    for _ in range(2):
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubj:pass"}]
+        if subjects:
+            return subjects[0].lower_ in words["person_pronouns"] | words["group_pronouns"]
+        if node.dep_ not in {"xcomp", "conj"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _host_actors(verb: Token, context: _Context) -> list[str]:
+    """Who receives: the agent of a passive ("reçu par Y"), else the subject."""
+    if _is_passive(verb):
+        agents = [c for c in verb.children if c.dep_ == "obl:agent"]
+        return _phrase_actors(agents[0], context, adjectives=False) if agents else []
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return _phrase_actors(subjects[0], context, adjectives=False) if subjects else []
 
 
 def _met_beside_setting(draft: _Draft, context: _Context) -> list[str]:
