@@ -529,3 +529,18 @@ def test_general_wordings_of_charge_demand_and_support(analyzer: Analyzer) -> No
     mandate = events(analyzer, "« La présidence hongroise n'a aucun mandat pour parler au nom "
                                "de l'UE », a déclaré Charles Michel.")
     assert ("REJECT", ["charles-michel"]) in [(e.type, e.actors) for e in mandate]
+
+
+def test_wordings_of_refusal(analyzer: Analyzer) -> None:
+    decide = events(analyzer, "« Ce n'est pas à la Russie de décider des garanties de sécurité "
+                              "de l'Ukraine », a déclaré Alexander Stubb.")
+    assert ("REJECT", ["alexander-stubb"], ["RUS"]) in kinds(decide)
+    intent = events(analyzer, "Dmitri Peskov a déclaré que Moscou n'a « pas l'intention » de "
+                              "discuter de l'échange de territoires.")
+    assert ("REJECT", ["dmitri-peskov"]) in [(e.type, e.actors) for e in intent]
+    course = events(analyzer, "Mark Rutte a estimé que cette arme ne changerait « pas le cours "
+                              "de la guerre ».")
+    assert ("REJECT", ["mark-rutte"]) in [(e.type, e.actors) for e in course]
+    bad = events(analyzer, "« Toute solution rapide serait un sale accord », a déclaré Kaja "
+                           "Kallas.")
+    assert ("REJECT", ["kaja-kallas"]) in [(e.type, e.actors) for e in bad]
