@@ -584,6 +584,7 @@ class _Context:
     markers: list[tuple[int, int, Tense]]
     last_day: datetime.date | None = None
     last_day_at: int = 0
+    last_night: bool = False  # the last day was told as a night "de X à Y": the story is at Y
     span: tuple[int, int] = (0, 0)
     story: _Story | None = None
     # where the text speaks of its own present (``aujourd'hui``, ``mardi``, ``cette semaine``)
@@ -611,13 +612,16 @@ class _Context:
                 best = (distance, rank, kind)
         return best[2] if best else None
 
-    def day(self, clock: bool = False) -> tuple[datetime.date | None, Anchor]:
+    def day(self, clock: bool = False, back: int = 0) -> tuple[datetime.date | None, Anchor]:
         """The day a narrative expression refers to: the last day mentioned in the same
         paragraph (the text narrates), else the reference (a new paragraph goes back to the
         news of the day). A clock time (``à 15 h 30``) looks further back: it happens on the
-        last day the text told of, whatever the paragraph."""
-        if self.last_day is not None and (
-                clock or "\n" not in self.text[self.last_day_at : self.span[0]]):
+        last day the text told of, whatever the paragraph; ``back`` paragraphs further back
+        for a phrase that can only point back (``Le lendemain``, ``Le même jour``)."""
+        if self.last_day is not None and (clock or len(_PARAGRAPH_BREAK.findall(
+                self.text, self.last_day_at, self.span[0])) <= back):
+            if self.last_night and not clock:  # "la nuit du 23 au 24 avril… Le lendemain": the 25th
+                return self.last_day + datetime.timedelta(days=1), "narrative"
             return self.last_day, "narrative"
         return self.reference, "document"
 
@@ -1072,7 +1076,7 @@ def _norm_relday(match: re.Match[str], ctx: _Context) -> _Value:
 
 def _norm_narrday(match: re.Match[str], ctx: _Context) -> _Value:
     offset = int(_lookup("narrative_days", match.group("rel")) or 0)
-    day, anchor = ctx.day()
+    day, anchor = ctx.day(back=LOOK_BACK_PARAGRAPHS if offset >= 0 else 0)
     if _EVENT_COMPLEMENT.match(ctx.text, match.end("x")):
         # "la veille du sommet": the day before the event being reported, not before the last
         # date mentioned; in news that event is the document's. "Au lendemain de l'annonce":
@@ -1084,6 +1088,9 @@ def _norm_narrday(match: re.Match[str], ctx: _Context) -> _Value:
     return _Value("DATE", (day + datetime.timedelta(days=offset)).isoformat(), anchor)
 
 
+# How many paragraphs back "Le lendemain", "Le même jour" (no complement) find the day they
+# count from: such a phrase opening a paragraph goes on with the story told just before.
+LOOK_BACK_PARAGRAPHS = 1
 _EVENT_COMPLEMENT = re.compile(r"\s+(?:du|de\s+la|de\s+l['’]|d['’])\s*(?![\d\s])"
                                r"(?!(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)",
                                _FLAGS)
@@ -1525,6 +1532,10 @@ def _day_of(value: str) -> datetime.date | None:
     return _safe_date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
 
 
+# "la nuit de vendredi à samedi", "dans la nuit du 23 au 24 avril": a night named by its two days.
+_NIGHT_OF_TWO_DAYS = re.compile(r"\bnuit\s+(?:de|du)\s+\S+(?:\s+\S+)?\s+(?:à|au)\s+\S", _FLAGS)
+
+
 def _normalise(text: str, reference: datetime.date | None,
                chosen: list[_Candidate]) -> list[_Found]:
     ctx = _Context(text, reference, _tense_markers(text))
@@ -1542,10 +1553,17 @@ def _normalise(text: str, reference: datetime.date | None,
                             candidate.rule.helper))
         yearless.append(_is_yearless(candidate))
         day = _day_of(value.value)
-        explicit = value.anchor == "document" and not candidate.rule.helper
+        told_back = _NORMALISERS[candidate.rule.name] is _norm_narrday
+        # "la veille du sommet" (the document's day, a guess) moves no story, nor does "La
+        # veille, il avait hésité" (a look back); "Le lendemain", counted from a day the text
+        # wrote, does ("Le lendemain, … Le même jour, …")
+        explicit = not candidate.rule.helper and (
+            value.anchor == "narrative" and day is not None and ctx.last_day is not None
+            and day >= ctx.last_day if told_back else value.anchor == "document")
         if (day is not None and explicit and value.type in {"DATE", "TIME"}
                 and _anchors_narrative(text, candidate.start)):
             ctx.last_day, ctx.last_day_at = day, candidate.start
+            ctx.last_night = bool(_NIGHT_OF_TWO_DAYS.search(text, candidate.start, candidate.end))
     return _generic_sentences(text, ctx.markers, found, yearless)
 
 

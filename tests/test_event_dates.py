@@ -1,0 +1,90 @@
+"""Days of events told in a past narrative (filrouge.analyze.time, filrouge.analyze.dating):
+docs/gold.md, "## Events", Dates and conventions 3 and 5."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from filrouge.analyze.dating import date_span
+from filrouge.analyze.time import find_times
+
+PUBLISHED = "2025-04-27"  # a Sunday
+
+
+def sentences_of(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for found in re.finditer(r"(?<=[.!?»])\s+|\n+", text):
+        bounds.append((start, found.start()))
+        start = found.end()
+    return [*bounds, (start, len(text))]
+
+
+def value_of(text: str, words: str, published: str = PUBLISHED) -> str:
+    """The TIMEX3 value of the expression ``words`` (its last occurrence)."""
+    times = find_times(text, dt.date.fromisoformat(published))
+    return next(t.value for t in reversed(times) if t.text == words)
+
+
+def event_day(text: str, cue: str, published: str = PUBLISHED) -> str | None:
+    times = find_times(text, dt.date.fromisoformat(published))
+    at = text.index(cue)
+    day, _ = date_span(text, times, sentences_of(text), (at, at + len(cue)), published,
+                       focus=(at, at + len(cue)), periods=True)
+    return day
+
+
+# --------------------------------------------------------------------------- "le lendemain"
+
+
+def test_le_lendemain_opening_a_paragraph_goes_on_from_the_day_told_before() -> None:
+    # "Le lendemain" can only count from a day the text told: a new paragraph does not send
+    # it back to the publication day (which would put a past meeting in the future)
+    text = ("Mardi, le ministre a rencontré son homologue à Rome.\n\n"
+            "Le lendemain, l'émissaire américain avait rencontré Vladimir Poutine au Kremlin.")
+    assert value_of(text, "Le lendemain") == "2025-04-23"
+    assert event_day(text, "rencontré Vladimir") == "2025-04-23"
+
+
+def test_le_meme_jour_opening_a_paragraph_is_the_day_told_before() -> None:
+    text = ("Mercredi, à Bruxelles, les ministres ont débattu de l'aide.\n\n"
+            "Le même jour, le secrétaire d'État a appelé Kiev à négocier.")
+    assert value_of(text, "Le même jour") == "2025-04-23"
+    assert event_day(text, "appelé") == "2025-04-23"
+
+
+def test_a_paragraph_of_its_own_still_goes_back_to_the_news_of_the_day() -> None:
+    # only a paragraph back: further away, "le lendemain" counts from the article's day again
+    text = ("Mardi, le ministre a rencontré son homologue.\n\nUn premier paragraphe.\n\n"
+            "Un autre paragraphe.\n\nLe lendemain, rien ne s'est passé.")
+    assert value_of(text, "Le lendemain") == "2025-04-28"
+
+
+def test_the_day_after_a_night_of_two_days_is_the_day_after_the_second() -> None:
+    # docs/gold.md, convention 5: the night "du 23 au 24" is the 24th, so its lendemain the 25th
+    text = ("Une frappe a visé Kiev dans la nuit du 23 au 24 avril, faisant douze morts.\n\n"
+            "Le lendemain, l'émissaire américain avait rencontré Vladimir Poutine au Kremlin.")
+    assert value_of(text, "Le lendemain") == "2025-04-25"
+    assert event_day(text, "rencontré") == "2025-04-25"
+
+
+def test_the_eve_of_a_named_event_moves_no_story() -> None:
+    # "à la veille de la visite" is a guess from the article's day: the story stays at the
+    # 16th, and "Le lendemain" is the 17th
+    text = ("Le 16 octobre, à la veille de la visite de Volodymyr Zelensky à Washington, "
+            "Donald Trump et Vladimir Poutine se parlent.\n\n"
+            "Le lendemain, le président ukrainien est reçu à la Maison Blanche.")
+    assert value_of(text, "Le lendemain", "2025-10-23") == "2025-10-17"
+
+
+def test_le_meme_jour_after_le_lendemain_is_that_next_day() -> None:
+    text = ("À Madrid, le 27 mai, Pedro Sánchez a signé un accord. Le lendemain, à Bruxelles, "
+            "le Premier ministre belge s'est engagé à livrer des F-16. Le même jour, le "
+            "président ukrainien était reçu à Lisbonne.")
+    assert value_of(text, "Le même jour", "2024-06-14") == "2024-05-28"
+
+
+def test_a_look_back_with_la_veille_does_not_move_the_story() -> None:
+    times = find_times("Le 3 mai 2021, il a signé. La veille, il avait hésité. Le lendemain, "
+                       "rien.", dt.date(2023, 7, 12))
+    assert [t.value for t in times] == ["2021-05-03", "2021-05-02", "2021-05-04"]
