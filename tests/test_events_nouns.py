@@ -253,6 +253,14 @@ def test_a_strike_made_of_weapons_of_a_nationality_is_that_state_s(analyzer: Ana
     assert not [e for e in found if "IRN" in e.actors]  # what is hit, not who strikes
 
 
+def test_two_sides_listed_before_a_scattered_exchange_release_to_each_other(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "L'Arménie et l'Azerbaïdjan ont procédé lundi, après des mois de "
+                             "tractations, à un échange de prisonniers.", "2024-04-17")
+    assert sorted((e.type, e.actors[0], e.targets[0], e.date) for e in found) == [
+        ("CONCEDE", "ARM", "AZE", "2024-04-15"), ("CONCEDE", "AZE", "ARM", "2024-04-15")]
+
+
 # --------------------------------------------------------------------------- givers
 
 

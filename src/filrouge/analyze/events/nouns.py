@@ -168,6 +168,9 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
         possessive = bool(actors)  # only with a counterpart, as a possessive
         way = "noun-occasion"
     if not actors:
+        actors = _listed_subjects(noun, context)  # "La Russie et l'Ukraine ont procédé …"
+        way = "noun-listed-subjects"
+    if not actors:
         return []
     for cue in cues:
         if not _noun_conditions_hold(cue, noun, context.text):
@@ -238,6 +241,46 @@ def _listed_after(first: Entity, context: _Context) -> list[str]:
         if entity.actor != first.actor and entity.actor not in found:
             found.append(entity.actor)
         end = entity.end
+    return found
+
+
+# Before the first side: the clause's start, or a capital article after a live-blog heading run
+# into the clause ("09h15 - Échange de prisonniers La Russie et l'Ukraine ont procédé …").
+_LISTED_HEAD = re.compile(r"\s*(?:(?:la|le|les)\s+|l['’]\s*)?|.*\s(?-i:La|Le|Les)\s+"
+                          r"|.*\s(?-i:L)['’]\s*", re.IGNORECASE)
+_BEFORE_VERB = re.compile(r"(?:\s+[\w'’]+){1,3}\s+")
+
+
+def _listed_subjects(noun: Token, context: _Context) -> list[str]:
+    """"La Russie et l'Ukraine ont procédé samedi, quelques heures avant la trêve, à un échange
+    de prisonniers", "ont effectué jeudi une nouvelle étape de l'échange", "ont achevé
+    dimanche le plus important échange": the two sides listed at the head of the clause, read
+    on the text (the parser scatters such sentences), for a mutual noun (``mutual_nouns``)
+    that follows a light verb right after them, one that does it ("ont annoncé un échange",
+    a modal verb, may be a mediator's word)."""
+    words = grammar()
+    if _noun_lemma(noun) not in words["mutual_nouns"]:
+        return []
+    start, _ = context.clause_of(noun.idx)
+    verb = next((w for w in noun.doc[noun.sent.start:noun.i] if w.idx >= start
+                 and w.pos_ in {"VERB", "AUX"} and w.lemma_.lower() in (
+                     words["light_verbs"] | words["light_verbs_a"])
+                 and w.lemma_.lower() not in words["modal_verbs"]), None)  # not "ont annoncé"
+    if verb is None:
+        return []
+    found: list[str] = []
+    end = start
+    for entity in context.entities.within(start, verb.idx):
+        gap = context.text[end:entity.start]
+        if not entity.actor or entity.label == "LOC" or not (
+            _LISTED_HEAD.fullmatch(gap) if not found else _LIST_GAP.fullmatch(gap)
+        ):
+            return []
+        if entity.actor not in found:
+            found.append(entity.actor)
+        end = entity.end
+    if len(found) < 2 or not _BEFORE_VERB.fullmatch(context.text[end:verb.idx]):
+        return []
     return found
 
 
