@@ -544,3 +544,25 @@ def test_wordings_of_refusal(analyzer: Analyzer) -> None:
     bad = events(analyzer, "« Toute solution rapide serait un sale accord », a déclaré Kaja "
                            "Kallas.")
     assert ("REJECT", ["kaja-kallas"]) in [(e.type, e.actors) for e in bad]
+
+
+def test_a_warning_whose_words_refuse_is_no_threat(analyzer: Analyzer) -> None:
+    refusal = events(analyzer, "Sergueï Lavrov a averti que la Russie n'accepterait pas "
+                               "d'ultimatums.")
+    assert [e.type for e in refusal if e.actors == ["sergei-lavrov"]] == ["REJECT"]
+    threat = events(analyzer, "Le Burkina Faso a prévenu que toute intervention militaire "
+                              "contre Niamey serait considérée comme « une déclaration de "
+                              "guerre ».")
+    assert "THREATEN" in [e.type for e in threat]
+
+
+def test_more_wordings_of_refusal_charge_and_support(analyzer: Analyzer) -> None:
+    slogan = events(analyzer, "« Rien sur l'Ukraine sans l'Ukraine », a répété Volodymyr "
+                              "Zelensky.")
+    assert ("REJECT", ["volodymyr-zelensky"]) in [(e.type, e.actors) for e in slogan]
+    civilians = events(analyzer, "Maria Zakharova a dit que les armes de l'Otan sont utilisées "
+                                 "pour tuer des civils russes.")
+    assert ("ACCUSE", ["maria-zakharova"], ["NATO"]) in kinds(civilians)
+    backing = events(analyzer, "« Nous réaffirmons notre appui à la Pologne », a déclaré "
+                               "Olaf Scholz.")
+    assert ("SUPPORT", ["olaf-scholz"], ["POL"]) in kinds(backing)

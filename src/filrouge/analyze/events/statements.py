@@ -161,6 +161,7 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
             # words that say what is asked are no charge of their own ("a appelé Pékin à
             # « cesser ses intimidations »", "a exigé qu'on les désigne comme « terroristes »")
             seen.add("ACCUSE")
+        read_before = len(found)
         for type_, words, condition in statement_readings():
             if type_ in seen or (condition == "fact" and hypothetical) or (
                 condition == "hypothetical" and not hypothetical
@@ -222,7 +223,21 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
             found.append(_Draft(cue_line, cue, [speaker], targets, False,
                                 type_ in _PROMISED and hypothetical, False,
                                 read_from_words=True, way="statement"))
+        if len(found) > read_before and _lemma(cue) in grammar()["warning_verbs"] and not any(
+            type_ == "THREATEN" and _find_words(forms, words, positions) is not None
+            for type_, words, _ in statement_readings()
+        ):  # a warning whose words refuse, charge or ask is that act, no threat ("a averti
+            # que la Russie n'accepterait pas d'ultimatums", "a prévenu que ce serait une erreur")
+            drafts[:] = [d for d in drafts if not (
+                d.trigger.i == cue.i and d.cue.type == "THREATEN" and not d.read_from_words)]
     return found
+
+
+def _lemma(cue: Token) -> str:
+    """The cue's lemma, with its particle ("mettre en garde")."""
+    lemma = cue.lemma_.lower()
+    particles = [c.lower_ for c in cue.children if c.dep_ in {"compound:prt", "fixed"}]
+    return " ".join([lemma, *particles]) if lemma == "mettre" and particles else lemma
 
 
 @cache
