@@ -317,3 +317,22 @@ def test_two_names_before_a_reciprocal_verb_meet_each_other(analyzer: Analyzer) 
                                      "les 24 heures en cas de nouvelle agression russe."))
     assert (["GBR"], ["UKR"]) in found
     assert (["UKR"], ["GBR"]) in found
+
+
+# --------------------------------------------------------------------------- opening participles
+
+
+def test_a_sentence_opening_on_reunis_tells_the_meeting_of_its_subject(analyzer: Analyzer) -> None:
+    found = roles(consults(analyzer, "Réunis samedi en marge du G20 de Johannesburg, Emmanuel "
+                                     "Macron, Keir Starmer et Friedrich Merz ont estimé que le "
+                                     "plan était une base."))
+    for a, b in [("emmanuel-macron", "keir-starmer"), ("keir-starmer", "friedrich-merz"),
+                 ("friedrich-merz", "emmanuel-macron"), ("keir-starmer", "emmanuel-macron")]:
+        assert ([a], [b]) in found
+    assert len(found) == 6
+
+
+def test_a_body_reunie_at_the_opening_holds_its_meeting(analyzer: Analyzer) -> None:
+    found = consults(analyzer, "Réunis au World Forum de La Haye, les dirigeants de l'Alliance "
+                               "ont adopté un objectif de 5 %.", published="2025-06-25")
+    assert [(e.actors, e.targets, e.date) for e in found] == [(["NATO"], [], "2025-06-25")]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from filrouge.analyze.entities import EntityIndex
@@ -21,7 +22,7 @@ from filrouge.analyze.events.actors import (
 from filrouge.analyze.events.context import _Context, _Draft, _is_person
 from filrouge.analyze.events.flags import _is_hypothetical
 from filrouge.analyze.events.implicit import _SIGNING
-from filrouge.analyze.events.lexicon import Cue, Grammar, _apostrophes, _feats, grammar
+from filrouge.analyze.events.lexicon import Cue, Grammar, _apostrophes, _feats, grammar, verb_cues
 from filrouge.analyze.events.parse import (
     _conjuncts,
     _has_reflexive,
@@ -77,7 +78,14 @@ def _with_every_party(drafts: list[_Draft], context: _Context) -> list[_Draft]:
                 have.add((actor, target))
                 out.append(replace(draft, actors=[actor], targets=[target],
                                    target_implicit=False, way="party"))
-    return out
+    seen: set[tuple[int, str, tuple[str, ...], tuple[str, ...]]] = set()
+    kept: list[_Draft] = []
+    for draft in out:  # one record per cue and pair, however many rules gave it
+        key = (draft.trigger.i, draft.cue.type, tuple(draft.actors), tuple(draft.targets[:1]))
+        if key not in seen:
+            seen.add(key)
+            kept.append(draft)
+    return kept
 
 
 def _meetings_told(drafts: list[_Draft], context: _Context) -> list[_Draft]:
@@ -369,6 +377,84 @@ def _received_guest(draft: _Draft, context: _Context) -> list[str]:
     guests = (_verb_actors(head, context)[0] if head.pos_ in {"VERB", "AUX"}
               else _phrase_actors(head, context, adjectives=False))
     return [g for g in guests if g not in draft.actors][:1]
+
+
+_PARTICIPLE_ENDINGS = ("", "e", "s", "es")
+
+
+@lru_cache(maxsize=1)
+def _gathering_participles() -> dict[str, Cue]:
+    """The past participles of the reciprocal meeting verbs of the lexicon ("se réunir" →
+    "réuni", "réunis"; "se retrouver" → "retrouvés"), regular forms only."""
+    forms: dict[str, Cue] = {}
+    for lemma, cues in verb_cues().items():
+        for cue in cues:
+            if not (cue.reflexive and cue.type == "CONSULT" and cue.mode == "meeting"
+                    and not cue.conditions and not cue.after):
+                continue
+            stem = lemma[:-1] if lemma.endswith("ir") else (
+                lemma[:-2] + "é" if lemma.endswith("er") else "")
+            for ending in _PARTICIPLE_ENDINGS if stem else ():
+                forms.setdefault(stem + ending, cue)
+    return forms
+
+
+def _opening_gatherings(doc: Doc, context: _Context, drafts: list[_Draft]) -> list[_Draft]:
+    """"Réunis samedi en marge du G20, Emmanuel Macron, Keir Starmer et Friedrich Merz ont
+    estimé…", "Réunis à La Haye, les dirigeants de l'Alliance ont adopté…", "Réunis à Paris
+    avec leur homologue ukrainien, les chefs de la diplomatie européens…": a sentence opening
+    on the participle of a meeting verb tells the meeting of the subject of its main clause
+    (the parser reads the capitalised participle as a name or a complement, so no verb cue
+    finds it, or finds no one). Each party meets each other one (convention 2); one body
+    alone holds its meeting; "avec X" in the opening phrase is met by each of them and meets
+    them back."""
+    forms = _gathering_participles()
+    found: list[_Draft] = []
+    read = {d.trigger.i for d in drafts}  # the verb's own reading stands when it found one
+    for opening in doc:
+        cue = forms.get(opening.lower_)
+        if cue is None or opening.i in read or not opening.text[0].isupper() or (
+            not _opens_sentence(opening)
+        ):
+            continue  # (the parser may cut the sentence after the participle read as a name)
+        end = next((t.i for t in doc[opening.i:] if t.text in {".", "!", "?"} or "\n" in t.text),
+                   len(doc))
+        sent = doc[opening.i:end]
+        comma = next((t for t in sent if t.text == ","), None)
+        main = next((t for t in sent if comma is not None and t.i > comma.i + 1
+                     and t.pos_ == "VERB"), None)
+        if comma is None or main is None:
+            continue
+        lead = [a for a in _leading_actors(main, context)
+                if any(e.actor == a and e.start > comma.idx
+                       for e in context.entities.within(comma.idx, main.idx))]
+        actors = _verb_actors(main, context)[0]
+        actors = lead if len(lead) > len(actors) else actors
+        if not actors:
+            continue
+        met: list[str] = []
+        for word in doc[opening.i + 1:comma.i]:
+            if any(k.dep_ == "case" and k.lower_ == "avec" for k in word.children):
+                actor = _one_phrase_actor(word, context, adjectives=True)
+                if actor and actor not in actors and actor not in met:
+                    met.append(actor)
+        pairs = ([(a, t) for a in actors for t in met] + [(t, a) for a in actors for t in met]
+                 if met else [(a, b) for a in actors for b in actors
+                              if context.side_of(a) != context.side_of(b)])
+        if not pairs and len(actors) == 1:
+            pairs = [(actors[0], "")]
+        hypothetical = _is_hypothetical(main)
+        for actor, target in pairs:
+            found.append(_Draft(cue, opening, [actor], [target] if target else [], False,
+                                hypothetical, False, way="party"))
+    return found
+
+
+def _opens_sentence(token: Token) -> bool:
+    """Whether nothing but spaces, a dash or a time stamp stand between the token and the end
+    of the sentence before it (or the start of the text)."""
+    before = token.doc.text[max(0, token.idx - 80):token.idx]
+    return re.search(r"(?:^|[.!?»:]\s+|\n\s*|[—–-]\s+)$", before) is not None
 
 
 def _hosts_of_visits(drafts: list[_Draft], context: _Context) -> list[_Draft]:
