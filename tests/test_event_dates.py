@@ -88,3 +88,20 @@ def test_a_look_back_with_la_veille_does_not_move_the_story() -> None:
     times = find_times("Le 3 mai 2021, il a signé. La veille, il avait hésité. Le lendemain, "
                        "rien.", dt.date(2023, 7, 12))
     assert [t.value for t in times] == ["2021-05-03", "2021-05-02", "2021-05-04"]
+
+
+# --------------------------------------------------------------------------- "à la veille de"
+
+
+def test_a_day_written_out_wins_over_the_eve_of_an_event() -> None:
+    # "à la veille de la visite" is counted from the visit's day, which the tagger can only
+    # guess from the article's: the day the sentence writes out dates the call
+    text = ("Le 16 octobre, à la veille de la visite de Volodymyr Zelensky à Washington, "
+            "Donald Trump et Vladimir Poutine se sont parlé pendant deux heures.")
+    assert event_day(text, "parlé", "2025-10-23") == "2025-10-16"
+
+
+def test_the_eve_of_an_event_sets_no_narrative_day() -> None:
+    text = ("Les dirigeants se sont réunis jeudi à Paris. La veille du sommet, M. Macron avait "
+            "promis une aide.\n\nKeir Starmer a accusé la Russie de « jouer la montre ».")
+    assert event_day(text, "accusé", "2025-03-27") == "2025-03-27"

@@ -9,8 +9,9 @@ CNN" → that Sunday), an event by the one attached to its trigger. The rules, i
    tagger borrowed from an earlier paragraph; ``il y a dix jours`` and ``il y a une
    semaine`` count, as that many days before the publication date;
 2. the candidate nearest to the cue or trigger wins; one that only qualifies a noun
-   (``son débat du 27 juin``) counts only when nothing else is there, and one inside a
-   pluperfect relative clause (``qui avait hésité la veille``) not at all;
+   (``son débat du 27 juin``) or is counted from an event's day (``à la veille de la
+   visite``) counts only when nothing else is there, and one inside a pluperfect relative
+   clause (``qui avait hésité la veille``) not at all;
 3. without one, an anaphoric phrase (``alors``, ``à cette occasion``, ``à l'issue de la
    réunion``) takes the last day mentioned before, in this paragraph or the one before; a
    pluperfect cue (``avait-elle déclaré``) the last day mentioned earlier in its paragraph;
@@ -117,6 +118,7 @@ class _Dated:
     end: int
     day: str
     noun_complement: bool
+    of_event: bool = False  # "à la veille de la visite": counted from an event's day, a guess
 
 
 def _ago_day(expr: TimeExpr, published: str | None) -> str | None:
@@ -162,8 +164,17 @@ def dated_expressions(text: str, times: Sequence[TimeExpr], published: str | Non
         before = text[max(0, expr.start - 30) : expr.start]
         if bounds.search(before) or anaphora.fullmatch(expr.text.strip()):
             continue
-        found.append(_Dated(expr.start, expr.end, day, bool(complement.search(before))))
+        found.append(_Dated(expr.start, expr.end, day, bool(complement.search(before)),
+                            _EVE_OF_EVENT.match(text, expr.end) is not None
+                            and _EVE_WORD.search(expr.text) is not None))
     return found
+
+
+# "à la veille de la visite", "au lendemain du sommet": a day told from an event's, which the
+# tagger can only guess from the article's day; a day the sentence writes out wins over it
+# ("Le 16 octobre, à la veille de la visite de Zelensky, Trump et Poutine se parlent").
+_EVE_WORD = re.compile(r"(?:veille|lendemain)$", _FLAGS)
+_EVE_OF_EVENT = re.compile(r"\s+(?:du|de\s+la|de\s+l['’]|d['’])\s*(?![\d\s])", _FLAGS)
 
 
 def _paragraph(text: str, position: int) -> tuple[int, int]:
@@ -278,7 +289,7 @@ def _date_span(
             return None, "none"
     period = _no_single_day(text, times, cue, low, high, published, skip) if periods else None
     if inside:
-        plain = [d for d in inside if not d.noun_complement] or inside
+        plain = [d for d in inside if not (d.noun_complement or d.of_event)] or inside
         best = min(plain, key=lambda d: _distance(d, cue))
         if period is None or _distance(best, cue) <= period:
             return best.day, "sentence"
@@ -337,7 +348,8 @@ def _narrative_day(text: str, candidates: Sequence[_Dated], anchor: int,
         return None
     floor = _paragraphs_back(text, anchor)  # its paragraph and the one before
     today = dt.date.fromisoformat(published[:10])
-    earlier = [d for d in candidates if floor <= d.start < low and not d.noun_complement
+    earlier = [d for d in candidates if floor <= d.start < low
+               and not (d.noun_complement or d.of_event)
                and not any(s <= d.start < e for s, e in skip)
                and 0 <= (today - dt.date.fromisoformat(d.day)).days <= LEAD_DAYS]
     return earlier[-1].day if earlier else None
