@@ -566,3 +566,10 @@ def test_more_wordings_of_refusal_charge_and_support(analyzer: Analyzer) -> None
     backing = events(analyzer, "« Nous réaffirmons notre appui à la Pologne », a déclaré "
                                "Olaf Scholz.")
     assert ("SUPPORT", ["olaf-scholz"], ["POL"]) in kinds(backing)
+
+
+def test_words_a_charge_quotes_are_no_support(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Volodymyr Zelensky a dénoncé certains pays européens qui « jouent "
+                             "la solidarité » tout en bloquant les céréales ukrainiennes.")
+    assert "SUPPORT" not in [e.type for e in found]
+    assert "ACCUSE" in [e.type for e in found]

@@ -161,6 +161,10 @@ def _statement_readings(doc: Doc, context: _Context, drafts: list[_Draft]) -> li
             # words that say what is asked are no charge of their own ("a appelé Pékin à
             # « cesser ses intimidations »", "a exigé qu'on les désigne comme « terroristes »")
             seen.add("ACCUSE")
+        if any(d.trigger.i == cue.i and d.cue.type in {"ACCUSE", "REJECT"} for d in drafts):
+            # words a charge or a refusal quotes are the other side's, no support ("a dénoncé
+            # certains pays qui « jouent la solidarité »", "a rejeté une « aide » empoisonnée")
+            seen.add("SUPPORT")
         read_before = len(found)
         for type_, words, condition in statement_readings():
             if type_ in seen or (condition == "fact" and hypothetical) or (
