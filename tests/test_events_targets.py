@@ -205,3 +205,19 @@ def test_a_dismissal_of_these_texts_is_aimed_at_the_authors_of_the_article_s_act
                              "« ne changeront rien » sur le terrain.", "2024-01-12")
     (refusal,) = [e for e in found if e.type == "REJECT"]
     assert refusal.targets == ["GBR"] and refusal.target_implicit
+
+
+def test_a_request_addresses_only_whom_its_own_complements_name(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Roustem Oumerov, le ministre ukrainien de la Défense, a réclamé "
+                             "mercredi davantage de systèmes Patriot et de munitions, alors que "
+                             "la Russie a encore frappé jeudi les infrastructures énergétiques "
+                             "du pays.", "2025-02-13")
+    assert one(found, "REQUEST", "rustem-umerov").targets == []
+
+
+def test_a_request_addresses_the_state_its_object_names_by_an_adjective(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Sergueï Lavrov a répété que Moscou exige une « neutralité » "
+                             "ukrainienne.", "2025-09-06")
+    (request,) = [e for e in found if e.type == "REQUEST"]
+    assert request.targets == ["UKR"]

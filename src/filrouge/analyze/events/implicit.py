@@ -357,16 +357,21 @@ def _sentence_counterpart(draft: _Draft, context: _Context, before: bool = True,
             return None
         return None if context.side_of(entity.actor) in own else entity.actor
 
+    own_words = _own_complements(draft)
     for entity in context.entities.within(start, end):
+        if own_words is not None and not any(w.idx <= entity.start < w.idx + len(w)
+                                             for w in own_words):
+            continue
         if (found := other(entity)) is not None:
             return found
     # by nationality: "se retirait de l'accord sur l'exportation des céréales ukrainiennes"
     for token in draft.trigger.doc.char_span(start, end, alignment_mode="expand") or []:
         state = context.adjectives.get(token.lower_) if (
-            token.pos_ == "ADJ" and token.dep_ == "amod") else None
+            token.pos_ == "ADJ" and token.dep_ == "amod"
+            and (own_words is None or token in own_words)) else None
         if state is not None and context.side_of(state) not in own:
             return state
-    if not before:
+    if not before or own_words is not None:
         return None
     paragraph = context.text.rfind("\n", 0, start) + 1
     for entity in reversed(context.entities.within(paragraph, start)):
@@ -379,3 +384,32 @@ def _sentence_counterpart(draft: _Draft, context: _Context, before: bool = True,
         if (found := other(entity)) is not None:
             return found
     return None
+
+
+_SIDE_CLAUSES = frozenset({"acl:relcl", "advcl", "parataxis", "conj"})
+
+
+def _own_complements(draft: _Draft) -> list[Token] | None:
+    """The words of a verb request's own complements, without its side clauses: whom
+    "a appelé Moscou à…" or "a demandé à l'Otan de…" addresses; an actor named elsewhere in
+    the sentence ("alors que la Russie a encore frappé", "les pays détenant des avoirs
+    russes", "selon un communiqué de Josep Borrell") is no addressee. None (the whole
+    sentence) for other events, and when the verb points at someone by a pronoun ("lui a
+    demandé de cesser": whoever the sentence names)."""
+    trigger = draft.trigger
+    if draft.cue.type != "REQUEST" or draft.from_noun or draft.read_from_words or (
+        trigger.dep_ in {"acl", "amod"}
+    ):  # "une hausse exigée par Trump": the participle's noun is asked of the sentence
+        return None
+    if any(c.pos_ == "PRON" and c.dep_ in {"obj", "iobj", "obl:arg"} for c in trigger.children):
+        return None
+    def side(word: Token) -> bool:
+        return word.dep_ in _SIDE_CLAUSES and (word.dep_ != "conj" or word.pos_ in {"VERB", "AUX"})
+
+    words: list[Token] = []
+    todo = [c for c in trigger.children if not side(c) and c.dep_ not in {"nsubj", "nsubj:pass"}]
+    while todo:
+        word = todo.pop()
+        words.append(word)
+        todo.extend(c for c in word.children if not side(c))
+    return words
