@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from filrouge.analyze.dating import date_span
+from filrouge.analyze.dating import date_span, date_statements
 from filrouge.analyze.time import find_times
+from filrouge.model import Event, Span
 
 PUBLISHED = "2025-04-27"  # a Sunday
 
@@ -105,3 +106,47 @@ def test_the_eve_of_an_event_sets_no_narrative_day() -> None:
     text = ("Les dirigeants se sont réunis jeudi à Paris. La veille du sommet, M. Macron avait "
             "promis une aide.\n\nKeir Starmer a accusé la Russie de « jouer la montre ».")
     assert event_day(text, "accusé", "2025-03-27") == "2025-03-27"
+
+
+# --------------------------------------------------------------------------- interviews
+
+INTERVIEW = (
+    "Le président tchèque a lancé l'initiative en février. Un diplomate la décrypte.\n\n"
+    "Comment cette initiative est-elle née ?\n\n"
+    "{answer}\n\n"
+    "Qui a payé ?\n\n"
+    "Une quinzaine de pays.\n\n"
+    "Comment Moscou a-t-il réagi ?\n\n"
+    "Avec colère.")
+
+
+def dated_event(text: str, sentence: str, cue: str, published: str = PUBLISHED) -> str | None:
+    start = text.index(sentence)
+    at = text.index(cue, start)
+    event = Event.model_validate({
+        **Span.of(text, start, start + len(sentence)).model_dump(),
+        "type": "REQUEST", "trigger": Span.of(text, at, at + len(cue)),
+        "actors": ["petr-pavel"], "targets": []})
+    times = find_times(text, dt.date.fromisoformat(published))
+    _, (dated,) = date_statements(text, times, sentences_of(text), [], [event], published)
+    return dated.date
+
+
+def test_an_interview_recalls_a_past_act_without_its_day() -> None:
+    # docs/gold.md: "An undated past act in a portrait or interview is null"
+    answer = "Il a appelé les alliés à financer l'opération."
+    text = INTERVIEW.format(answer=answer)
+    assert dated_event(text, answer, "appelé") is None
+
+
+def test_a_news_story_keeps_the_article_s_day_for_an_undated_act() -> None:
+    answer = "Il a appelé les alliés à financer l'opération."
+    text = "Le président tchèque a lancé l'initiative en février.\n\n" + answer
+    assert dated_event(text, answer, "appelé") == PUBLISHED
+
+
+def test_an_interview_keeps_the_day_of_a_dated_act_and_of_a_plan() -> None:
+    dated = "Il a appelé jeudi les alliés à financer l'opération."
+    assert dated_event(INTERVIEW.format(answer=dated), dated, "appelé") == "2025-04-24"
+    plan = "Il pourrait appeler les alliés à financer l'opération."
+    assert dated_event(INTERVIEW.format(answer=plan), plan, "appeler") == PUBLISHED
