@@ -336,3 +336,11 @@ def test_a_body_reunie_at_the_opening_holds_its_meeting(analyzer: Analyzer) -> N
     found = consults(analyzer, "Réunis au World Forum de La Haye, les dirigeants de l'Alliance "
                                "ont adopté un objectif de 5 %.", published="2025-06-25")
     assert [(e.actors, e.targets, e.date) for e in found] == [(["NATO"], [], "2025-06-25")]
+
+
+def test_a_host_receiving_the_person_named_before_meets_them_both_ways(analyzer: Analyzer) -> None:
+    found = roles(consults(analyzer, "Viktor Orban est arrivé vendredi à Moscou pour une visite "
+                                     "surprise. Vladimir Poutine l'a accueilli au Kremlin "
+                                     "pendant plus de deux heures."))
+    assert (["vladimir-putin"], ["viktor-orban"]) in found
+    assert (["viktor-orban"], ["vladimir-putin"]) in found

@@ -20,7 +20,7 @@ from filrouge.analyze.events.actors import (
     _verb_actors,
 )
 from filrouge.analyze.events.context import _Context, _Draft, _is_person
-from filrouge.analyze.events.flags import _is_hypothetical
+from filrouge.analyze.events.flags import _is_hypothetical, _is_negated
 from filrouge.analyze.events.implicit import _SIGNING
 from filrouge.analyze.events.lexicon import Cue, Grammar, _apostrophes, _feats, grammar, verb_cues
 from filrouge.analyze.events.parse import (
@@ -44,7 +44,6 @@ def _with_every_party(drafts: list[_Draft], context: _Context) -> list[_Draft]:
     meeting with A, "A et B ont signé" is signed by each with the other, "avec B et C" is a
     meeting with each; one draft per added (actor, target) pair, citing the same words."""
     out: list[_Draft] = []
-    drafts = drafts + _hosts_of_visits(drafts, context)
     visiting = {(d.trigger.sent.start, a) for d in drafts
                 if d.cue.type == "CONSULT" and d.cue.mode == "visit" for a in d.actors}
     told = {(d.trigger.sent.start, a, t) for d in drafts if d.cue.type == "CONSULT"
@@ -457,34 +456,53 @@ def _opens_sentence(token: Token) -> bool:
     return re.search(r"(?:^|[.!?»:]\s+|\n\s*|[—–-]\s+)$", before) is not None
 
 
-def _hosts_of_visits(drafts: list[_Draft], context: _Context) -> list[_Draft]:
+def _meetings_the_parse_hides(doc: Doc, context: _Context, drafts: list[_Draft],
+                              ) -> list[_Draft]:
+    """The meetings no verb cue reads: a sentence opening on "Réunis" and a reception whose
+    guest is a pronoun (the drafts found by the cues are given, not repeated)."""
+    return _opening_gatherings(doc, context, drafts) + _receptions(doc, context, drafts)
+
+
+def _receptions(doc: Doc, context: _Context, drafts: list[_Draft]) -> list[_Draft]:
     """Convention 2, a host receiving: "X s'est rendu à Pékin, où Xi Jinping l'a reçu", "où
-    il a été reçu par Y", "où il devait être reçu par Y" — the one received is the visitor
-    the sentence named before, and the host receives them (host → visitor). The reception
-    names its guest only by a pronoun, so the verb's own reading finds no one received."""
+    il a été reçu par Y", "où il devait être reçu par Y", "X est arrivé à Moscou. Vladimir
+    Poutine l'a accueilli au Kremlin" — the one received is a pronoun, for the person named
+    last before it (not the host), and the host receives them (host → guest; the guest meets
+    the host back unless their visit is told in the same sentence)."""
     words = grammar()
+    by_trigger = {d.trigger.i: d for d in drafts if d.cue.type == "CONSULT"}
     found: list[_Draft] = []
-    for draft in drafts:
-        if draft.read_from_words or draft.cue.type != "CONSULT" or draft.cue.mode != "visit" or (
-            len(draft.actors) != 1
+    for verb in doc:
+        if verb.lemma_.lower() not in words["host_verbs"] or verb.pos_ != "VERB" or not (
+            _guest_by_pronoun(verb, words)
         ):
             continue
-        visitor, trigger = draft.actors[0], draft.trigger
-        for verb in trigger.sent[trigger.i - trigger.sent.start + 1:]:
-            if verb.lemma_.lower() not in words["host_verbs"] or verb.pos_ != "VERB":
-                continue
-            if not _guest_by_pronoun(verb, words):
-                continue
-            hosts = [h for h in _host_actors(verb, context) if h != visitor]
-            if hosts and not any(d.trigger.i == verb.i for d in drafts):
-                cue = Cue(lemma=verb.lemma_.lower(), type="CONSULT", mode="meeting",
-                          conditions=frozenset())
-                found.append(replace(draft, cue=cue, trigger=verb, actors=hosts[:1],
-                                     targets=[visitor], from_noun=False,
-                                     hypothetical=draft.hypothetical or _is_hypothetical(verb),
-                                     target_implicit=False, way="host"))
-            break
+        known = by_trigger.get(verb.i)
+        if known is not None and known.targets:
+            continue
+        hosts = known.actors if known is not None else _host_actors(verb, context)
+        guest = _guest_named_before(verb, hosts, context)
+        if not hosts or guest is None:
+            continue
+        if known is not None:
+            known.targets = [guest]
+            continue
+        cue = Cue(lemma=verb.lemma_.lower(), type="CONSULT", mode="meeting",
+                  conditions=frozenset())
+        found.append(_Draft(cue, verb, hosts[:1], [guest], _is_negated(verb),
+                            _is_hypothetical(verb), False, way="host"))
     return found
+
+
+def _guest_named_before(verb: Token, hosts: list[str], context: _Context) -> str | None:
+    """The person named last before the reception, in its sentence or the one before, who
+    is not the host."""
+    start, _ = context.clause_of(verb.idx)
+    earlier = [s for s, _ in context.clauses if s < start]
+    since = earlier[-1] if earlier else 0
+    people = [e.actor for e in context.entities.within(since, verb.idx)
+              if e.label == "PER" and e.actor and e.actor not in hosts]
+    return people[-1] if people else None
 
 
 def _guest_by_pronoun(verb: Token, words: Grammar) -> bool:

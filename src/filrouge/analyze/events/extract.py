@@ -27,8 +27,8 @@ from filrouge.analyze.events.context import (
     _titled_only,
 )
 from filrouge.analyze.events.conventions import (
+    _meetings_the_parse_hides,
     _meetings_told,
-    _opening_gatherings,
     _with_every_party,
 )
 from filrouge.analyze.events.implicit import _deployed_in, _with_implicit_roles
@@ -73,7 +73,7 @@ def find_events(
             drafts.extend(_verb_event(token, context))
         elif token.pos_ in {"NOUN", "PROPN"} and _noun_lemma(token) in noun_cues():
             drafts.extend(_noun_event(token, context))
-    drafts.extend(_opening_gatherings(doc, context, drafts))  # "Réunis à Paris, les dirigeants…"
+    drafts.extend(_meetings_the_parse_hides(doc, context, drafts))  # "Réunis à Paris, …"
     drafts.extend(_statement_readings(doc, context, drafts))
     drafts = _text_parties(drafts, context)
 
