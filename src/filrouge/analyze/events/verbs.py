@@ -102,6 +102,10 @@ def _verb_event(verb: Token, context: _Context) -> list[_Draft]:
             cue = Cue(lemma=cue.lemma, type="AID", mode="economic", conditions=frozenset())
             targets = targets or [a for a in actors[1:]]
             actors = actors[:1] if targets else actors
+        if cue.type == "AGREE" and not targets and len(actors) == 1:
+            # "les dirigeants du G7 se sont mis d'accord pour donner à l'Ukraine 50 milliards":
+            # the agreement is about Ukraine, whom the agreed act goes to
+            targets = _complement_targets(verb, context, actors)
         actors_here, targets = _pair_symmetric(cue, actors, targets)
         if "negated-only" in cue.conditions:
             negated = False
@@ -249,6 +253,25 @@ def _event_complement(verb: Token, context: _Context, actors: list[str],
             ):  # "s'entendre pour échanger des prisonniers" exchanges with nobody named
                 return True
     return False
+
+
+def _complement_targets(verb: Token, context: _Context, actors: list[str]) -> list[str]:
+    """Whom the act an infinitive complement states is addressed to ("s'entendre pour livrer
+    des obus à Kiev": Kiev), as for :func:`_event_complement`."""
+    for child in verb.children:
+        if "Inf" not in _feats(child, "VerbForm") or not (
+            child.dep_ in {"xcomp", "ccomp"} or (child.dep_ == "advcl" and any(
+                m.lower_ == "pour" for m in child.children if m.dep_ in {"mark", "case"}))
+        ):
+            continue
+        for cue in _matching_cues(child, context.text):
+            if not _conditions_hold(cue, child, False, context, actors):
+                continue
+            ranked = _verb_targets(child, cue, context, actors)
+            named = [actor for rank, actor in ranked if rank <= _ADDRESSED]
+            if named:
+                return named[:1]
+    return []
 
 
 def _conditions_hold(cue: Cue, verb: Token, negated: bool, context: _Context,

@@ -1,0 +1,32 @@
+"""Verb cues, their senses and types, and the negated/hypothetical flags of what they state
+(src/filrouge/analyze/events/verbs.py, flags.py, parse.py; data/event_verbs.tsv). Sentences
+are made up for the tests."""
+
+from __future__ import annotations
+
+from filrouge.analyze.pipeline import Analyzer
+from filrouge.model import Event
+
+from .conftest import analyse_text
+
+
+def events(analyzer: Analyzer, text: str, published: str = "2024-03-05") -> list[Event]:
+    return analyse_text(analyzer, text, published).events
+
+
+def kinds(found: list[Event]) -> set[tuple[str, str, str | None]]:
+    return {(e.type, a, t) for e in found for a in e.actors for t in (e.targets or [None])}
+
+
+def test_agreeing_to_do_something_is_the_agreement(analyzer: Analyzer) -> None:
+    # "convenir de" + infinitive: the parties agree, whatever they agree on (the gold's
+    # "ont convenu d'échanger des prisonniers", "sont convenus de lancer des négociations")
+    found = events(analyzer, "La Russie et l'Ukraine ont convenu de se rencontrer à Istanbul.")
+    assert {("AGREE", "RUS", "UKR"), ("AGREE", "UKR", "RUS")} <= kinds(found)
+
+
+def test_an_agreement_on_an_act_goes_to_whom_the_act_goes(analyzer: Analyzer) -> None:
+    # one party agreeing on aid to X: the agreement's target is X (dev gold: the G7's loan)
+    found = events(analyzer, "Les dirigeants du G7 se sont mis d'accord pour donner à "
+                             "l'Ukraine 50 milliards de dollars.")
+    assert ("AGREE", "G7", "UKR") in kinds(found)
