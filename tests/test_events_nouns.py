@@ -261,6 +261,19 @@ def test_two_sides_listed_before_a_scattered_exchange_release_to_each_other(
         ("CONCEDE", "ARM", "AZE", "2024-04-15"), ("CONCEDE", "AZE", "ARM", "2024-04-15")]
 
 
+# --------------------------------------------------------------------------- light verbs
+
+
+def test_a_partitive_object_of_a_light_verb_is_the_subject_s_event(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Washington a annoncé jeudi de nouvelles sanctions contre Moscou.",
+                   "2024-04-19")
+    sanction = one(found, "SANCTION", "USA")
+    assert sanction.targets == ["RUS"] and sanction.date == "2024-04-18"
+    found = events(analyzer, "L'armée chinoise a lancé jeudi de vastes manœuvres autour de "
+                             "Taïwan.", "2024-05-24")
+    assert one(found, "MOBILIZE", "CHN").date == "2024-05-23"
+
+
 # --------------------------------------------------------------------------- givers
 
 

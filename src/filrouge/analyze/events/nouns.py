@@ -74,7 +74,9 @@ def _may_read_object(verb: Token, context: _Context) -> bool:
 def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
     words = grammar()
     head = noun.head
-    if noun.dep_ == "obj" and head.i != noun.i and head.lemma_.lower() in verb_cues() and (
+    governs = _object_verb(noun)
+    if (noun.dep_ == "obj" or (governs is not None and governs.i == head.i)) and (
+        head.i != noun.i and head.lemma_.lower() in verb_cues()) and (
         head.lemma_.lower() not in words["light_verbs"]
     ) and _may_read_object(head, context):
         return []  # "a salué la désignation", "refuse toute levée des sanctions"
@@ -311,7 +313,8 @@ def _states_its_object(verb: Token, context: _Context) -> bool:
 def _object_verb(word: Token) -> Token | None:
     """The verb ``word`` is the direct object of, also when the parser took the object for an
     adjunct or for an apposition of the day before it ("ont adopté vendredi un 18e paquet",
-    "a adopté mercredi un nouveau paquet": a noun phrase with no preposition, after the verb)."""
+    "a adopté mercredi un nouveau paquet": a noun phrase with no preposition, after the verb),
+    or a partitive object for a complement ("a annoncé de nouvelles sanctions")."""
     head = word.head
     if word.dep_ == "obj":
         return head
@@ -320,6 +323,10 @@ def _object_verb(word: Token) -> Token | None:
     cases = {_apostrophes(c.lower_) for c in word.children if c.dep_ == "case"}
     if not cases and word.dep_.startswith("obl") and head.pos_ in {"VERB", "AUX"}:
         return head
+    if word.dep_.startswith("obl") and cases and cases <= {"de", "d'"} and head.pos_ in {
+        "VERB", "AUX"
+    } and head.i < word.i and any(c.dep_ == "amod" and c.i < word.i for c in word.children):
+        return head  # "a annoncé jeudi de nouvelles sanctions", "de vastes manœuvres": partitive
     if word.dep_ in {"appos", "nmod"} and cases <= {"de", "des", "du", "d'"} and (
         head.dep_.startswith("obl") or head.dep_ == "obj"
     ) and head.lemma_.lower() in _lexicon()["weekdays"] and not any(
