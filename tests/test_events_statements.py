@@ -573,3 +573,10 @@ def test_words_a_charge_quotes_are_no_support(analyzer: Analyzer) -> None:
                              "la solidarité » tout en bloquant les céréales ukrainiennes.")
     assert "SUPPORT" not in [e.type for e in found]
     assert "ACCUSE" in [e.type for e in found]
+
+
+def test_said_again_and_let_out_are_cues_of_quotes(analyzer: Analyzer) -> None:
+    again = events(analyzer, "« Poutine ne veut pas la paix », a redit Volodymyr Zelensky.")
+    assert ("ACCUSE", ["volodymyr-zelensky"], ["vladimir-putin"]) in kinds(again)
+    out = events(analyzer, "« Poutine ne veut pas la paix », a lâché Volodymyr Zelensky.")
+    assert ("ACCUSE", ["volodymyr-zelensky"], ["vladimir-putin"]) in kinds(out)
