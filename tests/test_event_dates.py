@@ -150,3 +150,17 @@ def test_an_interview_keeps_the_day_of_a_dated_act_and_of_a_plan() -> None:
     assert dated_event(INTERVIEW.format(answer=dated), dated, "appelé") == "2025-04-24"
     plan = "Il pourrait appeler les alliés à financer l'opération."
     assert dated_event(INTERVIEW.format(answer=plan), plan, "appeler") == PUBLISHED
+
+
+# --------------------------------------------------------------------------- live pages
+
+
+def test_an_entry_of_a_live_page_without_a_dash_is_told_on_the_page_s_day() -> None:
+    # "07h40 Nuit de frappes sur Kharkiv." heads an entry as "16h45 — " does
+    text = ("08h10 Les ministres se sont réunis mardi à Prague.\n\n"
+            "07h40 Nuit de frappes sur Kharkiv. Le maire de la ville a exhorté les Occidentaux "
+            "à « fermer le ciel ».")
+    assert event_day(text, "exhorté", "2024-05-31") == "2024-05-31"
+    told = ("Les ministres se sont réunis mardi à Prague.\n\n"
+            "Le maire de la ville a exhorté les Occidentaux à « fermer le ciel ».")
+    assert event_day(told, "exhorté", "2024-05-31") == "2024-05-28"

@@ -329,8 +329,9 @@ def _date_span(
     return (published, "published") if published else (None, "none")
 
 
-# The clock time heading an entry of a live page ("13h20 — ", "17h05 - ").
-_LIVE_ENTRY = re.compile(r"\s*\d{1,2}\s?h\s?\d{2}\s*[—–-]\s", _FLAGS)
+# The clock time heading an entry of a live page ("13h20 — ", "17h05 - ", "07h40 Nuit de
+# frappes sur Kharkiv.").
+_LIVE_ENTRY = re.compile(r"\s*\d{1,2}\s?h\s?\d{2}(?:\s*[—–-]\s|\s+(?-i:[A-ZÀ-Ý]))", _FLAGS)
 
 
 def _narrative_day(text: str, candidates: Sequence[_Dated], anchor: int,
