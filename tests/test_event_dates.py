@@ -164,3 +164,14 @@ def test_an_entry_of_a_live_page_without_a_dash_is_told_on_the_page_s_day() -> N
     told = ("Les ministres se sont réunis mardi à Prague.\n\n"
             "Le maire de la ville a exhorté les Occidentaux à « fermer le ciel ».")
     assert event_day(told, "exhorté", "2024-05-31") == "2024-05-28"
+
+
+# --------------------------------------------------------------------------- repeated acts
+
+
+def test_an_act_said_many_times_has_no_single_day() -> None:
+    # "a répété plusieurs fois que…", as "à plusieurs reprises": no single day (convention)
+    text = ("Le président a répété plusieurs fois que les États-Unis ont donné à l'Ukraine "
+            "350 milliards de dollars.")
+    assert event_day(text, "donné") is None
+    assert event_day(text.replace(" plusieurs fois", ""), "donné") == PUBLISHED
