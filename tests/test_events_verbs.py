@@ -30,3 +30,18 @@ def test_an_agreement_on_an_act_goes_to_whom_the_act_goes(analyzer: Analyzer) ->
     found = events(analyzer, "Les dirigeants du G7 se sont mis d'accord pour donner à "
                              "l'Ukraine 50 milliards de dollars.")
     assert ("AGREE", "G7", "UKR") in kinds(found)
+
+
+def test_committing_on_a_day_to_deliver_is_the_delivery(analyzer: Analyzer) -> None:
+    # the parser hangs "à livrer" on the bare day: still the delivery, promised, and no
+    # agreement between the two who commit
+    found = events(analyzer, "Le Danemark et les Pays-Bas se sont engagés dimanche à livrer "
+                             "des avions de combat F-16 à l'Ukraine.")
+    assert [e.type for e in found] == ["AID"]
+    assert found[0].hypothetical
+
+
+def test_without_committing_is_no_agreement(analyzer: Analyzer) -> None:
+    found = events(analyzer, "La Norvège et les Pays-Bas ont salué la proposition, sans "
+                             "s'engager sur un chiffre.")
+    assert "AGREE" not in [e.type for e in found]

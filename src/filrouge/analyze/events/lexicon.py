@@ -33,7 +33,7 @@ _CONDITIONS = frozenset({
     "target", "actor-object", "aid", "troops", "trainees", "weapons", "agreement", "request",
     "no-clause", "no-complement", "promise", "negated-only", "phone", "prisoners", "threat",
     "adjective", "gathering", "named-object", "pair", "no-aid", "place", "occasion", "at-place",
-    "cooperation", "object", "not-past", "no-own-act", "envoy", "no-request",
+    "cooperation", "object", "not-past", "no-own-act", "envoy", "no-request", "not-without",
 })
 _TYPES = frozenset({
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",

@@ -22,7 +22,7 @@ from filrouge.analyze.events.flags import (
     _is_hypothetical,
     _is_negated,
 )
-from filrouge.analyze.events.lexicon import Cue, _feats, grammar, noun_cues
+from filrouge.analyze.events.lexicon import Cue, _apostrophes, _feats, grammar, noun_cues
 from filrouge.analyze.events.nouns import _states_its_object
 from filrouge.analyze.events.parse import (
     _agreed_on,
@@ -236,12 +236,7 @@ def _event_complement(verb: Token, context: _Context, actors: list[str],
     """Whether an infinitive complement of ``verb`` states an event itself ("s'engager à
     livrer des missiles"; not "s'engager à consacrer 2 % du PIB"), of one of ``types`` when
     given."""
-    for child in verb.children:
-        if "Inf" not in _feats(child, "VerbForm") or not (
-            child.dep_ in {"xcomp", "ccomp"} or (child.dep_ == "advcl" and any(
-                m.lower_ == "pour" for m in child.children if m.dep_ in {"mark", "case"}))
-        ):  # "s'engager à livrer", "se mettre d'accord pour livrer"
-            continue
+    for child in _infinitive_complements(verb):
         for cue in _matching_cues(child, context.text):
             if types is not None and cue.type not in types:
                 continue
@@ -255,15 +250,30 @@ def _event_complement(verb: Token, context: _Context, actors: list[str],
     return False
 
 
-def _complement_targets(verb: Token, context: _Context, actors: list[str]) -> list[str]:
-    """Whom the act an infinitive complement states is addressed to ("s'entendre pour livrer
-    des obus à Kiev": Kiev), as for :func:`_event_complement`."""
+def _infinitive_complements(verb: Token) -> list[Token]:
+    """The infinitives that complete the verb: "s'engager à livrer", "se mettre d'accord pour
+    livrer", and "se sont engagés dimanche à livrer", where the parser hung the infinitive on
+    the bare day read as an object."""
+    found: list[Token] = []
     for child in verb.children:
-        if "Inf" not in _feats(child, "VerbForm") or not (
+        if "Inf" in _feats(child, "VerbForm") and (
             child.dep_ in {"xcomp", "ccomp"} or (child.dep_ == "advcl" and any(
                 m.lower_ == "pour" for m in child.children if m.dep_ in {"mark", "case"}))
         ):
-            continue
+            found.append(child)
+        elif child.pos_ == "NOUN" and child.dep_ in {"obj", "obl", "obl:mod", "nmod"} and not any(
+            k.dep_ in {"det", "case"} for k in child.children
+        ):  # "engagés dimanche à livrer": a day needs no article
+            found += [g for g in child.children if g.dep_ == "acl" and "Inf" in _feats(
+                g, "VerbForm") and any(_apostrophes(m.lower_) in {"à", "de", "d'"}
+                                       for m in g.children if m.dep_ == "mark")]
+    return found
+
+
+def _complement_targets(verb: Token, context: _Context, actors: list[str]) -> list[str]:
+    """Whom the act an infinitive complement states is addressed to ("s'entendre pour livrer
+    des obus à Kiev": Kiev), as for :func:`_event_complement`."""
+    for child in _infinitive_complements(verb):
         for cue in _matching_cues(child, context.text):
             if not _conditions_hold(cue, child, False, context, actors):
                 continue
@@ -281,6 +291,9 @@ def _conditions_hold(cue: Cue, verb: Token, negated: bool, context: _Context,
     objects = _object_words(verb) + _en_antecedents(verb, context)
     if "negated-only" in conditions and not negated:
         return False
+    if "not-without" in conditions and any(_apostrophes(c.lower_) in words["without"]
+                                           for c in verb.children if c.dep_ in {"mark", "case"}):
+        return False  # "ont salué la proposition, sans s'engager sur un chiffre": a hedge
     if "no-clause" in conditions and _has_que_clause(verb):
         return False
     if "no-complement" in conditions and _event_complement(verb, context, actors):
