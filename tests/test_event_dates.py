@@ -175,3 +175,25 @@ def test_an_act_said_many_times_has_no_single_day() -> None:
             "350 milliards de dollars.")
     assert event_day(text, "donné") is None
     assert event_day(text.replace(" plusieurs fois", ""), "donné") == PUBLISHED
+
+
+# --------------------------------------------------------------------------- tense of a weekday
+
+
+def test_a_title_s_full_stop_ends_no_sentence() -> None:
+    # "M. Maduro" does not cut the sentence: "ont félicité … lundi" is the past Monday
+    text = "La Chine et l'Iran ont félicité M. Maduro dès lundi. Il viendra mardi."
+    assert [t.value for t in find_times(text, dt.date(2024, 8, 2))] == [
+        "2024-07-29", "2024-08-06"]
+
+
+def test_a_day_after_a_past_participle_is_the_day_it_was_done() -> None:
+    text = ("Le décret signé mardi par Vladimir Poutine élargit les cas dans lesquels Moscou "
+            "pourrait recourir à l'arme atomique.")
+    assert value_of(text, "mardi", "2024-11-20") == "2024-11-19"
+    # a noun ("sa tournée lundi"), a plan ("prévu mardi") or a compound future keep ahead
+    assert value_of("Il doit poursuivre sa tournée lundi en Grèce.", "lundi",
+                    "2024-11-20") == "2024-11-25"
+    assert value_of("Le sommet prévu mardi aura lieu à Bruxelles.", "mardi",
+                    "2024-11-20") == "2024-11-26"
+    assert value_of("Un accord sera signé lundi.", "lundi", "2024-11-20") == "2024-11-25"

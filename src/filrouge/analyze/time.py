@@ -546,10 +546,39 @@ def _tense_markers(text: str) -> list[tuple[int, int, Tense]]:
     return markers
 
 
+# A past participle just before a day ("le décret signé mardi", "l'accord conclu lundi"), but
+# not one that tells a plan ("prévu mardi", "attendu jeudi", "programmée lundi").
+_PARTICIPLE_BEFORE = re.compile(r"(?:^|[^\w'’-])(?!(?:le|la|les|un|une|des|du|sa|son|ses|ce|cet|"
+                                r"cette|ces|leur|leurs|notre|votre|[ld]['’]|a|ont|avait|avaient|"
+                                r"aura|auront|aurait|auraient|est|sont|était|étaient|sera|seront|"
+                                r"serait|seraient|été|être|soit|soient|fut|furent)\s*\w)\S*\s+"
+                                r"(?-i:[a-zà-ÿ])[\w-]{2,}(?:é|ée|és|ées|u|ue|us|ues|"
+                                r"is|ise|ises|it|ite|its)\s+(?:le\s+)?$")
+_PLANNED_BEFORE = re.compile(r"(?<![\w'’-])(?:prévue?s?|attendue?s?|programmée?s?|fixée?s?|"
+                             r"annoncée?s?\s+pour|reportée?s?|repoussée?s?)\s+(?:le\s+)?$", _FLAGS)
+
+
+# A full stop that ends no sentence: after a title or an initial ("M. Maduro", "Mme Kallas"
+# has none, "J. Biden", "A. P. :").
+_ABBREVIATION_STOP = re.compile(r"(?:^|[\s(«\"])(?:M|MM|Mme|Mmes|Mlle|Mgr|Dr|Pr|Me|St|Ste|"
+                                r"[A-ZÀ-Ý])\.$")
+
+
+def _full_stop(text: str, position: int) -> bool:
+    """Whether the ". " at ``position`` ends a sentence."""
+    return not _ABBREVIATION_STOP.search(text, max(0, position - 6), position + 1)
+
+
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    before = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start),
+    stop = text.rfind(". ", 0, start)
+    while stop > 0 and not _full_stop(text, stop):
+        stop = text.rfind(". ", 0, stop)
+    before = max(stop, text.rfind("\n", 0, start),
                  text.rfind("! ", 0, start), text.rfind("? ", 0, start))
-    after_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    stop = text.find(". ", end)
+    while stop >= 0 and not _full_stop(text, stop):
+        stop = text.find(". ", stop + 1)
+    after_candidates = [i for i in (stop, text.find("\n", end)) if i >= 0]
     return before + 1, min(after_candidates) if after_candidates else len(text)
 
 
@@ -599,6 +628,9 @@ class _Context:
         governed = _governing_direction(self.text, start)
         if governed is not None:
             return governed
+        if _PARTICIPLE_BEFORE.search(self.text, max(0, start - 30), start) and not (
+                _PLANNED_BEFORE.search(self.text, max(0, start - 30), start)):
+            return "past"  # "le décret signé mardi", "l'accord conclu lundi": done that day
         low, high = _sentence_bounds(self.text, start, end)
         best: tuple[int, int, Tense] | None = None
         for m_start, m_end, kind in self.markers:
