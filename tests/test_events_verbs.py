@@ -45,3 +45,10 @@ def test_without_committing_is_no_agreement(analyzer: Analyzer) -> None:
     found = events(analyzer, "La Norvège et les Pays-Bas ont salué la proposition, sans "
                              "s'engager sur un chiffre.")
     assert "AGREE" not in [e.type for e in found]
+
+
+def test_signing_a_decree_is_no_agreement(analyzer: Analyzer) -> None:
+    # a decree, a law or a doctrine signed is one's own act, not an agreement with anyone
+    assert events(analyzer, "Vladimir Poutine a signé mardi un décret sur la mobilisation.") == []
+    assert events(analyzer, "Le même jour, Vladimir Poutine signait la nouvelle doctrine "
+                            "nucléaire de la Russie.") == []
