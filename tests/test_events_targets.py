@@ -221,3 +221,13 @@ def test_a_request_addresses_the_state_its_object_names_by_an_adjective(
                              "ukrainienne.", "2025-09-06")
     (request,) = [e for e in found if e.type == "REQUEST"]
     assert request.targets == ["UKR"]
+
+
+def test_a_speaker_quoted_beside_is_not_whom_a_charge_is_aimed_at(analyzer: Analyzer) -> None:
+    found = events(analyzer, "La Russie a annoncé lundi qu'elle se retirait de l'accord sur les "
+                             "céréales.\n\nLe secrétaire d'État américain Antony Blinken a "
+                             "qualifié la décision d'« inadmissible », tandis que le chef de la "
+                             "diplomatie européenne, Josep Borrell, a dénoncé un « geste "
+                             "cynique » et appelé Moscou à revenir sur sa décision.",
+                   "2023-07-17")
+    assert one(found, "ACCUSE", "josep-borrell").targets == ["RUS"]

@@ -346,6 +346,12 @@ def _sentence_counterpart(draft: _Draft, context: _Context, before: bool = True,
     start, end = context.clause_of(draft.trigger.idx)
     own = {context.side_of(a) for a in draft.actors}
     subject = _subject_stretches(draft.trigger)
+    sentence = draft.trigger.sent
+    co_speakers = {  # who speaks in a clause of their own: no one the act is addressed to
+        q.speaker_actor for q in context.quotes
+        if q.speaker_actor and q.cue is not None and not q.anonymous
+        and sentence.start_char <= q.cue.start < sentence.end_char
+        and not q.cue.start <= draft.trigger.idx < q.cue.end}
 
     def other(entity: Entity) -> str | None:
         entity = _with_capital(entity, context)
@@ -355,6 +361,8 @@ def _sentence_counterpart(draft: _Draft, context: _Context, before: bool = True,
             return None  # "Macron et Starmer ont appelé", "Le directeur de l'AIEA, X, a appelé"
         if _named_as_place(entity, context) or _where_not_whom(entity, draft):
             return None
+        if entity.actor in co_speakers:
+            return None  # "X a qualifié la décision d'« inadmissible », tandis que Y a dénoncé"
         return None if context.side_of(entity.actor) in own else entity.actor
 
     own_words = _own_complements(draft)
