@@ -91,3 +91,17 @@ def test_rules_only_gives_the_rule_events_unchanged(analyzer: Analyzer,
     assert learned.enabled()
     scored = annotate(_article(text), doc, analyzer.registry).events
     assert all(e.start < e.end and text[e.start:e.end] == e.text for e in scored)
+
+
+def test_a_higher_keep_threshold_keeps_fewer_events(analyzer: Analyzer,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("Joe Biden a rencontré Volodymyr Zelensky jeudi à Washington. "
+            "La Pologne a critiqué la Hongrie.")
+    doc = analyzer.nlp(text)
+    monkeypatch.setenv("FILROUGE_EVENTS_KEEP", "0")
+    everything = annotate(_article(text), doc, analyzer.registry, learned=True).events
+    monkeypatch.setenv("FILROUGE_EVENTS_KEEP", "1.01")
+    nothing = annotate(_article(text), doc, analyzer.registry, learned=True).events
+    rules = annotate(_article(text), doc, analyzer.registry, learned=False).events
+    assert len(everything) >= len(rules) > 0
+    assert len(nothing) < len(rules)

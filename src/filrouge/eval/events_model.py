@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "event_model.json"
 FOLDS = 5
 C_GRID = (0.05, 0.2)
-KEEP_GRID = (0.02, 0.04, 0.07, 0.1, 0.15, 0.2)
+KEEP_GRID = (0.04, 0.07, 0.1, 0.15, 0.2, 0.25)
 ADD_GRID = (0.25, 0.35, 0.45, 0.55, 0.65, 0.8)
 ADD_NEW_GRID = (0.5, 0.6, 0.7, 0.8, 0.9)
 MIN_COUNT = 2  # a feature seen in fewer training rows is left out

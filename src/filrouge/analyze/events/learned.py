@@ -118,6 +118,15 @@ def enabled(setting: bool | None = None) -> bool:
     return model is not None and model.default_on
 
 
+def keep_threshold(model: Model) -> float:
+    """The model's ``keep``, or ``FILROUGE_EVENTS_KEEP`` (higher: fewer, surer events)."""
+    given = os.environ.get("FILROUGE_EVENTS_KEEP", "").strip()
+    try:
+        return float(given) if given else model.keep
+    except ValueError:
+        return model.keep
+
+
 # -- candidates and features ------------------------------------------------------------
 
 
@@ -228,7 +237,7 @@ def _clause_candidates(doc: Doc, clause: tuple[int, int], entities: EntityIndex,
         if quote.speaker_actor and quote.start < end and start < quote.end:
             speakers.setdefault(quote.speaker_actor, quote)
     rules = [e for e in events if start <= e.trigger.start < end]
-    lemmas_of = [_lemma_at(doc, e.trigger.start, e.trigger.end) for e in rules]
+    triggers = [_mention_roots(doc, e.trigger.start, e.trigger.end) for e in rules]
     actors = list(dict.fromkeys([*mentions, *speakers, *(a for e in rules for a in e.actors),
                                  *(t for e in rules for t in e.targets)]))
     if not actors:
@@ -293,7 +302,7 @@ def _clause_candidates(doc: Doc, clause: tuple[int, int], entities: EntityIndex,
                             feats.append(f"shared|Tdep={r.dep_}|case={_case(r)}")
                 if target in speakers:
                     feats.append("T_speaker")
-            feats += _rule_features(rules, lemmas_of, actor, target)
+            feats += _rule_features(rules, triggers, actor, target, a_roots)
             out.append(Candidate(clause, actor, target, trigger.i, feats))
     return out
 
@@ -305,16 +314,12 @@ def _kind(actor: str, entities: EntityIndex) -> str:
     return record.type if record is not None else "other"
 
 
-def _lemma_at(doc: Doc, start: int, end: int) -> str:
-    root = _mention_roots(doc, start, end)
-    return root.lemma_.lower() if root is not None else ""
-
-
-def _rule_features(rules: list[Event], lemmas: list[str], actor: str,
-                   target: str | None) -> list[str]:
+def _rule_features(rules: list[Event], triggers: list[Token | None], actor: str,
+                   target: str | None, a_roots: list[Token]) -> list[str]:
     out: list[str] = []
-    for event, lemma in zip(rules, lemmas, strict=True):
+    for event, trigger in zip(rules, triggers, strict=True):
         kind = event.type
+        lemma = trigger.lemma_.lower() if trigger is not None else ""
         flags = "".join(f for f, on in (("n", event.negated), ("h", event.hypothetical),
                                         ("r", event.reported), ("i", event.target_implicit))
                         if on)
@@ -322,7 +327,13 @@ def _rule_features(rules: list[Event], lemmas: list[str], actor: str,
             if (target is None and not event.targets) or target in event.targets:
                 out += ["R", f"R={kind}", f"R={kind}|{flags}", f"Rconf={event.confidence}",
                         f"R={kind}|{lemma}", f"R={kind}|mode={event.mode}",
-                        f"R={kind}|n={len(event.actors)}x{len(event.targets)}"]
+                        f"R={kind}|n={len(event.actors)}x{len(event.targets)}",
+                        f"R|origin={event.date_origin}"]
+                if trigger is not None:
+                    out += [f"R={kind}|tdep={trigger.dep_}", f"R={kind}|tpos={trigger.pos_}"]
+                    roles = {r.dep_ for r in a_roots if r.head.i == trigger.i}
+                    out += [f"R|A_of_trigger={r}" for r in sorted(roles)] or [
+                        "R|A_not_on_trigger"]
             elif target is None:
                 out.append(f"RnoT={kind}")
             else:
@@ -396,9 +407,13 @@ def combine(events: list[Event], found: list[Candidate],
 
 
 def _p(probabilities: dict[str, float] | None, kind: str) -> float:
-    """The probability of ``kind`` for a pair; a pair the candidates do not hold is not
-    judged (1.0)."""
-    return 1.0 if probabilities is None else probabilities.get(kind, 0.0)
+    """How likely a pair is of ``kind`` rather than of no event: p(kind) / (p(kind) +
+    p(NONE)), so a pair of two types (an agreed aid: AGREE and AID) is not judged by their
+    split. A pair the candidates do not hold is not judged (1.0)."""
+    if probabilities is None:
+        return 1.0
+    p = probabilities.get(kind, 0.0)
+    return p / (p + probabilities.get(NONE, 0.0) or 1.0)
 
 
 def new_events(doc: Doc, wanted: list[tuple[Candidate, str, float]], *,
@@ -440,6 +455,7 @@ def rescore(doc: Doc, entities: EntityIndex, quotes: list[Quote], events: list[E
     if model is None:
         return events
     found = candidates(doc, entities, quotes, events)
-    return combine(events, found, scored(model, found), model.keep, model.add, model.add_new,
+    return combine(events, found, scored(model, found), keep_threshold(model), model.add,
+                   model.add_new,
                    lambda wanted: new_events(doc, wanted, times=times, quotes=quotes,
                                              published=published))
