@@ -197,3 +197,22 @@ def test_a_day_after_a_past_participle_is_the_day_it_was_done() -> None:
     assert value_of("Le sommet prévu mardi aura lieu à Bruxelles.", "mardi",
                     "2024-11-20") == "2024-11-26"
     assert value_of("Un accord sera signé lundi.", "lundi", "2024-11-20") == "2024-11-25"
+
+
+# ------------------------------------------------------------------ "trois jours plus tard"
+
+
+def test_a_few_days_later_counts_from_the_day_told_before() -> None:
+    text = ("La tournée a commencé le 2 juillet à Kiev.\n\n"
+            "Trois jours plus tard, surprise : Viktor Orban atterrissait à Moscou.")
+    assert event_day(text, "atterrissait", "2024-07-12") == "2024-07-05"
+    earlier = ("Le chancelier a annoncé mardi la livraison de chars. Quelques heures plus tôt, "
+               "le président avait rencontré son homologue.")
+    assert event_day(earlier, "rencontré", "2023-01-26") == "2023-01-24"
+
+
+def test_a_later_span_needs_a_past_day_to_count_from() -> None:
+    # a plan's day ("en janvier prochain") or a vague span ("quelques jours") is no anchor
+    text = ("Le 1er janvier 2026, la présidence changera de mains. Quelques jours plus tard, "
+            "le ministre a rencontré son homologue.")
+    assert event_day(text, "rencontré", "2025-08-20") == "2025-08-20"

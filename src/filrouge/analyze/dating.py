@@ -7,7 +7,8 @@ CNN" → that Sunday), an event by the one attached to its trigger. The rules, i
    the quoted words (what is talked about, not when it was said), not bounding an interval
    (``depuis le 1er juillet``, ``jusqu'au 5``), not vague, not a time of day whose day the
    tagger borrowed from an earlier paragraph; ``il y a dix jours`` and ``il y a une
-   semaine`` count, as that many days before the publication date;
+   semaine`` count, as that many days before the publication date, and ``trois jours plus
+   tard``, ``quelques heures plus tôt`` as that span from the last past day told before;
 2. the candidate nearest to the cue or trigger wins; one that only qualifies a noun
    (``son débat du 27 juin``) or is counted from an event's day (``à la veille de la
    visite``) counts only when nothing else is there, and one inside a pluperfect relative
@@ -161,7 +162,12 @@ def dated_expressions(text: str, times: Sequence[TimeExpr], published: str | Non
     found: list[_Dated] = []
     for expr in times:
         day = _day_of(expr, published)
-        if day is None or _borrowed_day(text, times, expr):
+        if day is None:
+            day = _later_day(text, expr, found, published)
+            if day is not None:
+                found.append(_Dated(expr.start, expr.end, day, False))
+            continue
+        if _borrowed_day(text, times, expr):
             continue
         before = text[max(0, expr.start - 30) : expr.start]
         if bounds.search(before) or anaphora.fullmatch(expr.text.strip()):
@@ -177,6 +183,31 @@ def dated_expressions(text: str, times: Sequence[TimeExpr], published: str | Non
 # ("Le 16 octobre, à la veille de la visite de Zelensky, Trump et Poutine se parlent").
 _EVE_WORD = re.compile(r"(?:veille|lendemain)$", _FLAGS)
 _EVE_OF_EVENT = re.compile(r"\s+(?:du|de\s+la|de\s+l['’]|d['’])\s*(?![\d\s])", _FLAGS)
+
+
+# "Trois jours plus tard", "quelques heures plus tôt", "une semaine plus tard": a day counted
+# from the one the story told last.
+_LATER = re.compile(r"\s+plus\s+(?P<dir>tard|tôt)\b", _FLAGS)
+_SPAN = re.compile(r"P(?:(?P<n>\d+|X)(?P<u>[DW])|T(?:\d+|X)[HM])$")
+
+
+def _later_day(text: str, expr: TimeExpr, found: Sequence[_Dated], published: str | None,
+               ) -> str | None:
+    """The day of "trois jours plus tard" (hours count as the same day): the last day told
+    before it in its paragraph or the one before, moved by that span; None for anything else
+    (a vague "quelques jours", a span of months or years, no day told before)."""
+    later = _LATER.match(text, expr.end)
+    span = _SPAN.match(expr.value) if expr.type == "DURATION" else None
+    if later is None or span is None or span.group("n") == "X":
+        return None
+    floor = _paragraphs_back(text, expr.start)
+    told = [d for d in found if floor <= d.start < expr.start and not d.noun_complement
+            and (published is None or d.day <= published[:10])]  # the story's past, no plan
+    if not told:
+        return None
+    days = int(span.group("n") or 0) * (7 if span.group("u") == "W" else 1)
+    days = days if later.group("dir").lower() == "tard" else -days
+    return (dt.date.fromisoformat(told[-1].day) + dt.timedelta(days=days)).isoformat()
 
 
 def _paragraph(text: str, position: int) -> tuple[int, int]:
