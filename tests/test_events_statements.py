@@ -580,3 +580,16 @@ def test_said_again_and_let_out_are_cues_of_quotes(analyzer: Analyzer) -> None:
     assert ("ACCUSE", ["volodymyr-zelensky"], ["vladimir-putin"]) in kinds(again)
     out = events(analyzer, "« Poutine ne veut pas la paix », a lâché Volodymyr Zelensky.")
     assert ("ACCUSE", ["volodymyr-zelensky"], ["vladimir-putin"]) in kinds(out)
+
+
+def test_declaring_an_agreement_void_or_ruling_out_an_invitation_refuses(
+        analyzer: Analyzer) -> None:
+    void = events(analyzer, "« Les accords de la mer Noire ne sont plus en vigueur à partir "
+                            "d'aujourd'hui », a déclaré Dmitri Peskov.")
+    assert ("REJECT", ["dmitri-peskov"]) in [(e.type, e.actors) for e in void]
+    lapsed = events(analyzer, "Dmitri Peskov a jugé que ces arrangements avaient « de fait "
+                              "cessé d'être valides ».")
+    assert ("REJECT", ["dmitri-peskov"]) in [(e.type, e.actors) for e in lapsed]
+    invitation = events(analyzer, "« Il n'y aura pas d'invitation à ce sommet », a déclaré "
+                                  "Jake Sullivan.")
+    assert ("REJECT", ["jake-sullivan"]) in [(e.type, e.actors) for e in invitation]
