@@ -31,7 +31,7 @@ from filrouge.analyze.speakers import _phrase_gender
 from filrouge.model import Entity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 
 def _verb_actors(verb: Token, context: _Context) -> tuple[list[str], bool, bool]:
@@ -316,6 +316,9 @@ def _pronoun_actor(pronoun: Token, verb: Token, context: _Context) -> list[str]:
                 if len(found) == 1 or word in grammar()["group_pronouns"]:
                     return found
     if word in grammar()["group_pronouns"]:
+        several = _previous_subjects(pronoun, context)
+        if several:
+            return several
         group = _last_group_before(context.entities, pronoun.idx)
         return [group] if group else []
     if word == "il":  # the subject of the sentence before is what "il" continues
@@ -360,6 +363,25 @@ def _previous_subject_person(pronoun: Token, context: _Context, depth: int = 0,
         if record is not None and record.type == "person":
             return found[0]
     return None
+
+
+def _previous_subjects(pronoun: Token, context: _Context) -> list[str]:
+    """"Bamako et Ouagadougou préviennent que… Ils refusent d'appliquer les sanctions":
+    "ils" opening its sentence continues the subject of the sentence before when that subject
+    names several actors."""
+    start, _ = context.clause_of(pronoun.idx)
+    if len(context.text[start:pronoun.idx].split()) > 2:
+        return []
+    index = bisect.bisect_left([s for s, _ in context.clauses], start)
+    span = pronoun.doc.char_span(*context.clauses[index - 1], alignment_mode="expand") if (
+        index > 0) else None
+    if span is None or not len(span) or span.root.pos_ not in {"VERB", "AUX"}:
+        return []
+    subjects = [c for c in span.root.children if c.dep_ in {"nsubj", "nsubj:pass"}]
+    if any(c.pos_ == "PRON" for c in subjects):
+        return []
+    found, _, _ = _verb_actors(span.root, context)
+    return found if len(found) > 1 and _TEXT not in found else []
 
 
 def _previous_subject_woman(pronoun: Token, context: _Context) -> str | None:
@@ -410,7 +432,10 @@ def _leading_actors(verb: Token, context: _Context) -> list[str]:
         token = verb.doc[index]
         entity = _entity_at(context, token)
         if entity is not None and entity.actor:
-            if not any(c.dep_ == "case" for c in token.children) and entity.actor not in found:
+            complement = any(c.dep_ == "case" for c in token.children) or (
+                token.dep_ in {"flat:name", "flat", "appos"} and token.head.i < token.i
+                and any(c.dep_ == "case" for c in token.head.children))
+            if not complement and entity.actor not in found:
                 found.insert(0, entity.actor)
             span = verb.doc.char_span(entity.start, entity.end, alignment_mode="expand")
             index = min(index, span[0].i if span is not None else index) - 1
@@ -432,7 +457,7 @@ _CLITICS = frozenset({"se", "s'", "s’", "y", "en", "ne", "n'", "n’", "le", "
 def _phrase_actors(head: Token, context: _Context, adjectives: bool = True) -> list[str]:
     """The actors a noun phrase names, one per coordinated part ("Washington et Berlin");
     with ``adjectives``, also through an adjective of nationality ("les responsables russes")."""
-    actors: list[str] = _both_sides(head, context)
+    actors: list[str] = _both_sides(head, context) or _listed_members(head, context)
     if actors:
         return actors
     parts = [head, *_conjuncts(head)]
@@ -452,6 +477,22 @@ def _phrase_actors(head: Token, context: _Context, adjectives: bool = True) -> l
             actors.extend(a for a in people or _adjective_list(part, context)
                           if a not in actors)
     return actors
+
+
+def _listed_members(head: Token, context: _Context) -> list[str]:
+    """"Plusieurs alliés de Caracas, dont la Russie, la Chine et l'Iran, ont félicité": a
+    group named through the members a verbless "dont" lists, those members."""
+    if head.pos_ != "NOUN" or "Plur" not in _feats(head, "Number"):
+        return []
+    for word in head.subtree:
+        if word.lower_ == "dont" and word.head.pos_ in {"PROPN", "NOUN"} and (
+            word.head.i > head.i and not any(c.pos_ in {"VERB", "AUX"} for c in word.head.children)
+        ):
+            listed = [word.head, *_conjuncts(word.head)]
+            found = [a for part in listed if (a := _one_phrase_actor(part, context, False))]
+            if len(found) == len(listed):
+                return list(dict.fromkeys(found))
+    return []
 
 
 def _relational_referent(noun: Token, actors: list[str], context: _Context, nth: int = 0,
@@ -541,17 +582,25 @@ def _adjective_list(head: Token, context: _Context) -> list[str]:
 
 def _both_sides(head: Token, context: _Context) -> list[str]:
     """"les deux parties", "les deux pays": the last two sides named before (by name or by an
-    adjective of nationality), the earlier first."""
+    adjective of nationality), the earlier first; "les deux hommes", "les deux dirigeants":
+    the last two people named before. Not what a quote names ("« La Russie doit… ». Les deux
+    pays se sont engagés": the sides of the story, not of the speaker's words)."""
     named = {head.lemma_.lower(), head.lower_}
-    if not named & _PAIR_NOUNS or not any(
-        c.lower_ == "deux" for c in head.children if c.dep_ == "nummod"
-    ):
+    if not any(c.lower_ == "deux" for c in head.children if c.dep_ == "nummod"):
         return []
+    people = bool(named & grammar()["pair_person_nouns"]) and not any(
+        c.dep_ == "amod" and c.lower_ in context.adjectives for c in head.children)
+    if not people and not named & _PAIR_NOUNS:
+        return []
+    if people:
+        return _pair_of_people(head, context)
     mentions: list[tuple[int, str]] = [
         (e.start, context.side_of(e.actor)) for e in context.entities.entities
-        if e.actor and e.label != "LOC" and e.start < head.idx]
+        if e.actor and e.label != "LOC" and e.start < head.idx
+        and context.quote_at(e.start) is None]
     mentions += [(t.idx, context.adjectives[t.lower_]) for t in head.doc[:head.i]
-                 if t.pos_ == "ADJ" and t.lower_ in context.adjectives]
+                 if t.pos_ == "ADJ" and t.lower_ in context.adjectives
+                 and context.quote_at(t.idx) is None]
     sides: list[str] = []
     for _, side in sorted(mentions, reverse=True):
         if side not in sides:
@@ -561,17 +610,56 @@ def _both_sides(head: Token, context: _Context) -> list[str]:
     return []
 
 
+def _pair_of_people(head: Token, context: _Context) -> list[str]:
+    """"les deux hommes", "les deux dirigeants": the two people the article has named together
+    in most sentences before (the latest pair first on a tie), in their order of mention; a
+    person in a quote or as the complement of a noun ("sous le regard de Donald Trump") is not
+    one of them."""
+    pairs: Counter[tuple[str, str]] = Counter()  # each pair once, in sorted order
+    latest: dict[tuple[str, str], tuple[int, tuple[str, str]]] = {}
+    for start, end in context.clauses:
+        if start >= head.idx:
+            break
+        people = list(dict.fromkeys(
+            e.actor for e in context.entities.within(start, min(end, head.idx))
+            if e.actor and e.label == "PER" and _is_person(e.actor, context)
+            and not e.actor.startswith("local:") and context.quote_at(e.start) is None
+            and not _genitive(e, head.doc)))
+        for i, first in enumerate(people):
+            for second in people[i + 1:]:
+                key = (min(first, second), max(first, second))
+                pairs[key] += 1
+                latest[key] = (start, (first, second))
+    if not pairs:
+        return []
+    best = max(pairs, key=lambda p: (pairs[p], latest[p][0]))
+    return list(latest[best][1])
+
+
+def _genitive(entity: Entity, doc: Doc) -> bool:
+    """"sous le regard de Donald Trump": a person named as the complement of a noun, not as
+    one of the people the story follows."""
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.head.pos_ == "NOUN" and any(
+        _apostrophes(k.lower_) in {"de", "d'", "du", "des"} for k in root.children
+        if k.dep_ == "case")
+
+
 _PAIR_NOUNS = frozenset({"partie", "parties", "camp", "pays", "délégation", "belligérant",
                          "capitale", "gouvernement", "voisin"})
 
 
 def _one_phrase_actor(head: Token, context: _Context, adjectives: bool = True) -> str | None:
     entity = _entity_at(context, head)
+    words = _own_words(head)
     if entity is not None and entity.actor and not (
         entity.actor.startswith("local:") and entity.label != "PER"
     ):  # "les ministres des Affaires étrangères de l'UE" guessed as a name: the UE acts
-        return entity.actor
-    words = _own_words(head)
+        person = _person_named_after_role(entity, words, context)
+        return person or entity.actor
     start = words[0].idx
     end = words[-1].idx + len(words[-1].text)
     named = [e for e in context.entities.within(start, end) if e.actor]
@@ -590,6 +678,18 @@ def _one_phrase_actor(head: Token, context: _Context, adjectives: bool = True) -
         if len(found) == 1:
             return found[0]
     return None
+
+
+def _person_named_after_role(role: Entity, words: list[Token], context: _Context,
+                             ) -> str | None:
+    """"Le ministre des Affaires étrangères de l'Ukraine Dmytro Kuleba": a title the registry
+    reads as an office (whoever holds it in France on the day) followed, in the same phrase,
+    by the name of the person who holds it: the named person."""
+    if context.entities.registry.kind_of(role.text) != "role":
+        return None
+    end = words[-1].idx + len(words[-1].text)
+    return next((e.actor for e in context.entities.within(role.end, end)
+                 if e.label == "PER" and e.actor and not e.actor.startswith("local:")), None)
 
 
 def _only_as_complement(entity: Entity, head: Token, context: _Context) -> bool:
