@@ -231,3 +231,11 @@ def test_a_speaker_quoted_beside_is_not_whom_a_charge_is_aimed_at(analyzer: Anal
                              "cynique » et appelé Moscou à revenir sur sa décision.",
                    "2023-07-17")
     assert one(found, "ACCUSE", "josep-borrell").targets == ["RUS"]
+
+
+def test_two_addressees_joined_by_et_are_both_targets_whatever_the_parse(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le porte-parole de la présidence russe, Dmitri Peskov, a accusé "
+                             "Berlin et Washington de « jeter de l'huile sur le feu ».",
+                   "2024-05-31")
+    assert one(found, "ACCUSE", "dmitri-peskov").targets == ["DEU", "USA"]

@@ -106,7 +106,9 @@ def _met_by_nationality(verb: Token, context: _Context, actors: list[str]) -> li
             _GROUP_HEADS | grammar()["counterpart_nouns"]
         ):  # "a reçu son homologue ukrainien"
             continue
-        if not _in_clause_of(word, verb, max_hops=5):
+        if not _in_clause_of(word, verb, max_hops=5) or any(
+            k.dep_ == "case" and k.lower_ in grammar()["without"] for k in word.children
+        ):  # "s'est réuni sans le secrétaire américain": not met
             continue
         for state in _adjective_list(word, context):
             if state not in own and state not in found:
@@ -282,6 +284,10 @@ def _target_rank(root: Token, verb: Token, cue: Cue, context: _Context, entity: 
     link = root
     while link.head.i != verb.i:
         link = link.head
+    if link.dep_ == "conj" and root.i == link.i and root.pos_ in {"PROPN", "NOUN"} and (
+        first := _coordinated_object(root, verb)
+    ) is not None:
+        link = root = first  # "a accusé Berlin et Washington", Washington hung on the verb
     visit = cue.mode == "visit"
     place = _is_place(entity, context)
     if link.dep_.startswith("nsubj") or link.dep_ in {"obl:agent", "expl:subj"}:
@@ -306,6 +312,17 @@ def _target_rank(root: Token, verb: Token, cue: Cue, context: _Context, entity: 
             return None  # "Au Kremlin, Peskov a prévenu…"
         return 3
     return None
+
+
+def _coordinated_object(word: Token, verb: Token) -> Token | None:
+    """The object a name joined by "et" or "ou" continues when the parser hung the name on
+    the verb itself ("a accusé Berlin et Washington de…"): the verb's object or indirect
+    object right before it."""
+    before = word.doc[word.i - 1] if word.i > 0 else None
+    if before is None or before.dep_ != "cc" or before.lower_ not in {"et", "ou"}:
+        return None
+    objects = [c for c in verb.children if c.dep_ in {"obj", "iobj"} and verb.i < c.i < word.i]
+    return objects[-1] if objects else None
 
 
 def _meant_for(root: Token, verb: Token, cue: Cue) -> bool:
