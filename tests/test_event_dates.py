@@ -216,3 +216,13 @@ def test_a_later_span_needs_a_past_day_to_count_from() -> None:
     text = ("Le 1er janvier 2026, la présidence changera de mains. Quelques jours plus tard, "
             "le ministre a rencontré son homologue.")
     assert event_day(text, "rencontré", "2025-08-20") == "2025-08-20"
+
+
+def test_a_recap_goes_on_with_the_day_its_paragraph_told() -> None:
+    # an older day counts for what follows in its own paragraph, not beyond it
+    text = ("La tournée a commencé le 2 juillet à Kiev.\n\n"
+            "Trois jours plus tard, Viktor Orban atterrissait à Moscou. Vladimir Poutine l'a "
+            "accueilli au Kremlin pendant plus de deux heures.\n\n"
+            "Le président chinois a appelé à un dialogue direct.")
+    assert event_day(text, "accueilli", "2024-07-12") == "2024-07-05"
+    assert event_day(text, "appelé", "2024-07-12") == "2024-07-12"

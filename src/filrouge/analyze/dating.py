@@ -33,8 +33,10 @@ tells of the past ("a annoncé que Tokyo verserait", not "doit encore ratifier")
 (:func:`lead_day`); and "trois jours après l'appel", "au lendemain du sommet" shift the
 clause's day (:func:`_shifted`). Before the lead's day, an undated event told in the past goes
 on with the last day its paragraph or the one before mentioned, when that day is the
-publication day or one of the few before it (:func:`_narrative_day`: "se sont parlé
-mercredi… Trump a ensuite appelé Zelensky"), except in an entry of a live page ("16h45 — ").
+publication day or one of the few before it, or any past day told in its own paragraph
+(:func:`_narrative_day`: "se sont parlé mercredi… Trump a ensuite appelé Zelensky"; "Trois
+jours plus tard, M. Orban atterrissait à Moscou. Vladimir Poutine l'a accueilli…"), except
+in an entry of a live page ("16h45 — ").
 A night "de X à Y" is day Y (:func:`_night_ends`); a pluperfect relative clause
 (:func:`_background_clause`), "auparavant", a past week and a standing state ("refuse
 toujours") leave an event undated; a day in a future relative clause dates only its antecedent.
@@ -372,8 +374,9 @@ def _narrative_day(text: str, candidates: Sequence[_Dated], anchor: int,
     day mentioned before it, in its paragraph or the one before ("Les deux dirigeants se
     sont parlé mercredi… Donald Trump a ensuite appelé Volodymyr Zelensky" → that
     Wednesday), when that day is the publication day or one of the few days before it (a
-    story tells its own days; an older day is a recap's, not the narrative's). None for an
-    event told in the future, or with no such day."""
+    story tells its own days; an older day is a recap's, not the narrative's), or any past
+    day told in its own paragraph (a recap that tells its days goes on with them). None for
+    an event told in the future, or with no such day."""
     if published is None:
         return None
     low, high = sentence
@@ -381,11 +384,13 @@ def _narrative_day(text: str, candidates: Sequence[_Dated], anchor: int,
     if not any(kind == "past" for _, _, kind in markers) or tense_at(text, anchor) == "future":
         return None
     floor = _paragraphs_back(text, anchor)  # its paragraph and the one before
+    paragraph = _paragraph(text, anchor)[0]
     today = dt.date.fromisoformat(published[:10])
     earlier = [d for d in candidates if floor <= d.start < low
                and not (d.noun_complement or d.of_event)
                and not any(s <= d.start < e for s, e in skip)
-               and 0 <= (today - dt.date.fromisoformat(d.day)).days <= LEAD_DAYS]
+               and 0 <= (today - dt.date.fromisoformat(d.day)).days <= (
+                   LEAD_DAYS if d.start < paragraph else 10_000)]
     return earlier[-1].day if earlier else None
 
 
