@@ -344,3 +344,18 @@ def test_a_host_receiving_the_person_named_before_meets_them_both_ways(analyzer:
                                      "pendant plus de deux heures."))
     assert (["vladimir-putin"], ["viktor-orban"]) in found
     assert (["viktor-orban"], ["vladimir-putin"]) in found
+
+
+def test_one_a_meeting_is_held_without_is_not_met(analyzer: Analyzer) -> None:
+    found = roles(consults(analyzer, "Mercredi, le groupe de contact sur la défense de l'Ukraine "
+                                     "s'est réuni sans le secrétaire américain à la Défense."))
+    assert found == [(["UDCG"], [])]
+
+
+def test_each_party_named_with_avec_meets_the_subject_back(analyzer: Analyzer) -> None:
+    found = roles(consults(analyzer, "Selon un diplomate européen, M. Orban a cédé au terme "
+                                     "d'une réunion matinale avec le président français "
+                                     "Emmanuel Macron, le chancelier allemand Olaf Scholz et la "
+                                     "cheffe du gouvernement italien Giorgia Meloni."))
+    assert (["emmanuel-macron"], ["viktor-orban"]) in found
+    assert (["olaf-scholz"], ["viktor-orban"]) in found

@@ -175,7 +175,7 @@ def _party_pairs(draft: _Draft, context: _Context,
                 if context.side_of(a) != context.side_of(b)]
     if not draft.targets:
         return []
-    targets = list(dict.fromkeys([draft.targets[0], *_co_targets(draft, context),
+    targets = list(dict.fromkeys([*draft.targets[:2], *_co_targets(draft, context),
                                   *_hosted_parties(draft, context)]))
     pairs = [(a, t) for a in draft.actors for t in targets if t not in draft.actors]
     if draft.cue.type == "CONSULT" and draft.cue.mode in {"meeting", "phone"} and not (
