@@ -52,3 +52,12 @@ def test_signing_a_decree_is_no_agreement(analyzer: Analyzer) -> None:
     assert events(analyzer, "Vladimir Poutine a signé mardi un décret sur la mobilisation.") == []
     assert events(analyzer, "Le même jour, Vladimir Poutine signait la nouvelle doctrine "
                             "nucléaire de la Russie.") == []
+
+
+def test_no_longer_opposing_is_a_concession(analyzer: Analyzer) -> None:
+    # "ne … plus" on a refusal lifts it (docs/gold.md: lifting a veto is CONCEDE)
+    (event,) = events(analyzer, "La Turquie ne bloque plus l'adhésion de la Suède.")
+    assert (event.type, event.actors, event.negated) == ("CONCEDE", ["TUR"], False)
+    (event,) = events(analyzer, "La Hongrie ne s'oppose pas au fonds.")
+    assert (event.type, event.negated) == ("REJECT", True)
+

@@ -100,6 +100,19 @@ def _is_negated(verb: Token) -> bool:
                if c.dep_ in {"mark", "case"})
 
 
+def _no_longer(verb: Token) -> bool:
+    """"La Hongrie ne s'oppose plus", "ne s'y opposeraient plus": negated by "ne … plus" alone
+    (no "pas", "jamais"): what held until now stops."""
+    words = grammar()
+    scope = [verb, *[c for c in verb.children if c.dep_.startswith("aux")]]
+    children = [c for node in scope for c in node.children]
+    if not any(_apostrophes(c.lower_) in words["negation_particles"] for c in children):
+        return False
+    found = {c.lower_ for c in children if c.lower_ in words["negations"]
+             and c.dep_ in {"advmod", "advmod:neg"}}
+    return found == {"plus"}
+
+
 _FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont", "ais", "ait", "ions", "iez", "aient")
 
 

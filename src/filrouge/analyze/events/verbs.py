@@ -21,6 +21,7 @@ from filrouge.analyze.events.flags import (
     _future_read_as_adjective,
     _is_hypothetical,
     _is_negated,
+    _no_longer,
 )
 from filrouge.analyze.events.lexicon import Cue, _apostrophes, _feats, grammar, noun_cues
 from filrouge.analyze.events.nouns import _states_its_object
@@ -84,6 +85,11 @@ def _verb_event(verb: Token, context: _Context) -> list[_Draft]:
             _only_introduces_a_quote(verb, context)
         ):
             continue  # "« … », a salué le dirigeant ukrainien": a way of saying, no act
+        if cue.type == "REJECT" and not cue.conditions & {"negated-only", "agreement"} and (
+            negated and _no_longer(verb)
+        ):  # "ne s'oppose plus", "ne bloque plus": the veto lifted (docs/gold.md)
+            cue = Cue(lemma=cue.lemma, type="CONCEDE", mode=None, conditions=frozenset())
+            negated = False
         ranked = _verb_targets(verb, cue, context, actors)
         targets = [actor for _, actor in ranked]
         if "target" in cue.conditions and not any(rank <= _ADDRESSED for rank, _ in ranked):
