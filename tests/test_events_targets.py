@@ -239,3 +239,11 @@ def test_two_addressees_joined_by_et_are_both_targets_whatever_the_parse(
                              "Berlin et Washington de « jeter de l'huile sur le feu ».",
                    "2024-05-31")
     assert one(found, "ACCUSE", "dmitri-peskov").targets == ["DEU", "USA"]
+
+
+def test_a_truce_accepted_with_no_one_named_is_agreed_with_the_other_side(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "La Russie a frappé Kiev dans la nuit. Les drones russes ont "
+                             "touché Odessa.\n\nKiev a accepté mardi un cessez-le-feu de trente "
+                             "jours.", "2025-03-11")
+    assert one(found, "AGREE", "UKR").targets == ["RUS"]

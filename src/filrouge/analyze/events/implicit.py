@@ -147,6 +147,10 @@ def _with_implicit_roles(draft: _Draft, context: _Context) -> _Draft:
         if named is not None:
             draft.targets, draft.target_implicit = [named], True
     if not draft.targets and draft.cue.type == "AGREE" and (
+        other_side := _truce_counterpart(draft, context)
+    ) is not None:  # "Kiev a accepté le cessez-le-feu": with Russia
+        draft.targets, draft.target_implicit = [other_side], True
+    if not draft.targets and draft.cue.type == "AGREE" and (
         _signs_a_text(draft) or draft.from_noun  # "l'engagement pris par le G7": to someone
     ):
         own = {context.side_of(a) for a in draft.actors}  # "doit encore ratifier le texte"
@@ -421,3 +425,21 @@ def _own_complements(draft: _Draft) -> list[Token] | None:
         words.append(word)
         todo.extend(c for c in word.children if not side(c))
     return words
+
+
+def _truce_counterpart(draft: _Draft, context: _Context) -> str | None:
+    """"Kiev a accepté le cessez-le-feu", "les séparatistes ont accepté une cessation des
+    hostilités": a truce agreed to with no other party named is agreed with the other side
+    of the war (docs/gold.md, convention 8): the state that strikes most in the article,
+    or, for that state itself, the one it strikes (the article's main state)."""
+    trigger = draft.trigger
+    truce = grammar()["truce_words"]
+    agreed = [trigger, *(c for c in trigger.children
+                         if c.dep_ in {"obj", "obl:arg", "nsubj:pass"})]
+    if trigger.dep_ in {"acl", "amod"}:
+        agreed.append(trigger.head)  # "le cessez-le-feu accepté par Kiev"
+    if not any(w.lower_ in truce for w in agreed):
+        return None
+    own = {context.side_of(a) for a in draft.actors}
+    hostile = [s for s in context.hostile[:1] if s not in own]
+    return hostile[0] if hostile else context.implicit_target(draft.actors)
