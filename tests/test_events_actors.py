@@ -56,3 +56,18 @@ def test_the_two_countries_are_not_those_a_quote_names(analyzer: Analyzer) -> No
     parties = {a for e in found if e.type == "AGREE" for a in [*e.actors, *e.targets]}
     assert "RUS" not in parties
     assert parties >= {"USA", "UKR"}
+
+
+def test_a_verb_joined_to_a_que_clause_continues_the_reporting_subject(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le porte-parole du Kremlin Dmitri Peskov a déclaré que la Russie "
+                             "remplit ses engagements et a appelé la partie ukrainienne à faire "
+                             "la même chose.", "2025-06-12")
+    assert actors_of(found, "REQUEST") == [["dmitri-peskov"]]
+
+
+def test_the_voice_of_a_state_is_the_person_who_speaks(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Téhéran, par la voix de son ministre des Affaires étrangères "
+                             "Hossein Amir-Abdollahian, a salué la trêve conclue par le Hamas.",
+                   "2023-11-22")
+    assert actors_of(found, "SUPPORT") == [["hossein-amir-abdollahian"]]

@@ -72,6 +72,9 @@ def _verb_actors(verb: Token, context: _Context) -> tuple[list[str], bool, bool]
             named = [c for c in subjects[1:]  # read as two subjects: the name, not the state
                      if c.pos_ != "PRON" and _phrase_actors(c, context, adjectives=False)]
             subjects = named[:1] + [c for c in subjects if c not in named[:1]]
+        voice = _speaking_voice(node, context)
+        if voice:  # "Le Kremlin, par la voix de Dmitri Peskov, a jugé…": Peskov speaks
+            return voice, False, False
         for subject in subjects:
             actors, pronoun, agentless = _subject_actors(subject, node, context)
             if actors == [_TEXT] and node is not verb:
@@ -101,6 +104,9 @@ def _verb_actors(verb: Token, context: _Context) -> tuple[list[str], bool, bool]
             if not actors:
                 actors = _cue_speaker(verb, context) or _coordinated_subject(verb, context)
             return actors, pronoun, agentless
+        if _joined_to_reported_clause(node):  # "X a déclaré que la Russie remplit… et a
+            node = node.head.head  # appelé la partie ukrainienne": X calls, not Russia
+            continue
         if (node.dep_ in {"xcomp", "conj"} or (
             node.dep_ in {"advcl", "acl"} and "Inf" in _feats(node, "VerbForm")
             and node.head.pos_ in {"VERB", "AUX"}
@@ -133,6 +139,37 @@ def _verb_actors(verb: Token, context: _Context) -> tuple[list[str], bool, bool]
     ):
         return [], False, True
     return _leading_actors(top, context), False, True
+
+
+def _joined_to_reported_clause(verb: Token) -> bool:
+    """"Il a affirmé que l'Ukraine était prête…, mais a refusé de céder": a verb of a
+    compound past without a subject of its own, coordinated with the verb of a que-clause
+    that has no auxiliary of tense, continues the reporting verb, not the que-clause."""
+    head = verb.head
+    return verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.pos_ in {"VERB", "AUX"} and (
+        any(c.dep_ == "aux:tense" for c in verb.children)
+        and not any(c.dep_ == "aux:tense" for c in head.children)
+        and not any(c.dep_ in {"nsubj", "nsubj:pass"} for c in verb.children)
+        and any(_apostrophes(c.lower_) in {"que", "qu'"} for c in head.children
+                if c.dep_ == "mark")
+        and any(c.dep_ == "aux:tense" for c in head.head.children))
+
+
+def _speaking_voice(verb: Token, context: _Context) -> list[str]:
+    """The person through whom the subject speaks: "par la voix de X", "par la bouche de X"
+    on the verb or on its subject."""
+    words = [*verb.children, *(w for c in verb.children if c.dep_ == "nsubj" for w in c.children)]
+    for child in words:
+        if child.dep_.startswith(("obl", "nmod")) and child.lemma_.lower() in grammar()[
+            "voice_nouns"
+        ] and any(_apostrophes(k.lower_) == "par" for k in child.children if k.dep_ == "case"):
+            for owner in child.children:
+                if owner.dep_ in {"nmod", "appos"}:
+                    found = [a for a in _phrase_actors(owner, context, adjectives=False)
+                             if _is_person(a, context)]
+                    if found:
+                        return found
+    return []
 
 
 def _coordinated_subject(verb: Token, context: _Context) -> list[str]:
