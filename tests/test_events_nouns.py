@@ -274,6 +274,16 @@ def test_a_partitive_object_of_a_light_verb_is_the_subject_s_event(analyzer: Ana
     assert one(found, "MOBILIZE", "CHN").date == "2024-05-23"
 
 
+def test_a_withdrawal_from_a_body_or_a_treaty_is_its_refusal(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le Mali, le Burkina Faso et le Niger ont annoncé dimanche leur "
+                             "retrait « sans délai » de la Cédéao.", "2024-01-29")
+    left = one(found, "REJECT", "MLI")
+    assert left.targets == ["ecowas"] and left.date == "2024-01-28"
+    found = events(analyzer, "Le Kremlin a annoncé lundi le retrait des troupes russes de "
+                             "Kherson.", "2024-01-29")
+    assert [e.type for e in found] == ["RETREAT"]
+
+
 # --------------------------------------------------------------------------- givers
 
 

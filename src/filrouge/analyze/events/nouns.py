@@ -177,6 +177,11 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
     for cue in cues:
         if not _noun_conditions_hold(cue, noun, context.text):
             continue
+        left = _left_body(noun, context) if "agreement" in cue.conditions else None
+        if left is not None:  # "leur retrait de la Cédéao": a refusal of the body left
+            targets = [t for t in left if t not in actors]
+        elif "agreement" in cue.conditions:
+            continue
         if not targets:
             targets = [t for t in _noun_targets(noun, cue, context) if t not in actors]
         if not targets and carrier is not None:  # "multiplie les frappes contre …"
@@ -516,6 +521,24 @@ def _names_counterpart(noun: Token) -> bool:
     return any(w.lemma_.lower() in words["phone_words"] for w in noun.subtree) or any(
         _apostrophes(k.lower_) in {"avec", "entre"} for c in noun.children
         for k in c.children if k.dep_ == "case")
+
+
+def _left_body(noun: Token, context: _Context) -> list[str] | None:
+    """What a withdrawal noun leaves, when it is an agreement or a body rather than a place
+    ("leur retrait « sans délai » de la Cédéao" → [ecowas], "le retrait de la convention
+    d'Ottawa" → []): None when its words name neither ("le retrait des troupes russes")."""
+    words = grammar()
+    for word in noun.subtree:
+        if word.i <= noun.i or not any(_apostrophes(k.lower_) in {"de", "du", "des", "d'"}
+                                       for k in word.children if k.dep_ == "case"):
+            continue
+        if word.lemma_.lower() in words["agreement_words"]:
+            return []
+        entity = _entity_at(context, word)
+        record = context.entities.registry.get(entity.actor) if entity and entity.actor else None
+        if record is not None and record.type == "organisation":
+            return [record.id]
+    return None
 
 
 def _noun_conditions_hold(cue: Cue, noun: Token, text: str) -> bool:
