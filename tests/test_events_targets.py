@@ -247,3 +247,13 @@ def test_a_truce_accepted_with_no_one_named_is_agreed_with_the_other_side(
                              "touché Odessa.\n\nKiev a accepté mardi un cessez-le-feu de trente "
                              "jours.", "2025-03-11")
     assert one(found, "AGREE", "UKR").targets == ["RUS"]
+
+
+def test_an_attack_condemned_with_no_doer_named_is_charged_to_the_side_that_strikes(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "La Russie a frappé Kherson dans la nuit. Des drones russes ont "
+                             "touché Odessa.\n\nLe secrétaire général de l'ONU, Antonio Guterres, "
+                             "s'est rendu sur place.\n\nLe président du Conseil européen Charles "
+                             "Michel a condamné une attaque contre une infrastructure civile.",
+                   "2023-06-06")
+    assert one(found, "ACCUSE", "charles-michel").targets == ["RUS"]

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 
 from filrouge.analyze.events.actors import _adjective_list, _phrase_actors
 from filrouge.analyze.events.context import _Context, _Draft, _entity_at, _is_person
-from filrouge.analyze.events.lexicon import _apostrophes, _feats, grammar
+from filrouge.analyze.events.lexicon import _apostrophes, _feats, grammar, noun_cues
 from filrouge.analyze.events.parse import (
     _conjuncts,
     _fronted_locative,
     _joint_undertaking,
+    _noun_lemma,
     _own_words,
 )
 from filrouge.analyze.events.statements import _find_words, _token_forms
@@ -135,6 +136,10 @@ def _with_implicit_roles(draft: _Draft, context: _Context) -> _Draft:
         author := _deed_author(draft, context)
     ) is not None:  # "Zelensky a salué une décision « historique »": whoever took it
         draft.targets, draft.target_implicit = [author], True
+    if not draft.targets and draft.cue.type == "ACCUSE" and (
+        striker := _striker_condemned(draft, context)
+    ) is not None:  # "a condamné une attaque contre une infrastructure civile": who strikes
+        draft.targets, draft.target_implicit = [striker], True
     if not draft.targets and draft.cue.type in _DISMISSING and (
         author := _dismissed_author(draft, context)
     ) is not None:  # "Peskov a dit que ces engagements « ne changeront rien »": their authors
@@ -443,3 +448,23 @@ def _truce_counterpart(draft: _Draft, context: _Context) -> str | None:
     own = {context.side_of(a) for a in draft.actors}
     hostile = [s for s in context.hostile[:1] if s not in own]
     return hostile[0] if hostile else context.implicit_target(draft.actors)
+
+
+def _striker_condemned(draft: _Draft, context: _Context) -> str | None:
+    """"Charles Michel a condamné une « attaque contre une infrastructure civile »", "a dénoncé
+    les frappes": an attack condemned that names no doer (no "par X", no adjective of
+    nationality, no "de X") is the doing of the state that strikes most in the article."""
+    for deed in draft.trigger.children:
+        if deed.dep_ != "obj" or not any(c.type == "ASSAULT"
+                                         for c in noun_cues().get(_noun_lemma(deed), [])):
+            continue
+        if _adjective_list(deed, context) or any(
+            c.dep_ in {"nmod", "appos"} and _phrase_actors(c, context, adjectives=False)
+            and any(_apostrophes(k.lower_) in {"de", "du", "des", "d'", "par"}
+                    for k in c.children if k.dep_ == "case")
+            for c in deed.children
+        ):
+            return None
+        own = {context.side_of(a) for a in draft.actors}
+        return next((s for s in context.hostile[:1] if s not in own), None)
+    return None
