@@ -61,3 +61,16 @@ def test_no_longer_opposing_is_a_concession(analyzer: Analyzer) -> None:
     (event,) = events(analyzer, "La Hongrie ne s'oppose pas au fonds.")
     assert (event.type, event.negated) == ("REJECT", True)
 
+
+
+def test_refusing_to_comment_is_no_refusal(analyzer: Analyzer) -> None:
+    assert events(analyzer, "Le Kremlin a refusé de commenter ces informations.") == []
+    assert events(analyzer, "Margarita Robles n'a pas voulu dire si Madrid se rallierait à "
+                            "l'objectif.") == []
+    (event,) = events(analyzer, "Volodymyr Zelensky a refusé de céder le Donbass.")
+    assert event.type == "REJECT"
+
+
+def test_not_ruling_out_is_no_refusal(analyzer: Analyzer) -> None:
+    assert events(analyzer, "Boris Pistorius n'a pas exclu que l'Allemagne prenne un jour la "
+                            "présidence du groupe.") == []

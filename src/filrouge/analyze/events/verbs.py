@@ -297,6 +297,11 @@ def _conditions_hold(cue: Cue, verb: Token, negated: bool, context: _Context,
     objects = _object_words(verb) + _en_antecedents(verb, context)
     if "negated-only" in conditions and not negated:
         return False
+    if "affirmed" in conditions and negated:
+        return False  # "n'a pas exclu que l'Allemagne prenne la présidence": left open
+    if "no-saying" in conditions and any(c.lemma_.lower() in words["saying_verbs"]
+                                         for c in _infinitive_complements(verb)):
+        return False  # "a refusé de commenter", "n'a pas voulu dire si": silence, no refusal
     if "not-without" in conditions and any(_apostrophes(c.lower_) in words["without"]
                                            for c in verb.children if c.dep_ in {"mark", "case"}):
         return False  # "ont salué la proposition, sans s'engager sur un chiffre": a hedge
