@@ -593,3 +593,9 @@ def test_declaring_an_agreement_void_or_ruling_out_an_invitation_refuses(
     invitation = events(analyzer, "« Il n'y aura pas d'invitation à ce sommet », a déclaré "
                                   "Jake Sullivan.")
     assert ("REJECT", ["jake-sullivan"]) in [(e.type, e.actors) for e in invitation]
+
+
+def test_denying_a_quality_accuses(analyzer: Analyzer) -> None:
+    found = events(analyzer, "John Kirby a estimé que la Chine ne pouvait pas être considérée "
+                             "comme un médiateur « impartial ».")
+    assert ("ACCUSE", ["john-kirby"], ["CHN"]) in kinds(found)
