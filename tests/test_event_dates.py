@@ -226,3 +226,10 @@ def test_a_recap_goes_on_with_the_day_its_paragraph_told() -> None:
             "Le président chinois a appelé à un dialogue direct.")
     assert event_day(text, "accueilli", "2024-07-12") == "2024-07-05"
     assert event_day(text, "appelé", "2024-07-12") == "2024-07-12"
+
+
+def test_le_jeudi_after_a_compound_past_is_that_thursday() -> None:
+    # "ont effectué le jeudi une nouvelle étape" tells one act, not a habit
+    text = "La Russie et l'Ukraine ont effectué le jeudi une nouvelle étape de l'échange."
+    assert value_of(text, "le jeudi", "2025-06-12") == "2025-06-12"
+    assert value_of("Le conseil se réunit le jeudi.", "le jeudi", "2025-06-12") == "XXXX-WXX-4"

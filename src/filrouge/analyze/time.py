@@ -1128,11 +1128,18 @@ _EVENT_COMPLEMENT = re.compile(r"\s+(?:du|de\s+la|de\s+l['’]|d['’])\s*(?![\d
                                _FLAGS)
 
 
+# A compound past just before "le jeudi": one act done that Thursday ("ont effectué le jeudi
+# une nouvelle étape"), not a habit ("se réunit le jeudi", "effectuaient le jeudi").
+_DONE_ON_THE_DAY = re.compile(r"\b(?:a|ont)\s+(?:[^\W\d]+\s+)?(?!(?:lieu|trait|cours)\s)"
+                              r"[^\W\d]+(?:é|és|ée|ées|i|is|u|us|it)\s+$", _FLAGS)
+
+
 def _norm_weekday(match: re.Match[str], ctx: _Context) -> _Value:
     weekday = int(_lookup("weekdays", match.group("wd")) or 1)
     det = _key(_g(match, "det") or "")
     direction, narrative = _direction(_g(match, "dir"))
-    if det == "le" and not direction:
+    if det == "le" and not direction and not _DONE_ON_THE_DAY.search(
+            ctx.text, max(0, ctx.span[0] - 60), ctx.span[0]):
         return _Value("SET", f"XXXX-WXX-{weekday}")
     if narrative:
         day, _ = ctx.day()
