@@ -153,3 +153,47 @@ def test_a_person_in_apposition_acts_not_the_state_of_her_adjective(analyzer: An
                                 "ex-mari Johnny Depp de mensonges.")
     assert (event.type, event.actors, event.targets) == (
         "ACCUSE", ["local:amber-heard"], ["local:johnny-depp"])
+
+
+def test_a_subhead_gives_no_event(analyzer: Analyzer) -> None:
+    # docs/gold.md convention 1: headlines give no events; a short paragraph with no stop is a
+    # subhead telling again what its paragraph tells
+    found = events(analyzer, "Le Congrès a voté samedi une aide à l'Ukraine.\n\nMoscou fustige "
+                             "un « enrichissement » américain\n\nLe ton était tout autre à "
+                             "Moscou.")
+    assert not [e for e in found if e.type == "ACCUSE"]
+
+
+def test_a_live_blog_title_run_into_its_entry_gives_no_event(analyzer: Analyzer) -> None:
+    found = events(analyzer, "13h20 — Moscou menace La réaction russe ne s'est pas fait "
+                             "attendre.\n\n11h45 — Washington frappe le pétrole russe Pour "
+                             "mémoire, la Maison Blanche a publié un communiqué.")
+    assert not [e for e in found if e.type in {"THREATEN", "ASSAULT"}]
+
+
+def test_a_live_blog_entry_without_title_keeps_its_events(analyzer: Analyzer) -> None:
+    found = events(analyzer, "16h45 — Londres débloque 1,6 milliard de livres pour fournir à "
+                             "Kiev plus de 5 000 missiles de défense antiaérienne.\n\n17h10 — "
+                             "Le président ukrainien Volodymyr Zelensky a remercié Londres.")
+    assert {"AID", "SUPPORT"} <= {e.type for e in found}
+
+
+def test_a_condition_is_no_event_of_its_own(analyzer: Analyzer) -> None:
+    # docs/gold.md convention 3: the condition makes the threat hypothetical, it is not told
+    # to happen ("si Kiev refusait" is no refusal, "s'il autoriserait" no strike)
+    found = events(analyzer, "Poutine a menacé de poursuivre l'offensive si Kiev refusait.")
+    assert "REJECT" not in {e.type for e in found}
+    found = events(analyzer, "Le Premier ministre a réaffirmé son soutien, sans dire s'il "
+                             "autoriserait l'Ukraine à frapper le territoire russe.")
+    assert "ASSAULT" not in {e.type for e in found}
+
+
+def test_a_concession_is_a_fact(analyzer: Analyzer) -> None:
+    found = events(analyzer, "La hausse est exigée par Donald Trump, même si l'Espagne a "
+                             "refusé de s'y plier.")
+    assert ("REJECT", ["ESP"]) in [(e.type, e.actors) for e in found]
+
+
+def test_an_item_of_a_list_is_no_subhead(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Les mesures annoncées lundi :\n\n- L'Allemagne envoie des chars")
+    assert ("AID", ["DEU"]) in [(e.type, e.actors) for e in found]

@@ -6,7 +6,9 @@ its day, flags and confidence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING, cast
 
 from filrouge.analyze.dating import date_span, dated_expressions
@@ -32,7 +34,7 @@ from filrouge.analyze.events.conventions import (
     _with_every_party,
 )
 from filrouge.analyze.events.implicit import _deployed_in, _with_implicit_roles
-from filrouge.analyze.events.lexicon import _feats, grammar, noun_cues, verb_cues
+from filrouge.analyze.events.lexicon import _apostrophes, _feats, grammar, noun_cues, verb_cues
 from filrouge.analyze.events.nouns import _noun_event
 from filrouge.analyze.events.parse import (
     _noun_lemma,
@@ -75,6 +77,9 @@ def find_events(
             drafts.extend(_noun_event(token, context))
     drafts.extend(_meetings_the_parse_hides(doc, context, drafts))  # "Réunis à Paris, …"
     drafts.extend(_statement_readings(doc, context, drafts))
+    headings = _headings(doc)  # docs/gold.md convention 1: headlines give no events
+    drafts = [d for d in drafts if not any(a <= d.trigger.idx < b for a, b in headings)
+              and not _a_condition(d.trigger)]
     drafts = _text_parties(drafts, context)
 
     drafts = _resolve_exclusions(drafts, context)
@@ -159,6 +164,88 @@ def _mode(draft: _Draft) -> str | None:
     ):
         return "phone"
     return draft.cue.mode
+
+
+# A live-blog entry's time stamp ("13h20 — ", "17h12 - ", "12h02 ").
+_STAMP = re.compile(r"\d{1,2}\s?h\s?\d{2}\s*[—–-]?\s*")
+# A paragraph ending a sentence: a stop, possibly before a closing quote or bracket.
+_ENDED = re.compile(r"[.!?…:;]\s*[»\"”)]?\s*$")
+_HEADING_WORDS = 15  # a subhead runs to a line, not a paragraph
+_BULLET = re.compile(r"\s*[-–—•*·]")
+_STAMP_TITLE_WORDS = 8  # "12h02 Jens Stoltenberg salue des décisions « importantes »."
+# What may open the entry's first sentence after a title run into it: no name or noun, which a
+# title may hold ("Zelensky remercie Mike Johnson").
+_OPENING = frozenset({"DET", "ADP", "PRON", "ADV", "VERB", "AUX", "ADJ", "SCONJ", "CCONJ"})
+
+
+def _headings(doc: Doc) -> list[tuple[int, int]]:
+    """The spans of the article's subheads, which tell again what their paragraphs tell
+    (docs/gold.md convention 1: headlines give no events): a short paragraph with no final
+    stop ("Moscou fustige un « enrichissement » américain"), and the title a live-blog entry
+    opens with after its time stamp, ended by a stop when short ("12h02 Jens Stoltenberg salue
+    des décisions « importantes ». Le secrétaire général…") or run into the entry's first
+    sentence, which starts with a capital word that is no name right after a lower-case one
+    ("13h20 — Moscou menace La réaction russe…", "11h45 — Washington frappe le pétrole russe
+    Pour mémoire, les États-Unis…")."""
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        words = re.findall(r"\w+", line)
+        if words and len(words) <= _HEADING_WORDS and not _ENDED.search(line) and (
+            not _BULLET.match(line)  # an item of a list tells its own fact
+        ):
+            spans.append((start, end))
+        elif (stamp := _STAMP.match(line)) is not None:
+            spans.extend(_stamp_title(doc, start + stamp.end(), end))
+        start = end + 1
+    return spans
+
+
+def _stamp_title(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The title after a live-blog time stamp, between ``start`` and the line's ``end``."""
+    stop = re.search(r"[.!?]\s*[»\"”]?\s+(?=\S)", doc.text[start:end])
+    if stop is not None and len(re.findall(r"\w+", doc.text[start:start + stop.start()])) <= (
+        _STAMP_TITLE_WORDS
+    ):
+        return [(start, start + stop.start())]
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is None:
+        return []
+    words = [w for w in first if not w.is_space]
+    for before, word in pairwise(words):
+        if before.idx + len(before) == word.idx:  # no space: "l'Ukraine"
+            continue
+        if word.text[:1].isupper() and word.pos_ in _OPENING and before.text[:1].islower() and (
+            before.pos_ not in {"ADP", "DET"}
+        ):
+            return [(start, word.idx)]
+        if before.is_punct and before.text not in {"»", "”"}:
+            return []  # a comma or a stop first: an entry without a title
+    return []
+
+
+def _a_condition(token: Token) -> bool:
+    """The cue of a condition or of an open question another clause hangs on: what it
+    supposes is not told to happen ("Il a menacé de poursuivre l'offensive si Kiev refusait",
+    "a averti que si Moscou disait non", "menacé de quitter la coalition si l'accord était
+    adopté", "sans dire s'il autoriserait l'Ukraine à frapper"); docs/gold.md convention 3: the
+    condition makes the other act hypothetical and is no event of its own. "Même si
+    l'Espagne a refusé" concedes a fact."""
+    words = grammar()
+    node = token
+    for _ in range(4):
+        for mark in (c for c in node.children if c.dep_ == "mark"):
+            if _apostrophes(mark.lower_) in words["hypothesis_markers"]:
+                return node.head.i != node.i and not (
+                    mark.i > 0 and mark.nbor(-1).lower_ in words["concession_words"])
+        if node.dep_.split(":")[0] not in {"xcomp", "obj", "obl", "advmod"} or (
+            node.head.i == node.i
+        ):
+            return False
+        node = node.head
+    return False
 
 
 def _without_repeats(drafts: list[_Draft]) -> list[_Draft]:
