@@ -74,3 +74,13 @@ def test_refusing_to_comment_is_no_refusal(analyzer: Analyzer) -> None:
 def test_not_ruling_out_is_no_refusal(analyzer: Analyzer) -> None:
     assert events(analyzer, "Boris Pistorius n'a pas exclu que l'Allemagne prenne un jour la "
                             "présidence du groupe.") == []
+
+
+def test_naming_a_state_as_the_threat_accuses_it(analyzer: Analyzer) -> None:
+    # a present participle after its clause has the clause's subject
+    found = events(analyzer, "La Pologne et l'Estonie ont quitté la convention, en désignant la "
+                             "Russie et la Biélorussie comme la menace.")
+    assert {("ACCUSE", "POL", "RUS"), ("ACCUSE", "EST", "BLR")} <= kinds(found)
+    found = events(analyzer, "Les ambassadeurs de l'Otan ont désigné Mark Rutte comme "
+                             "secrétaire général.")
+    assert "ACCUSE" not in [e.type for e in found]

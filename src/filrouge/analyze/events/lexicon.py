@@ -34,7 +34,7 @@ _CONDITIONS = frozenset({
     "no-clause", "no-complement", "promise", "negated-only", "phone", "prisoners", "threat",
     "adjective", "gathering", "named-object", "pair", "no-aid", "place", "occasion", "at-place",
     "cooperation", "object", "not-past", "no-own-act", "envoy", "no-request", "not-without",
-    "affirmed", "no-saying",
+    "affirmed", "no-saying", "as-enemy",
 })
 _TYPES = frozenset({
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",

@@ -70,6 +70,13 @@ def _verb_event(verb: Token, context: _Context) -> list[_Draft]:
         c.type == "CONSULT" for c in cues
     ) and verb.head.pos_ in {"VERB", "AUX"}:
         actors = _verb_actors(verb.head, context)[0]  # "Réunis jeudi à Paris, les dirigeants …"
+    borrowed = False
+    if not actors and verb.dep_ == "advcl" and "Part" in _feats(verb, "VerbForm") and (
+        "Pres" in _feats(verb, "Tense")
+    ) and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i < verb.i:
+        # "…, en désignant la Russie comme la menace", "…, accusant Minsk de…": a present
+        # participle saying something after its clause has the clause's subject
+        actors, borrowed = _verb_actors(verb.head, context)[0], True
     if not actors and all(c.type == "CONSULT" for c in cues):
         actors, cues = _received_visitor(verb, cues, context)
     if not actors and all(c.type == "CONSULT" for c in cues) and _has_reflexive(verb):
@@ -79,6 +86,8 @@ def _verb_event(verb: Token, context: _Context) -> list[_Draft]:
     if not actors:
         return []
     for cue in cues:
+        if borrowed and cue.type not in _SPEECH_ACTS | {"SUPPORT"}:
+            continue  # "…, promettant de poursuivre le soutien", "en visant Moscou": no deed
         if not _conditions_hold(cue, verb, negated, context, actors):
             continue
         if cue.type not in _SPEECH_ACTS and verb.lemma_.lower() not in _PRAISE and (
@@ -302,6 +311,8 @@ def _conditions_hold(cue: Cue, verb: Token, negated: bool, context: _Context,
     if "no-saying" in conditions and any(c.lemma_.lower() in words["saying_verbs"]
                                          for c in _infinitive_complements(verb)):
         return False  # "a refusé de commenter", "n'a pas voulu dire si": silence, no refusal
+    if "as-enemy" in conditions and not _named_as_enemy(verb):
+        return False
     if "not-without" in conditions and any(_apostrophes(c.lower_) in words["without"]
                                            for c in verb.children if c.dep_ in {"mark", "case"}):
         return False  # "ont salué la proposition, sans s'engager sur un chiffre": a hedge
@@ -375,6 +386,16 @@ def _conditions_hold(cue: Cue, verb: Token, negated: bool, context: _Context,
                    or _relational_referent(c, actors, context) for c in direct):
             return False  # "a remercié ses hôtes" names them too
     return True
+
+
+def _named_as_enemy(verb: Token) -> bool:
+    """"en désignant la Russie comme la menace", "désigne Moscou comme son principal
+    adversaire": the object named "comme" a threat or an enemy (enemy_words in events_fr.json),
+    where the parser hung "comme …" on the verb or on its object."""
+    words = grammar()["enemy_words"]
+    heads = [*verb.children, *(g for c in verb.children if c.dep_ == "obj" for g in c.children)]
+    return any(h.lemma_.lower() in words and any(
+        k.lower_ == "comme" for k in h.children if k.dep_ in {"case", "mark"}) for h in heads)
 
 
 def _told_as_past(verb: Token) -> bool:
