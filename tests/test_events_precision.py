@@ -197,3 +197,9 @@ def test_a_concession_is_a_fact(analyzer: Analyzer) -> None:
 def test_an_item_of_a_list_is_no_subhead(analyzer: Analyzer) -> None:
     found = events(analyzer, "Les mesures annoncées lundi :\n\n- L'Allemagne envoie des chars")
     assert ("AID", ["DEU"]) in [(e.type, e.actors) for e in found]
+
+
+def test_what_is_planned_in_case_of_is_no_event(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le texte promet des consultations dans les 24 heures en cas de "
+                             "nouvelle attaque russe contre l'Ukraine.")
+    assert "ASSAULT" not in {e.type for e in found}

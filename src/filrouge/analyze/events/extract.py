@@ -230,10 +230,15 @@ def _a_condition(token: Token) -> bool:
     """The cue of a condition or of an open question another clause hangs on: what it
     supposes is not told to happen ("Il a menacé de poursuivre l'offensive si Kiev refusait",
     "a averti que si Moscou disait non", "menacé de quitter la coalition si l'accord était
-    adopté", "sans dire s'il autoriserait l'Ukraine à frapper"); docs/gold.md convention 3: the
+    adopté", "sans dire s'il autoriserait l'Ukraine à frapper", "des consultations en cas de
+    nouvelle attaque russe"); docs/gold.md convention 3: the
     condition makes the other act hypothetical and is no event of its own. "Même si
     l'Espagne a refusé" concedes a fact."""
     words = grammar()
+    if token.head.lower_ in words["condition_nouns"] and any(  # "en cas de nouvelle attaque"
+        _apostrophes(c.lower_) in words["condition_cases"] for c in token.head.children
+    ):
+        return True
     node = token
     for _ in range(4):
         for mark in (c for c in node.children if c.dep_ == "mark"):
