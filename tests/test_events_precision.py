@@ -203,3 +203,13 @@ def test_what_is_planned_in_case_of_is_no_event(analyzer: Analyzer) -> None:
     found = events(analyzer, "Le texte promet des consultations dans les 24 heures en cas de "
                              "nouvelle attaque russe contre l'Ukraine.")
     assert "ASSAULT" not in {e.type for e in found}
+
+
+def test_the_act_a_demand_asks_for_is_not_told_to_happen(analyzer: Analyzer) -> None:
+    # the event is the demand (REQUEST), not the withdrawal it asks for
+    found = events(analyzer, "Vladimir Poutine a réaffirmé ses conditions, exigeant que "
+                             "l'Ukraine retire ses troupes des quatre régions.")
+    assert "RETREAT" not in {e.type for e in found}
+    found = events(analyzer, "Kiev réclame la libération des civils détenus, que Moscou "
+                             "refuse toujours.")
+    assert ("REJECT", ["RUS"]) in [(e.type, e.actors) for e in found]
