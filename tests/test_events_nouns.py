@@ -296,3 +296,19 @@ def test_the_congress_and_the_house_vote_the_aid_of_the_united_states(
     found = events(analyzer, "Kiev attend toujours les 61 milliards de dollars d'aide votés en "
                              "avril par le Congrès.", "2024-06-14")
     assert one(found, "AID", "USA").date is None  # a month, no day
+
+
+def test_a_strike_condemned_with_another_deed_is_the_charge_s_object(
+        analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le ministre a condamné l'invasion et les frappes russes contre "
+                             "Kiev.", "2024-03-05")
+    assert not [e for e in found if e.type == "ASSAULT"]  # a charge, no strike of its own
+
+
+def test_a_strike_in_a_region_of_a_state_hits_that_state(analyzer: Analyzer) -> None:
+    found = events(analyzer, "Le Qatar et l'Égypte tentent une médiation entre les deux camps. "
+                             "La guerre a été déclenchée par l'attaque sans précédent menée le 7 "
+                             "octobre par le Hezbollah dans le nord d'Israël, qui a fait dix "
+                             "morts.", "2023-11-05")
+    strike = one(found, "ASSAULT", "hezbollah")
+    assert strike.targets == ["ISR"] and strike.date == "2023-10-07"

@@ -53,6 +53,18 @@ _OBJECT_WORD_CONDITIONS = {"troops": "troop_words", "trainees": "trainee_words",
                            "prisoners": "prisoner_words"}
 
 
+def _coordinated_object_of(noun: Token) -> Token | None:
+    """The verb whose object ``noun`` is coordinated with ("a condamné l'invasion et les
+    frappes russes", "n'a condamné ni l'invasion ni les frappes russes"), also when the parser
+    hung the coordination on the verb itself."""
+    node = noun
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+        if node.pos_ == "VERB":
+            return node if node.i < noun.i else None
+    return node.head if node.i != noun.i and node.dep_ == "obj" else None
+
+
 def _may_read_object(verb: Token, context: _Context) -> bool:
     """Whether a line of the verb's cue may be about its object: the words the line needs
     follow the verb ("rappeler son ambassadeur") and the object names what it must (troops,
@@ -75,11 +87,13 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
     words = grammar()
     head = noun.head
     governs = _object_verb(noun)
-    if (noun.dep_ == "obj" or (governs is not None and governs.i == head.i)) and (
-        head.i != noun.i and head.lemma_.lower() in verb_cues()) and (
-        head.lemma_.lower() not in words["light_verbs"]
-    ) and _may_read_object(head, context):
-        return []  # "a salué la désignation", "refuse toute levée des sanctions"
+    verb = head if noun.dep_ == "obj" or (governs is not None and governs.i == head.i) else (
+        _coordinated_object_of(noun))
+    if verb is not None and verb.i != noun.i and verb.lemma_.lower() in verb_cues() and (
+        verb.lemma_.lower() not in words["light_verbs"]
+    ) and _may_read_object(verb, context):
+        return []  # "a salué la désignation", "refuse toute levée des sanctions", "n'a
+        # condamné ni l'invasion ni les frappes russes"
     if head.i != noun.i and head.pos_ == "NOUN" and any(
         "gathering" in c.conditions for c in noun_cues().get(_noun_lemma(head), [])
     ):
@@ -184,6 +198,8 @@ def _noun_event(noun: Token, context: _Context) -> list[_Draft]:
             continue
         if not targets:
             targets = [t for t in _noun_targets(noun, cue, context) if t not in actors]
+        if not targets and cue.type == "ASSAULT":  # "… menée par le Hamas dans le sud d'Israël"
+            targets = _struck_place(noun, context, actors)
         if not targets and carrier is not None:  # "multiplie les frappes contre …"
             targets = [t for rank, t in _verb_targets(carrier, cue, context, actors)
                        if rank <= _ADDRESSED]
@@ -372,15 +388,26 @@ def _struck_side(word: Token, noun: Token) -> bool:
 
 
 def _struck_place(noun: Token, context: _Context, actors: list[str]) -> list[str]:
-    """The state a strike noun's own words name by nationality where it hits ("l'incursion de
-    drones russes dans l'espace aérien polonais" → Poland)."""
+    """The state a strike noun's own words name where it hits, by nationality ("l'incursion de
+    drones russes dans l'espace aérien polonais" → Poland) or as the land of a region
+    ("l'attaque menée le 7 octobre par le Hamas dans le sud d'Israël" → Israel); not the
+    striker's own ("ce tir [de Poutine], une riposte aux frappes … sur le territoire russe")."""
+    own = set(actors) | {context.side_of(a) for a in actors}
     for word in noun.subtree:
         if word.i <= noun.i or not any(_apostrophes(k.lower_) in {"dans", "sur", "contre"}
                                        for k in word.children if k.dep_ == "case"):
             continue
         for child in word.children:
             actor = context.adjectives.get(child.lower_) if child.dep_ == "amod" else None
-            if actor and actor not in actors:
+            if actor and actor not in own:
+                return [actor]
+        for child in word.children:
+            if child.dep_ != "nmod" or not any(_apostrophes(k.lower_) in {"de", "du", "d'"}
+                                               for k in child.children if k.dep_ == "case"):
+                continue
+            entity = _entity_at(context, child)
+            actor = entity.actor if entity is not None else None
+            if actor and context.country_of(actor) == actor and actor not in own:
                 return [actor]
     return []
 
