@@ -361,13 +361,15 @@ def combine(events: list[Event], found: list[Candidate],
     with probability ``keep`` or more), and a new event (built by ``make``) for each pair
     that no kept event of its sentence tells and that the model gives a type with
     probability ``add`` or more when the rules give its actor an event of that type in the
-    sentence (another target: a re-targeting), ``add_new`` or more otherwise."""
+    sentence (another target: a re-targeting), ``add_new`` or more otherwise. A reading of a
+    rule event the model rejected is not added back: ``keep`` stays the bar for the rules'."""
     by_pair: dict[tuple[int, str, str | None], dict[str, float]] = {}
     for candidate, probs in zip(found, probabilities, strict=True):
         by_pair[(candidate.clause[0], candidate.actor, candidate.target)] = probs
     clauses = sorted({c.clause for c in found})
     kept: list[Event] = []
     told: set[tuple[int, str, str, str | None]] = set()
+    judged: set[tuple[int, str, str, str | None]] = set()  # every reading of a rule event
     ruled: set[tuple[int, str, str]] = set()
     none: list[str | None] = [None]
     for event in events:
@@ -379,6 +381,7 @@ def combine(events: list[Event], found: list[Candidate],
         targets: list[str | None] = [*event.targets] or none
         score = {(actor, target): _p(by_pair.get((clause[0], actor, target)), event.type)
                  for actor in event.actors for target in targets}
+        judged.update((clause[0], event.type, a, t) for a, t in score)
         actors = [a for a in event.actors if max(score[(a, t)] for t in targets) >= keep]
         named: list[str | None] = [t for t in event.targets
                                    if max(score[(a, t)] for a in event.actors) >= keep]
@@ -398,7 +401,7 @@ def combine(events: list[Event], found: list[Candidate],
             ):
                 continue
             key = (candidate.clause[0], kind, candidate.actor, candidate.target)
-            if key in told:
+            if key in told or key in judged:
                 continue
             told.add(key)
             wanted.append((candidate, kind, p))
