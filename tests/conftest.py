@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,12 @@ def analyse_text(analyzer: Analyzer, text: str, published: str = "2023-07-11") -
     (result,) = analyzer.analyze([article])
     assert isinstance(result, Article)
     return result
+
+
+def sentences_of(text: str) -> list[tuple[int, int]]:
+    """Sentence bounds for the tests: after ., ! or ? and at line breaks."""
+    bounds, start = [], 0
+    for found in re.finditer(r"(?<=[.!?»])\s+|\n+", text):
+        bounds.append((start, found.start()))
+        start = found.end()
+    return [*bounds, (start, len(text))]

@@ -4,7 +4,6 @@ date (filrouge.analyze.pubdate)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 
@@ -21,18 +20,9 @@ from filrouge.analyze.pubdate import (
 from filrouge.analyze.time import find_times
 from filrouge.model import Article, Event, Published, Span, content_id
 
-from .conftest import analyse_text
+from .conftest import analyse_text, sentences_of
 
 PUBLISHED = "2023-07-12"  # a Wednesday
-
-
-def sentences_of(text: str) -> list[tuple[int, int]]:
-    """Sentence bounds for the tests: after ., ! or ? and at line breaks."""
-    bounds, start = [], 0
-    for found in re.finditer(r"(?<=[.!?»])\s+|\n+", text):
-        bounds.append((start, found.start()))
-        start = found.end()
-    return [*bounds, (start, len(text))]
 
 
 def day_of(text: str, said: str, cue: str, published: str = PUBLISHED) -> tuple[str | None, str]:

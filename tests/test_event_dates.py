@@ -4,21 +4,14 @@ docs/gold.md, "## Events", Dates and conventions 3 and 5."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from filrouge.analyze.dating import date_span, date_statements
 from filrouge.analyze.time import find_times
 from filrouge.model import Event, Span
 
+from .conftest import sentences_of
+
 PUBLISHED = "2025-04-27"  # a Sunday
-
-
-def sentences_of(text: str) -> list[tuple[int, int]]:
-    bounds, start = [], 0
-    for found in re.finditer(r"(?<=[.!?»])\s+|\n+", text):
-        bounds.append((start, found.start()))
-        start = found.end()
-    return [*bounds, (start, len(text))]
 
 
 def value_of(text: str, words: str, published: str = PUBLISHED) -> str:
