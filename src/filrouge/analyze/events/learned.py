@@ -159,18 +159,19 @@ def _cue_types(token: Token) -> list[str]:
 
 def _mention_features(prefix: str, root: Token) -> list[str]:
     verb = _governing_verb(root)
+    lemma = verb.lemma_.lower()
     dep = root.dep_
-    out = [f"{prefix}dep={dep}", f"{prefix}v={verb.lemma_.lower()}",
-           f"{prefix}dep={dep}|v={verb.lemma_.lower()}"]
+    out = [f"{prefix}dep={dep}", f"{prefix}v={lemma}", f"{prefix}dep={dep}|v={lemma}"]
     case = _case(root)
     if case:
-        out += [f"{prefix}case={case}", f"{prefix}case={case}|v={verb.lemma_.lower()}"]
+        out += [f"{prefix}case={case}", f"{prefix}case={case}|v={lemma}"]
     head = root.head
     if head.i != root.i and head.i != verb.i:
         out.append(f"{prefix}h={head.lemma_.lower()}")
         out += [f"{prefix}hcue={t}" for t in _cue_types(head)]
-    out += [f"{prefix}vcue={t}" for t in _cue_types(verb)]
-    out += [f"{prefix}vcue={t}|dep={dep}" for t in _cue_types(verb)]
+    verb_cue_types = _cue_types(verb)
+    out += [f"{prefix}vcue={t}" for t in verb_cue_types]
+    out += [f"{prefix}vcue={t}|dep={dep}" for t in verb_cue_types]
     return out
 
 
@@ -250,7 +251,13 @@ def _clause_candidates(doc: Doc, clause: tuple[int, int], entities: EntityIndex,
     if any(q.start < end and start < q.end and (q.cue is None or not start <= q.cue.start < end)
            for q in quotes):
         common.append("in_quote")
-    kinds = {a: _kind(a, entities) for a in actors}
+    kinds = {a: _kind(a, entities) for a in [*actors, *unnamed]}
+    # what each named actor gives as another's target, and the verbs governing its mentions:
+    # once per actor, not once per pair (only a pair of two named actors reads them)
+    paired = mentions if len(actors) > 1 else {}
+    t_mentions = {a: [f for r in roots[:3] for f in _mention_features("T", r)]
+                  for a, roots in paired.items()}
+    verbs = {a: [_governing_verb(r).i for r in roots] for a, roots in paired.items()}
     out: list[Candidate] = []
     root = span.root
     for actor in actors:
@@ -280,7 +287,7 @@ def _clause_candidates(doc: Doc, clause: tuple[int, int], entities: EntityIndex,
                 feats += [f"T=none|{f}" for f in a_feats if "|" not in f]
             else:
                 t_roots = mentions.get(target, [])
-                t_kind = kinds.get(target) or _kind(target, entities)
+                t_kind = kinds[target]
                 feats.append(f"Tkind={t_kind}")
                 feats.append(f"pair={kinds[actor]}>{t_kind}")
                 if target in salient:
@@ -288,17 +295,15 @@ def _clause_candidates(doc: Doc, clause: tuple[int, int], entities: EntityIndex,
                     if target in unnamed:
                         feats += [f"T_salient_unnamed|{f}" for f in a_feats
                                   if f.startswith("Avcue=") and "|" not in f]
-                for r in t_roots[:3]:
-                    feats += _mention_features("T", r)
+                feats += t_mentions.get(target, [])
                 if not t_roots:
                     feats.append("T_unnamed")
                 if a_roots and t_roots:
-                    av = {_governing_verb(r).i for r in a_roots}
-                    tv = {_governing_verb(r).i for r in t_roots}
-                    feats.append("same_verb" if av & tv else "other_verb")
+                    av = set(verbs[actor])
+                    feats.append("same_verb" if av & set(verbs[target]) else "other_verb")
                     feats.append("A_first" if a_roots[0].i < t_roots[0].i else "T_first")
-                    for r in t_roots[:2]:
-                        if _governing_verb(r).i in av:
+                    for r, v in zip(t_roots[:2], verbs[target][:2], strict=True):
+                        if v in av:
                             feats.append(f"shared|Tdep={r.dep_}|case={_case(r)}")
                 if target in speakers:
                     feats.append("T_speaker")
