@@ -200,7 +200,6 @@ def fit(items: list[Item], c: float) -> Model:
         indptr.append(len(indices))
     matrix = csr_matrix((np.ones(len(indices)), indices, indptr),
                         shape=(len(xs), len(vocabulary)))
-    classes = sorted(set(ys))
     model = LogisticRegression(C=c, max_iter=400, random_state=0)
     model.fit(matrix, ys)
     classes = [str(k) for k in model.classes_]
