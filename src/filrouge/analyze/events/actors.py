@@ -31,7 +31,7 @@ from filrouge.analyze.speakers import _phrase_gender
 from filrouge.model import Entity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 def _verb_actors(verb: Token, context: _Context) -> tuple[list[str], bool, bool]:
@@ -385,9 +385,7 @@ def _previous_subject_person(pronoun: Token, context: _Context, depth: int = 0,
     start, _ = context.clause_of(pronoun.idx)
     if depth == 0 and len(context.text[start:pronoun.idx].split()) > 2:
         return None  # only a pronoun opening its sentence continues the one before
-    index = bisect.bisect_left([s for s, _ in context.clauses], start)
-    span = pronoun.doc.char_span(*context.clauses[index - 1], alignment_mode="expand") if (
-        index > 0) else None
+    span = _clause_before(pronoun.doc, start, context)
     if span is None or not len(span):
         return None
     root = span.root
@@ -402,6 +400,13 @@ def _previous_subject_person(pronoun: Token, context: _Context, depth: int = 0,
     return None
 
 
+def _clause_before(doc: Doc, start: int, context: _Context) -> Span | None:
+    """The words of the clause before the one starting at ``start`` (None for the first)."""
+    index = bisect.bisect_left([s for s, _ in context.clauses], start)
+    return doc.char_span(*context.clauses[index - 1], alignment_mode="expand") if (
+        index > 0) else None
+
+
 def _previous_subjects(pronoun: Token, context: _Context) -> list[str]:
     """"Bamako et Ouagadougou préviennent que… Ils refusent d'appliquer les sanctions":
     "ils" opening its sentence continues the subject of the sentence before when that subject
@@ -409,9 +414,7 @@ def _previous_subjects(pronoun: Token, context: _Context) -> list[str]:
     start, _ = context.clause_of(pronoun.idx)
     if len(context.text[start:pronoun.idx].split()) > 2:
         return []
-    index = bisect.bisect_left([s for s, _ in context.clauses], start)
-    span = pronoun.doc.char_span(*context.clauses[index - 1], alignment_mode="expand") if (
-        index > 0) else None
+    span = _clause_before(pronoun.doc, start, context)
     if span is None or not len(span) or span.root.pos_ not in {"VERB", "AUX"}:
         return []
     subjects = [c for c in span.root.children if c.dep_ in {"nsubj", "nsubj:pass"}]
