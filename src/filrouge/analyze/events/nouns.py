@@ -285,9 +285,9 @@ def _listed_subjects(noun: Token, context: _Context) -> list[str]:
     if _noun_lemma(noun) not in words["mutual_nouns"]:
         return []
     start, _ = context.clause_of(noun.idx)
+    light = words["light_verbs"] | words["light_verbs_a"]
     verb = next((w for w in noun.doc[noun.sent.start:noun.i] if w.idx >= start
-                 and w.pos_ in {"VERB", "AUX"} and w.lemma_.lower() in (
-                     words["light_verbs"] | words["light_verbs_a"])
+                 and w.pos_ in {"VERB", "AUX"} and w.lemma_.lower() in light
                  and w.lemma_.lower() not in words["modal_verbs"]), None)  # not "ont annoncé"
     if verb is None:
         return []
