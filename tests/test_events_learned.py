@@ -105,3 +105,16 @@ def test_a_higher_keep_threshold_keeps_fewer_events(analyzer: Analyzer,
     rules = annotate(_article(text), doc, analyzer.registry, learned=False).events
     assert len(everything) >= len(rules) > 0
     assert len(nothing) < len(rules)
+
+
+def test_a_mistyped_setting_warns_and_keeps_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    from filrouge.analyze.events.learned import enabled, keep_threshold, shipped_model
+
+    model = shipped_model()
+    assert model is not None
+    monkeypatch.setenv("FILROUGE_EVENTS", "learnd")
+    with pytest.warns(UserWarning, match="neither 'rules' nor 'learned'"):
+        assert enabled() == model.default_on
+    monkeypatch.setenv("FILROUGE_EVENTS_KEEP", "high")
+    with pytest.warns(UserWarning, match="is not a number"):
+        assert keep_threshold(model) == model.keep

@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import warnings
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -115,6 +116,9 @@ def enabled(setting: bool | None = None) -> bool:
     model = shipped_model()
     if chosen in {"learned", "on", "1"}:
         return model is not None
+    if chosen:
+        warnings.warn(f"FILROUGE_EVENTS={chosen!r} is neither 'rules' nor 'learned': the "
+                      "shipped model's default is used", stacklevel=2)
     return model is not None and model.default_on
 
 
@@ -124,6 +128,8 @@ def keep_threshold(model: Model) -> float:
     try:
         return float(given) if given else model.keep
     except ValueError:
+        warnings.warn(f"FILROUGE_EVENTS_KEEP={given!r} is not a number: the model's keep "
+                      f"({model.keep}) is used", stacklevel=2)
         return model.keep
 
 
