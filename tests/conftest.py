@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from filrouge.analyze.pipeline import Analyzer
 from filrouge.cli import main
 from filrouge.eval.runner import analysed_examples
-from filrouge.model import Article
+from filrouge.model import Article, Event
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -57,3 +57,10 @@ def sentences_of(text: str) -> list[tuple[int, int]]:
         bounds.append((start, found.start()))
         start = found.end()
     return [*bounds, (start, len(text))]
+
+
+def one(found: list[Event], kind: str, actor: str, trigger: str | None = None) -> Event:
+    """The single event of that type by that actor (and that trigger word, when given)."""
+    (event,) = [e for e in found if e.type == kind and actor in e.actors
+                and trigger in {None, e.trigger.text}]
+    return event

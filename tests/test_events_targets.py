@@ -6,16 +6,11 @@ from __future__ import annotations
 from filrouge.analyze.pipeline import Analyzer
 from filrouge.model import Event
 
-from .conftest import analyse_text
+from .conftest import analyse_text, one
 
 
 def events(analyzer: Analyzer, text: str, published: str) -> list[Event]:
     return analyse_text(analyzer, text, published).events
-
-
-def one(found: list[Event], kind: str, actor: str) -> Event:
-    (event,) = [e for e in found if e.type == kind and actor in e.actors]
-    return event
 
 
 # --------------------------------------------------------------------------- to whom
